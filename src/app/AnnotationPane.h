@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QUuid>
+#include <QWidget>
+
+class QLabel;
+class QTableView;
+
+namespace newscoder {
+
+class AnnotationTableModel;
+class DocumentDetailsModel;
+class Project;
+
+// The editable pane beside the article: its annotations (code, quoted text,
+// coder, memo — memo and code editable in place) and its details (title,
+// outlet, date, URL, author, metadata — editable).
+class AnnotationPane final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    AnnotationPane(Project &project, AnnotationTableModel &annotations, DocumentDetailsModel &details,
+                   QWidget *parent = nullptr);
+
+    QUuid currentAnnotation() const;
+    void selectAnnotation(const QUuid &annotationId);
+    QTableView *annotationTable() const { return m_annotationTable; }
+    QTableView *detailsTable() const { return m_detailsTable; }
+
+Q_SIGNALS:
+    void currentAnnotationChanged(const QUuid &annotationId);
+
+private:
+    void updateHeading();
+
+    Project &m_project;
+    AnnotationTableModel &m_annotations;
+    QLabel *m_heading = nullptr;
+    QTableView *m_annotationTable = nullptr;
+    QTableView *m_detailsTable = nullptr;
+};
+
+} // namespace newscoder

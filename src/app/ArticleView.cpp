@@ -1,0 +1,276 @@
+#include "ArticleView.h"
+
+#include "models/AnnotationTableModel.h"
+#include "project/Project.h"
+
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/Theme>
+
+#include <QAbstractTextDocumentLayout>
+#include <QHelpEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QTextBlock>
+#include <QToolTip>
+
+namespace newscoder {
+
+namespace {
+
+constexpr int LaneHeight = 3;     // px per underline lane
+constexpr int MaxLanes = 6;       // deeper nesting shares the last lane
+constexpr int FillAlpha = 70;     // translucent code colour
+constexpr int SelectedAlpha = 140;
+
+KSyntaxHighlighting::Repository &themeRepository()
+{
+    static KSyntaxHighlighting::Repository repository;
+    return repository;
+}
+
+} // namespace
+
+ArticleView::ArticleView(Project &project, AnnotationTableModel &annotations, QWidget *parent)
+    : QTextEdit(parent), m_project(project), m_annotations(annotations)
+{
+    setReadOnly(true);
+    setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    setLineWrapMode(QTextEdit::WidgetWidth);
+    setAcceptRichText(false);
+    setObjectName(QStringLiteral("articleView"));
+    viewport()->setMouseTracking(true);
+    document()->setDocumentMargin(18);
+    QFont font = this->font();
+    font.setPointSizeF(font.pointSizeF() * 1.15);
+    setFont(font);
+    applyTheme();
+
+    connect(&annotations, &AnnotationTableModel::documentReloaded, this, &ArticleView::reloadText);
+    auto repaint = [this] {
+        computeLanes();
+        viewport()->update();
+    };
+    connect(&annotations, &QAbstractItemModel::rowsInserted, this, repaint);
+    connect(&annotations, &QAbstractItemModel::rowsRemoved, this, repaint);
+    connect(&annotations, &QAbstractItemModel::dataChanged, this, repaint);
+    connect(&annotations, &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (!m_selectedAnnotation.isNull() && m_annotations.rowOf(m_selectedAnnotation) < 0)
+            m_selectedAnnotation = QUuid();
+    });
+    reloadText();
+}
+
+void ArticleView::applyTheme()
+{
+    const KSyntaxHighlighting::Theme theme = themeRepository().themeForPalette(QWidget::palette());
+    if (!theme.isValid())
+        return;
+    QPalette p = palette();
+    p.setColor(QPalette::Base, QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::BackgroundColor)));
+    p.setColor(QPalette::Text, QColor::fromRgba(theme.textColor(KSyntaxHighlighting::Theme::Normal)));
+    p.setColor(QPalette::Highlight, QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::TextSelection)));
+    p.setColor(QPalette::HighlightedText, QColor::fromRgba(theme.textColor(KSyntaxHighlighting::Theme::Normal)));
+    setPalette(p);
+}
+
+void ArticleView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ApplicationPaletteChange)
+        applyTheme();
+    QTextEdit::changeEvent(event);
+}
+
+void ArticleView::reloadText()
+{
+    m_selectedAnnotation = QUuid();
+    setPlainText(m_annotations.text());
+    // Room under each line for the annotation lanes.
+    QTextCursor cursor(document());
+    cursor.select(QTextCursor::Document);
+    QTextBlockFormat format;
+    format.setLineHeight(100 + 45, QTextBlockFormat::ProportionalHeight);
+    format.setBottomMargin(6);
+    cursor.mergeBlockFormat(format);
+    moveCursor(QTextCursor::Start);
+    computeLanes();
+    viewport()->update();
+}
+
+void ArticleView::computeLanes()
+{
+    // Greedy interval colouring: each annotation takes the lowest lane free
+    // at its start; annotations arrive sorted by start.
+    m_lanes.clear();
+    QList<int> laneEnds; // per lane: end of the last span on it
+    for (const Annotation &a : m_annotations.annotations()) {
+        int lane = 0;
+        while (lane < laneEnds.size() && laneEnds[lane] > a.start)
+            ++lane;
+        if (lane == laneEnds.size())
+            laneEnds.append(a.end);
+        else
+            laneEnds[lane] = a.end;
+        m_lanes.insert(a.id, qMin(lane, MaxLanes - 1));
+    }
+    m_laneCount = int(qMin<qsizetype>(laneEnds.size(), MaxLanes));
+}
+
+std::pair<int, int> ArticleView::selectedSpan() const
+{
+    const QTextCursor cursor = textCursor();
+    return {cursor.selectionStart(), cursor.selectionEnd()};
+}
+
+void ArticleView::setSelectedAnnotation(const QUuid &annotationId, bool scrollTo)
+{
+    if (m_selectedAnnotation == annotationId)
+        return;
+    m_selectedAnnotation = annotationId;
+    const int row = m_annotations.rowOf(annotationId);
+    if (scrollTo && row >= 0) {
+        const Annotation *a = m_annotations.annotation(row);
+        QTextCursor cursor(document());
+        cursor.setPosition(qMin(a->end, document()->characterCount() - 1));
+        setTextCursor(cursor);
+        cursor.setPosition(a->start);
+        setTextCursor(cursor);
+        ensureCursorVisible();
+    }
+    viewport()->update();
+}
+
+QList<Annotation> ArticleView::annotationsAt(int position) const
+{
+    QList<Annotation> hits;
+    for (const Annotation &a : m_annotations.annotations()) {
+        if (a.start <= position && position < a.end)
+            hits.append(a);
+    }
+    std::sort(hits.begin(), hits.end(), [](const Annotation &x, const Annotation &y) {
+        return x.length() < y.length();
+    });
+    return hits;
+}
+
+QList<QRectF> ArticleView::spanRects(int start, int end) const
+{
+    QList<QRectF> rects;
+    const QPointF offset(-horizontalScrollBar()->value(), -verticalScrollBar()->value());
+    QAbstractTextDocumentLayout *layout = document()->documentLayout();
+    for (QTextBlock block = document()->findBlock(start); block.isValid() && block.position() < end;
+         block = block.next()) {
+        const QTextLayout *textLayout = block.layout();
+        const QRectF blockRect = layout->blockBoundingRect(block);
+        const int from = qMax(start - block.position(), 0);
+        const int to = qMin(end - block.position(), block.length() - 1);
+        for (int i = 0; i < textLayout->lineCount(); ++i) {
+            const QTextLine line = textLayout->lineAt(i);
+            const int lineStart = line.textStart();
+            const int lineEnd = lineStart + line.textLength();
+            if (to <= lineStart || from >= lineEnd)
+                continue;
+            const qreal x1 = line.cursorToX(qMax(from, lineStart));
+            const qreal x2 = line.cursorToX(qMin(to, lineEnd));
+            const qreal height = QFontMetricsF(font()).height();
+            rects.append(QRectF(blockRect.left() + x1, blockRect.top() + line.y(), x2 - x1, height)
+                             .translated(offset));
+        }
+    }
+    return rects;
+}
+
+void ArticleView::paintEvent(QPaintEvent *event)
+{
+    const QRectF visible = viewport()->rect();
+    const auto &annotations = m_annotations.annotations();
+    struct Painted
+    {
+        QList<QRectF> rects;
+        QColor color;
+        int lane;
+        bool selected;
+    };
+    QList<Painted> painted;
+    const int firstVisible = cursorForPosition(QPoint(0, 0)).position();
+    const int lastVisible = cursorForPosition(viewport()->rect().bottomRight()).position();
+    for (const Annotation &a : annotations) {
+        if (a.end < firstVisible - 1 || a.start > lastVisible + 1)
+            continue;
+        const auto code = m_project.code(a.codeId);
+        painted.append({spanRects(a.start, a.end), code ? code->color : QColor(Qt::gray), m_lanes.value(a.id),
+                        a.id == m_selectedAnnotation});
+    }
+    {
+        QPainter p(viewport());
+        p.setPen(Qt::NoPen);
+        for (const Painted &item : std::as_const(painted)) {
+            QColor fill = item.color;
+            fill.setAlpha(item.selected ? SelectedAlpha : FillAlpha);
+            for (const QRectF &r : item.rects) {
+                if (r.intersects(visible))
+                    p.fillRect(r, fill);
+            }
+        }
+    }
+    QTextEdit::paintEvent(event);
+    QPainter p(viewport());
+    p.setRenderHint(QPainter::Antialiasing, false);
+    for (const Painted &item : std::as_const(painted)) {
+        for (const QRectF &r : item.rects) {
+            if (!r.intersects(visible))
+                continue;
+            const qreal y = r.bottom() + 1 + item.lane * LaneHeight;
+            p.fillRect(QRectF(r.left(), y, r.width(), LaneHeight - 1), item.color.darker(item.selected ? 150 : 110));
+            if (item.selected) {
+                p.setPen(QPen(item.color.darker(170), 1.5));
+                p.setBrush(Qt::NoBrush);
+                p.drawRect(r.adjusted(-0.5, -0.5, 0.5, 0.5));
+                p.setPen(Qt::NoPen);
+            }
+        }
+    }
+}
+
+bool ArticleView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QList<Annotation> hits = annotationsAt(cursorForPosition(help->pos()).position());
+        if (hits.isEmpty()) {
+            QToolTip::hideText();
+            return true;
+        }
+        QStringList lines;
+        for (const Annotation &a : hits) {
+            const auto code = m_project.code(a.codeId);
+            QString line = QStringLiteral("<b>%1</b> — %2").arg((code ? code->name : tr("(deleted code)")).toHtmlEscaped(),
+                                                               m_project.coderNameFor(a.coderId).toHtmlEscaped());
+            if (!a.memo.isEmpty())
+                line += QStringLiteral("<br/><i>%1</i>").arg(a.memo.left(200).toHtmlEscaped());
+            lines << line;
+        }
+        QToolTip::showText(help->globalPos(), lines.join(u"<hr/>"), viewport());
+        return true;
+    }
+    return QTextEdit::viewportEvent(event);
+}
+
+void ArticleView::mouseReleaseEvent(QMouseEvent *event)
+{
+    QTextEdit::mouseReleaseEvent(event);
+    if (event->button() != Qt::LeftButton || textCursor().hasSelection())
+        return;
+    const QList<Annotation> hits = annotationsAt(cursorForPosition(event->position().toPoint()).position());
+    if (hits.isEmpty())
+        return;
+    // Clicking again cycles through the stacked annotations.
+    int next = 0;
+    for (int i = 0; i < hits.size(); ++i) {
+        if (hits[i].id == m_selectedAnnotation)
+            next = (i + 1) % int(hits.size());
+    }
+    setSelectedAnnotation(hits[next].id, false);
+    Q_EMIT annotationClicked(hits[next].id);
+}
+
+} // namespace newscoder

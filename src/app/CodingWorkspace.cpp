@@ -1,0 +1,124 @@
+#include "CodingWorkspace.h"
+
+#include "AnnotationPane.h"
+#include "ArticleView.h"
+#include "ProjectSession.h"
+
+#include <QLabel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace newscoder {
+
+CodingWorkspace::CodingWorkspace(ProjectSession &session, QWidget *parent) : QWidget(parent), m_session(session)
+{
+    setObjectName(QStringLiteral("codingWorkspace"));
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("workspaceSplitter"));
+
+    auto *left = new QWidget(m_splitter);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    m_title = new QLabel(left);
+    m_title->setObjectName(QStringLiteral("articleTitle"));
+    m_title->setWordWrap(true);
+    m_title->setTextFormat(Qt::RichText);
+    m_title->setContentsMargins(8, 6, 8, 2);
+    m_view = new ArticleView(session.project(), session.annotations, left);
+    leftLayout->addWidget(m_title);
+    leftLayout->addWidget(m_view);
+
+    m_pane = new AnnotationPane(session.project(), session.annotations, session.details, m_splitter);
+    m_splitter->addWidget(left);
+    m_splitter->addWidget(m_pane);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_splitter);
+
+    connect(m_view, &ArticleView::annotationClicked, this, [this](const QUuid &id) { selectAnnotation(id, false); });
+    connect(m_pane, &AnnotationPane::currentAnnotationChanged, this, [this](const QUuid &id) {
+        m_view->setSelectedAnnotation(id, true);
+        Q_EMIT selectionStateChanged();
+    });
+    connect(m_view, &QTextEdit::selectionChanged, this, &CodingWorkspace::selectionStateChanged);
+    connect(&session.project(), &Project::documentChanged, this, [this](const QUuid &id) {
+        if (id == m_documentId)
+            showDocument(id);
+    });
+    showDocument({});
+}
+
+void CodingWorkspace::showDocument(const QUuid &documentId)
+{
+    if (documentId != m_documentId || documentId.isNull()) {
+        m_documentId = documentId;
+        m_session.annotations.setDocument(documentId);
+        m_session.details.setDocument(documentId);
+    }
+    const DocumentSummary *summary = m_session.documents.summary(documentId);
+    if (!summary) {
+        m_title->setText(tr("<i>Choose an article from the list, or import articles (File ▸ Import).</i>"));
+        return;
+    }
+    QStringList meta;
+    if (!summary->outlet.isEmpty())
+        meta << summary->outlet.toHtmlEscaped();
+    if (summary->date.isValid())
+        meta << summary->date.toString(Qt::ISODate);
+    m_title->setText(QStringLiteral("<span style='font-size:large; font-weight:600'>%1</span><br/>"
+                                    "<span style='color:gray'>%2</span>")
+                         .arg(summary->title.toHtmlEscaped(), meta.join(QStringLiteral(" · "))));
+}
+
+QUuid CodingWorkspace::applyCode(const QUuid &codeId)
+{
+    if (m_documentId.isNull()) {
+        Q_EMIT statusMessage(tr("Open an article first."));
+        return {};
+    }
+    const auto [start, end] = m_view->selectedSpan();
+    if (end <= start) {
+        Q_EMIT statusMessage(tr("Select the text to code first."));
+        return {};
+    }
+    const auto id = m_session.project().addAnnotation(m_documentId, codeId, start, end);
+    if (!id)
+        return {}; // the project reported why
+    QTextCursor cursor = m_view->textCursor();
+    cursor.clearSelection();
+    m_view->setTextCursor(cursor);
+    selectAnnotation(*id, false);
+    const auto code = m_session.project().code(codeId);
+    Q_EMIT statusMessage(tr("Coded as %1 — saved.").arg(code ? code->name : QString()));
+    return *id;
+}
+
+void CodingWorkspace::selectAnnotation(const QUuid &annotationId, bool scroll)
+{
+    m_view->setSelectedAnnotation(annotationId, scroll);
+    m_pane->selectAnnotation(annotationId);
+    Q_EMIT selectionStateChanged();
+}
+
+bool CodingWorkspace::hasSelectedAnnotation() const
+{
+    return !m_pane->annotationTable()->selectionModel()->selectedRows().isEmpty();
+}
+
+bool CodingWorkspace::deleteSelectedAnnotations()
+{
+    QList<QUuid> ids;
+    for (const QModelIndex &index : m_pane->annotationTable()->selectionModel()->selectedRows())
+        ids.append(m_session.annotations.annotation(index.row())->id);
+    if (ids.isEmpty())
+        return false;
+    const bool ok = m_session.project().removeAnnotations(ids);
+    if (ok)
+        Q_EMIT statusMessage(tr("Deleted %n annotation(s) — Undo brings it back.", nullptr, int(ids.size())));
+    return ok;
+}
+
+} // namespace newscoder

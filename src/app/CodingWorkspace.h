@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QUuid>
+#include <QWidget>
+
+class QLabel;
+class QSplitter;
+
+namespace newscoder {
+
+class AnnotationPane;
+class ArticleView;
+class ProjectSession;
+
+// The central area: the article (read-only, highlighted) beside the editable
+// annotation pane. Keeps the selected annotation in sync between both and
+// carries out the coding actions.
+class CodingWorkspace final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    CodingWorkspace(ProjectSession &session, QWidget *parent = nullptr);
+
+    void showDocument(const QUuid &documentId);
+    QUuid currentDocument() const { return m_documentId; }
+
+    // Codes the selected text of the article; returns the new annotation's id.
+    QUuid applyCode(const QUuid &codeId);
+    // Deletes the selected annotation(s) (undoable).
+    bool deleteSelectedAnnotations();
+    bool hasSelectedAnnotation() const;
+
+    ArticleView *articleView() const { return m_view; }
+    AnnotationPane *annotationPane() const { return m_pane; }
+    QSplitter *splitter() const { return m_splitter; }
+
+Q_SIGNALS:
+    void selectionStateChanged();
+    void statusMessage(const QString &message);
+
+private:
+    void selectAnnotation(const QUuid &annotationId, bool scroll);
+
+    ProjectSession &m_session;
+    QUuid m_documentId;
+    QLabel *m_title = nullptr;
+    ArticleView *m_view = nullptr;
+    AnnotationPane *m_pane = nullptr;
+    QSplitter *m_splitter = nullptr;
+};
+
+} // namespace newscoder

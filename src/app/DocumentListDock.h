@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QDockWidget>
+#include <QUuid>
+
+class QLineEdit;
+class QLabel;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace newscoder {
+
+class DocumentListModel;
+
+// The project's articles, filterable by title or outlet, sortable by column.
+class DocumentListDock final : public QDockWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DocumentListDock(QWidget *parent = nullptr);
+
+    void setModel(DocumentListModel *model);
+    void selectDocument(const QUuid &documentId);
+    QUuid currentDocument() const;
+    QList<QUuid> selectedDocuments() const;
+    QLineEdit *filterEdit() const { return m_filter; }
+    QTableView *view() const { return m_view; }
+
+Q_SIGNALS:
+    void currentDocumentChanged(const QUuid &documentId);
+
+private:
+    void updateCount();
+
+    DocumentListModel *m_model = nullptr;
+    QSortFilterProxyModel *m_proxy = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QLabel *m_count = nullptr;
+    QTableView *m_view = nullptr;
+};
+
+} // namespace newscoder

@@ -1,0 +1,133 @@
+#include "ImportController.h"
+
+#include "project/Project.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFutureWatcher>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+#include <memory>
+
+namespace newscoder {
+
+namespace {
+
+struct SharedProgress
+{
+    std::atomic_int done{0};
+    std::atomic_int total{0};
+    std::atomic_bool cancel{false};
+};
+
+const QString LastImportDirKey = QStringLiteral("import/lastDirectory");
+
+} // namespace
+
+ImportController::ImportController(QWidget *window) : QObject(window), m_window(window) {}
+
+void ImportController::chooseAndImport(Project &project, bool folder)
+{
+    QSettings settings;
+    const QString start = settings.value(LastImportDirKey, QDir::homePath()).toString();
+    QStringList paths;
+    if (folder) {
+        const QString dir = QFileDialog::getExistingDirectory(m_window, tr("Import a Folder of Articles"), start);
+        if (!dir.isEmpty())
+            paths << dir;
+    } else {
+        paths = QFileDialog::getOpenFileNames(m_window, tr("Import Articles"), start,
+                                              tr("Plain-text articles (*.txt *.text *.md);;All files (*)"));
+    }
+    if (paths.isEmpty())
+        return;
+    settings.setValue(LastImportDirKey, QFileInfo(paths.first()).absolutePath());
+    importPaths(project, paths);
+}
+
+void ImportController::importPaths(Project &project, const QStringList &paths)
+{
+    if (m_running)
+        return;
+    m_running = true;
+    auto shared = std::make_shared<SharedProgress>();
+    auto *dialog = new QProgressDialog(tr("Reading articles…"), tr("Cancel"), 0, 0, m_window);
+    dialog->setWindowTitle(tr("Import"));
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setMinimumDuration(300);
+    dialog->setAutoClose(false);
+    dialog->setAutoReset(false);
+    connect(dialog, &QProgressDialog::canceled, this, [shared] { shared->cancel = true; });
+
+    auto *poll = new QTimer(dialog);
+    poll->setInterval(100);
+    connect(poll, &QTimer::timeout, dialog, [dialog, shared] {
+        const int total = shared->total;
+        if (total > 0 && dialog->maximum() != total)
+            dialog->setMaximum(total);
+        dialog->setValue(shared->done);
+        dialog->setLabelText(tr("Reading article %1 of %2…").arg(shared->done.load()).arg(total));
+    });
+    poll->start();
+
+    auto *watcher = new QFutureWatcher<ImportReport>(this);
+    QPointer<Project> target(&project);
+    connect(watcher, &QFutureWatcher<ImportReport>::finished, this, [this, watcher, dialog, target] {
+        ImportReport report = watcher->result();
+        watcher->deleteLater();
+        dialog->deleteLater();
+        complete(target.data(), std::move(report));
+    });
+    watcher->setFuture(QtConcurrent::run([paths, shared] {
+        return readArticles(
+            paths,
+            [shared](int done, int total) {
+                shared->done = done;
+                shared->total = total;
+            },
+            &shared->cancel);
+    }));
+}
+
+void ImportController::complete(Project *project, ImportReport report)
+{
+    m_running = false;
+    m_report = std::move(report);
+    QList<QUuid> ids;
+    if (m_report.cancelled) {
+        Q_EMIT statusMessage(tr("Import cancelled — nothing was added."));
+    } else if (project && !m_report.documents.isEmpty()) {
+        ids = project->importDocuments(m_report.documents);
+        if (ids.isEmpty())
+            Q_EMIT statusMessage(tr("Import failed — nothing was added."));
+        else
+            Q_EMIT statusMessage(tr("Imported %n article(s).", nullptr, int(ids.size())));
+    }
+    if (m_interactive && !m_report.cancelled && (!m_report.skipped.isEmpty() || !m_report.warnings.isEmpty()
+                                                 || m_report.documents.isEmpty()))
+        showReport(ids);
+    Q_EMIT finished(ids);
+}
+
+void ImportController::showReport(const QList<QUuid> &ids)
+{
+    QString details;
+    for (const auto &[path, reason] : std::as_const(m_report.skipped))
+        details += tr("Skipped %1: %2\n").arg(QDir::toNativeSeparators(path), reason);
+    for (const auto &[path, note] : std::as_const(m_report.warnings))
+        details += tr("Note on %1: %2\n").arg(QDir::toNativeSeparators(path), note);
+    QMessageBox box(ids.isEmpty() ? QMessageBox::Warning : QMessageBox::Information, tr("Import Report"),
+                    tr("%n article(s) imported.", nullptr, int(ids.size())) + u' '
+                        + tr("%n file(s) skipped.", nullptr, int(m_report.skipped.size())),
+                    QMessageBox::Ok, m_window);
+    box.setDetailedText(details);
+    box.exec();
+}
+
+} // namespace newscoder

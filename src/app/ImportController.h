@@ -1,0 +1,47 @@
+#pragma once
+
+#include "io/ArticleImport.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUuid>
+
+class QWidget;
+
+namespace newscoder {
+
+class Project;
+
+// Imports articles off the UI thread: files are read and parsed on a worker
+// with a cancellable progress dialog; then everything is added in one
+// undoable step (all or nothing). Skipped files are listed in a report.
+class ImportController final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ImportController(QWidget *window);
+
+    // Asks for files (or a folder) and imports them.
+    void chooseAndImport(Project &project, bool folder);
+    void importPaths(Project &project, const QStringList &paths);
+    bool isRunning() const { return m_running; }
+    const ImportReport &lastReport() const { return m_report; }
+    // Show the skipped-files report in a dialog (off in tests).
+    void setInteractive(bool interactive) { m_interactive = interactive; }
+
+Q_SIGNALS:
+    void finished(const QList<QUuid> &importedIds);
+    void statusMessage(const QString &message);
+
+private:
+    void complete(Project *project, ImportReport report);
+    void showReport(const QList<QUuid> &ids);
+
+    QWidget *m_window;
+    ImportReport m_report;
+    bool m_running = false;
+    bool m_interactive = true;
+};
+
+} // namespace newscoder

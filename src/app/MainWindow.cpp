@@ -1,0 +1,532 @@
+#include "MainWindow.h"
+
+#include "CodebookDock.h"
+#include "CodingWorkspace.h"
+#include "DocumentListDock.h"
+#include "ImportController.h"
+#include "ProjectSession.h"
+#include "io/CodebookJson.h"
+#include "storage/StoreError.h"
+#include "ui_MainWindow.h"
+
+#include <QCloseEvent>
+#include <QColorDialog>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QUndoGroup>
+
+namespace newscoder {
+
+namespace {
+
+const QString RecentFilesKey = QStringLiteral("recentFiles");
+const QString CoderNameKey = QStringLiteral("coder/name");
+constexpr int MaxRecentFiles = 8;
+const QString ProjectFilter = QStringLiteral("Newscoder projects (*.newscoder)");
+
+QString withSuffix(QString path)
+{
+    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".newscoder");
+    return path;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>())
+{
+    m_ui->setupUi(this);
+    delete m_ui->placeholder;
+    m_ui->placeholder = nullptr;
+    auto *empty = new QLabel(tr("Open or create a project (File menu)."), this);
+    empty->setAlignment(Qt::AlignCenter);
+    setCentralWidget(empty);
+
+    m_documentDock = new DocumentListDock(this);
+    m_codebookDock = new CodebookDock(this);
+    addDockWidget(Qt::LeftDockWidgetArea, m_documentDock);
+    addDockWidget(Qt::LeftDockWidgetArea, m_codebookDock);
+    splitDockWidget(m_documentDock, m_codebookDock, Qt::Vertical);
+    resizeDocks({m_documentDock, m_codebookDock}, {600, 260}, Qt::Vertical);
+    resizeDocks({m_documentDock}, {380}, Qt::Horizontal);
+    m_ui->menuView->addAction(m_documentDock->toggleViewAction());
+    m_ui->menuView->addAction(m_codebookDock->toggleViewAction());
+
+    m_importer = new ImportController(this);
+    m_undoGroup = new QUndoGroup(this);
+    QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    undo->setShortcuts(QKeySequence::Undo);
+    redo->setShortcuts(QKeySequence::Redo);
+    m_ui->menuEdit->insertAction(m_ui->menuEdit->actions().value(0), undo);
+    m_ui->menuEdit->insertAction(m_ui->menuEdit->actions().value(1), redo);
+    m_ui->menuEdit->insertSeparator(m_ui->menuEdit->actions().value(2));
+
+    m_ui->actionNew->setShortcuts(QKeySequence::New);
+    m_ui->actionOpen->setShortcuts(QKeySequence::Open);
+    m_ui->actionSaveAs->setShortcuts(QKeySequence::SaveAs);
+    m_ui->actionClose->setShortcuts(QKeySequence::Close);
+    m_ui->actionQuit->setShortcuts(QKeySequence::Quit);
+    m_ui->actionDeleteAnnotation->setShortcuts(QKeySequence::Delete);
+    m_ui->actionShortcuts->setShortcuts(QKeySequence::HelpContents);
+
+    m_coderLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_coderLabel);
+    connectActions();
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    rebuildRecentMenu();
+    updateActions();
+    updateTitle();
+}
+
+MainWindow::~MainWindow()
+{
+    // The workspace and docks hold references into the session: drop them first.
+    m_documentDock->setModel(nullptr);
+    m_codebookDock->setModel(nullptr);
+    delete m_workspace;
+    m_workspace = nullptr;
+}
+
+void MainWindow::connectActions()
+{
+    connect(m_ui->actionNew, &QAction::triggered, this, &MainWindow::chooseAndCreate);
+    connect(m_ui->actionOpen, &QAction::triggered, this, &MainWindow::chooseAndOpen);
+    connect(m_ui->actionImportFiles, &QAction::triggered, this, [this] {
+        if (m_session)
+            m_importer->chooseAndImport(m_session->project(), false);
+    });
+    connect(m_ui->actionImportFolder, &QAction::triggered, this, [this] {
+        if (m_session)
+            m_importer->chooseAndImport(m_session->project(), true);
+    });
+    connect(m_ui->actionSaveAs, &QAction::triggered, this, [this] { saveAs(false); });
+    connect(m_ui->actionSaveCopy, &QAction::triggered, this, [this] { saveAs(true); });
+    connect(m_ui->actionClose, &QAction::triggered, this, &MainWindow::closeProject);
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionDeleteAnnotation, &QAction::triggered, this, [this] {
+        if (m_workspace)
+            m_workspace->deleteSelectedAnnotations();
+    });
+    connect(m_ui->actionRemoveArticles, &QAction::triggered, this, &MainWindow::removeSelectedArticles);
+    connect(m_ui->actionCoderName, &QAction::triggered, this, &MainWindow::askCoderName);
+    connect(m_ui->actionShortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_importer, &ImportController::statusMessage, this,
+            [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    connect(m_importer, &ImportController::finished, this, [this](const QList<QUuid> &ids) {
+        if (!ids.isEmpty() && m_workspace && m_workspace->currentDocument().isNull())
+            m_documentDock->selectDocument(ids.first());
+    });
+    connect(m_documentDock, &DocumentListDock::currentDocumentChanged, this, [this](const QUuid &id) {
+        if (m_workspace)
+            m_workspace->showDocument(id);
+        updateActions();
+    });
+    connect(m_codebookDock, &CodebookDock::codeActivated, this, [this](const QUuid &id) {
+        if (m_workspace)
+            m_workspace->applyCode(id);
+    });
+    connect(m_codebookDock, &CodebookDock::addCodeRequested, this, &MainWindow::addCode);
+    connect(m_codebookDock, &CodebookDock::recolorCodeRequested, this, &MainWindow::recolorCode);
+    connect(m_codebookDock, &CodebookDock::removeCodeRequested, this, &MainWindow::removeCode);
+}
+
+bool MainWindow::openProject(const QString &path, bool askReadOnly)
+{
+    std::unique_ptr<Project> project;
+    try {
+        project = Project::open(path, ProjectStore::Access::ReadWrite);
+    } catch (const StoreError &e) {
+        if (e.kind() != StoreError::Kind::Locked || !askReadOnly || !m_interactive) {
+            showError(e.message());
+            return false;
+        }
+        const auto answer = QMessageBox::question(this, tr("Project in Use"),
+                                                  e.message() + QStringLiteral("\n\n") + tr("Open it read-only?"),
+                                                  QMessageBox::Open | QMessageBox::Cancel, QMessageBox::Open);
+        if (answer != QMessageBox::Open)
+            return false;
+        try {
+            project = Project::open(path, ProjectStore::Access::ReadOnly);
+        } catch (const StoreError &again) {
+            showError(again.message());
+            return false;
+        }
+    }
+    setSession(std::make_unique<ProjectSession>(std::move(project)));
+    addRecentFile(path);
+    return true;
+}
+
+bool MainWindow::createProject(const QString &path)
+{
+    try {
+        auto project = Project::create(path, defaultNewsCodebook());
+        setSession(std::make_unique<ProjectSession>(std::move(project)));
+    } catch (const StoreError &e) {
+        showError(e.message());
+        return false;
+    }
+    addRecentFile(path);
+    return true;
+}
+
+void MainWindow::closeProject()
+{
+    setSession(nullptr);
+}
+
+void MainWindow::showDocumentById(const QString &id)
+{
+    if (!m_session)
+        return;
+    const QString wanted = id.trimmed().toLower();
+    for (int row = 0; row < m_session->documents.rowCount(); ++row) {
+        const QUuid documentId = m_session->documents.documentId(row);
+        if (!wanted.isEmpty() && idString(documentId).startsWith(wanted)) {
+            m_documentDock->selectDocument(documentId);
+            return;
+        }
+    }
+    showError(tr("No article with id %1.").arg(id));
+}
+
+void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
+{
+    m_documentDock->setModel(nullptr);
+    m_codebookDock->setModel(nullptr);
+    QByteArray splitterState;
+    if (m_workspace)
+        splitterState = m_workspace->splitter()->saveState();
+    if (m_session)
+        m_undoGroup->removeStack(m_session->project().undoStack());
+    // The old workspace refers to the old session: delete it now, not later.
+    delete takeCentralWidget();
+    m_workspace = nullptr;
+    m_session = std::move(session);
+    if (m_session) {
+        m_workspace = new CodingWorkspace(*m_session, this);
+        setCentralWidget(m_workspace);
+    } else {
+        auto *empty = new QLabel(tr("Open or create a project (File menu)."), this);
+        empty->setAlignment(Qt::AlignCenter);
+        setCentralWidget(empty);
+    }
+    m_codeActions.clear();
+    m_ui->menuCode->clear();
+    if (!m_session) {
+        updateActions();
+        updateTitle();
+        return;
+    }
+    if (splitterState.isEmpty())
+        splitterState = QSettings().value(QStringLiteral("window/workspaceSplitter")).toByteArray();
+    if (!splitterState.isEmpty())
+        m_workspace->splitter()->restoreState(splitterState);
+    else
+        m_workspace->splitter()->setSizes({620, 420});
+
+    Project &project = m_session->project();
+    m_undoGroup->addStack(project.undoStack());
+    m_undoGroup->setActiveStack(project.undoStack());
+    m_documentDock->setModel(&m_session->documents);
+    m_codebookDock->setModel(&m_session->codebook);
+    connect(&project, &Project::codesChanged, this, &MainWindow::rebuildCodeActions);
+    connect(&project, &Project::errorOccurred, this, &MainWindow::showError);
+    connect(&project, &Project::coderNameChanged, this, &MainWindow::updateTitle);
+    connect(m_workspace, &CodingWorkspace::statusMessage, this,
+            [this](const QString &m) { statusBar()->showMessage(m, 5000); });
+    connect(m_workspace, &CodingWorkspace::selectionStateChanged, this, &MainWindow::updateActions);
+    project.setCoderName(QSettings().value(CoderNameKey).toString());
+    rebuildCodeActions();
+    if (m_session->documents.rowCount() > 0)
+        m_documentDock->selectDocument(m_session->documents.documentId(0));
+    updateActions();
+    updateTitle();
+}
+
+void MainWindow::rebuildCodeActions()
+{
+    for (QAction *action : std::as_const(m_codeActions)) {
+        removeAction(action);
+        delete action;
+    }
+    m_codeActions.clear();
+    m_ui->menuCode->clear();
+    if (!m_session)
+        return;
+    for (const Code &code : m_session->project().codes()) {
+        QPixmap swatch(14, 14);
+        swatch.fill(code.color);
+        auto *action = new QAction(QIcon(swatch), tr("Code as %1").arg(code.name), this);
+        action->setShortcut(QKeySequence(code.shortcut));
+        action->setShortcutContext(Qt::WindowShortcut);
+        action->setToolTip(code.description);
+        const QUuid id = code.id;
+        connect(action, &QAction::triggered, this, [this, id] {
+            if (m_workspace)
+                m_workspace->applyCode(id);
+        });
+        addAction(action); // shortcuts work even when the menu is hidden
+        m_ui->menuCode->addAction(action);
+        m_codeActions.append(action);
+    }
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const bool open = m_session != nullptr;
+    const bool writable = open && !m_session->project().isReadOnly();
+    for (QAction *a : {m_ui->actionImportFiles, m_ui->actionImportFolder})
+        a->setEnabled(writable);
+    for (QAction *a : {m_ui->actionSaveAs, m_ui->actionSaveCopy, m_ui->actionClose})
+        a->setEnabled(open);
+    m_ui->actionDeleteAnnotation->setEnabled(writable && m_workspace && m_workspace->hasSelectedAnnotation());
+    m_ui->actionRemoveArticles->setEnabled(writable && !m_documentDock->selectedDocuments().isEmpty());
+    for (QAction *a : std::as_const(m_codeActions))
+        a->setEnabled(writable);
+}
+
+void MainWindow::updateTitle()
+{
+    if (!m_session) {
+        setWindowTitle(tr("Newscoder"));
+        m_coderLabel->clear();
+        return;
+    }
+    const Project &project = m_session->project();
+    setWindowFilePath(project.path());
+    setWindowTitle(QStringLiteral("%1%2 — Newscoder")
+                       .arg(QFileInfo(project.path()).fileName(),
+                            project.isReadOnly() ? tr(" [read-only]") : QString()));
+    m_coderLabel->setText(project.coderName().isEmpty() ? tr("No coder name set")
+                                                        : tr("Coding as %1").arg(project.coderName()));
+}
+
+void MainWindow::setInteractive(bool interactive)
+{
+    m_interactive = interactive;
+    m_importer->setInteractive(interactive);
+}
+
+void MainWindow::ensureCoderName(const QString &given)
+{
+    QSettings settings;
+    if (!given.trimmed().isEmpty())
+        settings.setValue(CoderNameKey, given.trimmed());
+    else if (settings.value(CoderNameKey).toString().isEmpty() && m_interactive)
+        askCoderName();
+    if (m_session)
+        m_session->project().setCoderName(settings.value(CoderNameKey).toString());
+    updateTitle();
+}
+
+void MainWindow::askCoderName()
+{
+    QSettings settings;
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Coder Name"),
+                                               tr("Your name as a coder (stored with every annotation you make):"),
+                                               QLineEdit::Normal, settings.value(CoderNameKey).toString(), &ok)
+                             .trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    settings.setValue(CoderNameKey, name);
+    if (m_session)
+        m_session->project().setCoderName(name);
+    updateTitle();
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    QSettings settings;
+    QStringList files = settings.value(RecentFilesKey).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    while (files.size() > MaxRecentFiles)
+        files.removeLast();
+    settings.setValue(RecentFilesKey, files);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_ui->menuRecent->clear();
+    const QStringList files = QSettings().value(RecentFilesKey).toStringList();
+    for (const QString &file : files) {
+        QAction *action = m_ui->menuRecent->addAction(QFileInfo(file).fileName());
+        action->setToolTip(file);
+        action->setStatusTip(file);
+        connect(action, &QAction::triggered, this, [this, file] { openProject(file); });
+    }
+    m_ui->menuRecent->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::chooseAndOpen()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(), ProjectFilter);
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+void MainWindow::chooseAndCreate()
+{
+    const QString path = withSuffix(QFileDialog::getSaveFileName(this, tr("New Project"), QString(), ProjectFilter));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo::exists(path)) {
+        showError(tr("%1 already exists. Choose another name — Newscoder never overwrites a project.").arg(path));
+        return;
+    }
+    createProject(path);
+}
+
+void MainWindow::saveAs(bool keepWorkingHere)
+{
+    if (!m_session)
+        return;
+    const QString path = withSuffix(QFileDialog::getSaveFileName(
+        this, keepWorkingHere ? tr("Save a Copy") : tr("Save As"), QString(), ProjectFilter));
+    if (path.isEmpty())
+        return;
+    try {
+        m_session->project().store().saveCopy(path);
+    } catch (const StoreError &e) {
+        showError(e.message());
+        return;
+    }
+    if (keepWorkingHere) {
+        statusBar()->showMessage(tr("Saved a copy as %1").arg(path), 8000);
+        return;
+    }
+    openProject(path, false);
+}
+
+void MainWindow::addCode()
+{
+    if (!m_session)
+        return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Add Code"), tr("Name of the new code:"), QLineEdit::Normal,
+                                               QString(), &ok)
+                             .trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    Code code;
+    code.name = name;
+    const QList<Code> &codes = m_session->project().codes();
+    code.color = QColor::fromHsv(int(codes.size() * 47) % 360, 150, 230);
+    for (int key = 1; key <= 9; ++key) { // first free digit key
+        const QString candidate = QString::number(key);
+        if (std::none_of(codes.cbegin(), codes.cend(), [&](const Code &c) { return c.shortcut == candidate; })) {
+            code.shortcut = candidate;
+            break;
+        }
+    }
+    m_session->project().addCode(code);
+}
+
+void MainWindow::recolorCode(const QUuid &codeId)
+{
+    if (!m_session)
+        return;
+    auto code = m_session->project().code(codeId);
+    if (!code)
+        return;
+    const QColor color = QColorDialog::getColor(code->color, this, tr("Colour of “%1”").arg(code->name));
+    if (!color.isValid())
+        return;
+    code->color = color;
+    m_session->project().updateCode(*code);
+}
+
+void MainWindow::removeCode(const QUuid &codeId)
+{
+    if (!m_session)
+        return;
+    const auto code = m_session->project().code(codeId);
+    if (!code)
+        return;
+    const int uses = m_session->codebook.index(m_session->codebook.rowOf(codeId), CodebookModel::CountColumn)
+                         .data()
+                         .toInt();
+    const auto answer = QMessageBox::question(
+        this, tr("Delete Code"),
+        tr("Delete the code “%1” and its %n annotation(s)? You can undo this.", nullptr, uses).arg(code->name));
+    if (answer == QMessageBox::Yes)
+        m_session->project().removeCode(codeId);
+}
+
+void MainWindow::removeSelectedArticles()
+{
+    if (!m_session)
+        return;
+    const QList<QUuid> ids = m_documentDock->selectedDocuments();
+    if (ids.isEmpty())
+        return;
+    const auto answer = QMessageBox::question(
+        this, tr("Remove Articles"),
+        tr("Remove %n article(s) and all their annotations from the project? You can undo this.", nullptr,
+           int(ids.size())));
+    if (answer == QMessageBox::Yes)
+        m_session->project().removeDocuments(ids);
+}
+
+void MainWindow::showShortcuts()
+{
+    QString text = tr("<h3>Coding</h3><p>Select text in the article, then press a code's key or click the code."
+                      "</p><table>");
+    if (m_session) {
+        for (const Code &code : m_session->project().codes())
+            text += QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;%2</td></tr>")
+                        .arg(QKeySequence(code.shortcut).toString(QKeySequence::NativeText).toHtmlEscaped(),
+                             code.name.toHtmlEscaped());
+    }
+    text += tr("</table><h3>Editing</h3><p><b>%1</b> undo, <b>%2</b> redo, <b>Del</b> delete the selected "
+               "annotation. Double-click a memo, code or detail to edit it in place.</p>")
+                .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText),
+                     QKeySequence(QKeySequence::Redo).toString(QKeySequence::NativeText));
+    QMessageBox::information(this, tr("Keyboard Shortcuts"), text);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Newscoder"),
+                       tr("<h3>Newscoder %1</h3><p>Manual content analysis of news: quotes, speakers, claims and "
+                          "source bias.</p><p>Every change is saved the moment you make it.</p>")
+                           .arg(QStringLiteral(NEWSCODER_VERSION)));
+}
+
+void MainWindow::showError(const QString &message)
+{
+    if (!m_interactive) {
+        statusBar()->showMessage(message);
+        qWarning("%s", qPrintable(message));
+        return;
+    }
+    QMessageBox::warning(this, tr("Newscoder"), message);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    if (m_workspace)
+        settings.setValue(QStringLiteral("window/workspaceSplitter"), m_workspace->splitter()->saveState());
+    event->accept();
+}
+
+} // namespace newscoder

@@ -1,0 +1,91 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QUuid>
+
+#include <memory>
+
+class QUndoGroup;
+class QLabel;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace newscoder {
+
+class CodebookDock;
+class CodingWorkspace;
+class DocumentListDock;
+class ImportController;
+class ProjectSession;
+
+// Newscoder's window: the article list and codebook docks around the coding
+// workspace (article + annotation pane). It owns the open project session and
+// turns menu actions into project operations; coding itself happens in
+// CodingWorkspace, importing in ImportController.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a project; asks to open read-only if another process is editing
+    // it (unless `askReadOnly` is false). Shows a message and returns false
+    // on failure; the current project then stays open.
+    bool openProject(const QString &path, bool askReadOnly = true);
+    bool createProject(const QString &path);
+    void closeProject();
+    // Shows the article whose id is (or starts with) `id`.
+    void showDocumentById(const QString &id);
+
+    ProjectSession *session() const { return m_session.get(); }
+    CodingWorkspace *workspace() const { return m_workspace; }
+    DocumentListDock *documentList() const { return m_documentDock; }
+    CodebookDock *codebook() const { return m_codebookDock; }
+    ImportController *importer() const { return m_importer; }
+
+    // Off: errors go to the status bar and stderr instead of dialogs (tests, scripted runs).
+    void setInteractive(bool interactive);
+
+    // Asks for the coder name when none is remembered (or sets it when given).
+    void ensureCoderName(const QString &given = {});
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void setSession(std::unique_ptr<ProjectSession> session);
+    void connectActions();
+    void rebuildCodeActions();
+    void updateActions();
+    void updateTitle();
+    void addRecentFile(const QString &path);
+    void rebuildRecentMenu();
+    void chooseAndOpen();
+    void chooseAndCreate();
+    void saveAs(bool keepWorkingHere);
+    void addCode();
+    void recolorCode(const QUuid &codeId);
+    void removeCode(const QUuid &codeId);
+    void removeSelectedArticles();
+    void askCoderName();
+    void showShortcuts();
+    void showAbout();
+    void showError(const QString &message);
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    std::unique_ptr<ProjectSession> m_session;
+    CodingWorkspace *m_workspace = nullptr;
+    DocumentListDock *m_documentDock = nullptr;
+    CodebookDock *m_codebookDock = nullptr;
+    ImportController *m_importer = nullptr;
+    QUndoGroup *m_undoGroup = nullptr;
+    QLabel *m_coderLabel = nullptr;
+    QList<QAction *> m_codeActions;
+    bool m_interactive = true;
+};
+
+} // namespace newscoder

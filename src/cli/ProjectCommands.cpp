@@ -1,0 +1,435 @@
+#include "cli/ProjectCommands.h"
+
+#include "cli/CliSupport.h"
+#include "io/ArticleImport.h"
+#include "io/CodebookJson.h"
+#include "project/Project.h"
+#include "storage/StoreError.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace newscoder::cli {
+
+namespace {
+
+using Access = ProjectStore::Access;
+
+std::unique_ptr<Project> openProject(const QString &path, Access access, QString *error)
+{
+    try {
+        return Project::open(path, access);
+    } catch (const StoreError &e) {
+        *error = e.message();
+        return nullptr;
+    }
+}
+
+QCommandLineOption jsonOption()
+{
+    return QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print JSON."));
+}
+
+// Full id, or an unambiguous prefix of at least 4 characters.
+std::optional<DocumentSummary> findDocument(const Project &project, const QString &idOrPrefix, QString *error)
+{
+    const QString wanted = idOrPrefix.trimmed().toLower().remove(u'{').remove(u'}');
+    const QUuid exact = QUuid::fromString(wanted);
+    if (!exact.isNull()) {
+        if (auto s = project.store().documentSummary(exact))
+            return s;
+        *error = QStringLiteral("no document with id %1").arg(wanted);
+        return std::nullopt;
+    }
+    if (wanted.size() < 4) {
+        *error = QStringLiteral("'%1' is not a document id (give the id or at least its first 4 characters)")
+                     .arg(idOrPrefix);
+        return std::nullopt;
+    }
+    std::optional<DocumentSummary> found;
+    for (const DocumentSummary &s : project.store().documentSummaries()) {
+        if (idString(s.id).startsWith(wanted)) {
+            if (found) {
+                *error = QStringLiteral("'%1' matches more than one document").arg(idOrPrefix);
+                return std::nullopt;
+            }
+            found = s;
+        }
+    }
+    if (!found)
+        *error = QStringLiteral("no document with id %1").arg(idOrPrefix);
+    return found;
+}
+
+QJsonObject summaryJson(const DocumentSummary &s)
+{
+    return {{QStringLiteral("id"), idString(s.id)},
+            {QStringLiteral("title"), s.title},
+            {QStringLiteral("outlet"), s.outlet},
+            {QStringLiteral("date"), s.date.isValid() ? QJsonValue(s.date.toString(Qt::ISODate)) : QJsonValue()},
+            {QStringLiteral("url"), s.url},
+            {QStringLiteral("length"), s.length}};
+}
+
+int parseInt(const QString &text, bool *ok)
+{
+    return text.toInt(ok);
+}
+
+} // namespace
+
+int runNew(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Create a new project file."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file to create."));
+    const QCommandLineOption codebook(QStringLiteral("codebook"),
+                                      QStringLiteral("Start from this codebook (Newscoder JSON)."),
+                                      QStringLiteral("FILE.json"));
+    const QCommandLineOption empty(QStringLiteral("empty"), QStringLiteral("Start with an empty codebook."));
+    parser.addOptions({codebook, empty});
+    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
+        return rc;
+    if (parser.isSet(codebook) && parser.isSet(empty)) {
+        writeErr(QStringLiteral("%1: --codebook and --empty exclude each other.\n").arg(arguments.value(0)));
+        return ExitUsage;
+    }
+    QList<Code> codes;
+    if (parser.isSet(codebook)) {
+        QFile file(parser.value(codebook));
+        if (!file.open(QIODevice::ReadOnly))
+            return badInput(QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+        const CodebookReadResult read = readCodebookJson(file.read(16 * 1024 * 1024));
+        if (!read.error.isEmpty())
+            return badInput(QStringLiteral("%1: %2").arg(file.fileName(), read.error));
+        codes = read.codes;
+    } else if (!parser.isSet(empty)) {
+        codes = defaultNewsCodebook();
+    }
+    try {
+        auto project = Project::create(parser.positionalArguments().first(), codes);
+        writeOut(project->path() + u'\n');
+    } catch (const StoreError &e) {
+        return badInput(e.message());
+    }
+    return ExitOk;
+}
+
+int runImport(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Import plain-text articles (files or folders) into a project, as one undoable step."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
+    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Files or folders to import."),
+                                 QStringLiteral("PATH..."));
+    const QCommandLineOption json = jsonOption();
+    parser.addOption(json);
+    if (const int rc = parseArguments(parser, arguments, 2); rc >= 0)
+        return rc;
+    QStringList paths = parser.positionalArguments();
+    QString error;
+    auto project = openProject(paths.takeFirst(), Access::ReadWrite, &error);
+    if (!project)
+        return badInput(error);
+
+    const ImportReport report = readArticles(paths);
+    QList<QUuid> ids;
+    if (!report.documents.isEmpty()) {
+        ids = project->importDocuments(report.documents);
+        if (ids.isEmpty())
+            return badInput(QStringLiteral("nothing was imported: %1").arg(project->lastError()));
+    }
+    if (parser.isSet(json)) {
+        QJsonArray imported, skipped, warnings;
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            const Document &d = report.documents[i];
+            imported.append(QJsonObject{{QStringLiteral("id"), idString(ids[i])},
+                                        {QStringLiteral("path"), d.importSource},
+                                        {QStringLiteral("title"), d.title},
+                                        {QStringLiteral("outlet"), d.outlet},
+                                        {QStringLiteral("date"), d.date.isValid()
+                                                                     ? QJsonValue(d.date.toString(Qt::ISODate))
+                                                                     : QJsonValue()},
+                                        {QStringLiteral("url"), d.url},
+                                        {QStringLiteral("length"), int(d.text.size())}});
+        }
+        for (const auto &[path, reason] : report.skipped)
+            skipped.append(QJsonObject{{QStringLiteral("path"), path}, {QStringLiteral("reason"), reason}});
+        for (const auto &[path, note] : report.warnings)
+            warnings.append(QJsonObject{{QStringLiteral("path"), path}, {QStringLiteral("warning"), note}});
+        printJson(QJsonObject{{QStringLiteral("imported"), imported},
+                              {QStringLiteral("skipped"), skipped},
+                              {QStringLiteral("warnings"), warnings}});
+    } else {
+        for (qsizetype i = 0; i < ids.size(); ++i)
+            writeOut(QStringLiteral("imported %1  %2\n").arg(idString(ids[i]), report.documents[i].title));
+        for (const auto &[path, reason] : report.skipped)
+            writeOut(QStringLiteral("skipped  %1: %2\n").arg(path, reason));
+        for (const auto &[path, note] : report.warnings)
+            writeOut(QStringLiteral("warning  %1: %2\n").arg(path, note));
+        writeOut(QStringLiteral("%1 imported, %2 skipped\n").arg(ids.size()).arg(report.skipped.size()));
+    }
+    if (ids.isEmpty())
+        return badInput(report.skipped.isEmpty() ? QStringLiteral("no articles found")
+                                                 : QStringLiteral("no article could be imported"));
+    return ExitOk;
+}
+
+int runInfo(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Summarise a project: counts, codes and coders."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
+    const QCommandLineOption json = jsonOption();
+    parser.addOption(json);
+    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
+        return rc;
+    QString error;
+    auto project = openProject(parser.positionalArguments().first(), Access::ReadOnly, &error);
+    if (!project)
+        return badInput(error);
+    try {
+        const int documents = project->store().documentCount();
+        const int annotations = project->store().annotationCount();
+        QJsonArray codes, coders;
+        QStringList codeNames, coderNames;
+        for (const Code &c : project->codes()) {
+            codes.append(c.name);
+            codeNames << c.name;
+        }
+        for (const Coder &c : project->store().coders()) {
+            coders.append(c.name);
+            coderNames << c.name;
+        }
+        if (parser.isSet(json)) {
+            printJson(QJsonObject{{QStringLiteral("documents"), documents},
+                                  {QStringLiteral("annotations"), annotations},
+                                  {QStringLiteral("codes"), codes},
+                                  {QStringLiteral("coders"), coders}});
+        } else {
+            writeOut(QStringLiteral("documents:   %1\nannotations: %2\ncodes:       %3\ncoders:      %4\n")
+                         .arg(documents)
+                         .arg(annotations)
+                         .arg(codeNames.join(u", "), coderNames.join(u", ")));
+        }
+    } catch (const StoreError &e) {
+        return badInput(e.message());
+    }
+    return ExitOk;
+}
+
+int runDocuments(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("List the articles of a project."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
+    const QCommandLineOption json = jsonOption();
+    parser.addOption(json);
+    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
+        return rc;
+    QString error;
+    auto project = openProject(parser.positionalArguments().first(), Access::ReadOnly, &error);
+    if (!project)
+        return badInput(error);
+    try {
+        const QList<DocumentSummary> summaries = project->store().documentSummaries();
+        if (parser.isSet(json)) {
+            QJsonArray array;
+            for (const DocumentSummary &s : summaries)
+                array.append(summaryJson(s));
+            printJson(array);
+        } else {
+            for (const DocumentSummary &s : summaries)
+                writeOut(QStringLiteral("%1  %2  %3  %4\n")
+                             .arg(idString(s.id), s.date.toString(Qt::ISODate).leftJustified(10),
+                                  s.outlet.leftJustified(20), s.title));
+        }
+    } catch (const StoreError &e) {
+        return badInput(e.message());
+    }
+    return ExitOk;
+}
+
+int runText(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Print an article's stored text exactly (the text annotation offsets refer to)."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
+    const QCommandLineOption document(QStringLiteral("document"), QStringLiteral("The article's id."),
+                                      QStringLiteral("ID"));
+    parser.addOption(document);
+    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
+        return rc;
+    if (!parser.isSet(document)) {
+        writeErr(QStringLiteral("%1: --document is required.\n").arg(arguments.value(0)));
+        return ExitUsage;
+    }
+    QString error;
+    auto project = openProject(parser.positionalArguments().first(), Access::ReadOnly, &error);
+    if (!project)
+        return badInput(error);
+    try {
+        const auto summary = findDocument(*project, parser.value(document), &error);
+        if (!summary)
+            return badInput(error);
+        writeOut(project->store().documentText(summary->id));
+    } catch (const StoreError &e) {
+        return badInput(e.message());
+    }
+    return ExitOk;
+}
+
+int runAnnotate(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Code a span of an article. Prints the new annotation's id once it is saved."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
+    const QCommandLineOption document(QStringLiteral("document"), QStringLiteral("The article's id."),
+                                      QStringLiteral("ID"));
+    const QCommandLineOption code(QStringLiteral("code"), QStringLiteral("The code's name."), QStringLiteral("NAME"));
+    const QCommandLineOption start(QStringLiteral("start"), QStringLiteral("First UTF-16 offset (inclusive)."),
+                                   QStringLiteral("N"));
+    const QCommandLineOption end(QStringLiteral("end"), QStringLiteral("Last UTF-16 offset (exclusive)."),
+                                 QStringLiteral("N"));
+    const QCommandLineOption coder(QStringLiteral("coder"), QStringLiteral("Who codes."), QStringLiteral("NAME"));
+    const QCommandLineOption memo(QStringLiteral("memo"), QStringLiteral("A memo."), QStringLiteral("TEXT"));
+    const QCommandLineOption match(QStringLiteral("match"),
+                                   QStringLiteral("Code the first occurrence of TEXT instead of --start/--end."),
+                                   QStringLiteral("TEXT"));
+    const QCommandLineOption occurrence(QStringLiteral("occurrence"),
+                                        QStringLiteral("With --match: code the N-th occurrence (1 = first)."),
+                                        QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption json = jsonOption();
+    parser.addOptions({document, code, start, end, match, occurrence, coder, memo, json});
+    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
+        return rc;
+    const bool byMatch = parser.isSet(match);
+    if (byMatch && (parser.isSet(start) || parser.isSet(end))) {
+        writeErr(QStringLiteral("%1: --match excludes --start/--end.\n").arg(arguments.value(0)));
+        return ExitUsage;
+    }
+    QList<const QCommandLineOption *> required = {&document, &code, &coder};
+    if (!byMatch)
+        required << &start << &end;
+    for (const auto *option : std::as_const(required)) {
+        if (!parser.isSet(*option)) {
+            writeErr(QStringLiteral("%1: --%2 is required.\n").arg(arguments.value(0), option->names().first()));
+            return ExitUsage;
+        }
+    }
+    bool okStart = byMatch, okEnd = byMatch;
+    int from = byMatch ? 0 : parseInt(parser.value(start), &okStart);
+    int to = byMatch ? 0 : parseInt(parser.value(end), &okEnd);
+    if (!okStart || !okEnd)
+        return badInput(QStringLiteral("--start and --end must be whole numbers"));
+    bool okOccurrence = false;
+    const int nth = parser.value(occurrence).toInt(&okOccurrence);
+    if (!okOccurrence || nth < 1)
+        return badInput(QStringLiteral("--occurrence must be a whole number from 1"));
+    if (parser.value(coder).trimmed().isEmpty())
+        return badInput(QStringLiteral("--coder must not be empty"));
+
+    QString error;
+    auto project = openProject(parser.positionalArguments().first(), Access::ReadWrite, &error);
+    if (!project)
+        return badInput(error);
+    const auto target = findDocument(*project, parser.value(document), &error);
+    if (!target)
+        return badInput(error);
+    const auto codeFound = project->codeByName(parser.value(code));
+    if (!codeFound)
+        return badInput(QStringLiteral("no code named '%1'").arg(parser.value(code)));
+    if (byMatch) {
+        const QString needle = parser.value(match);
+        const QString text = project->store().documentText(target->id);
+        qsizetype at = -1;
+        for (int i = 0; i < nth && !needle.isEmpty(); ++i) {
+            at = text.indexOf(needle, at + 1);
+            if (at < 0)
+                break;
+        }
+        if (needle.isEmpty() || at < 0)
+            return badInput(QStringLiteral("'%1' does not occur %2 time(s) in the article").arg(needle).arg(nth));
+        from = int(at);
+        to = int(at + needle.size());
+    }
+    project->setCoderName(parser.value(coder));
+    const auto id = project->addAnnotation(target->id, codeFound->id, from, to, parser.value(memo));
+    if (!id)
+        return badInput(project->lastError());
+    if (parser.isSet(json))
+        printJson(QJsonObject{{QStringLiteral("id"), idString(*id)}});
+    else
+        writeOut(idString(*id) + u'\n');
+    return ExitOk;
+}
+
+int runAnnotations(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("List annotations with their coded text."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
+    const QCommandLineOption document(QStringLiteral("document"), QStringLiteral("Only this article."),
+                                      QStringLiteral("ID"));
+    const QCommandLineOption json = jsonOption();
+    parser.addOptions({document, json});
+    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
+        return rc;
+    QString error;
+    auto project = openProject(parser.positionalArguments().first(), Access::ReadOnly, &error);
+    if (!project)
+        return badInput(error);
+    try {
+        std::optional<DocumentSummary> only;
+        if (parser.isSet(document)) {
+            only = findDocument(*project, parser.value(document), &error);
+            if (!only)
+                return badInput(error);
+        }
+        QJsonArray array;
+        QUuid textOf;
+        QString text;
+        auto visit = [&](const Annotation &a) {
+            if (a.documentId != textOf) {
+                textOf = a.documentId;
+                text = project->store().documentText(a.documentId);
+            }
+            const auto c = project->code(a.codeId);
+            const QString quoted = text.mid(a.start, a.end - a.start);
+            if (parser.isSet(json)) {
+                array.append(QJsonObject{{QStringLiteral("id"), idString(a.id)},
+                                         {QStringLiteral("document"), idString(a.documentId)},
+                                         {QStringLiteral("code"), c ? c->name : QString()},
+                                         {QStringLiteral("start"), a.start},
+                                         {QStringLiteral("end"), a.end},
+                                         {QStringLiteral("text"), quoted},
+                                         {QStringLiteral("coder"), project->coderNameFor(a.coderId)},
+                                         {QStringLiteral("memo"), a.memo}});
+            } else {
+                writeOut(QStringLiteral("%1  %2  %3-%4  %5  %6\n")
+                             .arg(idString(a.id), c ? c->name : QString())
+                             .arg(a.start)
+                             .arg(a.end)
+                             .arg(project->coderNameFor(a.coderId), quoted.simplified().left(80)));
+            }
+            return true;
+        };
+        if (only) {
+            for (const Annotation &a : project->store().annotationsForDocument(only->id))
+                visit(a);
+        } else {
+            project->store().forEachAnnotation(visit);
+        }
+        if (parser.isSet(json))
+            printJson(array);
+    } catch (const StoreError &e) {
+        return badInput(e.message());
+    }
+    return ExitOk;
+}
+
+} // namespace newscoder::cli

@@ -1,0 +1,78 @@
+// newscoder-cli: Newscoder's headless interface.
+#include "cli/CliSupport.h"
+#include "cli/ProjectCommands.h"
+#ifdef NEWSCODER_HAVE_RELIABILITY
+#include "cli/ReliabilityCommand.h"
+#endif
+
+#include <QCoreApplication>
+
+#include <functional>
+#include <map>
+
+using namespace newscoder::cli;
+
+namespace {
+
+struct Subcommand
+{
+    std::function<int(const QStringList &)> run;
+    const char *summary;
+};
+
+const std::map<QString, Subcommand> &subcommands()
+{
+    static const std::map<QString, Subcommand> table = {
+        {QStringLiteral("new"), {runNew, "PROJECT                 create a project (default news codebook)"}},
+        {QStringLiteral("import"), {runImport, "PROJECT PATH...         import plain-text articles"}},
+        {QStringLiteral("info"), {runInfo, "PROJECT                 counts, codes and coders"}},
+        {QStringLiteral("documents"), {runDocuments, "PROJECT                 list articles"}},
+        {QStringLiteral("text"), {runText, "PROJECT --document ID   print an article's stored text"}},
+        {QStringLiteral("annotate"), {runAnnotate, "PROJECT --document ID --code NAME --start N --end N --coder NAME"}},
+        {QStringLiteral("annotations"), {runAnnotations, "PROJECT                 list annotations"}},
+#ifdef NEWSCODER_HAVE_RELIABILITY
+        {QStringLiteral("reliability"), {runReliability, "FILE.csv --measure M     inter-coder reliability"}},
+#endif
+    };
+    return table;
+}
+
+QString usage()
+{
+    QString text = QStringLiteral("Usage: newscoder-cli COMMAND [options]\n\n"
+                                  "Newscoder %1 — manual content analysis of news.\n\nCommands:\n")
+                       .arg(QStringLiteral(NEWSCODER_VERSION));
+    for (const auto &[name, sub] : subcommands())
+        text += QStringLiteral("  %1 %2\n").arg(name.leftJustified(12), QString::fromUtf8(sub.summary));
+    text += QStringLiteral("\nRun 'newscoder-cli COMMAND --help' for a command's options.\n"
+                           "Exit codes: 0 success, 1 usage error, 2 bad input.\n");
+    return text;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("newscoder-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(NEWSCODER_VERSION));
+    QStringList args = QCoreApplication::arguments();
+    const QString command = args.value(1);
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
+        writeOut(usage());
+        return ExitOk;
+    }
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        writeOut(QStringLiteral("newscoder-cli %1\n").arg(QStringLiteral(NEWSCODER_VERSION)));
+        return ExitOk;
+    }
+    const auto it = subcommands().find(command);
+    if (it == subcommands().end()) {
+        writeErr(command.isEmpty() ? usage()
+                                   : QStringLiteral("newscoder-cli: unknown command '%1'\n\n%2").arg(command, usage()));
+        return ExitUsage;
+    }
+    args.removeAt(1);
+    args[0] = QStringLiteral("newscoder-cli ") + command;
+    return it->second.run(args);
+}

@@ -1,0 +1,85 @@
+#include "commands/AnnotationCommands.h"
+
+#include "commands/CommandIds.h"
+#include "project/Project.h"
+
+namespace newscoder {
+
+bool AnnotationCommand::insert(const QList<Annotation> &annotations)
+{
+    return m_project.applyInsertAnnotations(annotations);
+}
+
+bool AnnotationCommand::remove(const QList<Annotation> &annotations)
+{
+    return m_project.applyRemoveAnnotations(annotations);
+}
+
+bool AnnotationCommand::update(const Annotation &before, const Annotation &after)
+{
+    return m_project.applyUpdateAnnotation(before, after);
+}
+
+AnnotationPresenceCommand::AnnotationPresenceCommand(Project &project, Direction direction,
+                                                     QList<Annotation> annotations)
+    : AnnotationCommand(project, QString()), m_direction(direction), m_annotations(std::move(annotations))
+{
+    const auto n = m_annotations.size();
+    if (m_direction == Direction::Add)
+        setText(n == 1 ? QStringLiteral("Add annotation") : QStringLiteral("Add %1 annotations").arg(n));
+    else
+        setText(n == 1 ? QStringLiteral("Delete annotation") : QStringLiteral("Delete %1 annotations").arg(n));
+}
+
+// A failed write marks the command obsolete: QUndoStack then drops it, so the
+// stack never claims a state the file does not have.
+void AnnotationPresenceCommand::redo()
+{
+    const bool ok = m_direction == Direction::Add ? insert(m_annotations) : remove(m_annotations);
+    setObsolete(!ok);
+}
+
+void AnnotationPresenceCommand::undo()
+{
+    const bool ok = m_direction == Direction::Add ? remove(m_annotations) : insert(m_annotations);
+    setObsolete(!ok);
+}
+
+UpdateAnnotationCommand::UpdateAnnotationCommand(Project &project, const QString &text, Annotation before,
+                                                 Annotation after)
+    : AnnotationCommand(project, text), m_before(std::move(before)), m_after(std::move(after))
+{
+}
+
+void UpdateAnnotationCommand::redo()
+{
+    setObsolete(!update(m_before, m_after));
+}
+
+void UpdateAnnotationCommand::undo()
+{
+    setObsolete(!update(m_after, m_before));
+}
+
+bool UpdateAnnotationCommand::onlyMemoChanged() const
+{
+    return m_before.codeId == m_after.codeId && m_before.start == m_after.start && m_before.end == m_after.end;
+}
+
+int UpdateAnnotationCommand::id() const
+{
+    return onlyMemoChanged() ? AnnotationMemoCommandId : -1;
+}
+
+bool UpdateAnnotationCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *next = static_cast<const UpdateAnnotationCommand *>(other);
+    if (next->m_after.id != m_after.id || !next->onlyMemoChanged())
+        return false;
+    m_after = next->m_after;
+    if (m_after.memo == m_before.memo)
+        setObsolete(true);
+    return true;
+}
+
+} // namespace newscoder

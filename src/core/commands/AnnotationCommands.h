@@ -1,0 +1,56 @@
+#pragma once
+
+#include "model/Annotation.h"
+
+#include <QUndoCommand>
+
+namespace newscoder {
+
+class Project;
+
+// Base of the annotation commands: the only way they reach Project's data.
+class AnnotationCommand : public QUndoCommand
+{
+protected:
+    AnnotationCommand(Project &project, const QString &text) : QUndoCommand(text), m_project(project) {}
+    bool insert(const QList<Annotation> &annotations);
+    bool remove(const QList<Annotation> &annotations);
+    bool update(const Annotation &before, const Annotation &after);
+
+    Project &m_project;
+};
+
+// Adds annotations (redo) / removes them again (undo); or the reverse.
+class AnnotationPresenceCommand final : public AnnotationCommand
+{
+public:
+    enum class Direction { Add, Remove };
+    AnnotationPresenceCommand(Project &project, Direction direction, QList<Annotation> annotations);
+    void redo() override;
+    void undo() override;
+
+private:
+    Direction m_direction;
+    QList<Annotation> m_annotations;
+};
+
+// Changes an annotation's code, span or memo. Consecutive memo edits of the
+// same annotation merge into one step (typing); returning to the original
+// value drops the step.
+class UpdateAnnotationCommand final : public AnnotationCommand
+{
+public:
+    UpdateAnnotationCommand(Project &project, const QString &text, Annotation before, Annotation after);
+    void redo() override;
+    void undo() override;
+    int id() const override;
+    bool mergeWith(const QUndoCommand *other) override;
+
+private:
+    bool onlyMemoChanged() const;
+
+    Annotation m_before;
+    Annotation m_after;
+};
+
+} // namespace newscoder

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "model/Annotation.h"
+#include "model/Code.h"
+
+#include <QUndoCommand>
+
+namespace newscoder {
+
+class Project;
+
+// Base of the codebook commands: the only way they reach Project's data.
+class CodeCommand : public QUndoCommand
+{
+protected:
+    CodeCommand(Project &project, const QString &text) : QUndoCommand(text), m_project(project) {}
+    bool insert(const QList<Code> &codes, const QList<Annotation> &annotations);
+    bool remove(const QList<Code> &codes);
+    bool update(const Code &code);
+
+    Project &m_project;
+};
+
+// Adds codes (redo) / removes them (undo); or removes codes with their
+// annotations and restores both on undo. `codes` are parent-first.
+class CodePresenceCommand final : public CodeCommand
+{
+public:
+    enum class Direction { Add, Remove };
+    CodePresenceCommand(Project &project, Direction direction, QList<Code> codes, QList<Annotation> annotations);
+    void redo() override;
+    void undo() override;
+
+private:
+    Direction m_direction;
+    QList<Code> m_codes;
+    QList<Annotation> m_annotations;
+};
+
+// Renames, recolours, re-describes, re-parents or re-keys one code.
+class UpdateCodeCommand final : public CodeCommand
+{
+public:
+    UpdateCodeCommand(Project &project, Code before, Code after);
+    void redo() override;
+    void undo() override;
+
+private:
+    Code m_before;
+    Code m_after;
+};
+
+} // namespace newscoder

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "model/Annotation.h"
+#include "model/Document.h"
+
+#include <QUndoCommand>
+
+namespace newscoder {
+
+class Project;
+
+// Base of the document commands: the only way they reach Project's data.
+class DocumentCommand : public QUndoCommand
+{
+public:
+    struct Record
+    {
+        Document document;
+        QList<Annotation> annotations;
+    };
+
+protected:
+    DocumentCommand(Project &project, const QString &text) : QUndoCommand(text), m_project(project) {}
+    bool insert(const QList<Record> &records);
+    bool remove(const QList<Record> &records);
+    bool updateDetails(const Document &details);
+
+    Project &m_project;
+};
+
+// Imports documents (redo) and takes them out again (undo), or removes
+// documents with their annotations and restores both on undo.
+class DocumentPresenceCommand final : public DocumentCommand
+{
+public:
+    enum class Direction { Add, Remove };
+    DocumentPresenceCommand(Project &project, Direction direction, QList<Record> records,
+                            const QString &text = {});
+    void redo() override;
+    void undo() override;
+
+private:
+    Direction m_direction;
+    QList<Record> m_records;
+};
+
+// Changes title, outlet, date, URL, author or metadata of one document.
+class UpdateDocumentDetailsCommand final : public DocumentCommand
+{
+public:
+    UpdateDocumentDetailsCommand(Project &project, Document before, Document after);
+    void redo() override;
+    void undo() override;
+
+private:
+    Document m_before;
+    Document m_after;
+};
+
+} // namespace newscoder

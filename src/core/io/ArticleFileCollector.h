@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+namespace newscoder {
+
+struct ImportCandidate
+{
+    QString path; // absolute, cleaned path (as first reached; symlinks not resolved)
+    qint64 size = 0;
+};
+
+struct CollectedFiles
+{
+    QList<ImportCandidate> files;            // sorted by path, one entry per canonical file
+    QList<QPair<QString, QString>> skipped;  // (path, human-readable reason), sorted by path
+};
+
+// Expands the paths the user picked (files and folders) into the article files to import.
+//
+// Folders are walked recursively (following symbolic links, loops detected). Inside folders
+// only .txt, .text, .md and extension-less files are taken; every other entry is listed in
+// `skipped` with its reason - nothing is dropped silently: other extensions ("not a
+// plain-text article (.pdf)"), hidden files and folders, unreadable entries, special files,
+// symbolic link loops and files larger than 20 MiB.
+// A file named explicitly is always attempted whatever its extension or visibility (the size
+// limit and readability still apply). Missing paths are reported as skipped.
+// Files reached twice (same canonical path) are listed once.
+CollectedFiles collectArticleFiles(const QStringList &paths);
+
+} // namespace newscoder

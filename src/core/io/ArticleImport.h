@@ -1,0 +1,33 @@
+#pragma once
+
+#include "model/Document.h"
+
+#include <QPair>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+
+namespace newscoder {
+
+// What reading a set of files produced: the documents to add, and for every
+// file that was not read the reason — nothing is dropped silently.
+struct ImportReport
+{
+    QList<Document> documents;
+    QList<QPair<QString, QString>> skipped;  // path, reason
+    QList<QPair<QString, QString>> warnings; // path, note (read, but look at it)
+    bool cancelled = false;
+};
+
+// Progress callback: files done, files total. Runs on the calling thread.
+using ImportProgress = std::function<void(int done, int total)>;
+
+// Reads plain-text articles from files and folders (recursively). Pure: it
+// writes nothing, so it can run on a worker thread; the caller adds
+// `documents` to the project in one undoable step (Project::importDocuments).
+// Setting `*cancel` stops after the current file (report.cancelled is set).
+ImportReport readArticles(const QStringList &paths, const ImportProgress &progress = {},
+                          const std::atomic_bool *cancel = nullptr);
+
+} // namespace newscoder

@@ -1,0 +1,324 @@
+#include "io/ArticleTextParser.h"
+
+#include <QFileInfo>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QStringDecoder>
+
+using namespace Qt::StringLiterals;
+
+namespace newscoder {
+
+namespace {
+
+// How far down the title and byline heuristics look (counted in non-empty lines).
+constexpr int kTitleScanLines = 30;
+constexpr int kHeadlineWindow = 4; // non-boilerplate lines considered for a headline
+constexpr int kBylineScanLines = 8;
+constexpr int kMinHeadlineWords = 3;
+constexpr int kMaxHeadlineWords = 40;
+constexpr qsizetype kMaxHeadlineChars = 300;
+constexpr qsizetype kFallbackTitleChars = 150;
+
+struct Decoded
+{
+    QString text;
+    QString error;
+    QStringList warnings;
+};
+
+bool isTextControl(char16_t c)
+{
+    return c == u'\t' || c == u'\n' || c == u'\r' || c == u'\f' || c == u'\v';
+}
+
+// NUL characters or more than 2 % other control characters mean "not text".
+bool looksBinary(const QString &text)
+{
+    qsizetype controls = 0;
+    for (QChar ch : text) {
+        const char16_t c = ch.unicode();
+        if (c == 0)
+            return true;
+        if ((c < 0x20 && !isTextControl(c)) || c == 0x7f)
+            ++controls;
+    }
+    return controls * 50 > text.size();
+}
+
+Decoded decode(const QByteArray &bytes)
+{
+    Decoded out;
+    const std::optional<QStringConverter::Encoding> bom = QStringConverter::encodingForData(bytes);
+    if (bom && *bom != QStringConverter::Utf8) { // UTF-16 / UTF-32 with BOM
+        QStringDecoder decoder(*bom);
+        out.text = decoder(bytes);
+        if (decoder.hasError())
+            out.warnings << u"The file contains invalid %1 sequences; they were replaced with \uFFFD."_s.arg(
+                QString::fromLatin1(QStringConverter::nameForEncoding(*bom)));
+    } else {
+        if (bytes.contains('\0')) {
+            out.error = u"not a text file"_s;
+            return out;
+        }
+        QStringDecoder utf8(QStringConverter::Utf8); // drops a leading BOM
+        out.text = utf8(bytes);
+        if (utf8.hasError()) {
+            QStringDecoder cp1252("windows-1252");
+            if (cp1252.isValid()) {
+                out.text = cp1252(bytes);
+                out.warnings << u"The file is not valid UTF-8; it was read as Windows-1252. "
+                                "Check accented letters and quotation marks."_s;
+            } else {
+                out.text = QString::fromLatin1(bytes);
+                out.warnings << u"The file is not valid UTF-8; it was read as Latin-1. "
+                                "Check accented letters and quotation marks."_s;
+            }
+        }
+    }
+    if (looksBinary(out.text))
+        out.error = u"not a text file"_s;
+    return out;
+}
+
+QDate parseLooseDate(const QString &raw)
+{
+    const QString s = raw.simplified();
+    static const QRegularExpression iso(u"^(\\d{4}-\\d{2}-\\d{2})(?:[T ].*)?$"_s);
+    if (const auto m = iso.match(s); m.hasMatch())
+        return QDate::fromString(m.captured(1), Qt::ISODate);
+    const QLocale c = QLocale::c();
+    for (const QString &format : {u"d MMMM yyyy"_s, u"MMMM d, yyyy"_s, u"MMM d, yyyy"_s, u"d MMM yyyy"_s,
+                                  u"dd.MM.yyyy"_s}) {
+        const QDate d = c.toDate(s, format);
+        if (d.isValid())
+            return d;
+    }
+    return {};
+}
+
+int wordCount(const QString &simplifiedLine)
+{
+    return simplifiedLine.isEmpty() ? 0 : int(simplifiedLine.count(u' ')) + 1;
+}
+
+// The line is only a URL or a selector/XPath leftover ("/html/head/meta[...]").
+bool isUrlOrPath(const QString &s)
+{
+    static const QRegularExpression re(u"^(?:(?:https?://|www\\.)\\S+|//?[A-Za-z][\\w-]*[/\\[]\\S*(?: \\S+)*)$"_s,
+                                       QRegularExpression::CaseInsensitiveOption);
+    return re.match(s).hasMatch();
+}
+
+// The line is only a date and/or time stamp: "2021-12-11T12:14+0000", "Jan 27, 2022, 08:06 PM IST".
+bool isTimestamp(const QString &s)
+{
+    static const QRegularExpression words(
+        u"\\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+        "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|"
+        "wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|gmt|utc|ist|cet|cest|"
+        "est|edt|bst|updated|published|posted|last|on|at)\\b"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression rest(u"^[\\d\\s\\-/.:,+TZ]*$"_s);
+    int digits = 0;
+    for (QChar ch : s)
+        digits += ch.isDigit() ? 1 : 0;
+    if (digits < 2)
+        return false;
+    QString stripped = s;
+    stripped.remove(words);
+    return rest.match(stripped).hasMatch();
+}
+
+// Picture credits: "- Sputnik International, 1920", "... - Outlet, 1920, 14.02.2022", "© ...",
+// "Photograph: (...)".
+bool isCredit(const QString &s)
+{
+    static const QRegularExpression dashCredit(
+        u"(?:^|\\s)[-\u2013\u2014]\\s+[^,]{1,60},\\s*\\d{3,4}(?:,\\s*\\d{1,2}\\.\\d{1,2}\\.\\d{2,4})?$"_s);
+    static const QRegularExpression label(u"^(?:\u00A9|\\(c\\)\\s|(?:photo|photograph|image|picture)\\s*(?:credit)?\\s*:)"_s,
+                                          QRegularExpression::CaseInsensitiveOption);
+    return dashCredit.match(s).hasMatch() || label.match(s).hasMatch();
+}
+
+// Navigation breadcrumb: 2-6 short Title-Case segments joined by " / ", " > ", " » " or " › ",
+// e.g. "News / Russia".
+bool isBreadcrumb(const QString &s)
+{
+    static const QRegularExpression sep(u" [/>\u00BB\u203A] "_s);
+    if (s.size() > 60)
+        return false;
+    const QStringList segments = s.split(sep);
+    if (segments.size() < 2 || segments.size() > 6)
+        return false;
+    for (const QString &segment : segments) {
+        const QStringList words = segment.split(u' ', Qt::SkipEmptyParts);
+        if (words.isEmpty() || words.size() > 3)
+            return false;
+        for (const QString &w : words) {
+            if (!(w.front().isUpper() || w.front().isDigit() || w == u"&"_s || w == u"and"_s || w == u"of"_s))
+                return false;
+        }
+    }
+    return true;
+}
+
+// Headlines carry no final full stop (abbreviations such as "U.S." excepted); site
+// taglines and body paragraphs do.
+bool isHeadlineShaped(const QString &s)
+{
+    static const QRegularExpression abbreviation(u"(?:\\b[A-Z]\\.){2,}$"_s);
+    const int words = wordCount(s);
+    if (words < kMinHeadlineWords || words > kMaxHeadlineWords || s.size() > kMaxHeadlineChars)
+        return false;
+    if (s.endsWith(u':') || s.endsWith(u';') || s.endsWith(u','))
+        return false;
+    if (s.endsWith(u'.') && !s.endsWith(u"..."_s) && !abbreviation.match(s).hasMatch())
+        return false;
+    return true;
+}
+
+struct Byline
+{
+    QString author;
+    QDate date;
+};
+
+// "By NAME", "By NAME // DATE", "By NAME | DATE", "By NAME - DATE".
+std::optional<Byline> parseByline(const QString &s)
+{
+    static const QRegularExpression re(u"^[Bb][Yy]:?\\s+(.+?)(?:\\s+(?://|\\||[-\u2013\u2014])\\s+(.+))?$"_s);
+    const QRegularExpressionMatch m = re.match(s);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const QString author = m.captured(1).trimmed();
+    const int words = wordCount(author);
+    if (words < 1 || words > 6 || author.size() > 80 || author.endsWith(u'.'))
+        return std::nullopt;
+    return Byline{author, parseLooseDate(m.captured(2))};
+}
+
+bool isBoilerplate(const QString &s)
+{
+    return !s.contains(u' ')     // single tokens: tag words, "ugc_banner", ids
+           || isUrlOrPath(s) || isTimestamp(s) || isCredit(s) || isBreadcrumb(s) || parseByline(s).has_value();
+}
+
+QString shortened(const QString &s, qsizetype maxChars)
+{
+    if (s.size() <= maxChars)
+        return s;
+    qsizetype cut = s.lastIndexOf(u' ', maxChars);
+    if (cut < maxChars / 2)
+        cut = maxChars;
+    return s.left(cut) + u'\u2026';
+}
+
+} // namespace
+
+QString outletFromUrl(const QUrl &url)
+{
+    QString host = url.host().toLower();
+    while (host.endsWith(u'.'))
+        host.chop(1);
+    for (bool stripped = true; stripped;) {
+        stripped = false;
+        for (const QString &prefix : {u"www."_s, u"m."_s, u"amp."_s}) {
+            if (host.startsWith(prefix) && host.indexOf(u'.', prefix.size()) > 0) {
+                host.remove(0, prefix.size());
+                stripped = true;
+            }
+        }
+    }
+    return host;
+}
+
+ArticleParseResult parseArticleText(const QByteArray &bytes, const QString &fileName)
+{
+    ArticleParseResult result;
+    if (bytes.size() > kMaxArticleFileBytes) {
+        result.error = u"The file is larger than 20 MiB; it is not a single news article."_s;
+        return result;
+    }
+    if (bytes.isEmpty()) {
+        result.error = u"The file is empty."_s;
+        return result;
+    }
+    Decoded decoded = decode(bytes);
+    result.warnings = decoded.warnings;
+    if (!decoded.error.isEmpty()) {
+        result.error = decoded.error;
+        return result;
+    }
+    QString text = std::move(decoded.text);
+    text.replace(u"\r\n"_s, u"\n"_s);
+    text.replace(u'\r', u'\n');
+    if (text.trimmed().isEmpty()) {
+        result.error = u"The file contains only whitespace."_s;
+        return result;
+    }
+
+    Document doc;
+    doc.importSource = fileName;
+    doc.metadata.append({u"source_file"_s, fileName});
+
+    // Non-empty lines, whitespace-collapsed; the first one may be the scraper header.
+    QStringList lines;
+    const QStringList rawLines = text.split(u'\n');
+    qsizetype first = 0;
+    while (first < rawLines.size() && rawLines.at(first).trimmed().isEmpty())
+        ++first;
+    static const QRegularExpression header(u"^\\s*date\\s+(\\d{4}-\\d{2}-\\d{2})\\s+(https?://\\S+)\\s*$"_s,
+                                           QRegularExpression::CaseInsensitiveOption);
+    if (const auto m = header.match(rawLines.at(first)); m.hasMatch()) {
+        doc.metadata.append({u"scraper_header"_s, rawLines.at(first)});
+        doc.date = QDate::fromString(m.captured(1), Qt::ISODate);
+        if (!doc.date.isValid())
+            result.warnings << u"The scraper header date \"%1\" is not a valid date."_s.arg(m.captured(1));
+        doc.url = m.captured(2);
+        doc.outlet = outletFromUrl(QUrl(doc.url));
+        ++first;
+    }
+    for (qsizetype i = first; i < rawLines.size() && lines.size() < kTitleScanLines; ++i) {
+        const QString s = rawLines.at(i).simplified();
+        if (!s.isEmpty())
+            lines << s;
+    }
+
+    for (qsizetype i = 0; i < lines.size() && i < kBylineScanLines; ++i) {
+        if (const auto byline = parseByline(lines.at(i))) {
+            doc.author = byline->author;
+            doc.metadata.append({u"byline"_s, lines.at(i)});
+            if (!doc.date.isValid() && byline->date.isValid())
+                doc.date = byline->date;
+            break;
+        }
+    }
+
+    QString fallback;
+    int considered = 0;
+    for (const QString &s : std::as_const(lines)) {
+        if (isBoilerplate(s))
+            continue;
+        if (fallback.isEmpty())
+            fallback = s;
+        if (isHeadlineShaped(s)) {
+            doc.title = s;
+            break;
+        }
+        if (++considered >= kHeadlineWindow)
+            break;
+    }
+    if (doc.title.isEmpty() && !fallback.isEmpty())
+        doc.title = shortened(fallback, kFallbackTitleChars);
+    if (doc.title.isEmpty()) {
+        doc.title = QFileInfo(fileName).completeBaseName();
+        result.warnings << u"No headline found; the file name is used as the title."_s;
+    }
+
+    doc.text = std::move(text);
+    result.document = std::move(doc);
+    return result;
+}
+
+} // namespace newscoder

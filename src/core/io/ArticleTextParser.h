@@ -1,0 +1,51 @@
+#pragma once
+
+#include "model/Document.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <optional>
+
+namespace newscoder {
+
+// Largest article file Newscoder reads (the importer also checks the size before reading).
+inline constexpr qint64 kMaxArticleFileBytes = qint64(20) * 1024 * 1024;
+
+struct ArticleParseResult
+{
+    std::optional<Document> document;
+    QString error;        // human-readable reason when there is no document
+    QStringList warnings; // non-fatal remarks (e.g. encoding fallback)
+};
+
+// Reads one scraped plain-text news article (pure function: no I/O, no database).
+//
+// Decoding: a BOM selects UTF-8, UTF-16 or UTF-32 (the BOM is not part of the text).
+// Without a BOM the bytes are read as UTF-8; if they are not valid UTF-8 they are read
+// as Windows-1252 (Latin-1 when that codec is unavailable) and a warning is added.
+// Binary content (NUL characters, or more than 2 % control characters), empty and
+// whitespace-only files and files over kMaxArticleFileBytes are rejected with an error.
+//
+// The stored text is the complete decoded file. The ONLY change made to it is line-ending
+// normalisation: CRLF and lone CR become LF. Nothing is deleted - scraper headers,
+// repeated titles, tag words and other leftovers all stay, so offsets match what the
+// coder sees and nothing is lost.
+//
+// Metadata is read from the text without changing it:
+//  - scraper header: if the first non-empty line is "date YYYY-MM-DD http(s)://..."
+//    (leading whitespace allowed) it gives date, url and outlet (outletFromUrl).
+//    Without one, date/url/outlet stay empty; only a byline date can fill the date.
+//  - title: the first headline-shaped line near the top, see ArticleTextParser.cpp.
+//  - author: a "By NAME" or "By NAME // DATE" byline among the first lines.
+//  - metadata entries: "source_file", "scraper_header" (raw line), "byline".
+// importSource is fileName.
+ArticleParseResult parseArticleText(const QByteArray &bytes, const QString &fileName);
+
+// "https://www.sputniknews.com/x" -> "sputniknews.com": lower-cased host without the
+// "www.", "m." and "amp." prefixes. Empty for URLs without a host.
+QString outletFromUrl(const QUrl &url);
+
+} // namespace newscoder

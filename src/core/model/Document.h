@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QDate>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUuid>
+
+namespace newscoder {
+
+// One key/value pair of an article's free-form metadata (e.g. "keywords", "byline").
+using MetadataEntry = QPair<QString, QString>;
+
+// A news article as stored in the project.
+//
+// `text` is stored exactly once. Every annotation offset in the project is a
+// UTF-16 code unit index into this stored text (QString indices); formats with
+// other offset units convert at their border.
+struct Document
+{
+    QUuid id;
+    QString title;
+    QString outlet;
+    QDate date;           // invalid when unknown
+    QString url;
+    QString author;
+    QString text;
+    QList<MetadataEntry> metadata;
+    QString importSource; // where it came from (file path), informational
+};
+
+// What the document list shows: everything but the text.
+struct DocumentSummary
+{
+    QUuid id;
+    QString title;
+    QString outlet;
+    QDate date;
+    QString url;
+    int length = 0;          // UTF-16 code units of the stored text
+    int annotationCount = 0;
+};
+
+} // namespace newscoder

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "model/Document.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+namespace newscoder {
+
+class Project;
+
+// The project's articles: title, outlet, date and number of annotations.
+// Holds summaries only (never texts or annotations), so it stays instant at
+// 10,000 articles; it follows the project's signals instead of reloading.
+// Editing a cell pushes an undoable command.
+class DocumentListModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { TitleColumn, OutletColumn, DateColumn, AnnotationsColumn, ColumnCount };
+
+    explicit DocumentListModel(Project &project, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+    QModelIndex indexOf(const QUuid &documentId, int column = TitleColumn) const;
+    QUuid documentId(int row) const;
+    const DocumentSummary *summary(const QUuid &documentId) const;
+    void reload();
+
+private:
+    void onDocumentsInserted(const QList<QUuid> &ids);
+    void onDocumentsRemoved(const QList<QUuid> &ids);
+    void onDocumentChanged(const QUuid &id);
+    void adjustCounts(const QList<QUuid> &documentIds, int delta);
+    void rebuildIndex();
+
+    Project &m_project;
+    QList<DocumentSummary> m_rows;
+    QHash<QUuid, int> m_rowOf;
+};
+
+} // namespace newscoder

@@ -1,0 +1,506 @@
+#include "project/Project.h"
+
+#include "commands/AnnotationCommands.h"
+#include "commands/CodeCommands.h"
+#include "commands/DocumentCommands.h"
+#include "storage/StoreError.h"
+
+
+namespace newscoder {
+
+Project::Project(std::unique_ptr<ProjectStore> store, QObject *parent)
+    : QObject(parent), m_store(std::move(store))
+{
+    reloadCodes();
+    reloadCoders();
+}
+
+Project::~Project() = default;
+
+std::unique_ptr<Project> Project::create(const QString &path, const QList<Code> &codebook)
+{
+    auto store = ProjectStore::create(path);
+    {
+        WriteTransaction tx(*store);
+        for (Code code : codebook) {
+            if (code.id.isNull())
+                code.id = QUuid::createUuid();
+            store->insertCode(code);
+        }
+        tx.commit();
+    }
+    return std::make_unique<Project>(std::move(store));
+}
+
+std::unique_ptr<Project> Project::open(const QString &path, ProjectStore::Access access)
+{
+    return std::make_unique<Project>(ProjectStore::open(path, access));
+}
+
+void Project::setCoderName(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed == m_coderName)
+        return;
+    m_coderName = trimmed;
+    Q_EMIT coderNameChanged(m_coderName);
+}
+
+std::optional<Code> Project::code(const QUuid &id) const
+{
+    for (const Code &c : m_codes) {
+        if (c.id == id)
+            return c;
+    }
+    return std::nullopt;
+}
+
+std::optional<Code> Project::codeByName(const QString &name) const
+{
+    for (const Code &c : m_codes) {
+        if (c.name.compare(name, Qt::CaseInsensitive) == 0)
+            return c;
+    }
+    return std::nullopt;
+}
+
+QString Project::coderNameFor(const QUuid &coderId) const
+{
+    return m_coderNames.value(coderId);
+}
+
+void Project::reloadCodes()
+{
+    try {
+        m_codes = m_store->codes();
+    } catch (const StoreError &e) {
+        reportFailure(e.message());
+    }
+}
+
+void Project::reloadCoders()
+{
+    try {
+        m_coderNames.clear();
+        for (const Coder &c : m_store->coders())
+            m_coderNames.insert(c.id, c.name);
+    } catch (const StoreError &e) {
+        reportFailure(e.message());
+    }
+}
+
+void Project::reportFailure(const QString &message)
+{
+    m_failed = true;
+    m_lastError = message;
+    Q_EMIT errorOccurred(message);
+}
+
+bool Project::push(QUndoCommand *command)
+{
+    m_failed = false;
+    m_undoStack.push(command); // runs redo(); a failed command deletes itself
+    return !m_failed;
+}
+
+// ------------------------------------------------------------ annotations
+
+std::optional<QUuid> Project::addAnnotation(const QUuid &documentId, const QUuid &codeId, int start, int end,
+                                            const QString &memo)
+{
+    if (isReadOnly()) {
+        reportFailure(QStringLiteral("The project is open read-only."));
+        return std::nullopt;
+    }
+    if (m_coderName.isEmpty()) {
+        reportFailure(QStringLiteral("Set your coder name before coding."));
+        return std::nullopt;
+    }
+    if (!code(codeId)) {
+        reportFailure(QStringLiteral("That code does not exist."));
+        return std::nullopt;
+    }
+    Annotation a;
+    try {
+        const auto summary = m_store->documentSummary(documentId);
+        if (!summary) {
+            reportFailure(QStringLiteral("That document does not exist."));
+            return std::nullopt;
+        }
+        if (start < 0 || end <= start || end > summary->length) {
+            reportFailure(QStringLiteral("The span %1–%2 is not inside the text (0–%3).")
+                              .arg(start)
+                              .arg(end)
+                              .arg(summary->length));
+            return std::nullopt;
+        }
+        WriteTransaction tx(*m_store);
+        a.coderId = m_store->ensureCoder(m_coderName);
+        tx.commit();
+    } catch (const StoreError &e) {
+        reportFailure(e.message());
+        return std::nullopt;
+    }
+    if (!m_coderNames.contains(a.coderId))
+        m_coderNames.insert(a.coderId, m_coderName);
+    a.id = QUuid::createUuid();
+    a.documentId = documentId;
+    a.codeId = codeId;
+    a.start = start;
+    a.end = end;
+    a.memo = memo;
+    a.created = a.modified = QDateTime::currentDateTimeUtc();
+    using D = AnnotationPresenceCommand::Direction;
+    if (!push(new AnnotationPresenceCommand(*this, D::Add, {a})))
+        return std::nullopt;
+    return a.id;
+}
+
+bool Project::removeAnnotations(const QList<QUuid> &annotationIds)
+{
+    QList<Annotation> doomed;
+    try {
+        for (const QUuid &id : annotationIds) {
+            if (auto a = m_store->annotation(id))
+                doomed.append(*a);
+        }
+    } catch (const StoreError &e) {
+        reportFailure(e.message());
+        return false;
+    }
+    if (doomed.isEmpty())
+        return true;
+    using D = AnnotationPresenceCommand::Direction;
+    return push(new AnnotationPresenceCommand(*this, D::Remove, doomed));
+}
+
+bool Project::setAnnotationMemo(const QUuid &annotationId, const QString &memo)
+{
+    std::optional<Annotation> before;
+    try {
+        before = m_store->annotation(annotationId);
+    } catch (const StoreError &e) {
+        reportFailure(e.message());
+        return false;
+    }
+    if (!before) {
+        reportFailure(QStringLiteral("The annotation no longer exists."));
+        return false;
+    }
+    if (before->memo == memo)
+        return true;
+    Annotation after = *before;
+    after.memo = memo;
+    after.modified = QDateTime::currentDateTimeUtc();
+    return push(new UpdateAnnotationCommand(*this, QStringLiteral("Edit memo"), *before, after));
+}
+
+bool Project::setAnnotationCode(const QUuid &annotationId, const QUuid &codeId)
+{
+    const auto newCode = code(codeId);
+    std::optional<Annotation> before;
+    try {
+        before = m_store->annotation(annotationId);
+    } catch (const StoreError &e) {
+        reportFailure(e.message());
+        return false;
+    }
+    if (!before || !newCode) {
+        reportFailure(QStringLiteral("The annotation or the code no longer exists."));
+        return false;
+    }
+    if (before->codeId == codeId)
+        return true;
+    Annotation after = *before;
+    after.codeId = codeId;
+    after.modified = QDateTime::currentDateTimeUtc();
+    return push(new UpdateAnnotationCommand(*this, QStringLiteral("Recode as “%1”").arg(newCode->name), *before,
+                                            after));
+}
+
+bool Project::applyInsertAnnotations(const QList<Annotation> &annotations)
+{
+    try {
+        WriteTransaction tx(*m_store);
+        for (const Annotation &a : annotations)
+            m_store->insertAnnotation(a);
+        tx.commit();
+    } catch (const StoreError &e) {
+        reportFailure(e.message());
+        return false;
+    }
+    Q_EMIT annotationsInserted(annotations);
+    return true;
+}
+
+bool Project::applyRemoveAnnotations(const QList<Annotation> &annotations)
+{
+    try {
+        WriteTransaction tx(*m_store);
+        for (const Annotation &a : annotations)
+            m_store->deleteAnnotation(a.id);
+        tx.commit();
+    } catch (const StoreError &e) {
+        reportFailure(e.message());
+        return false;
+    }
+    Q_EMIT annotationsRemoved(annotations);
+    return true;
+}
+
+bool Project::applyUpdateAnnotation(const Annotation &before, const Annotation &after)
+{
+    try {
+        WriteTransaction tx(*m_store);
+        m_store->updateAnnotation(after);
+        tx.commit();
+    } catch (const StoreError &e) {
+        reportFailure(e.message());
+        return false;
+    }
+    Q_EMIT annotationChanged(before, after);
+    return true;
+}
+
+// -------------------------------------------------------------- documents
+
+QList<QUuid> Project::importDocuments(QList<Document> documents, const QString &description)
+{
+    if (documents.isEmpty())
+        return {};
+    QList<DocumentCommand::Record> records;
+    QList<QUuid> ids;
+    records.reserve(documents.size());
+    for (Document &d : documents) {
+        if (d.id.isNull())
+            d.id = QUuid::createUuid();
+        ids.append(d.id);
+        records.append({std::move(d), {}});
+    }
+    using D = DocumentPresenceCommand::Direction;
+    if (!push(new DocumentPresenceCommand(*this, D::Add, std::move(records), description)))
+        return {};
+    return ids;
+}
+
+bool Project::removeDocuments(const QList<QUuid> &documentIds)
+{
+    QList<DocumentCommand::Record> records;
+    try {
+        for (const QUuid &id : documentIds) {
+            if (auto d = m_store->document(id))
+                records.append({*d, m_store->annotationsForDocument(id)});
+        }
+    } catch (const StoreError &e) {
+        reportFailure(e.message());
+        return false;
+    }
+    if (records.isEmpty())
+        return true;
+    using D = DocumentPresenceCommand::Direction;
+    return push(new DocumentPresenceCommand(*this, D::Remove, std::move(records)));
+}
+
+bool Project::updateDocumentDetails(const Document &updated)
+{
+    std::optional<Document> before;
+    try {
+        before = m_store->document(updated.id);
+    } catch (const StoreError &e) {
+        reportFailure(e.message());
+        return false;
+    }
+    if (!before) {
+        reportFailure(QStringLiteral("The document no longer exists."));
+        return false;
+    }
+    Document after = *before;
+    after.title = updated.title;
+    after.outlet = updated.outlet;
+    after.date = updated.date;
+    after.url = updated.url;
+    after.author = updated.author;
+    after.metadata = updated.metadata;
+    if (after.title == before->title && after.outlet == before->outlet && after.date == before->date
+        && after.url == before->url && after.author == before->author && after.metadata == before->metadata)
+        return true;
+    return push(new UpdateDocumentDetailsCommand(*this, *before, after));
+}
+
+bool Project::applyInsertDocuments(const QList<Document> &documents, const QList<Annotation> &annotations)
+{
+    try {
+        WriteTransaction tx(*m_store);
+        for (const Document &d : documents)
+            m_store->insertDocument(d);
+        for (const Annotation &a : annotations)
+            m_store->insertAnnotation(a);
+        tx.commit();
+    } catch (const StoreError &e) {
+        reportFailure(e.message());
+        return false;
+    }
+    QList<QUuid> ids;
+    ids.reserve(documents.size());
+    for (const Document &d : documents)
+        ids.append(d.id);
+    Q_EMIT documentsInserted(ids);
+    return true;
+}
+
+bool Project::applyRemoveDocuments(const QList<QUuid> &ids)
+{
+    try {
+        WriteTransaction tx(*m_store);
+        for (const QUuid &id : ids)
+            m_store->deleteDocument(id); // annotations and metadata cascade
+        tx.commit();
+    } catch (const StoreError &e) {
+        reportFailure(e.message());
+        return false;
+    }
+    Q_EMIT documentsRemoved(ids);
+    return true;
+}
+
+bool Project::applyUpdateDocument(const Document &details)
+{
+    try {
+        WriteTransaction tx(*m_store);
+        m_store->updateDocumentHeader(details);
+        m_store->replaceDocumentMetadata(details.id, details.metadata);
+        tx.commit();
+    } catch (const StoreError &e) {
+        reportFailure(e.message());
+        return false;
+    }
+    Q_EMIT documentChanged(details.id);
+    return true;
+}
+
+// ------------------------------------------------------------------ codes
+
+std::optional<QUuid> Project::addCode(Code code)
+{
+    if (code.name.trimmed().isEmpty()) {
+        reportFailure(QStringLiteral("A code needs a name."));
+        return std::nullopt;
+    }
+    if (code.id.isNull())
+        code.id = QUuid::createUuid();
+    if (!code.color.isValid())
+        code.color = QColor(0x88, 0x88, 0x88);
+    if (code.position == 0 && !m_codes.isEmpty())
+        code.position = m_codes.last().position + 1;
+    using D = CodePresenceCommand::Direction;
+    if (!push(new CodePresenceCommand(*this, D::Add, {code}, {})))
+        return std::nullopt;
+    return code.id;
+}
+
+bool Project::updateCode(const Code &updated)
+{
+    const auto before = code(updated.id);
+    if (!before) {
+        reportFailure(QStringLiteral("The code no longer exists."));
+        return false;
+    }
+    if (updated.name.trimmed().isEmpty()) {
+        reportFailure(QStringLiteral("A code needs a name."));
+        return false;
+    }
+    if (!updated.shortcut.isEmpty()) {
+        for (const Code &other : m_codes) {
+            if (other.id != updated.id && other.shortcut == updated.shortcut) {
+                reportFailure(QStringLiteral("The shortcut %1 is already used by “%2”.")
+                                  .arg(updated.shortcut, other.name));
+                return false;
+            }
+        }
+    }
+    return push(new UpdateCodeCommand(*this, *before, updated));
+}
+
+bool Project::removeCode(const QUuid &codeId)
+{
+    // The code and its descendants, parents first.
+    QList<Code> subtree;
+    if (auto root = code(codeId))
+        subtree.append(*root);
+    else
+        return true;
+    for (qsizetype i = 0; i < subtree.size(); ++i) {
+        for (const Code &c : m_codes) {
+            if (c.parentId == subtree[i].id)
+                subtree.append(c);
+        }
+    }
+    QList<Annotation> annotations;
+    try {
+        for (const Code &c : subtree)
+            annotations.append(m_store->annotationsForCode(c.id));
+    } catch (const StoreError &e) {
+        reportFailure(e.message());
+        return false;
+    }
+    using D = CodePresenceCommand::Direction;
+    return push(new CodePresenceCommand(*this, D::Remove, subtree, annotations));
+}
+
+bool Project::applyInsertCodes(const QList<Code> &codes, const QList<Annotation> &annotations)
+{
+    try {
+        WriteTransaction tx(*m_store);
+        for (const Code &c : codes)
+            m_store->insertCode(c);
+        for (const Annotation &a : annotations)
+            m_store->insertAnnotation(a);
+        tx.commit();
+    } catch (const StoreError &e) {
+        reportFailure(e.message());
+        return false;
+    }
+    reloadCodes();
+    Q_EMIT codesChanged();
+    if (!annotations.isEmpty())
+        Q_EMIT annotationsInserted(annotations);
+    return true;
+}
+
+bool Project::applyRemoveCodes(const QList<Code> &codes)
+{
+    QList<Annotation> removed;
+    try {
+        for (const Code &c : codes)
+            removed.append(m_store->annotationsForCode(c.id));
+        WriteTransaction tx(*m_store);
+        for (auto it = codes.crbegin(); it != codes.crend(); ++it)
+            m_store->deleteCode(it->id); // annotations cascade
+        tx.commit();
+    } catch (const StoreError &e) {
+        reportFailure(e.message());
+        return false;
+    }
+    if (!removed.isEmpty())
+        Q_EMIT annotationsRemoved(removed);
+    reloadCodes();
+    Q_EMIT codesChanged();
+    return true;
+}
+
+bool Project::applyUpdateCode(const Code &code)
+{
+    try {
+        WriteTransaction tx(*m_store);
+        m_store->updateCode(code);
+        tx.commit();
+    } catch (const StoreError &e) {
+        reportFailure(e.message());
+        return false;
+    }
+    reloadCodes();
+    Q_EMIT codesChanged();
+    return true;
+}
+
+} // namespace newscoder

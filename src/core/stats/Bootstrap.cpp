@@ -1,0 +1,100 @@
+#include "stats/Bootstrap.h"
+
+#include "stats/AlphaEngine_p.h"
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+namespace newscoder::stats {
+
+namespace {
+
+// Uniform integer in [0, bound) from a 64-bit generator, by rejection:
+// unbiased and identical on every platform.
+quint64 uniformBelow(std::mt19937_64 &generator, quint64 bound)
+{
+    const quint64 limit = std::numeric_limits<quint64>::max() - std::numeric_limits<quint64>::max() % bound;
+    quint64 x;
+    do {
+        x = generator();
+    } while (x >= limit);
+    return x % bound;
+}
+
+double quantile(const std::vector<double> &sorted, double p)
+{
+    const double h = (double(sorted.size()) - 1.0) * p;
+    const size_t i = size_t(std::floor(h));
+    if (i + 1 >= sorted.size())
+        return sorted.back();
+    return sorted[i] + (h - double(i)) * (sorted[i + 1] - sorted[i]);
+}
+
+std::optional<ConfidenceInterval> interval(std::vector<double> values, const BootstrapOptions &options)
+{
+    if (values.empty())
+        return std::nullopt;
+    std::sort(values.begin(), values.end());
+    ConfidenceInterval ci;
+    ci.level = options.level;
+    ci.draws = options.draws;
+    ci.usableDraws = int(values.size());
+    ci.seed = options.seed;
+    ci.lower = quantile(values, (1.0 - options.level) / 2.0);
+    ci.upper = quantile(values, (1.0 + options.level) / 2.0);
+    return ci;
+}
+
+} // namespace
+
+std::optional<ConfidenceInterval> bootstrapAlpha(const ReliabilityData &data, Level level,
+                                                 const BootstrapOptions &options)
+{
+    const detail::AlphaEngine engine(data, level);
+    const quint64 units = quint64(engine.pairableUnits());
+    if (!engine.error().isEmpty() || units == 0 || options.draws < 1)
+        return std::nullopt;
+    std::mt19937_64 generator(options.seed);
+    std::vector<quint32> multiplicity(units);
+    std::vector<double> values;
+    values.reserve(size_t(options.draws));
+    for (int draw = 0; draw < options.draws; ++draw) {
+        std::fill(multiplicity.begin(), multiplicity.end(), 0u);
+        for (quint64 i = 0; i < units; ++i)
+            ++multiplicity[uniformBelow(generator, units)];
+        const auto c = engine.evaluate(&multiplicity);
+        if (c.varies)
+            values.push_back(double(1.0L - c.observed / c.expected));
+    }
+    return interval(std::move(values), options);
+}
+
+std::optional<ConfidenceInterval>
+bootstrapCoefficient(const ReliabilityData &data,
+                     const std::function<AgreementResult(const ReliabilityData &)> &coefficient,
+                     const BootstrapOptions &options)
+{
+    const quint64 units = quint64(data.unitCount());
+    if (units == 0 || options.draws < 1)
+        return std::nullopt;
+    std::mt19937_64 generator(options.seed);
+    std::vector<double> values;
+    values.reserve(size_t(options.draws));
+    ReliabilityData sample(data.coders(), data.unitCount());
+    sample.setCategories(data.categories());
+    const int coders = data.coderCount();
+    for (int draw = 0; draw < options.draws; ++draw) {
+        for (quint64 i = 0; i < units; ++i) {
+            const double *row = data.row(qsizetype(uniformBelow(generator, units)));
+            for (int c = 0; c < coders; ++c)
+                sample.setValue(qsizetype(i), c, row[c]);
+        }
+        const AgreementResult r = coefficient(sample);
+        if (r.value)
+            values.push_back(*r.value);
+    }
+    return interval(std::move(values), options);
+}
+
+} // namespace newscoder::stats

@@ -1,0 +1,139 @@
+#pragma once
+
+#include "model/Annotation.h"
+#include "model/Code.h"
+#include "model/Document.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QString>
+#include <QUuid>
+
+#include <functional>
+#include <memory>
+
+class QLockFile;
+class QSqlQuery;
+
+namespace newscoder {
+
+// The project file: one SQLite database (WAL, foreign keys on, synchronous=FULL).
+//
+// The store is the source of truth. It only reads and writes rows; it knows
+// nothing about undo. Writes are grouped by WriteTransaction; every method
+// throws StoreError on failure. A store lives on the thread that opened it.
+class ProjectStore
+{
+public:
+    enum class Access { ReadWrite, ReadOnly };
+
+    ~ProjectStore();
+    ProjectStore(const ProjectStore &) = delete;
+    ProjectStore &operator=(const ProjectStore &) = delete;
+
+    // Creates a new, empty project file. Fails if `path` exists.
+    static std::unique_ptr<ProjectStore> create(const QString &path);
+    // Opens an existing project; migrates an older schema (ReadWrite only,
+    // after writing a backup copy next to it). Refuses newer, damaged and
+    // foreign files without touching them, and a file another process has
+    // open for writing (StoreError::Kind::Locked).
+    static std::unique_ptr<ProjectStore> open(const QString &path, Access access = Access::ReadWrite);
+
+    QString path() const { return m_path; }
+    bool isReadOnly() const { return m_access == Access::ReadOnly; }
+    int schemaVersion() const;
+    QUuid projectId() const;
+
+    // Writes a consistent copy of the whole project to `path` (Save a Copy).
+    // Existing targets are replaced only after the copy was written completely.
+    void saveCopy(const QString &path) const;
+
+    // --- documents
+    QList<DocumentSummary> documentSummaries() const;
+    std::optional<DocumentSummary> documentSummary(const QUuid &id) const;
+    std::optional<Document> document(const QUuid &id) const;
+    QString documentText(const QUuid &id) const;
+    int documentCount() const;
+    void insertDocument(const Document &document);
+    void deleteDocument(const QUuid &id);
+    void updateDocumentHeader(const Document &document); // title, outlet, date, url, author
+    void replaceDocumentMetadata(const QUuid &id, const QList<MetadataEntry> &metadata);
+
+    // --- codes
+    QList<Code> codes() const;
+    std::optional<Code> code(const QUuid &id) const;
+    std::optional<Code> codeByName(const QString &name) const;
+    void insertCode(const Code &code);
+    void updateCode(const Code &code);
+    void deleteCode(const QUuid &id);
+    QHash<QUuid, int> annotationCountsByCode() const;
+
+    // --- coders
+    QList<Coder> coders() const;
+    std::optional<Coder> coderByName(const QString &name) const;
+    QUuid ensureCoder(const QString &name); // inserts when missing
+
+    // --- annotations
+    QList<Annotation> annotationsForDocument(const QUuid &documentId) const;
+    QList<Annotation> annotationsForCode(const QUuid &codeId) const;
+    std::optional<Annotation> annotation(const QUuid &id) const;
+    int annotationCount() const;
+    // Streams every annotation in document order; stop by returning false.
+    void forEachAnnotation(const std::function<bool(const Annotation &)> &visit) const;
+    void insertAnnotation(const Annotation &annotation);
+    void deleteAnnotation(const QUuid &id);
+    void updateAnnotation(const Annotation &annotation); // code, span, memo, modified
+
+    // Low-level transaction control; prefer WriteTransaction.
+    void begin();
+    void commit();
+    void rollback() noexcept;
+
+    QSqlDatabase &database() { return m_db; }
+
+private:
+    ProjectStore(QString path, Access access);
+    void connect();
+    void validate();
+    void migrate();
+    void applyPragmas();
+    void checkTables();
+    QSqlQuery prepare(const QString &sql) const;
+
+    QString m_path;
+    Access m_access;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    std::unique_ptr<QLockFile> m_lock;
+    int m_transactionDepth = 0;
+    bool m_rollbackOnly = false;
+};
+
+// Groups writes; rolls back unless commit() was called (RAII). Nests: only
+// the outermost transaction talks to SQLite.
+class WriteTransaction
+{
+public:
+    explicit WriteTransaction(ProjectStore &store) : m_store(store) { m_store.begin(); }
+    ~WriteTransaction()
+    {
+        if (!m_done)
+            m_store.rollback();
+    }
+    void commit()
+    {
+        m_store.commit();
+        m_done = true;
+    }
+    WriteTransaction(const WriteTransaction &) = delete;
+    WriteTransaction &operator=(const WriteTransaction &) = delete;
+
+private:
+    ProjectStore &m_store;
+    bool m_done = false;
+};
+
+QString idString(const QUuid &id);
+QUuid idFromString(const QString &text);
+
+} // namespace newscoder
