@@ -88,8 +88,7 @@ void ArticleView::reloadText()
     QTextCursor cursor(document());
     cursor.select(QTextCursor::Document);
     QTextBlockFormat format;
-    format.setLineHeight(100 + 45, QTextBlockFormat::ProportionalHeight);
-    format.setBottomMargin(6);
+    format.setLineHeight(100 + 35, QTextBlockFormat::ProportionalHeight);
     cursor.mergeBlockFormat(format);
     moveCursor(QTextCursor::Start);
     computeLanes();
@@ -130,11 +129,13 @@ void ArticleView::setSelectedAnnotation(const QUuid &annotationId, bool scrollTo
     if (scrollTo && row >= 0) {
         const Annotation *a = m_annotations.annotation(row);
         QTextCursor cursor(document());
-        cursor.setPosition(qMin(a->end, document()->characterCount() - 1));
+        cursor.setPosition(qMin(a->start, document()->characterCount() - 1));
         setTextCursor(cursor);
-        cursor.setPosition(a->start);
-        setTextCursor(cursor);
-        ensureCursorVisible();
+        // Bring the span to the upper third unless it is already well in view.
+        const QRect at = cursorRect(cursor);
+        const int height = viewport()->height();
+        if (at.top() < height / 8 || at.bottom() > height * 3 / 4)
+            verticalScrollBar()->setValue(verticalScrollBar()->value() + at.top() - height / 3);
     }
     viewport()->update();
 }

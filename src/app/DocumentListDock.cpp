@@ -98,7 +98,7 @@ void DocumentListDock::setModel(DocumentListModel *model)
         header->setSectionResizeMode(DocumentListModel::OutletColumn, QHeaderView::Interactive);
         header->setSectionResizeMode(DocumentListModel::DateColumn, QHeaderView::ResizeToContents);
         header->setSectionResizeMode(DocumentListModel::AnnotationsColumn, QHeaderView::ResizeToContents);
-        header->resizeSection(DocumentListModel::OutletColumn, 120);
+        header->resizeSection(DocumentListModel::OutletColumn, 105);
         m_view->sortByColumn(DocumentListModel::DateColumn, Qt::AscendingOrder);
         connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
                 [this](const QModelIndex &current) {

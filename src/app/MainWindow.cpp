@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AnnotationPane.h"
 #include "CodebookDock.h"
 #include "CodingWorkspace.h"
 #include "DocumentListDock.h"
@@ -54,7 +55,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
     addDockWidget(Qt::LeftDockWidgetArea, m_codebookDock);
     splitDockWidget(m_documentDock, m_codebookDock, Qt::Vertical);
     resizeDocks({m_documentDock, m_codebookDock}, {600, 260}, Qt::Vertical);
-    resizeDocks({m_documentDock}, {380}, Qt::Horizontal);
+    resizeDocks({m_documentDock}, {430}, Qt::Horizontal);
     m_ui->menuView->addAction(m_documentDock->toggleViewAction());
     m_ui->menuView->addAction(m_codebookDock->toggleViewAction());
 
@@ -195,6 +196,8 @@ void MainWindow::showDocumentById(const QString &id)
         const QUuid documentId = m_session->documents.documentId(row);
         if (!wanted.isEmpty() && idString(documentId).startsWith(wanted)) {
             m_documentDock->selectDocument(documentId);
+            if (m_session->annotations.rowCount() > 0) // show where the coding is
+                m_workspace->annotationPane()->selectAnnotation(m_session->annotations.annotation(0)->id);
             return;
         }
     }
@@ -234,7 +237,7 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
     if (!splitterState.isEmpty())
         m_workspace->splitter()->restoreState(splitterState);
     else
-        m_workspace->splitter()->setSizes({620, 420});
+        m_workspace->splitter()->setSizes({560, 480});
 
     Project &project = m_session->project();
     m_undoGroup->addStack(project.undoStack());

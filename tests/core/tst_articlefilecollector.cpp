@@ -130,7 +130,8 @@ private Q_SLOTS:
         QVERIFY(limit.resize(newscoder::kMaxArticleFileBytes));
         limit.close();
 
-        for (const QStringList &input : {QStringList{m_root}, QStringList{path("big.txt"), path("limit.txt")}}) {
+        for (const QStringList &input :
+             {QStringList{m_root}, QStringList{path("big.txt"), path("limit.txt")}}) {
             const CollectedFiles c = collectArticleFiles(input);
             QCOMPARE(filePaths(c), QStringList({path("limit.txt")}));
             QCOMPARE(c.files.first().size, newscoder::kMaxArticleFileBytes);
@@ -146,8 +147,8 @@ private Q_SLOTS:
         QSKIP("symbolic links are tested on Unix only");
 #endif
         QVERIFY(writeFile(path("loop/a.txt")));
-        QVERIFY(QFile::link(m_root + u"/loop"_s, path("loop/again")));   // loop/again -> loop
-        QVERIFY(QFile::link(path("loop/a.txt"), path("loop/alias.txt")));  // same file twice
+        QVERIFY(QFile::link(m_root + u"/loop"_s, path("loop/again")));      // loop/again -> loop
+        QVERIFY(QFile::link(path("loop/a.txt"), path("loop/alias.txt")));   // same file twice
         QVERIFY(QFile::link(path("nowhere.txt"), path("loop/broken.txt"))); // dangling
         QVERIFY(writeFile(path("other/b.txt")));
         QVERIFY(QFile::link(path("other"), path("loop/other-link"))); // followed once
@@ -182,8 +183,8 @@ private Q_SLOTS:
         QFile::setPermissions(path("locked.txt"), QFileDevice::WriteOwner);
         QFile::setPermissions(path("secret"), QFileDevice::WriteOwner);
         if (QFileInfo(path("locked.txt")).isReadable()) {
-            QFile::setPermissions(path("secret"), QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                                      | QFileDevice::ExeOwner);
+            QFile::setPermissions(path("secret"),
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
             QSKIP("permissions are not enforced for this user (root?)");
         }
         const CollectedFiles c = collectArticleFiles({m_root});
@@ -195,8 +196,14 @@ private Q_SLOTS:
     }
 
 private:
-    QString path(const char *relative) const { return m_root + u'/' + QString::fromUtf8(relative); }
-    QString path(const QString &relative) const { return m_root + u'/' + relative; }
+    QString path(const char *relative) const
+    {
+        return m_root + u'/' + QString::fromUtf8(relative);
+    }
+    QString path(const QString &relative) const
+    {
+        return m_root + u'/' + relative;
+    }
 
     std::optional<QTemporaryDir> m_dir;
     QString m_root;

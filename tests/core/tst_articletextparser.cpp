@@ -75,19 +75,21 @@ private Q_SLOTS:
         const QString u1 = u"https://sputniknews.com/20211211/a-1.html"_s;
         QTest::newRow("leading space") << (u" date 2021-12-11 "_s + u1 + u"\n\nHeadline of the day\n"_s)
                                        << QDate(2021, 12, 11) << u1 << u"sputniknews.com"_s;
-        QTest::newRow("no leading space, www") << u"date 2025-03-14 https://www.x.example/a\nA real headline\n"_s
-                                               << QDate(2025, 3, 14) << u"https://www.x.example/a"_s
-                                               << u"x.example"_s;
-        QTest::newRow("blank lines and tab first") << u"\n\n\tdate 2020-01-02 http://m.y.example/b \nA headline\n"_s
-                                                   << QDate(2020, 1, 2) << u"http://m.y.example/b"_s
-                                                   << u"y.example"_s;
-        QTest::newRow("not the first line") << u"A real headline\ndate 2020-01-02 https://x.example/\n"_s << QDate()
-                                            << QString() << QString();
+        QTest::newRow("no leading space, www")
+            << u"date 2025-03-14 https://www.x.example/a\nA real headline\n"_s << QDate(2025, 3, 14)
+            << u"https://www.x.example/a"_s << u"x.example"_s;
+        QTest::newRow("blank lines and tab first")
+            << u"\n\n\tdate 2020-01-02 http://m.y.example/b \nA headline\n"_s << QDate(2020, 1, 2)
+            << u"http://m.y.example/b"_s << u"y.example"_s;
+        QTest::newRow("not the first line") << u"A real headline\ndate 2020-01-02 https://x.example/\n"_s
+                                            << QDate() << QString() << QString();
         QTest::newRow("ftp url") << u"date 2020-01-02 ftp://x.example/a\nA real headline\n"_s << QDate()
                                  << QString() << QString();
-        QTest::newRow("no url") << u"date 2020-01-02\nA real headline\n"_s << QDate() << QString() << QString();
-        QTest::newRow("trailing words") << u"date 2020-01-02 https://x.example/ was when it began\nHi there you\n"_s
-                                        << QDate() << QString() << QString();
+        QTest::newRow("no url") << u"date 2020-01-02\nA real headline\n"_s << QDate() << QString()
+                                << QString();
+        QTest::newRow("trailing words")
+            << u"date 2020-01-02 https://x.example/ was when it began\nHi there you\n"_s << QDate()
+            << QString() << QString();
         QTest::newRow("invalid date keeps url") << u"date 2021-13-40 https://x.example/a\nA real headline\n"_s
                                                 << QDate() << u"https://x.example/a"_s << u"x.example"_s;
     }
@@ -119,42 +121,35 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("title");
-        QTest::newRow("first line") << u"Port reopens after storm\nBody text.\n"_s << u"Port reopens after storm"_s;
-        QTest::newRow("after header") << u" date 2021-12-11 https://a.example/x\n\nPort reopens after storm\n"_s
-                                      << u"Port reopens after storm"_s;
-        QTest::newRow("banner token") << u"ugc_banner\n\nPort reopens after storm\n"_s << u"Port reopens after storm"_s;
-        QTest::newRow("two-word line") << u"Breaking News\nPort reopens after storm\n"_s
-                                       << u"Port reopens after storm"_s;
-        QTest::newRow("credit, tagline, headline")
-            << u"- Some Outlet, 1920\nThe latest news from the region. Stay tuned.\n\nPort Reopens After Storm\n"_s
-            << u"Port Reopens After Storm"_s;
-        QTest::newRow("breadcrumb with nbsp") << u"News\u00A0 /\u00A0 Russia\n\nPort \u2018reopens\u2019 after storm\n"_s
-                                              << u"Port \u2018reopens\u2019 after storm"_s;
-        QTest::newRow("breadcrumb chevrons") << u"Home > World > Europe\nPort reopens after storm\n"_s
-                                             << u"Port reopens after storm"_s;
-        QTest::newRow("slash in headline") << u"Iran / US talks collapse\nBody.\n"_s << u"Iran / US talks collapse"_s;
-        QTest::newRow("url, xpath, timestamps")
-            << u"https://img.example/a.jpg\n/html/head/meta[@name='og:title']/@content\n2021-12-11T12:14+0000\n"
-               "Jan 27, 2022, 08:06 PM IST\n14.02.2022 10:30\nPort reopens after storm\n"_s
-            << u"Port reopens after storm"_s;
-        QTest::newRow("byline first") << u"By Jane Doe // 2024-09-05\nPort reopens after storm\n"_s
-                                      << u"Port reopens after storm"_s;
-        QTest::newRow("photo credit") << u"\u00A9 Agency / Photographer Name\nPort reopens after storm\n"_s
-                                      << u"Port reopens after storm"_s;
-        QTest::newRow("whitespace collapsed") << u"  Port \t reopens\u00A0\u00A0after   storm  \n"_s
-                                              << u"Port reopens after storm"_s;
-        QTest::newRow("abbreviation at end") << u"Talks stall between EU and U.S.\n"_s
-                                             << u"Talks stall between EU and U.S."_s;
-        QTest::newRow("question") << u"Will the port reopen?\n"_s << u"Will the port reopen?"_s;
-        QTest::newRow("quote first") << u"'Hard to Imagine' Allies, Spokesman Says\n\n'Hard to Imagine' Allies\n"_s
-                                     << u"'Hard to Imagine' Allies, Spokesman Says"_s;
-        const QString para = u"The port reopened on Monday after a storm that closed it for three days, officials "
-                             "said, adding that ferries would run to the normal timetable from Tuesday morning on."_s;
-        QTest::newRow("paragraph only: shortened") << (para + u'\n')
-                                                   << u"The port reopened on Monday after a storm that closed it "
-                                                      "for three days, officials said, adding that ferries would "
-                                                      "run to the normal timetable from\u2026"_s;
-        QTest::newRow("only tags: file name") << u"kremlin\n\nnews\n\n2021\n"_s << u"my-article"_s;
+        const QString t = u"Port reopens after storm"_s;
+        const auto row = [&t](const char *name, const QString &input, const QString &title = {}) {
+            QTest::newRow(name) << input << (title.isEmpty() ? t : title);
+        };
+        row("first line", t + u"\nBody text.\n"_s);
+        row("after header", u" date 2021-12-11 https://a.example/x\n\n"_s + t);
+        row("banner token", u"ugc_banner\n\n"_s + t);
+        row("two-word line", u"Breaking News\n"_s + t);
+        row("credit, tagline",
+            u"- Some Outlet, 1920\nThe latest news from the region. Stay tuned.\n\n"_s + t);
+        row("breadcrumb with nbsp", u"News\u00A0 /\u00A0 Russia\n\nPort \u2018reopens\u2019\n"_s,
+            u"Port \u2018reopens\u2019"_s);
+        row("breadcrumb chevrons", u"Home > World > Europe\n"_s + t);
+        row("slash in headline", u"Iran / US talks collapse\nBody.\n"_s, u"Iran / US talks collapse"_s);
+        row("url and xpath",
+            u"https://img.example/a.jpg\n/html/head/meta[@name='og:title']/@content\n"_s + t);
+        row("timestamps", u"2021-12-11T12:14+0000\nJan 27, 2022, 08:06 PM IST\n14.02.2022 10:30\n"_s + t);
+        row("byline first", u"By Jane Doe // 2024-09-05\n"_s + t);
+        row("photo credit", u"\u00A9 Agency / Photographer Name\n"_s + t);
+        row("whitespace collapsed", u"  Port \t reopens\u00A0\u00A0after   storm  \n"_s);
+        row("abbreviation at end", u"Talks stall with U.S.\n"_s, u"Talks stall with U.S."_s);
+        row("question", u"Will the port reopen?\n"_s, u"Will the port reopen?"_s);
+        row("repeated", u"'Hard to Imagine' Allies, Aide Says\n\n'Hard to Imagine' Allies, Aide Says\n"_s,
+            u"'Hard to Imagine' Allies, Aide Says"_s);
+        const QString para =
+            u"The port reopened on Monday after a storm that closed it for three days, "
+            u"officials said, adding that ferries would run to the normal timetable again from Tuesday."_s;
+        row("paragraph only: shortened", para, para.left(para.lastIndexOf(u' ', 150)) + u'\u2026');
+        row("only tags: file name", u"kremlin\n\nnews\n\n2021\n"_s, u"my-article"_s);
     }
     void title()
     {
@@ -172,9 +167,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("author");
         QTest::addColumn<QDate>("date");
-        QTest::newRow("name // date") << u"Relations at a low point\nBy ramontomeydw // 2024-09-05\n\u00A0\nText.\n"_s
-                                      << u"ramontomeydw"_s << QDate(2024, 9, 5);
-        QTest::newRow("name only") << u"By Jane Doe\nPort reopens after storm\n"_s << u"Jane Doe"_s << QDate();
+        QTest::newRow("name // date")
+            << u"Relations at a low point\nBy ramontomeydw // 2024-09-05\n\u00A0\nText.\n"_s
+            << u"ramontomeydw"_s << QDate(2024, 9, 5);
+        QTest::newRow("name only") << u"By Jane Doe\nPort reopens after storm\n"_s << u"Jane Doe"_s
+                                   << QDate();
         QTest::newRow("name | long date") << u"Port reopens after storm\nBy Jane Doe | March 5, 2024\n"_s
                                           << u"Jane Doe"_s << QDate(2024, 3, 5);
         QTest::newRow("header date wins")
@@ -183,8 +180,8 @@ private Q_SLOTS:
         QTest::newRow("sentence is no byline")
             << u"Port reopens after storm\nBy the end of the week the port had reopened for all ships.\n"_s
             << QString() << QDate();
-        QTest::newRow("too far down") << u"Port reopens after storm\n1\n2\n3\n4\n5\n6\n7\n8\nBy Jane Doe\n"_s
-                                      << QString() << QDate();
+        QTest::newRow("too far down")
+            << u"Port reopens after storm\n1\n2\n3\n4\n5\n6\n7\n8\nBy Jane Doe\n"_s << QString() << QDate();
     }
     void byline()
     {
@@ -213,8 +210,8 @@ private Q_SLOTS:
         QTest::newRow("utf-16 le bom") << QByteArray(le(sample)) << sample << false;
         QStringEncoder be(QStringConverter::Utf16BE, QStringEncoder::Flag::WriteBom);
         QTest::newRow("utf-16 be bom") << QByteArray(be(sample)) << sample << false;
-        QTest::newRow("latin-1") << QByteArray("Caf\xE9 reopens in K\xF6ln\n") << u"Caf\u00E9 reopens in K\u00F6ln\n"_s
-                                 << true;
+        QTest::newRow("latin-1") << QByteArray("Caf\xE9 reopens in K\xF6ln\n")
+                                 << u"Caf\u00E9 reopens in K\u00F6ln\n"_s << true;
         QTest::newRow("windows-1252 quotes") << QByteArray("\x93Quote\x94 from the mayor today\n")
                                              << u"\u201CQuote\u201D from the mayor today\n"_s << true;
     }
@@ -245,8 +242,8 @@ private Q_SLOTS:
         QTest::newRow("whitespace") << QByteArray("  \n\t\r\n \xC2\xA0\n") << u"whitespace"_s;
         QTest::newRow("nul byte") << QByteArray("Port reopens\0 after storm", 25) << u"not a text file"_s;
         QTest::newRow("png") << QByteArray("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16) << u"not a text file"_s;
-        QTest::newRow("control characters") << (QByteArray(100, '\x01') + QByteArray(100, 'a'))
-                                            << u"not a text file"_s;
+        QTest::newRow("control characters")
+            << (QByteArray(100, '\x01') + QByteArray(100, 'a')) << u"not a text file"_s;
         QStringEncoder le(QStringConverter::Utf16LE, QStringEncoder::Flag::WriteBom);
         QTest::newRow("utf-16 with nul") << QByteArray(le(u"abc\0def"_s)) << u"not a text file"_s;
         QTest::newRow("too large") << QByteArray(newscoder::kMaxArticleFileBytes + 1, 'a') << u"20 MiB"_s;
@@ -284,19 +281,23 @@ private Q_SLOTS:
         QTest::newRow("01") << u"01_harbour_gazette.txt"_s
                             << u"Port authority suspends overnight Skerrin ferry after hull inspection"_s
                             << u"harbourgazette.example"_s << d14 << QString();
-        QTest::newRow("02") << u"02_meridian_wire.txt"_s << u"Vellmouth halts night ferry to Skerrin Island over corrosion"_s
+        QTest::newRow("02") << u"02_meridian_wire.txt"_s
+                            << u"Vellmouth halts night ferry to Skerrin Island over corrosion"_s
                             << u"meridian-wire.example"_s << d14 << QString();
-        QTest::newRow("03") << u"03_coastal_sentinel.txt"_s << u"Islanders abandoned again as port bosses axe night ferry"_s
-                            << QString() << QDate(2025, 3, 15) << u"tmarsh"_s;
+        QTest::newRow("03") << u"03_coastal_sentinel.txt"_s
+                            << u"Islanders abandoned again as port bosses axe night ferry"_s << QString()
+                            << QDate(2025, 3, 15) << u"tmarsh"_s;
         QTest::newRow("04") << u"04_northline_daily.txt"_s
                             << u"Safety first: Vellmouth port pauses night ferry for urgent repairs"_s
                             << u"northlinedaily.example"_s << QDate(2025, 3, 15) << QString();
-        QTest::newRow("05") << u"05_kuestenbote.txt"_s
-                            << u"Vellmouth night ferry halted: L\u00E9a Brannigan defends \u201Eprecautionary\u201C decision"_s
-                            << u"kuestenbote.example"_s << QDate(2025, 3, 16) << QString();
-        QTest::newRow("06") << u"06_pulse_feed.txt"_s
-                            << u"FERRY CHAOS: Islanders stranded as port bosses pull the plug on night sailings"_s
-                            << QString() << QDate() << QString();
+        QTest::newRow("05")
+            << u"05_kuestenbote.txt"_s
+            << u"Vellmouth night ferry halted: L\u00E9a Brannigan defends \u201Eprecautionary\u201C decision"_s
+            << u"kuestenbote.example"_s << QDate(2025, 3, 16) << QString();
+        QTest::newRow("06")
+            << u"06_pulse_feed.txt"_s
+            << u"FERRY CHAOS: Islanders stranded as port bosses pull the plug on night sailings"_s
+            << QString() << QDate() << QString();
     }
     void samples()
     {
@@ -344,26 +345,30 @@ private Q_SLOTS:
         QTest::addColumn<QString>("author");
         if (!QDir(sharedCorpusDir()).exists())
             QSKIP("real corpus not available (set NEWSCODER_SHARED_DIR)");
-        QTest::newRow("000") << u"000_c777aa6dd1185ce1.txt"_s
-                             << u"'It Would be Hard to Imagine' Russia, US as Allies Amid Current Tensions, "
-                                "Kremlin Spokesman Says"_s
-                             << QDate(2021, 12, 11)
-                             << u"https://sputniknews.com/20211211/it-would-be-hard-to-imagine-russia-us-become-"
-                                "allies-amid-current-tensions-kremlin-spokesman-says-1091439002.html"_s
-                             << u"sputniknews.com"_s << QString();
+        QTest::newRow("000")
+            << u"000_c777aa6dd1185ce1.txt"_s
+            << u"'It Would be Hard to Imagine' Russia, US as Allies Amid Current Tensions, "
+               "Kremlin Spokesman Says"_s
+            << QDate(2021, 12, 11)
+            << u"https://sputniknews.com/20211211/it-would-be-hard-to-imagine-russia-us-become-"
+               "allies-amid-current-tensions-kremlin-spokesman-says-1091439002.html"_s
+            << u"sputniknews.com"_s << QString();
         QTest::newRow("001") << u"001_13ac4cbc4fd4abfe.txt"_s
-                             << u"Kremlin: Moscow-Washington Relations at Lowest Level"_s << QDate() << QString()
-                             << QString() << QString();
-        QTest::newRow("002") << u"002_b5f9598029ad307c.txt"_s << u"Peskov: U.S.-Russia relations at an ALL-TIME LOW"_s
-                             << QDate(2024, 9, 5) << QString() << QString() << u"ramontomeydw"_s;
-        QTest::newRow("003") << u"003_e2ed0fe6235a433f.txt"_s
-                             << u"Amid Ukraine crisis, Kremlin says tensions between Russia and US not at lowest "
-                                "point yet"_s
-                             << QDate() << QString() << QString() << QString();
-        QTest::newRow("004") << u"004_9fc9ab4bfda34981.txt"_s
-                             << u"Kremlin describes bilateral ties with US as \u2018deplorable\u2019 ahead of "
-                                "Biden-Putin summit"_s
-                             << QDate() << QString() << QString() << QString();
+                             << u"Kremlin: Moscow-Washington Relations at Lowest Level"_s << QDate()
+                             << QString() << QString() << QString();
+        QTest::newRow("002") << u"002_b5f9598029ad307c.txt"_s
+                             << u"Peskov: U.S.-Russia relations at an ALL-TIME LOW"_s << QDate(2024, 9, 5)
+                             << QString() << QString() << u"ramontomeydw"_s;
+        QTest::newRow("003")
+            << u"003_e2ed0fe6235a433f.txt"_s
+            << u"Amid Ukraine crisis, Kremlin says tensions between Russia and US not at lowest "
+               "point yet"_s
+            << QDate() << QString() << QString() << QString();
+        QTest::newRow("004")
+            << u"004_9fc9ab4bfda34981.txt"_s
+            << u"Kremlin describes bilateral ties with US as \u2018deplorable\u2019 ahead of "
+               "Biden-Putin summit"_s
+            << QDate() << QString() << QString() << QString();
     }
     void realCorpus()
     {

@@ -5,7 +5,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSet>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -74,8 +73,8 @@ private:
             return;
         }
         if (fi.size() > kMaxArticleFileBytes) {
-            skip(displayPath(fi), u"larger than 20 MiB (%1 MiB)"_s.arg(double(fi.size()) / (1024.0 * 1024.0), 0,
-                                                                          'f', 1));
+            skip(displayPath(fi),
+                 u"larger than 20 MiB (%1 MiB)"_s.arg(double(fi.size()) / (1024.0 * 1024.0), 0, 'f', 1));
             return;
         }
         m_out.files.append({displayPath(fi), fi.size()});

@@ -15,8 +15,8 @@ struct ImportCandidate
 
 struct CollectedFiles
 {
-    QList<ImportCandidate> files;            // sorted by path, one entry per canonical file
-    QList<QPair<QString, QString>> skipped;  // (path, human-readable reason), sorted by path
+    QList<ImportCandidate> files;           // sorted by path, one entry per canonical file
+    QList<QPair<QString, QString>> skipped; // (path, human-readable reason), sorted by path
 };
 
 // Expands the paths the user picked (files and folders) into the article files to import.

@@ -88,8 +88,8 @@ QDate parseLooseDate(const QString &raw)
     if (const auto m = iso.match(s); m.hasMatch())
         return QDate::fromString(m.captured(1), Qt::ISODate);
     const QLocale c = QLocale::c();
-    for (const QString &format : {u"d MMMM yyyy"_s, u"MMMM d, yyyy"_s, u"MMM d, yyyy"_s, u"d MMM yyyy"_s,
-                                  u"dd.MM.yyyy"_s}) {
+    for (const QString &format :
+         {u"d MMMM yyyy"_s, u"MMMM d, yyyy"_s, u"MMM d, yyyy"_s, u"d MMM yyyy"_s, u"dd.MM.yyyy"_s}) {
         const QDate d = c.toDate(s, format);
         if (d.isValid())
             return d;
@@ -105,8 +105,9 @@ int wordCount(const QString &simplifiedLine)
 // The line is only a URL or a selector/XPath leftover ("/html/head/meta[...]").
 bool isUrlOrPath(const QString &s)
 {
-    static const QRegularExpression re(u"^(?:(?:https?://|www\\.)\\S+|//?[A-Za-z][\\w-]*[/\\[]\\S*(?: \\S+)*)$"_s,
-                                       QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression re(
+        u"^(?:(?:https?://|www\\.)\\S+|//?[A-Za-z][\\w-]*[/\\[]\\S*(?: \\S+)*)$"_s,
+        QRegularExpression::CaseInsensitiveOption);
     return re.match(s).hasMatch();
 }
 
@@ -136,8 +137,9 @@ bool isCredit(const QString &s)
 {
     static const QRegularExpression dashCredit(
         u"(?:^|\\s)[-\u2013\u2014]\\s+[^,]{1,60},\\s*\\d{3,4}(?:,\\s*\\d{1,2}\\.\\d{1,2}\\.\\d{2,4})?$"_s);
-    static const QRegularExpression label(u"^(?:\u00A9|\\(c\\)\\s|(?:photo|photograph|image|picture)\\s*(?:credit)?\\s*:)"_s,
-                                          QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression label(
+        u"^(?:\u00A9|\\(c\\)\\s|(?:photo|photograph|image|picture)\\s*(?:credit)?\\s*:)"_s,
+        QRegularExpression::CaseInsensitiveOption);
     return dashCredit.match(s).hasMatch() || label.match(s).hasMatch();
 }
 
@@ -200,8 +202,9 @@ std::optional<Byline> parseByline(const QString &s)
 
 bool isBoilerplate(const QString &s)
 {
-    return !s.contains(u' ')     // single tokens: tag words, "ugc_banner", ids
-           || isUrlOrPath(s) || isTimestamp(s) || isCredit(s) || isBreadcrumb(s) || parseByline(s).has_value();
+    return !s.contains(u' ') // single tokens: tag words, "ugc_banner", ids
+           || isUrlOrPath(s) || isTimestamp(s) || isCredit(s) || isBreadcrumb(s) ||
+           parseByline(s).has_value();
 }
 
 QString shortened(const QString &s, qsizetype maxChars)
@@ -237,11 +240,11 @@ ArticleParseResult parseArticleText(const QByteArray &bytes, const QString &file
 {
     ArticleParseResult result;
     if (bytes.size() > kMaxArticleFileBytes) {
-        result.error = u"The file is larger than 20 MiB; it is not a single news article."_s;
+        result.error = u"larger than 20 MiB (not a single news article)"_s;
         return result;
     }
     if (bytes.isEmpty()) {
-        result.error = u"The file is empty."_s;
+        result.error = u"the file is empty"_s;
         return result;
     }
     Decoded decoded = decode(bytes);
@@ -254,7 +257,7 @@ ArticleParseResult parseArticleText(const QByteArray &bytes, const QString &file
     text.replace(u"\r\n"_s, u"\n"_s);
     text.replace(u'\r', u'\n');
     if (text.trimmed().isEmpty()) {
-        result.error = u"The file contains only whitespace."_s;
+        result.error = u"the file contains only whitespace"_s;
         return result;
     }
 

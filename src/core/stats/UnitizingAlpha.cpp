@@ -1,8 +1,11 @@
 #include "stats/UnitizingAlpha.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
+#include <numeric>
+#include <limits>
 #include <tuple>
 #include <vector>
 
@@ -100,15 +103,17 @@ QString validate(const UnitizingData &data)
         return u"unitizing alpha needs at least two coders; %1 given"_s.arg(data.coders.size());
     for (qsizetype d = 0; d < data.documents.size(); ++d) {
         const UnitizingDocument &doc = data.documents[d];
-        if (doc.length <= 0)
-            return u"continuum %1 has length %2; it must be positive"_s.arg(d + 1).arg(doc.length);
+        if (doc.length <= 0 || doc.begin > std::numeric_limits<qint64>::max() - doc.length)
+            return u"continuum %1 [%2, %2 + %3) is empty or too large"_s.arg(d + 1).arg(doc.begin).arg(doc.length);
         if (doc.spansByCoder.size() > data.coders.size())
             return u"continuum %1 lists spans for %2 coders but only %3 are named"_s.arg(d + 1)
                 .arg(doc.spansByCoder.size())
                 .arg(data.coders.size());
         for (qsizetype c = 0; c < doc.spansByCoder.size(); ++c) {
             for (const UnitizingSpan &s : doc.spansByCoder[c]) {
-                if (s.length <= 0 || s.begin < doc.begin || s.begin - doc.begin > doc.length - s.length) {
+                const bool inside = s.length > 0 && s.length <= doc.length && s.begin >= doc.begin
+                                 && quint64(s.begin) - quint64(doc.begin) <= quint64(doc.length - s.length);
+                if (!inside) {
                     return u"coder \"%1\", category \"%2\": span [%3, %3 + %4) is empty or outside the "
                            "continuum [%5, %5 + %6)"_s.arg(data.coders[c], s.category)
                         .arg(s.begin)
@@ -134,18 +139,20 @@ UnitizingResult unitizingAlpha(const UnitizingData &data)
     }
     const int m = int(data.coders.size());
 
-    // Flatten, with categories numbered in name order.
+    // Categories numbered in name order.
+    QStringList sorted;
+    {
+        QSet<QString> seen;
+        for (const UnitizingDocument &doc : data.documents)
+            for (const auto &spans : doc.spansByCoder)
+                for (const UnitizingSpan &s : spans)
+                    seen.insert(s.category);
+        sorted = QStringList(seen.cbegin(), seen.cend());
+        std::sort(sorted.begin(), sorted.end());
+    }
     QHash<QString, int> categoryIndex;
-    QStringList names;
-    for (const UnitizingDocument &doc : data.documents)
-        for (const auto &spans : doc.spansByCoder)
-            for (const UnitizingSpan &s : spans)
-                if (!categoryIndex.contains(s.category))
-                    categoryIndex.insert(s.category, int(names.size())), names << s.category;
-    QStringList sorted = names;
-    std::sort(sorted.begin(), sorted.end());
-    for (int i = 0; i < sorted.size(); ++i)
-        categoryIndex[sorted[i]] = i;
+    for (int c = 0; c < int(sorted.size()); ++c)
+        categoryIndex.insert(sorted[c], c);
 
     std::vector<Flat> flat;
     qint64 totalLength = 0;
@@ -165,7 +172,7 @@ UnitizingResult unitizingAlpha(const UnitizingData &data)
     });
 
     // Merge overlapping units of one coder and category.
-    qint64 merged = 0;
+    std::vector<qint64> merged(size_t(sorted.size()), 0);
     size_t out = 0;
     for (size_t i = 0; i < flat.size(); ++i) {
         if (out > 0) {
@@ -174,7 +181,7 @@ UnitizingResult unitizingAlpha(const UnitizingData &data)
             if (last.category == f.category && last.document == f.document && last.coder == f.coder
                 && f.begin < last.end) {
                 last.end = std::max(last.end, f.end);
-                ++merged;
+                ++merged[size_t(f.category)];
                 continue;
             }
         }
@@ -243,6 +250,8 @@ UnitizingResult unitizingAlpha(const UnitizingData &data)
         r.pairableValues = qint64(m) * totalLength;
         r.observed = double(observedNorm);
         r.expected = double(expected);
+        if (merged[size_t(category)] > 0)
+            r.addNote(u"%1 overlapping span(s) of one coder were merged."_s.arg(merged[size_t(category)]));
         if (numerator == 0)
             r.addNote(u"Expected disagreement is 0 (nothing varies), so alpha_u is undefined."_s);
         else
@@ -263,12 +272,9 @@ UnitizingResult unitizingAlpha(const UnitizingData &data)
         o.addNote(u"No coder marked any unit, so alpha_u is undefined."_s);
     else
         o.value = double(1 - observedSum / expectedSum);
-    if (merged > 0) {
-        const QString note = u"%1 overlapping span(s) of the same coder and category were merged."_s.arg(merged);
-        o.addNote(note);
-        for (CategoryAgreement &c : result.categories)
-            c.result.addNote(note);
-    }
+    const qint64 mergedTotal = std::accumulate(merged.begin(), merged.end(), qint64(0));
+    if (mergedTotal > 0)
+        o.addNote(u"%1 overlapping span(s) of the same coder and category were merged."_s.arg(mergedTotal));
     return result;
 }
 
