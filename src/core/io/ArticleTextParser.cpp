@@ -4,6 +4,8 @@
 #include <QLocale>
 #include <QRegularExpression>
 #include <QStringDecoder>
+#include <QStringTokenizer>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -19,6 +21,7 @@ constexpr int kMinHeadlineWords = 3;
 constexpr int kMaxHeadlineWords = 40;
 constexpr qsizetype kMaxHeadlineChars = 300;
 constexpr qsizetype kFallbackTitleChars = 150;
+constexpr qsizetype kMaxScannedLineChars = 2000; // longer lines are cut before the heuristics look
 
 struct Decoded
 {
@@ -200,11 +203,35 @@ std::optional<Byline> parseByline(const QString &s)
     return Byline{author, parseLooseDate(m.captured(2))};
 }
 
+// Title heuristics. Scrapers put leftovers of the page around the headline, so the title is
+// the first line near the top that looks like a headline, in two steps:
+//  1. Boilerplate lines are never the title (they are skipped, never deleted from the text):
+//     single tokens (tag words, "ugc_banner", "News"), lines that are only a URL or an
+//     XPath/selector, date/time stamps, picture credits ("- Outlet Name, 1920", "© ..."),
+//     navigation breadcrumbs ("News / Russia") and bylines.
+//  2. Of the first kHeadlineWindow remaining lines, the first headline-shaped one wins: 3-40 words,
+//     at most 300 characters, no final full stop, colon or comma (site taglines such as
+//     "The latest news from Russia. Stay tuned." and body paragraphs end in a full stop).
+// If no line qualifies, the first remaining line (shortened to 150 characters) is used, and
+// failing that the file name. Whitespace runs (including no-break spaces) become one space.
 bool isBoilerplate(const QString &s)
 {
     return !s.contains(u' ') // single tokens: tag words, "ugc_banner", ids
            || isUrlOrPath(s) || isTimestamp(s) || isCredit(s) || isBreadcrumb(s) ||
            parseByline(s).has_value();
+}
+
+// The first `max` lines of `text` that are not blank.
+QList<QStringView> firstNonEmptyLines(QStringView text, qsizetype max)
+{
+    QList<QStringView> out;
+    for (QStringView line : qTokenize(text, u'\n')) {
+        if (out.size() >= max)
+            break;
+        if (!line.trimmed().isEmpty())
+            out << line;
+    }
+    return out;
 }
 
 QString shortened(const QString &s, qsizetype maxChars)
@@ -256,7 +283,7 @@ ArticleParseResult parseArticleText(const QByteArray &bytes, const QString &file
     QString text = std::move(decoded.text);
     text.replace(u"\r\n"_s, u"\n"_s);
     text.replace(u'\r', u'\n');
-    if (text.trimmed().isEmpty()) {
+    if (std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.isSpace(); })) {
         result.error = u"the file contains only whitespace"_s;
         return result;
     }
@@ -265,28 +292,24 @@ ArticleParseResult parseArticleText(const QByteArray &bytes, const QString &file
     doc.importSource = fileName;
     doc.metadata.append({u"source_file"_s, fileName});
 
-    // Non-empty lines, whitespace-collapsed; the first one may be the scraper header.
-    QStringList lines;
-    const QStringList rawLines = text.split(u'\n');
-    qsizetype first = 0;
-    while (first < rawLines.size() && rawLines.at(first).trimmed().isEmpty())
-        ++first;
+    // The first non-empty lines, whitespace-collapsed; the first one may be the scraper header.
+    const QList<QStringView> rawLines = firstNonEmptyLines(text, kTitleScanLines + 1);
     static const QRegularExpression header(u"^\\s*date\\s+(\\d{4}-\\d{2}-\\d{2})\\s+(https?://\\S+)\\s*$"_s,
                                            QRegularExpression::CaseInsensitiveOption);
-    if (const auto m = header.match(rawLines.at(first)); m.hasMatch()) {
-        doc.metadata.append({u"scraper_header"_s, rawLines.at(first)});
-        doc.date = QDate::fromString(m.captured(1), Qt::ISODate);
+    qsizetype first = 0;
+    if (const auto m = header.matchView(rawLines.constFirst()); m.hasMatch()) {
+        doc.metadata.append({u"scraper_header"_s, rawLines.constFirst().toString()});
+        doc.date = QDate::fromString(m.capturedView(1), Qt::ISODate);
         if (!doc.date.isValid())
-            result.warnings << u"The scraper header date \"%1\" is not a valid date."_s.arg(m.captured(1));
+            result.warnings << u"The scraper header date \"%1\" is not a valid date."_s.arg(
+                m.capturedView(1));
         doc.url = m.captured(2);
         doc.outlet = outletFromUrl(QUrl(doc.url));
-        ++first;
+        first = 1;
     }
-    for (qsizetype i = first; i < rawLines.size() && lines.size() < kTitleScanLines; ++i) {
-        const QString s = rawLines.at(i).simplified();
-        if (!s.isEmpty())
-            lines << s;
-    }
+    QStringList lines;
+    for (qsizetype i = first; i < rawLines.size() && lines.size() < kTitleScanLines; ++i)
+        lines << rawLines.at(i).left(kMaxScannedLineChars).toString().simplified();
 
     for (qsizetype i = 0; i < lines.size() && i < kBylineScanLines; ++i) {
         if (const auto byline = parseByline(lines.at(i))) {
