@@ -50,6 +50,16 @@ QString timestamp(const QDateTime &time)
 
 QDateTime parseTimestamp(const QString &text)
 {
+    // Fast path for what timestamp() writes: yyyy-MM-ddTHH:mm:ss.zzzZ
+    if (text.size() == 24 && text.at(10) == u'T' && text.at(23) == u'Z') {
+        const QStringView v(text);
+        bool ok[7];
+        const QDate date(v.sliced(0, 4).toInt(&ok[0]), v.sliced(5, 2).toInt(&ok[1]), v.sliced(8, 2).toInt(&ok[2]));
+        const QTime time(v.sliced(11, 2).toInt(&ok[3]), v.sliced(14, 2).toInt(&ok[4]), v.sliced(17, 2).toInt(&ok[5]),
+                         v.sliced(20, 3).toInt(&ok[6]));
+        if (std::all_of(std::begin(ok), std::end(ok), [](bool b) { return b; }) && date.isValid() && time.isValid())
+            return QDateTime(date, time, QTimeZone::UTC);
+    }
     QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
     time.setTimeZone(QTimeZone::UTC);
     return time;
@@ -176,6 +186,7 @@ ProjectStore::ProjectStore(QString path, Access access)
 
 ProjectStore::~ProjectStore()
 {
+    m_writeStatements.clear();
     if (m_db.isValid()) {
         if (m_transactionDepth > 0)
             rollback();
@@ -333,7 +344,8 @@ void ProjectStore::validate()
 void ProjectStore::applyPragmas()
 {
     QSqlQuery q(m_db);
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
+                               "PRAGMA cache_size=-65536"}) {
         if (!q.exec(QString::fromLatin1(pragma)))
             fail(q.lastError(), QStringLiteral("Cannot prepare the project for writing"));
         q.finish();
@@ -357,7 +369,7 @@ void ProjectStore::migrate()
                 fail(q.lastError(), QStringLiteral("Cannot upgrade the project to format %1").arg(version));
         }
     }
-    QSqlQuery setVersion = prepare(QStringLiteral("UPDATE meta SET value = ? WHERE name = 'schema_version'"));
+    QSqlQuery &setVersion = prepareWrite(QStringLiteral("UPDATE meta SET value = ? WHERE name = 'schema_version'"));
     setVersion.addBindValue(QString::number(schema::currentVersion()));
     exec(setVersion, QStringLiteral("Cannot upgrade the project"));
     tx.commit();
@@ -419,6 +431,22 @@ void ProjectStore::saveCopy(const QString &path) const
         QFile::remove(tempPath);
         throw StoreError(Kind::Io, QStringLiteral("Cannot write %1.").arg(QDir::toNativeSeparators(path)));
     }
+}
+
+QSqlQuery &ProjectStore::prepareWrite(const QString &sql)
+{
+    // Writes are re-run in bulk (imports, merges): keep them prepared. Reads
+    // are not cached, so no half-read statement keeps a snapshot open.
+    auto &slot = m_writeStatements[sql];
+    if (!slot) {
+        slot = std::make_unique<QSqlQuery>(m_db);
+        if (!slot->prepare(sql)) {
+            const QSqlError error = slot->lastError();
+            slot.reset();
+            fail(error, QStringLiteral("Cannot prepare a statement"));
+        }
+    }
+    return *slot;
 }
 
 QSqlQuery ProjectStore::prepare(const QString &sql) const
@@ -533,7 +561,7 @@ void ProjectStore::insertDocument(const Document &d)
 {
     if (d.id.isNull())
         throw StoreError(Kind::Invalid, QStringLiteral("A document needs an id."));
-    QSqlQuery q = prepare(QStringLiteral(
+    QSqlQuery &q = prepareWrite(QStringLiteral(
         "INSERT INTO documents (id, title, outlet, published, url, author, body, body_length, import_source, created)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(idString(d.id));
@@ -552,14 +580,14 @@ void ProjectStore::insertDocument(const Document &d)
 
 void ProjectStore::deleteDocument(const QUuid &id)
 {
-    QSqlQuery q = prepare(QStringLiteral("DELETE FROM documents WHERE id = ?"));
+    QSqlQuery &q = prepareWrite(QStringLiteral("DELETE FROM documents WHERE id = ?"));
     q.addBindValue(idString(id));
     exec(q, QStringLiteral("Cannot remove a document"));
 }
 
 void ProjectStore::updateDocumentHeader(const Document &d)
 {
-    QSqlQuery q = prepare(QStringLiteral(
+    QSqlQuery &q = prepareWrite(QStringLiteral(
         "UPDATE documents SET title = ?, outlet = ?, published = ?, url = ?, author = ? WHERE id = ?"));
     q.addBindValue(text(d.title));
     q.addBindValue(text(d.outlet));
@@ -574,10 +602,10 @@ void ProjectStore::updateDocumentHeader(const Document &d)
 
 void ProjectStore::replaceDocumentMetadata(const QUuid &id, const QList<MetadataEntry> &metadata)
 {
-    QSqlQuery del = prepare(QStringLiteral("DELETE FROM document_metadata WHERE document_id = ?"));
+    QSqlQuery &del = prepareWrite(QStringLiteral("DELETE FROM document_metadata WHERE document_id = ?"));
     del.addBindValue(idString(id));
     exec(del, QStringLiteral("Cannot save the document's metadata"));
-    QSqlQuery ins = prepare(
+    QSqlQuery &ins = prepareWrite(
         QStringLiteral("INSERT INTO document_metadata (document_id, position, name, value) VALUES (?, ?, ?, ?)"));
     for (qsizetype i = 0; i < metadata.size(); ++i) {
         ins.addBindValue(idString(id));
@@ -622,7 +650,7 @@ std::optional<Code> ProjectStore::codeByName(const QString &name) const
 
 void ProjectStore::insertCode(const Code &c)
 {
-    QSqlQuery q = prepare(QStringLiteral(
+    QSqlQuery &q = prepareWrite(QStringLiteral(
         "INSERT INTO codes (id, parent_id, name, color, description, shortcut, position) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(idString(c.id));
     q.addBindValue(nullableId(c.parentId));
@@ -636,7 +664,7 @@ void ProjectStore::insertCode(const Code &c)
 
 void ProjectStore::updateCode(const Code &c)
 {
-    QSqlQuery q = prepare(QStringLiteral(
+    QSqlQuery &q = prepareWrite(QStringLiteral(
         "UPDATE codes SET parent_id = ?, name = ?, color = ?, description = ?, shortcut = ?, position = ? WHERE id = ?"));
     q.addBindValue(nullableId(c.parentId));
     q.addBindValue(text(c.name));
@@ -652,7 +680,7 @@ void ProjectStore::updateCode(const Code &c)
 
 void ProjectStore::deleteCode(const QUuid &id)
 {
-    QSqlQuery q = prepare(QStringLiteral("DELETE FROM codes WHERE id = ?"));
+    QSqlQuery &q = prepareWrite(QStringLiteral("DELETE FROM codes WHERE id = ?"));
     q.addBindValue(idString(id));
     exec(q, QStringLiteral("Cannot remove a code"));
 }
@@ -697,7 +725,7 @@ QUuid ProjectStore::ensureCoder(const QString &name)
     if (const auto existing = coderByName(trimmed))
         return existing->id;
     const QUuid id = QUuid::createUuid();
-    QSqlQuery q = prepare(QStringLiteral("INSERT INTO coders (id, name) VALUES (?, ?)"));
+    QSqlQuery &q = prepareWrite(QStringLiteral("INSERT INTO coders (id, name) VALUES (?, ?)"));
     q.addBindValue(idString(id));
     q.addBindValue(text(trimmed));
     exec(q, QStringLiteral("Cannot save the coder “%1”").arg(trimmed));
@@ -758,7 +786,7 @@ void ProjectStore::forEachAnnotation(const std::function<bool(const Annotation &
 
 void ProjectStore::insertAnnotation(const Annotation &a)
 {
-    QSqlQuery q = prepare(QStringLiteral(
+    QSqlQuery &q = prepareWrite(QStringLiteral(
         "INSERT INTO annotations (id, document_id, code_id, start_offset, end_offset, coder_id, memo, created, modified)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(idString(a.id));
@@ -775,14 +803,14 @@ void ProjectStore::insertAnnotation(const Annotation &a)
 
 void ProjectStore::deleteAnnotation(const QUuid &id)
 {
-    QSqlQuery q = prepare(QStringLiteral("DELETE FROM annotations WHERE id = ?"));
+    QSqlQuery &q = prepareWrite(QStringLiteral("DELETE FROM annotations WHERE id = ?"));
     q.addBindValue(idString(id));
     exec(q, QStringLiteral("Cannot remove the annotation"));
 }
 
 void ProjectStore::updateAnnotation(const Annotation &a)
 {
-    QSqlQuery q = prepare(QStringLiteral("UPDATE annotations SET code_id = ?, start_offset = ?, end_offset = ?,"
+    QSqlQuery &q = prepareWrite(QStringLiteral("UPDATE annotations SET code_id = ?, start_offset = ?, end_offset = ?,"
                                          " memo = ?, modified = ? WHERE id = ?"));
     q.addBindValue(idString(a.codeId));
     q.addBindValue(a.start);

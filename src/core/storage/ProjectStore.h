@@ -10,6 +10,7 @@
 #include <QUuid>
 
 #include <functional>
+#include <map>
 #include <memory>
 
 class QLockFile;
@@ -99,11 +100,13 @@ private:
     void applyPragmas();
     void checkTables();
     QSqlQuery prepare(const QString &sql) const;
+    QSqlQuery &prepareWrite(const QString &sql);
 
     QString m_path;
     Access m_access;
     QString m_connectionName;
     QSqlDatabase m_db;
+    std::map<QString, std::unique_ptr<QSqlQuery>> m_writeStatements;
     std::unique_ptr<QLockFile> m_lock;
     int m_transactionDepth = 0;
     bool m_rollbackOnly = false;

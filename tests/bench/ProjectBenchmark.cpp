@@ -1,0 +1,141 @@
+// newscoder-bench: how the project store and the models behave at the scale
+// Newscoder is designed for (10,000 articles, 500,000 annotations).
+// Prints the median of several runs per step. Not a test: numbers go in the README.
+#include "io/CodebookJson.h"
+#include "models/AnnotationTableModel.h"
+#include "models/DocumentListModel.h"
+#include "project/Project.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+
+using namespace newscoder;
+
+namespace {
+
+double medianMs(int runs, const std::function<void()> &work)
+{
+    QList<double> times;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        work();
+        times.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+void report(const char *what, double ms)
+{
+    std::printf("%-58s %10.1f ms\n", what, ms);
+    std::fflush(stdout);
+}
+
+QString paragraph(QRandomGenerator &random)
+{
+    static const QStringList words = {
+        QStringLiteral("the"),      QStringLiteral("port"),    QStringLiteral("authority"), QStringLiteral("said"),
+        QStringLiteral("ferry"),    QStringLiteral("island"),  QStringLiteral("minister"),  QStringLiteral("talks"),
+        QStringLiteral("according"), QStringLiteral("to"),     QStringLiteral("union"),     QStringLiteral("budget"),
+        QStringLiteral("„Brücke“"), QStringLiteral("“safe”"),  QStringLiteral("1,200"),     QStringLiteral("weeks")};
+    QString text;
+    for (int i = 0; i < 60; ++i)
+        text += words[random.bounded(int(words.size()))] + u' ';
+    return text + u'\n';
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int documentCount = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 10000;
+    const int perDocument = argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 50;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bench.newscoder"));
+    std::printf("newscoder-bench: %d articles, %d annotations each (%d in all)\n", documentCount, perDocument,
+                documentCount * perDocument);
+
+    QRandomGenerator random(42);
+    QList<Document> documents;
+    for (int i = 0; i < documentCount; ++i) {
+        Document d;
+        d.title = QStringLiteral("Article %1 on the ferry dispute").arg(i);
+        d.outlet = QStringLiteral("outlet%1.example").arg(i % 40);
+        d.date = QDate(2025, 1, 1).addDays(i % 365);
+        d.url = QStringLiteral("https://outlet%1.example/a/%2").arg(i % 40).arg(i);
+        for (int p = 0; p < 8; ++p)
+            d.text += paragraph(random);
+        d.metadata = {{QStringLiteral("source_file"), QStringLiteral("a%1.txt").arg(i)}};
+        documents.append(d);
+    }
+
+    QList<QUuid> ids;
+    {
+        auto project = Project::create(path, defaultNewsCodebook());
+        QElapsedTimer timer;
+        timer.start();
+        ids = project->importDocuments(documents);
+        report("import 10,000 articles (one undoable step)", double(timer.nsecsElapsed()) / 1e6);
+
+        // Populate annotations in bulk through the store (as a merge would).
+        timer.restart();
+        const QList<Code> codes = project->codes();
+        ProjectStore &store = project->store();
+        const QUuid coders[3] = {store.ensureCoder(QStringLiteral("A")), store.ensureCoder(QStringLiteral("B")),
+                                 store.ensureCoder(QStringLiteral("C"))};
+        WriteTransaction tx(store);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (int i = 0; i < ids.size(); ++i) {
+            const int length = int(documents[i].text.size());
+            for (int k = 0; k < perDocument; ++k) {
+                Annotation a;
+                a.id = QUuid::createUuid();
+                a.documentId = ids[i];
+                a.codeId = codes[k % codes.size()].id;
+                a.start = random.bounded(length - 100);
+                a.end = a.start + 5 + random.bounded(90);
+                a.coderId = coders[k % 3];
+                a.created = a.modified = now;
+                store.insertAnnotation(a);
+            }
+        }
+        tx.commit();
+        report("bulk-insert annotations (one transaction)", double(timer.nsecsElapsed()) / 1e6);
+    }
+
+    report("open the project (lock, quick_check, codebook)", medianMs(5, [&] { Project::open(path); }));
+    auto project = Project::open(path);
+    project->setCoderName(QStringLiteral("Bench"));
+    report("document list model: load 10,000 summaries with counts",
+           medianMs(5, [&] { DocumentListModel model(*project); }));
+    AnnotationTableModel annotations(*project);
+    int doc = 0;
+    report("open one article (text + its annotations)",
+           medianMs(21, [&] { annotations.setDocument(ids[(doc++ * 7919) % ids.size()]); }));
+    const QUuid quote = project->codes().first().id;
+    int k = 0;
+    report("add one annotation (durable commit, fsync)",
+           medianMs(21, [&] { project->addAnnotation(ids[k++ % ids.size()], quote, 10, 40); }));
+    report("undo one annotation (durable commit)", medianMs(21, [&] { project->undoStack()->undo(); }));
+    report("redo one annotation (durable commit)", medianMs(21, [&] { project->undoStack()->redo(); }));
+    report("count all annotations", medianMs(5, [&] { project->store().annotationCount(); }));
+    report("annotation counts per code (codebook dock)",
+           medianMs(5, [&] { project->store().annotationCountsByCode(); }));
+    report("stream all annotations (CLI annotations)", medianMs(3, [&] {
+               int n = 0;
+               project->store().forEachAnnotation([&n](const Annotation &) {
+                   ++n;
+                   return true;
+               });
+           }));
+    std::printf("project file: %.1f MiB\n", double(QFileInfo(path).size()) / (1024.0 * 1024.0));
+    return 0;
+}
