@@ -1,5 +1,6 @@
 #include "ArticleView.h"
 
+#include "CueHighlighter.h"
 #include "models/AnnotationTableModel.h"
 #include "project/Project.h"
 
@@ -7,6 +8,7 @@
 #include <KSyntaxHighlighting/Theme>
 
 #include <QAbstractTextDocumentLayout>
+#include <QApplication>
 #include <QHelpEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -21,12 +23,6 @@ constexpr int LaneHeight = 3;     // px per underline lane
 constexpr int MaxLanes = 6;       // deeper nesting shares the last lane
 constexpr int FillAlpha = 70;     // translucent code colour
 constexpr int SelectedAlpha = 140;
-
-KSyntaxHighlighting::Repository &themeRepository()
-{
-    static KSyntaxHighlighting::Repository repository;
-    return repository;
-}
 
 } // namespace
 
@@ -43,6 +39,7 @@ ArticleView::ArticleView(Project &project, AnnotationTableModel &annotations, QW
     QFont font = this->font();
     font.setPointSizeF(font.pointSizeF() * 1.15);
     setFont(font);
+    m_cues = new CueHighlighter(document(), this);
     applyTheme();
 
     connect(&annotations, &AnnotationTableModel::documentReloaded, this, &ArticleView::reloadText);
@@ -62,7 +59,10 @@ ArticleView::ArticleView(Project &project, AnnotationTableModel &annotations, QW
 
 void ArticleView::applyTheme()
 {
-    const KSyntaxHighlighting::Theme theme = themeRepository().themeForPalette(QWidget::palette());
+    // The application palette, not ours: ours carries the previous theme's colours.
+    const QPalette appPalette = QApplication::palette(this);
+    const KSyntaxHighlighting::Theme theme = CueHighlighter::repository().themeForPalette(appPalette);
+    m_cues->setPalette(appPalette);
     if (!theme.isValid())
         return;
     QPalette p = palette();
@@ -71,6 +71,16 @@ void ArticleView::applyTheme()
     p.setColor(QPalette::Highlight, QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::TextSelection)));
     p.setColor(QPalette::HighlightedText, QColor::fromRgba(theme.textColor(KSyntaxHighlighting::Theme::Normal)));
     setPalette(p);
+}
+
+void ArticleView::setCueHighlighting(bool on)
+{
+    m_cues->setEnabled(on);
+}
+
+bool ArticleView::cueHighlighting() const
+{
+    return m_cues->isEnabled();
 }
 
 void ArticleView::changeEvent(QEvent *event)

@@ -8,6 +8,7 @@
 namespace newscoder {
 
 class AnnotationTableModel;
+class CueHighlighter;
 class Project;
 
 // The article text, read-only, with every annotation painted in its code's
@@ -30,6 +31,9 @@ public:
     QList<Annotation> annotationsAt(int position) const;
     // Rectangles (viewport coordinates) that show the span on screen.
     QList<QRectF> spanRects(int start, int end) const;
+    // Reading cues (quotes, reporting verbs, hedges, numbers, dates) in the text.
+    void setCueHighlighting(bool on);
+    bool cueHighlighting() const;
 
 Q_SIGNALS:
     void annotationClicked(const QUuid &annotationId);
@@ -47,6 +51,7 @@ private:
 
     Project &m_project;
     AnnotationTableModel &m_annotations;
+    CueHighlighter *m_cues = nullptr;
     QUuid m_selectedAnnotation;
     QHash<QUuid, int> m_lanes; // annotation id -> underline lane (0 = closest to text)
     int m_laneCount = 0;

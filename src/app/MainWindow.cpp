@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AnnotationPane.h"
+#include "ArticleView.h"
 #include "CodebookDock.h"
 #include "CodingWorkspace.h"
 #include "DocumentListDock.h"
@@ -28,6 +29,7 @@ namespace {
 
 const QString RecentFilesKey = QStringLiteral("recentFiles");
 const QString CoderNameKey = QStringLiteral("coder/name");
+const QString CueHighlightingKey = QStringLiteral("view/cueHighlighting");
 constexpr int MaxRecentFiles = 8;
 const QString ProjectFilter = QStringLiteral("Newscoder projects (*.newscoder)");
 
@@ -58,6 +60,16 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
     resizeDocks({m_documentDock}, {430}, Qt::Horizontal);
     m_ui->menuView->addAction(m_documentDock->toggleViewAction());
     m_ui->menuView->addAction(m_codebookDock->toggleViewAction());
+    m_ui->menuView->addSeparator();
+    m_cueHighlighting = new QAction(tr("Cue &Highlighting"), this);
+    m_cueHighlighting->setObjectName(QStringLiteral("actionCueHighlighting"));
+    m_cueHighlighting->setStatusTip(
+        tr("Mark quotation marks, reporting verbs, attributions, hedges, numbers and dates in the article"));
+    m_cueHighlighting->setCheckable(true);
+    m_cueHighlighting->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    m_cueHighlighting->setChecked(QSettings().value(CueHighlightingKey, true).toBool());
+    m_ui->menuView->addAction(m_cueHighlighting);
+    addAction(m_cueHighlighting); // shortcut works even when the menu bar is hidden
 
     m_importer = new ImportController(this);
     m_undoGroup = new QUndoGroup(this);
@@ -122,6 +134,11 @@ void MainWindow::connectActions()
     connect(m_ui->actionCoderName, &QAction::triggered, this, &MainWindow::askCoderName);
     connect(m_ui->actionShortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_cueHighlighting, &QAction::toggled, this, [this](bool on) {
+        QSettings().setValue(CueHighlightingKey, on);
+        if (m_workspace)
+            m_workspace->articleView()->setCueHighlighting(on);
+    });
     connect(m_importer, &ImportController::statusMessage, this,
             [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     connect(m_importer, &ImportController::finished, this, [this](const QList<QUuid> &ids) {
@@ -219,6 +236,7 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
     m_session = std::move(session);
     if (m_session) {
         m_workspace = new CodingWorkspace(*m_session, this);
+        m_workspace->articleView()->setCueHighlighting(m_cueHighlighting->isChecked());
         setCentralWidget(m_workspace);
     } else {
         auto *empty = new QLabel(tr("Open or create a project (File menu)."), this);

@@ -84,6 +84,7 @@ private:
     ImportController *m_importer = nullptr;
     QUndoGroup *m_undoGroup = nullptr;
     QLabel *m_coderLabel = nullptr;
+    QAction *m_cueHighlighting = nullptr;
     QList<QAction *> m_codeActions;
     bool m_interactive = true;
 };

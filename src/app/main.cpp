@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QIcon>
 #include <QTimer>
 
 int main(int argc, char *argv[])
@@ -13,6 +14,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Newscoder"));
     QApplication::setApplicationVersion(QStringLiteral(NEWSCODER_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.newscoder.Newscoder"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.newscoder.Newscoder.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Manual content analysis of news."));

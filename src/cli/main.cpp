@@ -1,4 +1,5 @@
 // newscoder-cli: Newscoder's headless interface.
+#include "cli/AgreementCommand.h"
 #include "cli/CliSupport.h"
 #include "cli/ProjectCommands.h"
 #ifdef NEWSCODER_HAVE_RELIABILITY
@@ -30,6 +31,7 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("text"), {runText, "PROJECT --document ID   print an article's stored text"}},
         {QStringLiteral("annotate"), {runAnnotate, "PROJECT --document ID --code NAME --start N --end N --coder NAME"}},
         {QStringLiteral("annotations"), {runAnnotations, "PROJECT                 list annotations"}},
+        {QStringLiteral("agreement"), {runAgreement, "PROJECT                 inter-coder agreement per code"}},
 #ifdef NEWSCODER_HAVE_RELIABILITY
         {QStringLiteral("reliability"), {runReliability, "FILE.csv --measure M     inter-coder reliability"}},
 #endif

@@ -14,6 +14,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStringList>
@@ -67,6 +68,27 @@ inline QStringList folderEntries(const QString &folder)
 {
     return QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
                                   QDir::Name);
+}
+
+// Entries of `folder` that were not in `before`. A read-only SQLite connection
+// to a WAL file cannot remove the "-shm" index and the (empty) "-wal" file it
+// needed for reading; with `allowReaderFiles` those two are tolerated as long
+// as the -wal holds nothing.
+inline QStringList newLeftovers(const QString &folder, const QStringList &before, const QString &file,
+                                bool allowReaderFiles)
+{
+    QStringList added;
+    const QString base = QFileInfo(file).fileName();
+    for (const QString &entry : folderEntries(folder)) {
+        if (before.contains(entry))
+            continue;
+        if (allowReaderFiles && entry == base + QStringLiteral("-shm"))
+            continue;
+        if (allowReaderFiles && entry == base + QStringLiteral("-wal") && QFileInfo(folder + u'/' + entry).size() == 0)
+            continue;
+        added << entry;
+    }
+    return added;
 }
 
 // Runs `work` on a plain QtSql connection of its own (closed afterwards).

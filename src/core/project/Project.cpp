@@ -96,6 +96,19 @@ void Project::reportFailure(const QString &message)
     Q_EMIT errorOccurred(message);
 }
 
+bool Project::writeAtomically(const std::function<void()> &work)
+{
+    try {
+        WriteTransaction tx(*m_store);
+        work();
+        tx.commit();
+    } catch (const StoreError &e) {
+        reportFailure(e.message());
+        return false;
+    }
+    return true;
+}
+
 bool Project::push(QUndoCommand *command)
 {
     m_failed = false;
@@ -220,44 +233,32 @@ bool Project::setAnnotationCode(const QUuid &annotationId, const QUuid &codeId)
 
 bool Project::applyInsertAnnotations(const QList<Annotation> &annotations)
 {
-    try {
-        WriteTransaction tx(*m_store);
-        for (const Annotation &a : annotations)
-            m_store->insertAnnotation(a);
-        tx.commit();
-    } catch (const StoreError &e) {
-        reportFailure(e.message());
+    if (!writeAtomically([&] {
+            for (const Annotation &a : annotations)
+                m_store->insertAnnotation(a);
+        }))
         return false;
-    }
     Q_EMIT annotationsInserted(annotations);
     return true;
 }
 
 bool Project::applyRemoveAnnotations(const QList<Annotation> &annotations)
 {
-    try {
-        WriteTransaction tx(*m_store);
-        for (const Annotation &a : annotations)
-            m_store->deleteAnnotation(a.id);
-        tx.commit();
-    } catch (const StoreError &e) {
-        reportFailure(e.message());
+    if (!writeAtomically([&] {
+            for (const Annotation &a : annotations)
+                m_store->deleteAnnotation(a.id);
+        }))
         return false;
-    }
     Q_EMIT annotationsRemoved(annotations);
     return true;
 }
 
 bool Project::applyUpdateAnnotation(const Annotation &before, const Annotation &after)
 {
-    try {
-        WriteTransaction tx(*m_store);
-        m_store->updateAnnotation(after);
-        tx.commit();
-    } catch (const StoreError &e) {
-        reportFailure(e.message());
+    if (!writeAtomically([&] {
+            m_store->updateAnnotation(after);
+        }))
         return false;
-    }
     Q_EMIT annotationChanged(before, after);
     return true;
 }
@@ -329,17 +330,13 @@ bool Project::updateDocumentDetails(const Document &updated)
 
 bool Project::applyInsertDocuments(const QList<Document> &documents, const QList<Annotation> &annotations)
 {
-    try {
-        WriteTransaction tx(*m_store);
-        for (const Document &d : documents)
-            m_store->insertDocument(d);
-        for (const Annotation &a : annotations)
-            m_store->insertAnnotation(a);
-        tx.commit();
-    } catch (const StoreError &e) {
-        reportFailure(e.message());
+    if (!writeAtomically([&] {
+            for (const Document &d : documents)
+                m_store->insertDocument(d);
+            for (const Annotation &a : annotations)
+                m_store->insertAnnotation(a);
+        }))
         return false;
-    }
     QList<QUuid> ids;
     ids.reserve(documents.size());
     for (const Document &d : documents)
@@ -350,30 +347,22 @@ bool Project::applyInsertDocuments(const QList<Document> &documents, const QList
 
 bool Project::applyRemoveDocuments(const QList<QUuid> &ids)
 {
-    try {
-        WriteTransaction tx(*m_store);
-        for (const QUuid &id : ids)
-            m_store->deleteDocument(id); // annotations and metadata cascade
-        tx.commit();
-    } catch (const StoreError &e) {
-        reportFailure(e.message());
+    if (!writeAtomically([&] {
+            for (const QUuid &id : ids)
+                m_store->deleteDocument(id); // annotations and metadata cascade
+        }))
         return false;
-    }
     Q_EMIT documentsRemoved(ids);
     return true;
 }
 
 bool Project::applyUpdateDocument(const Document &details)
 {
-    try {
-        WriteTransaction tx(*m_store);
-        m_store->updateDocumentHeader(details);
-        m_store->replaceDocumentMetadata(details.id, details.metadata);
-        tx.commit();
-    } catch (const StoreError &e) {
-        reportFailure(e.message());
+    if (!writeAtomically([&] {
+            m_store->updateDocumentHeader(details);
+            m_store->replaceDocumentMetadata(details.id, details.metadata);
+        }))
         return false;
-    }
     Q_EMIT documentChanged(details.id);
     return true;
 }
@@ -449,17 +438,13 @@ bool Project::removeCode(const QUuid &codeId)
 
 bool Project::applyInsertCodes(const QList<Code> &codes, const QList<Annotation> &annotations)
 {
-    try {
-        WriteTransaction tx(*m_store);
-        for (const Code &c : codes)
-            m_store->insertCode(c);
-        for (const Annotation &a : annotations)
-            m_store->insertAnnotation(a);
-        tx.commit();
-    } catch (const StoreError &e) {
-        reportFailure(e.message());
+    if (!writeAtomically([&] {
+            for (const Code &c : codes)
+                m_store->insertCode(c);
+            for (const Annotation &a : annotations)
+                m_store->insertAnnotation(a);
+        }))
         return false;
-    }
     reloadCodes();
     Q_EMIT codesChanged();
     if (!annotations.isEmpty())
@@ -490,14 +475,10 @@ bool Project::applyRemoveCodes(const QList<Code> &codes)
 
 bool Project::applyUpdateCode(const Code &code)
 {
-    try {
-        WriteTransaction tx(*m_store);
-        m_store->updateCode(code);
-        tx.commit();
-    } catch (const StoreError &e) {
-        reportFailure(e.message());
+    if (!writeAtomically([&] {
+            m_store->updateCode(code);
+        }))
         return false;
-    }
     reloadCodes();
     Q_EMIT codesChanged();
     return true;

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QUndoStack>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -100,6 +101,8 @@ private:
     bool applyUpdateCode(const Code &code);
 
     bool push(QUndoCommand *command);
+    // Runs `work` in one transaction; on failure reports it and returns false.
+    bool writeAtomically(const std::function<void()> &work);
     void reportFailure(const QString &message);
     void reloadCodes();
     void reloadCoders();

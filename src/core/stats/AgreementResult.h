@@ -2,7 +2,6 @@
 
 #include <QString>
 #include <QtGlobal>
-
 #include <optional>
 
 namespace newscoder::stats {
@@ -12,9 +11,9 @@ struct ConfidenceInterval
 {
     double lower = 0.0;
     double upper = 0.0;
-    double level = 0.95;     // coverage of the interval
-    int draws = 0;           // bootstrap samples requested
-    int usableDraws = 0;     // samples whose coefficient was defined
+    double level = 0.95; // coverage of the interval
+    int draws = 0;       // bootstrap samples requested
+    int usableDraws = 0; // samples whose coefficient was defined
     quint64 seed = 0;
 };
 

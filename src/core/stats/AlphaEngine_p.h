@@ -7,7 +7,6 @@
 #include "stats/ReliabilityData.h"
 
 #include <QString>
-
 #include <vector>
 
 namespace newscoder::stats::detail {
@@ -15,6 +14,10 @@ namespace newscoder::stats::detail {
 class AlphaEngine
 {
 public:
+    // Ratio alpha is quadratic in the distinct values: beyond this many it
+    // reports an error instead of running for hours.
+    static constexpr size_t MaxRatioValues = 20000;
+
     AlphaEngine(const ReliabilityData &data, Level level);
 
     const QString &error() const { return m_error; }
@@ -22,10 +25,10 @@ public:
 
     struct Components
     {
-        long double n = 0;          // pairable values
-        long double observed = 0;   // D_o
-        long double expected = 0;   // D_e
-        bool varies = false;        // at least two distinct pairable values
+        long double n = 0;        // pairable values
+        long double observed = 0; // D_o
+        long double expected = 0; // D_e
+        bool varies = false;      // at least two distinct pairable values
     };
 
     // `multiplicity` (size pairableUnits()) says how often each pairable unit
@@ -41,13 +44,14 @@ private:
     Components evaluateOrdinal(const std::vector<quint32> *multiplicity) const;
     Components evaluateInterval(const std::vector<quint32> *multiplicity) const;
     Components evaluateRatio(const std::vector<quint32> *multiplicity) const;
+    void indexDistinctValues(const std::vector<double> &raw);
 
     Level m_level = Level::Nominal;
     QString m_error;
     int m_maxUnitSize = 0;
-    std::vector<int> m_unitSize;        // m_u of each pairable unit
-    std::vector<size_t> m_unitStart;    // CSR offsets into m_values (size units + 1)
-    std::vector<double> m_values;       // category index (nominal, ordinal), value id (ratio)
+    std::vector<int> m_unitSize;     // m_u of each pairable unit
+    std::vector<size_t> m_unitStart; // CSR offsets into m_values (size units + 1)
+    std::vector<quint32> m_values;   // category index (nominal, ordinal), value id (ratio)
     // Nominal: m_u^2 - sum_c n_uc^2, the unit's ordered disagreeing pairs.
     std::vector<qint64> m_disagreeingPairs;
     // Interval: unit mean, within-unit sum of squares, min and max.

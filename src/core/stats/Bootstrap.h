@@ -10,9 +10,9 @@ namespace newscoder::stats {
 
 struct BootstrapOptions
 {
-    int draws = 1000;       // number of bootstrap samples (>= 1)
-    quint64 seed = 0;       // seed of the std::mt19937_64 generator
-    double level = 0.95;    // coverage of the percentile interval
+    int draws = 1000;    // number of bootstrap samples (>= 1)
+    quint64 seed = 0;    // seed of the std::mt19937_64 generator
+    double level = 0.95; // coverage of the percentile interval
 };
 
 // Nonparametric percentile bootstrap over units. Each draw samples, with

@@ -1,14 +1,15 @@
 #include "stats/Csv.h"
 
 #include <QStringDecoder>
+#include <utility>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
 namespace newscoder::stats {
 
-bool parseCsv(QByteArrayView bytes, CsvTable &table, QString *error)
+bool parseCsv(QByteArrayView bytes, const CsvRecordHandler &onRecord, QString *error)
 {
-    table = {};
     auto fail = [error](const QString &message) {
         if (error)
             *error = message;
@@ -21,39 +22,59 @@ bool parseCsv(QByteArrayView bytes, CsvTable &table, QString *error)
     if (decoder.hasError())
         return fail(u"the file is not valid UTF-8"_s);
 
+    // The fields of the current record, unescaped, one after the other in
+    // `buffer` (no allocation per field); `spans` delimits them.
+    QString buffer;
+    std::vector<std::pair<qsizetype, qsizetype>> spans;
+    QList<QStringView> fields;
+    qsizetype fieldStart = 0;
+    bool recordHasText = false; // distinguishes an empty line from a record
+    qsizetype line = 1;
+    qsizetype recordLine = 1;
+    auto endField = [&]() {
+        spans.emplace_back(fieldStart, buffer.size() - fieldStart);
+        fieldStart = buffer.size();
+    };
+    auto endRecord = [&]() {
+        bool ok = true;
+        if (recordHasText) {
+            endField();
+            fields.clear();
+            for (const auto &[offset, length] : spans)
+                fields.append(QStringView(buffer).sliced(offset, length));
+            ok = onRecord(fields, recordLine);
+        }
+        buffer.resize(0);
+        spans.clear();
+        fieldStart = 0;
+        recordHasText = false;
+        return ok;
+    };
+
     const qsizetype size = text.size();
     const QChar *p = text.constData();
     qsizetype i = 0;
-    qsizetype line = 1;
-    QStringList record;
-    QString field;
-    qsizetype recordLine = 1;
-    bool recordHasText = false;   // distinguishes an empty line from a record
-    auto endRecord = [&]() {
-        if (recordHasText) {
-            record << field;
-            table.records << record;
-            table.lines << recordLine;
-        }
-        record.clear();
-        field.clear();
-        recordHasText = false;
-    };
     while (i < size) {
         const QChar ch = p[i];
         if (!recordHasText)
             recordLine = line;
-        if (ch == u'"' && field.isEmpty()) {
+        if (ch == u'"' && buffer.size() == fieldStart) {
             // Quoted field.
             const qsizetype openLine = line;
             recordHasText = true;
             ++i;
             bool closed = false;
             while (i < size) {
-                const QChar q = p[i];
-                if (q == u'"') {
+                qsizetype j = i;
+                while (j < size && p[j] != u'"' && p[j] != u'\n' && p[j] != u'\r')
+                    ++j;
+                buffer.append(p + i, j - i);
+                i = j;
+                if (i == size)
+                    break;
+                if (p[i] == u'"') {
                     if (i + 1 < size && p[i + 1] == u'"') {
-                        field += u'"';
+                        buffer.append(u'"');
                         i += 2;
                         continue;
                     }
@@ -61,9 +82,9 @@ bool parseCsv(QByteArrayView bytes, CsvTable &table, QString *error)
                     closed = true;
                     break;
                 }
-                if (q == u'\n' || (q == u'\r' && !(i + 1 < size && p[i + 1] == u'\n')))
+                if (p[i] == u'\n' || (p[i] == u'\r' && !(i + 1 < size && p[i + 1] == u'\n')))
                     ++line;
-                field += q;
+                buffer.append(p[i]);
                 ++i;
             }
             if (!closed)
@@ -74,23 +95,43 @@ bool parseCsv(QByteArrayView bytes, CsvTable &table, QString *error)
         }
         if (ch == u',') {
             recordHasText = true;
-            record << field;
-            field.clear();
+            endField();
             ++i;
             continue;
         }
         if (ch == u'\r' || ch == u'\n') {
-            endRecord();
+            if (!endRecord())
+                return false;
             i += (ch == u'\r' && i + 1 < size && p[i + 1] == u'\n') ? 2 : 1;
             ++line;
             continue;
         }
+        // A run of ordinary characters.
         recordHasText = true;
-        field += ch;
-        ++i;
+        qsizetype j = i + 1;
+        while (j < size && p[j] != u',' && p[j] != u'\r' && p[j] != u'\n')
+            ++j;
+        buffer.append(p + i, j - i);
+        i = j;
     }
-    endRecord();
-    return true;
+    return endRecord();
+}
+
+bool parseCsv(QByteArrayView bytes, CsvTable &table, QString *error)
+{
+    table = {};
+    return parseCsv(
+        bytes,
+        [&table](const QList<QStringView> &fields, qsizetype line) {
+            QStringList record;
+            record.reserve(fields.size());
+            for (QStringView f : fields)
+                record << f.toString();
+            table.records << record;
+            table.lines << line;
+            return true;
+        },
+        error);
 }
 
 } // namespace newscoder::stats

@@ -1,39 +1,13 @@
 #pragma once
 
 #include "stats/AgreementResult.h"
+#include "stats/AgreementWeights.h"
 #include "stats/ReliabilityData.h"
 
 #include <optional>
 #include <vector>
 
 namespace newscoder::stats {
-
-// Agreement weights over the declared category order (k categories, ranks
-// i, j = 0..k-1): identity (w = 1 on the diagonal, 0 elsewhere), linear
-// w = 1 - |i - j| / (k - 1), quadratic w = 1 - (i - j)^2 / (k - 1)^2.
-enum class Weighting { Identity, Linear, Quadratic };
-
-QString weightingName(Weighting weighting);                  // "identity", "linear", "quadratic"
-std::optional<Weighting> weightingFromName(const QString &name);
-
-class AgreementWeights
-{
-public:
-    AgreementWeights() = default;
-    static AgreementWeights make(Weighting weighting, int categoryCount);
-    // Row-major k x k matrix of agreement weights, 1 on the diagonal, in [0, 1].
-    static AgreementWeights custom(int categoryCount, std::vector<double> rowMajor);
-
-    int size() const { return m_k; }
-    double operator()(int a, int b) const { return m_w[size_t(a) * size_t(m_k) + size_t(b)]; }
-    bool isIdentity() const { return m_identity; }
-    double total() const;   // sum of all weights (Gwet's T_w)
-
-private:
-    int m_k = 0;
-    bool m_identity = true;
-    std::vector<double> m_w;
-};
 
 // All functions below take categorical ReliabilityData (cells are indices into
 // data.categories()) and never throw; see AgreementResult for null values and

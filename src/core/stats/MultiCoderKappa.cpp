@@ -1,91 +1,26 @@
 // Coefficients for any number of coders: percent agreement and the Gwet
 // family (Fleiss' kappa, Brennan-Prediger / Bennett's S, Randolph's kappa,
-// Gwet's AC1/AC2), plus the agreement weights.
+// Gwet's AC1/AC2).
 //
-// Unweighted tallies are exact 64-bit integers grouped by the number of
-// values r in a unit, so that each group is divided only once.
+// Unweighted pair counts are exact 64-bit integers grouped by the number of
+// values r in a unit, so that each group is divided only once. Memory is
+// O(categories + coders), whatever their number.
 
 #include "stats/KappaCommon_p.h"
 #include "stats/KappaFamily.h"
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
 
 namespace newscoder::stats {
 
-QString weightingName(Weighting weighting)
-{
-    switch (weighting) {
-    case Weighting::Identity:
-        return u"identity"_s;
-    case Weighting::Linear:
-        return u"linear"_s;
-    case Weighting::Quadratic:
-        return u"quadratic"_s;
-    }
-    return {};
-}
-
-std::optional<Weighting> weightingFromName(const QString &name)
-{
-    for (Weighting w : {Weighting::Identity, Weighting::Linear, Weighting::Quadratic}) {
-        if (name.compare(weightingName(w), Qt::CaseInsensitive) == 0)
-            return w;
-    }
-    return std::nullopt;
-}
-
-AgreementWeights AgreementWeights::make(Weighting weighting, int categoryCount)
-{
-    AgreementWeights w;
-    w.m_k = std::max(categoryCount, 0);
-    w.m_identity = weighting == Weighting::Identity || w.m_k < 2;
-    w.m_w.assign(size_t(w.m_k) * size_t(w.m_k), 0.0);
-    const double span = std::max(w.m_k - 1, 1);
-    for (int a = 0; a < w.m_k; ++a) {
-        for (int b = 0; b < w.m_k; ++b) {
-            const double d = std::abs(a - b) / span;
-            double value = a == b ? 1.0 : 0.0;
-            if (weighting == Weighting::Linear)
-                value = 1.0 - d;
-            else if (weighting == Weighting::Quadratic)
-                value = 1.0 - d * d;
-            w.m_w[size_t(a) * size_t(w.m_k) + size_t(b)] = value;
-        }
-    }
-    return w;
-}
-
-AgreementWeights AgreementWeights::custom(int categoryCount, std::vector<double> rowMajor)
-{
-    AgreementWeights w;
-    w.m_k = categoryCount;
-    w.m_w = std::move(rowMajor);
-    w.m_w.resize(size_t(categoryCount) * size_t(categoryCount), 0.0);
-    for (int a = 0; a < categoryCount; ++a) {
-        for (int b = 0; b < categoryCount; ++b) {
-            if (w(a, b) != (a == b ? 1.0 : 0.0))
-                w.m_identity = false;
-        }
-    }
-    return w;
-}
-
-double AgreementWeights::total() const
-{
-    double sum = 0;
-    for (double v : m_w)
-        sum += v;
-    return sum;
-}
-
 namespace {
 
 // Walks the units once and hands each unit's category counts to `visit`
 // as (touched categories, counts indexed by category, r).
-template<typename Visit>
-void forEachUnitCounts(const ReliabilityData &data, Visit &&visit)
+template <typename Visit> void forEachUnitCounts(const ReliabilityData &data, Visit &&visit)
 {
     const int coders = data.coderCount();
     std::vector<qint64> counts(size_t(std::max(data.categoryCount(), 0)), 0);
@@ -111,13 +46,13 @@ void forEachUnitCounts(const ReliabilityData &data, Visit &&visit)
 
 struct GwetTally
 {
-    qint64 unitsWithOne = 0;          // r >= 1: enter the category shares pi_k
-    qint64 unitsWithTwo = 0;          // r >= 2: enter A_o
+    qint64 unitsWithOne = 0; // r >= 1: enter the category shares pi_k
+    qint64 unitsWithTwo = 0; // r >= 2: enter A_o
     qint64 pairableValues = 0;
-    long double agreementSum = 0;     // sum over r >= 2 of the unit's weighted pair agreement
-    std::vector<long double> pi;      // category shares pi_k
-    int categoriesUsed = 0;           // among units with r >= 1
-    int categoriesUsedPairable = 0;   // among units with r >= 2
+    long double agreementSum = 0;   // sum over r >= 2 of the unit's weighted pair agreement
+    std::vector<long double> pi;    // category shares pi_k
+    int categoriesUsed = 0;         // among units with r >= 1
+    int categoriesUsedPairable = 0; // among units with r >= 2
 };
 
 GwetTally gwetTally(const ReliabilityData &data, const AgreementWeights *weights)
@@ -125,9 +60,10 @@ GwetTally gwetTally(const ReliabilityData &data, const AgreementWeights *weights
     const int q = data.categoryCount();
     const int coders = data.coderCount();
     GwetTally t;
-    // Exact integer tallies by r: sum of r_ik (r_ik - 1) and of r_ik per category.
+    // Exact integer tallies by r of sum_k r_ik (r_ik - 1); the shares
+    // r_ik / r_i are summed in long double (O(q) memory for any q).
     std::vector<qint64> agreeByR(size_t(coders) + 1, 0);
-    std::vector<qint64> shareByR((size_t(coders) + 1) * size_t(q), 0);
+    t.pi.assign(size_t(q), 0);
     std::vector<char> used(size_t(q), 0);
     std::vector<char> usedPairable(size_t(q), 0);
     const bool weighted = weights && !weights->isIdentity();
@@ -136,7 +72,7 @@ GwetTally gwetTally(const ReliabilityData &data, const AgreementWeights *weights
             return;
         ++t.unitsWithOne;
         for (int k : touched) {
-            shareByR[size_t(r) * size_t(q) + size_t(k)] += counts[size_t(k)];
+            t.pi[size_t(k)] += static_cast<long double>(counts[size_t(k)]) / r;
             used[size_t(k)] = 1;
         }
         if (r < 2)
@@ -150,7 +86,7 @@ GwetTally gwetTally(const ReliabilityData &data, const AgreementWeights *weights
                 agreeByR[size_t(r)] += counts[size_t(k)] * (counts[size_t(k)] - 1);
             return;
         }
-        long double pairs = -r;   // sum_k r_k (sum_l w_kl r_l) - r, with w_kk = 1
+        long double pairs = -r; // sum_k r_k (sum_l w_kl r_l) - r, with w_kk = 1
         for (int k : touched) {
             for (int l : touched)
                 pairs += (*weights)(k, l) * counts[size_t(k)] * counts[size_t(l)];
@@ -158,20 +94,23 @@ GwetTally gwetTally(const ReliabilityData &data, const AgreementWeights *weights
         t.agreementSum += pairs / (static_cast<long double>(r) * (r - 1));
     });
     for (int r = 2; r <= coders; ++r)
-        t.agreementSum += static_cast<long double>(agreeByR[size_t(r)]) / (static_cast<long double>(r) * (r - 1));
-    t.pi.assign(size_t(q), 0);
+        t.agreementSum +=
+            static_cast<long double>(agreeByR[size_t(r)]) / (static_cast<long double>(r) * (r - 1));
     for (int k = 0; k < q; ++k) {
-        long double share = 0;
-        for (int r = 1; r <= coders; ++r)
-            share += static_cast<long double>(shareByR[size_t(r) * size_t(q) + size_t(k)]) / r;
-        t.pi[size_t(k)] = t.unitsWithOne > 0 ? share / t.unitsWithOne : 0;
+        if (t.unitsWithOne > 0)
+            t.pi[size_t(k)] /= t.unitsWithOne;
         t.categoriesUsed += used[size_t(k)];
         t.categoriesUsedPairable += usedPairable[size_t(k)];
     }
     return t;
 }
 
-enum class Chance { Fleiss, Uniform, Gwet };
+enum class Chance
+{
+    Fleiss,
+    Uniform,
+    Gwet
+};
 
 AgreementResult gwetFamily(const ReliabilityData &data, const QString &name, Chance chance,
                            const AgreementWeights *weights)
@@ -180,9 +119,9 @@ AgreementResult gwetFamily(const ReliabilityData &data, const QString &name, Cha
     if (!problem.isEmpty())
         return AgreementResult::failure(problem);
     if (weights && weights->size() != data.categoryCount()) {
-        return AgreementResult::failure(u"the weights are for %1 categories but %2 are declared"_s
-                                            .arg(weights->size())
-                                            .arg(data.categoryCount()));
+        return AgreementResult::failure(
+            u"the weights are for %1 categories but %2 are declared"_s.arg(weights->size())
+                .arg(data.categoryCount()));
     }
     const GwetTally t = gwetTally(data, weights);
     AgreementResult result;
@@ -233,8 +172,8 @@ AgreementResult percentAgreement(const ReliabilityData &data)
     if (!problem.isEmpty())
         return AgreementResult::failure(problem);
     AgreementResult result;
-    qint64 agreeing = 0;   // ordered agreeing pairs
-    qint64 pairs = 0;      // ordered pairs
+    qint64 agreeing = 0; // ordered agreeing pairs
+    qint64 pairs = 0;    // ordered pairs
     std::vector<char> used(size_t(data.categoryCount()), 0);
     forEachUnitCounts(data, [&](const std::vector<int> &touched, const std::vector<qint64> &counts, int r) {
         if (r < 2)

@@ -14,7 +14,11 @@ struct ReliabilityCsvOptions
     // Labels: cells are category labels (nominal/ordinal data and the kappa
     // family) and become category indices. Numbers: cells are numbers
     // (interval/ratio data) and are stored as such.
-    enum class Values { Labels, Numbers };
+    enum class Values
+    {
+        Labels,
+        Numbers
+    };
     Values values = Values::Labels;
     // Declared value set and order. Empty: the values seen, in numeric order
     // if all are numbers, else in order of first appearance. With Numbers the
@@ -25,7 +29,7 @@ struct ReliabilityCsvOptions
 struct ReliabilityCsvResult
 {
     ReliabilityData data;
-    QString error;               // empty on success
+    QString error; // empty on success
     qsizetype distinctValues = 0;
 };
 
@@ -37,13 +41,13 @@ struct UnitizingCsvOptions
 {
     qint64 begin = 0;
     qint64 length = 0;
-    QStringList coders;   // every coder, in order; empty: the coders in the file
+    QStringList coders; // every coder, in order; empty: the coders in the file
 };
 
 struct UnitizingCsvResult
 {
     UnitizingData data;
-    QString error;               // empty on success
+    QString error; // empty on success
 };
 
 UnitizingCsvResult readUnitizingCsv(QByteArrayView bytes, const UnitizingCsvOptions &options);

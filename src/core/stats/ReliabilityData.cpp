@@ -28,8 +28,7 @@ std::optional<Level> levelFromName(const QString &name)
     return std::nullopt;
 }
 
-ReliabilityData::ReliabilityData(QStringList coders, qsizetype unitCount)
-    : m_coders(std::move(coders))
+ReliabilityData::ReliabilityData(QStringList coders, qsizetype unitCount) : m_coders(std::move(coders))
 {
     setUnitCount(unitCount);
 }
@@ -94,10 +93,8 @@ QString ReliabilityData::validateCategorical() const
         if (std::isnan(v))
             continue;
         if (!(v >= 0.0 && v < k && v == std::floor(v))) {
-            return u"unit %1, coder \"%2\": value is not one of the %3 declared categories"_s
-                .arg(i / coders + 1)
-                .arg(m_coders[i % coders])
-                .arg(m_categories.size());
+            return u"unit %1, coder \"%2\": value is not one of the %3 declared categories"_s.arg(
+                QString::number(i / coders + 1), m_coders[i % coders], QString::number(m_categories.size()));
         }
     }
     return {};
@@ -109,8 +106,8 @@ QString ReliabilityData::validateMetric() const
     for (qsizetype i = 0; i < qsizetype(m_cells.size()); ++i) {
         const double v = m_cells[size_t(i)];
         if (!std::isnan(v) && !std::isfinite(v))
-            return u"unit %1, coder \"%2\": value is not a finite number"_s.arg(i / coders + 1).arg(
-                m_coders[i % coders]);
+            return u"unit %1, coder \"%2\": value is not a finite number"_s.arg(
+                QString::number(i / coders + 1), m_coders[i % coders]);
     }
     return {};
 }

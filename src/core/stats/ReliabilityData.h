@@ -2,7 +2,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -11,9 +10,15 @@
 namespace newscoder::stats {
 
 // Levels of measurement of Krippendorff's alpha.
-enum class Level { Nominal, Ordinal, Interval, Ratio };
+enum class Level
+{
+    Nominal,
+    Ordinal,
+    Interval,
+    Ratio
+};
 
-QString levelName(Level level);                      // "nominal", ...
+QString levelName(Level level); // "nominal", ...
 std::optional<Level> levelFromName(const QString &name);
 
 // Reliability data: a units x coders matrix in which every cell holds one
@@ -41,8 +46,8 @@ public:
     const QStringList &categories() const { return m_categories; }
     int categoryCount() const { return int(m_categories.size()); }
 
-    void setUnitCount(qsizetype units);   // new units are all missing
-    qsizetype addUnit();                   // returns the new unit's index
+    void setUnitCount(qsizetype units); // new units are all missing
+    qsizetype addUnit();                // returns the new unit's index
 
     void setValue(qsizetype unit, int coder, double value) { m_cells[index(unit, coder)] = value; }
     void setCategory(qsizetype unit, int coder, int category) { setValue(unit, coder, double(category)); }

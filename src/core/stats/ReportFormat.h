@@ -18,7 +18,7 @@ struct Report
     QString category;       // unitizing alpha of one category; empty: not printed
     QStringList categories; // the declared/seen value set
     AgreementResult result;
-    QList<CategoryAgreement> perCategory;   // unitizing alpha over all categories
+    QList<CategoryAgreement> perCategory; // unitizing alpha over all categories
 };
 
 // One JSON object (keys in a fixed order, numbers in their shortest exact

@@ -1,3 +1,26 @@
 # Sources of the reliability statistics engine (part of newscoder_core).
 set(NEWSCODER_STATS_SOURCES
+  stats/AgreementResult.h
+  stats/ReliabilityData.h
+  stats/ReliabilityData.cpp
+  stats/AgreementWeights.h
+  stats/AgreementWeights.cpp
+  stats/KappaFamily.h
+  stats/KappaCommon_p.h
+  stats/TwoCoderKappa.cpp
+  stats/MultiCoderKappa.cpp
+  stats/KrippendorffAlpha.h
+  stats/KrippendorffAlpha.cpp
+  stats/AlphaEngine_p.h
+  stats/AlphaEngine.cpp
+  stats/Bootstrap.h
+  stats/Bootstrap.cpp
+  stats/UnitizingAlpha.h
+  stats/UnitizingAlpha.cpp
+  stats/Csv.h
+  stats/Csv.cpp
+  stats/ReliabilityCsv.h
+  stats/ReliabilityCsv.cpp
+  stats/ReportFormat.h
+  stats/ReportFormat.cpp
 )

@@ -1,11 +1,10 @@
 #include "stats/UnitizingAlpha.h"
 
 #include <QHash>
-#include <QSet>
-
 #include <algorithm>
-#include <numeric>
+#include <functional>
 #include <limits>
+#include <numeric>
 #include <tuple>
 #include <vector>
 
@@ -17,13 +16,13 @@ namespace {
 
 using ld = long double;
 
-struct Flat
+struct Item
 {
-    int category;
-    int document;
-    int coder;
+    quint64 group; // category in the high, coder in the low 32 bits: the sort key
     qint64 begin;
     qint64 end;
+    int category() const { return int(group >> 32); }
+    int coder() const { return int(group & 0xffffffffu); }
 };
 
 struct Segment
@@ -33,31 +32,49 @@ struct Segment
     bool unit;
 };
 
-// Lengths with multiplicities, answering sum_{len >= l} mult * (len - l + 1).
-class LengthTable
+// sum over the units g of l_g^2 * sum_{lengths h >= l_g} (l_h - l_g + 1), for
+// unit lengths and lengths both sorted in descending order (one sweep).
+ld fitting(const std::vector<qint64> &unitsDescending, const std::vector<qint64> &lengthsDescending)
 {
-public:
-    void add(qint64 length, qint64 multiplicity) { m_items.emplace_back(length, multiplicity); }
-    void finish()
-    {
-        std::sort(m_items.begin(), m_items.end());
-        m_count.assign(m_items.size() + 1, 0);
-        m_sum.assign(m_items.size() + 1, 0);
-        for (size_t i = m_items.size(); i-- > 0;) {
-            m_count[i] = m_count[i + 1] + m_items[i].second;
-            m_sum[i] = m_sum[i + 1] + ld(m_items[i].first) * m_items[i].second;
+    size_t j = 0;
+    qint64 count = 0, sum = 0;
+    ld total = 0;
+    for (const qint64 l : unitsDescending) {
+        while (j < lengthsDescending.size() && lengthsDescending[j] >= l) {
+            ++count;
+            sum += lengthsDescending[j++];
         }
+        total += ld(l) * ld(l) * ld(sum - (l - 1) * count);
     }
-    ld fitting(qint64 l) const
-    {
-        const auto it = std::lower_bound(m_items.begin(), m_items.end(), std::pair<qint64, qint64>(l, 0));
-        const size_t i = size_t(it - m_items.begin());
-        return m_sum[i] - ld(l - 1) * m_count[i];
-    }
+    return total;
+}
 
-private:
-    std::vector<std::pair<qint64, qint64>> m_items;
-    std::vector<ld> m_count, m_sum;
+// Lengths are usually short: a counting sort then beats comparison sorting.
+void sortDescending(std::vector<qint64> &v)
+{
+    constexpr qint64 CountingLimit = 1 << 16;
+    const qint64 largest = v.empty() ? 0 : *std::max_element(v.begin(), v.end());
+    if (v.size() < 4096 || largest >= CountingLimit) {
+        std::sort(v.begin(), v.end(), std::greater<qint64>());
+        return;
+    }
+    std::vector<quint32> counts(size_t(largest) + 1, 0);
+    for (const qint64 l : v)
+        ++counts[size_t(l)];
+    size_t out = 0;
+    for (qint64 l = largest; l >= 0; --l)
+        for (quint32 k = counts[size_t(l)]; k > 0; --k)
+            v[out++] = l;
+}
+
+// What one category collects over the documents.
+struct Accumulator
+{
+    ld observed = 0; // sum of delta^2 over ordered coder pairs
+    qint64 merged = 0;
+    std::vector<qint64> unitLengths;
+    std::vector<qint64> gaps;               // gaps in the documents where the category occurs
+    std::vector<qint64> documentsWithUnits; // the lengths of those documents
 };
 
 ld delta2(const Segment &g, const Segment &h)
@@ -91,12 +108,6 @@ ld observedPair(const std::vector<Segment> &a, const std::vector<Segment> &b)
     return sum;
 }
 
-struct Components
-{
-    ld observed = 0, expected = 0;
-    qint64 units = 0;
-};
-
 QString validate(const UnitizingData &data)
 {
     if (data.coders.size() < 2)
@@ -104,22 +115,22 @@ QString validate(const UnitizingData &data)
     for (qsizetype d = 0; d < data.documents.size(); ++d) {
         const UnitizingDocument &doc = data.documents[d];
         if (doc.length <= 0 || doc.begin > std::numeric_limits<qint64>::max() - doc.length)
-            return u"continuum %1 [%2, %2 + %3) is empty or too large"_s.arg(d + 1).arg(doc.begin).arg(doc.length);
+            return u"continuum %1 [%2, %2 + %3) is empty or too large"_s.arg(d + 1).arg(doc.begin).arg(
+                doc.length);
         if (doc.spansByCoder.size() > data.coders.size())
             return u"continuum %1 lists spans for %2 coders but only %3 are named"_s.arg(d + 1)
                 .arg(doc.spansByCoder.size())
                 .arg(data.coders.size());
         for (qsizetype c = 0; c < doc.spansByCoder.size(); ++c) {
             for (const UnitizingSpan &s : doc.spansByCoder[c]) {
-                const bool inside = s.length > 0 && s.length <= doc.length && s.begin >= doc.begin
-                                 && quint64(s.begin) - quint64(doc.begin) <= quint64(doc.length - s.length);
+                const bool inside = s.length > 0 && s.length <= doc.length && s.begin >= doc.begin &&
+                                    quint64(s.begin) - quint64(doc.begin) <= quint64(doc.length - s.length);
                 if (!inside) {
                     return u"coder \"%1\", category \"%2\": span [%3, %3 + %4) is empty or outside the "
-                           "continuum [%5, %5 + %6)"_s.arg(data.coders[c], s.category)
-                        .arg(s.begin)
-                        .arg(s.length)
-                        .arg(doc.begin)
-                        .arg(doc.length);
+                           "continuum [%5, %5 + %6)"_s.arg(
+                               data.coders[c], s.category, QString::number(s.begin),
+                               QString::number(s.length), QString::number(doc.begin),
+                               QString::number(doc.length));
                 }
             }
         }
@@ -139,128 +150,121 @@ UnitizingResult unitizingAlpha(const UnitizingData &data)
     }
     const int m = int(data.coders.size());
 
-    // Categories numbered in name order.
-    QStringList sorted;
-    {
-        QSet<QString> seen;
-        for (const UnitizingDocument &doc : data.documents)
-            for (const auto &spans : doc.spansByCoder)
-                for (const UnitizingSpan &s : spans)
-                    seen.insert(s.category);
-        sorted = QStringList(seen.cbegin(), seen.cend());
-        std::sort(sorted.begin(), sorted.end());
-    }
+    // One pass over the documents; categories are numbered in order of first
+    // appearance and reported in name order at the end.
     QHash<QString, int> categoryIndex;
-    for (int c = 0; c < int(sorted.size()); ++c)
-        categoryIndex.insert(sorted[c], c);
-
-    std::vector<Flat> flat;
+    QStringList names;
+    std::vector<Accumulator> accumulators;
     qint64 totalLength = 0;
-    LengthTable allDocuments;   // every document as one gap per coder
-    for (qsizetype d = 0; d < data.documents.size(); ++d) {
-        const UnitizingDocument &doc = data.documents[d];
+    std::vector<qint64> allDocuments; // every document: one gap per coder where a category is absent
+    std::vector<Item> items;
+    std::vector<std::vector<Segment>> segments(static_cast<size_t>(m));
+    for (const UnitizingDocument &doc : data.documents) {
         totalLength += doc.length;
-        allDocuments.add(doc.length, m);
-        for (qsizetype c = 0; c < doc.spansByCoder.size(); ++c)
-            for (const UnitizingSpan &s : doc.spansByCoder[c])
-                flat.push_back({categoryIndex.value(s.category), int(d), int(c), s.begin, s.begin + s.length});
-    }
-    allDocuments.finish();
-    std::sort(flat.begin(), flat.end(), [](const Flat &a, const Flat &b) {
-        return std::tie(a.category, a.document, a.coder, a.begin, a.end)
-             < std::tie(b.category, b.document, b.coder, b.begin, b.end);
-    });
-
-    // Merge overlapping units of one coder and category.
-    std::vector<qint64> merged(size_t(sorted.size()), 0);
-    size_t out = 0;
-    for (size_t i = 0; i < flat.size(); ++i) {
-        if (out > 0) {
-            Flat &last = flat[out - 1];
-            const Flat &f = flat[i];
-            if (last.category == f.category && last.document == f.document && last.coder == f.coder
-                && f.begin < last.end) {
-                last.end = std::max(last.end, f.end);
-                ++merged[size_t(f.category)];
-                continue;
+        allDocuments.push_back(doc.length);
+        items.clear();
+        for (int c = 0; c < int(doc.spansByCoder.size()); ++c) {
+            for (const UnitizingSpan &s : doc.spansByCoder[c]) {
+                auto it = categoryIndex.constFind(s.category);
+                if (it == categoryIndex.cend()) {
+                    it = categoryIndex.insert(s.category, int(names.size()));
+                    names << s.category;
+                    accumulators.emplace_back();
+                }
+                items.push_back({(quint64(it.value()) << 32) | quint32(c), s.begin, s.begin + s.length});
             }
         }
-        flat[out++] = flat[i];
-    }
-    flat.resize(out);
-
-    const ld L = totalLength;
-    std::vector<std::vector<Segment>> segments(size_t(m));
-    ld observedSum = 0, expectedSum = 0;
-    qint64 unitSum = 0;
-    size_t i = 0;
-    while (i < flat.size()) {
-        const int category = flat[i].category;
-        size_t end = i;
-        while (end < flat.size() && flat[end].category == category)
-            ++end;
-        // Observed disagreement and gaps, document by document.
-        LengthTable gaps, documentsWithUnits;
-        ld observed = 0;
-        for (size_t d0 = i; d0 < end;) {
-            const int document = flat[d0].document;
-            const UnitizingDocument &doc = data.documents[document];
-            documentsWithUnits.add(doc.length, m);
-            size_t k = d0;
+        std::sort(items.begin(), items.end(), [](const Item &a, const Item &b) {
+            return std::tie(a.group, a.begin, a.end) < std::tie(b.group, b.begin, b.end);
+        });
+        // Merge overlapping units of one coder and category.
+        size_t out = 0;
+        for (size_t i = 0; i < items.size(); ++i) {
+            if (out > 0) {
+                Item &last = items[out - 1];
+                if (last.group == items[i].group && items[i].begin < last.end) {
+                    last.end = std::max(last.end, items[i].end);
+                    ++accumulators[size_t(last.category())].merged;
+                    continue;
+                }
+            }
+            items[out++] = items[i];
+        }
+        items.resize(out);
+        // Each category marked in this document: segments, gaps, D_o.
+        for (size_t i = 0; i < items.size();) {
+            const int category = items[i].category();
+            Accumulator &acc = accumulators[size_t(category)];
+            acc.documentsWithUnits.push_back(doc.length);
             for (int coder = 0; coder < m; ++coder) {
                 std::vector<Segment> &segs = segments[size_t(coder)];
                 segs.clear();
                 qint64 pos = doc.begin;
-                for (; k < end && flat[k].document == document && flat[k].coder == coder; ++k) {
-                    if (flat[k].begin > pos)
-                        segs.push_back({pos, flat[k].begin, false});
-                    segs.push_back({flat[k].begin, flat[k].end, true});
-                    pos = flat[k].end;
+                for (; i < items.size() && items[i].group == ((quint64(category) << 32) | quint32(coder));
+                     ++i) {
+                    if (items[i].begin > pos) {
+                        segs.push_back({pos, items[i].begin, false});
+                        acc.gaps.push_back(items[i].begin - pos);
+                    }
+                    segs.push_back({items[i].begin, items[i].end, true});
+                    acc.unitLengths.push_back(items[i].end - items[i].begin);
+                    pos = items[i].end;
                 }
-                if (pos < doc.begin + doc.length)
+                if (pos < doc.begin + doc.length) {
                     segs.push_back({pos, doc.begin + doc.length, false});
-                for (const Segment &s : segs)
-                    if (!s.unit)
-                        gaps.add(s.end - s.begin, 1);
+                    acc.gaps.push_back(doc.begin + doc.length - pos);
+                }
             }
             for (int a = 0; a < m; ++a)
                 for (int b = a + 1; b < m; ++b)
-                    observed += 2 * observedPair(segments[size_t(a)], segments[size_t(b)]);
-            d0 = k;
+                    acc.observed += 2 * observedPair(segments[size_t(a)], segments[size_t(b)]);
         }
-        gaps.finish();
-        documentsWithUnits.finish();
-        // Expected disagreement.
-        const qint64 units = qint64(end - i);
-        ld cubic = 0, fit = 0, selfPairs = 0;
-        for (size_t k = i; k < end; ++k) {
-            const qint64 l = flat[k].end - flat[k].begin;
+    }
+    sortDescending(allDocuments);
+
+    std::vector<int> order(names.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return names[a] < names[b]; });
+    const ld L = totalLength;
+    ld observedSum = 0, expectedSum = 0;
+    qint64 unitSum = 0, mergedSum = 0;
+    for (int category : order) {
+        Accumulator &acc = accumulators[size_t(category)];
+        sortDescending(acc.gaps);
+        sortDescending(acc.documentsWithUnits);
+        sortDescending(acc.unitLengths);
+        const qint64 units = qint64(acc.unitLengths.size());
+        ld cubic = 0, selfPairs = 0;
+        for (const qint64 l : acc.unitLengths) {
             const ld ll = l;
             cubic += 2 * ll * ll * ll - 3 * ll * ll + ll;
-            fit += ll * ll
-                 * (allDocuments.fitting(l) - documentsWithUnits.fitting(l) + gaps.fitting(l));
             selfPairs += ll * (ll - 1);
         }
+        // Gaps: those recorded, plus each coder's whole document where the
+        // category does not occur.
+        const ld fit =
+            m * (fitting(acc.unitLengths, allDocuments) - fitting(acc.unitLengths, acc.documentsWithUnits)) +
+            fitting(acc.unitLengths, acc.gaps);
         const ld numerator = (units - 1) * cubic / 3 + fit;
         const ld expected = 2 / L * numerator / (m * L * (m * L - 1) - selfPairs);
-        const ld observedNorm = observed / (ld(m) * (m - 1) * L * L);
+        const ld observed = acc.observed / (ld(m) * (m - 1) * L * L);
 
         AgreementResult r;
         r.units = units;
         r.pairableValues = qint64(m) * totalLength;
-        r.observed = double(observedNorm);
+        r.observed = double(observed);
         r.expected = double(expected);
-        if (merged[size_t(category)] > 0)
-            r.addNote(u"%1 overlapping span(s) of one coder were merged."_s.arg(merged[size_t(category)]));
+        if (acc.merged > 0)
+            r.addNote(u"%1 overlapping span(s) of one coder were merged."_s.arg(acc.merged));
         if (numerator == 0)
             r.addNote(u"Expected disagreement is 0 (nothing varies), so alpha_u is undefined."_s);
         else
-            r.value = double(1 - observedNorm / expected);
-        result.categories.append({sorted[category], r});
-        observedSum += observedNorm;
+            r.value = double(1 - observed / expected);
+        result.categories.append({names[category], r});
+        observedSum += observed;
         expectedSum += expected;
         unitSum += units;
-        i = end;
+        mergedSum += acc.merged;
     }
 
     AgreementResult &o = result.overall;
@@ -272,9 +276,8 @@ UnitizingResult unitizingAlpha(const UnitizingData &data)
         o.addNote(u"No coder marked any unit, so alpha_u is undefined."_s);
     else
         o.value = double(1 - observedSum / expectedSum);
-    const qint64 mergedTotal = std::accumulate(merged.begin(), merged.end(), qint64(0));
-    if (mergedTotal > 0)
-        o.addNote(u"%1 overlapping span(s) of the same coder and category were merged."_s.arg(mergedTotal));
+    if (mergedSum > 0)
+        o.addNote(u"%1 overlapping span(s) of the same coder and category were merged."_s.arg(mergedSum));
     return result;
 }
 

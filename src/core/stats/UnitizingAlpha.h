@@ -46,7 +46,7 @@ struct UnitizingResult
     // Over all categories: 1 - sum_c D_o(c) / sum_c D_e(c); observed/expected
     // are those sums. Carries the error if the data are invalid.
     AgreementResult overall;
-    QList<CategoryAgreement> categories;   // sorted by category name
+    QList<CategoryAgreement> categories; // sorted by category name
 };
 
 // Krippendorff's unitizing alpha (alpha_u; Krippendorff 1995, "On the

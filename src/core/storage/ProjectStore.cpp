@@ -176,6 +176,20 @@ bool hasSqliteHeader(const QString &path)
     return header == QByteArray("SQLite format 3\0", 16);
 }
 
+// The tables a file of schema `version` must have: those its migrations created.
+QStringList tablesOfVersion(int version)
+{
+    const QString create = QStringLiteral("CREATE TABLE ");
+    QStringList tables;
+    for (int v = 1; v <= version; ++v) {
+        for (const QString &statement : schema::migrationStatements(v)) {
+            if (statement.startsWith(create))
+                tables << statement.mid(create.size()).section(u' ', 0, 0).section(u'(', 0, 0);
+        }
+    }
+    return tables;
+}
+
 } // namespace
 
 ProjectStore::ProjectStore(QString path, Access access)
@@ -339,6 +353,16 @@ void ProjectStore::validate()
                              .arg(QDir::toNativeSeparators(m_path))
                              .arg(version)
                              .arg(schema::currentVersion()));
+    // A damaged file is refused here, before applyPragmas()/migrate() write to it.
+    const QStringList tables = m_db.tables();
+    QStringList missing;
+    for (const QString &table : tablesOfVersion(version)) {
+        if (!tables.contains(table))
+            missing << table;
+    }
+    if (!missing.isEmpty())
+        throw StoreError(Kind::NotAProject, QStringLiteral("%1 is damaged: tables missing (%2).")
+                                                .arg(QDir::toNativeSeparators(m_path), missing.join(u", ")));
 }
 
 void ProjectStore::applyPragmas()

@@ -1,0 +1,260 @@
+#include "agreement/ProjectAgreement.h"
+
+#include "stats/KrippendorffAlpha.h"
+#include "stats/ReliabilityData.h"
+#include "stats/UnitizingAlpha.h"
+#include "storage/ProjectStore.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <algorithm>
+#include <map>
+
+namespace newscoder {
+
+namespace {
+
+struct Span
+{
+    int start;
+    int end;
+};
+
+// document -> code -> coder index -> spans
+using SpanIndex = QHash<QUuid, QHash<QUuid, QHash<int, QList<Span>>>>;
+
+struct Selection
+{
+    QList<Coder> coders;
+    QList<Code> codes;
+    QList<DocumentSummary> documents;
+    QString error;
+};
+
+Selection select(const ProjectStore &store, const AgreementRequest &request)
+{
+    Selection s;
+    const QList<Coder> allCoders = store.coders();
+    if (request.coders.isEmpty()) {
+        s.coders = allCoders;
+    } else {
+        for (const QString &name : request.coders) {
+            const auto it = std::find_if(allCoders.cbegin(), allCoders.cend(),
+                                         [&](const Coder &c) { return c.name == name.trimmed(); });
+            if (it == allCoders.cend()) {
+                s.error = QStringLiteral("no coder named '%1' in the project").arg(name);
+                return s;
+            }
+            s.coders.append(*it);
+        }
+    }
+    if (s.coders.size() < 2) {
+        s.error = QStringLiteral("agreement needs at least two coders (the project has %1)").arg(s.coders.size());
+        return s;
+    }
+    const QList<Code> allCodes = store.codes();
+    if (request.codes.isEmpty()) {
+        s.codes = allCodes;
+    } else {
+        for (const QString &name : request.codes) {
+            const auto it = std::find_if(allCodes.cbegin(), allCodes.cend(), [&](const Code &c) {
+                return c.name.compare(name.trimmed(), Qt::CaseInsensitive) == 0;
+            });
+            if (it == allCodes.cend()) {
+                s.error = QStringLiteral("no code named '%1' in the project").arg(name);
+                return s;
+            }
+            s.codes.append(*it);
+        }
+    }
+    const QList<DocumentSummary> allDocuments = store.documentSummaries();
+    if (request.documents.isEmpty()) {
+        s.documents = allDocuments;
+    } else {
+        const QSet<QUuid> wanted(request.documents.cbegin(), request.documents.cend());
+        for (const DocumentSummary &d : allDocuments) {
+            if (wanted.contains(d.id))
+                s.documents.append(d);
+        }
+        if (s.documents.size() != wanted.size())
+            s.error = QStringLiteral("%1 of the requested documents are not in the project")
+                          .arg(wanted.size() - s.documents.size());
+    }
+    return s;
+}
+
+// Merges overlapping or touching spans (one coder, one code).
+QList<Span> merged(QList<Span> spans)
+{
+    std::sort(spans.begin(), spans.end(), [](const Span &a, const Span &b) { return a.start < b.start; });
+    QList<Span> out;
+    for (const Span &s : spans) {
+        if (!out.isEmpty() && s.start <= out.last().end)
+            out.last().end = std::max(out.last().end, s.end);
+        else
+            out.append(s);
+    }
+    return out;
+}
+
+} // namespace
+
+AgreementReport computeProjectAgreement(const ProjectStore &store, const AgreementRequest &request,
+                                        const std::function<void(int, int)> &progress,
+                                        const std::atomic_bool *cancel)
+{
+    AgreementReport report;
+    const Selection sel = select(store, request);
+    if (!sel.error.isEmpty()) {
+        report.error = sel.error;
+        return report;
+    }
+    QHash<QUuid, int> coderIndex;
+    for (int i = 0; i < sel.coders.size(); ++i) {
+        coderIndex.insert(sel.coders[i].id, i);
+        report.coders << sel.coders[i].name;
+    }
+    QSet<QUuid> codeIds, documentIds;
+    for (const Code &c : sel.codes)
+        codeIds.insert(c.id);
+    for (const DocumentSummary &d : sel.documents)
+        documentIds.insert(d.id);
+
+    // One pass over the annotations.
+    SpanIndex index;
+    QHash<QUuid, QSet<int>> codersOfDocument;
+    qint64 seen = 0;
+    bool stopped = false;
+    store.forEachAnnotation([&](const Annotation &a) {
+        if ((++seen & 0x3fff) == 0 && cancel && cancel->load()) {
+            stopped = true;
+            return false;
+        }
+        const auto coder = coderIndex.constFind(a.coderId);
+        if (coder == coderIndex.cend() || !documentIds.contains(a.documentId))
+            return true;
+        codersOfDocument[a.documentId].insert(*coder);
+        if (codeIds.contains(a.codeId))
+            index[a.documentId][a.codeId][*coder].append({a.start, a.end});
+        return true;
+    });
+    if (stopped) {
+        report.cancelled = true;
+        return report;
+    }
+    const int coderCount = int(sel.coders.size());
+    QList<const DocumentSummary *> allCoded, anyCoded;
+    for (const DocumentSummary &d : sel.documents) {
+        const int n = int(codersOfDocument.value(d.id).size());
+        if (n > 0)
+            anyCoded.append(&d);
+        if (n == coderCount)
+            allCoded.append(&d);
+    }
+    report.documents = int(anyCoded.size());
+    report.documentsAllCoded = int(allCoded.size());
+
+    const int total = int(sel.codes.size());
+    int done = 0;
+    for (const Code &code : sel.codes) {
+        if (cancel && cancel->load()) {
+            report.cancelled = true;
+            return report;
+        }
+        // Unitizing alpha over the documents every coder coded.
+        stats::UnitizingData unitizing;
+        unitizing.coders = report.coders;
+        for (const DocumentSummary *d : std::as_const(allCoded)) {
+            stats::UnitizingDocument doc;
+            doc.begin = 0;
+            doc.length = d->length;
+            doc.spansByCoder.resize(coderCount);
+            const auto &byCoder = index.value(d->id).value(code.id);
+            for (auto it = byCoder.cbegin(); it != byCoder.cend(); ++it) {
+                for (const Span &s : merged(it.value()))
+                    doc.spansByCoder[it.key()].append({code.name, s.start, s.end - s.start});
+            }
+            unitizing.documents.append(doc);
+        }
+        AgreementRow unitRow;
+        unitRow.subject = code.name;
+        unitRow.codeId = code.id;
+        unitRow.measure = QStringLiteral("unitizing-alpha");
+        unitRow.level = QStringLiteral("nominal");
+        unitRow.coders = coderCount;
+        unitRow.result = stats::unitizingAlpha(unitizing, code.name);
+        report.rows.append(unitRow);
+
+        // Alpha on presence per article.
+        stats::ReliabilityData presence(report.coders, anyCoded.size());
+        presence.setCategories({QStringLiteral("absent"), QStringLiteral("present")});
+        for (qsizetype u = 0; u < anyCoded.size(); ++u) {
+            const QUuid doc = anyCoded[u]->id;
+            const QSet<int> coded = codersOfDocument.value(doc);
+            const auto &byCoder = index.value(doc).value(code.id);
+            for (int c = 0; c < coderCount; ++c) {
+                if (coded.contains(c))
+                    presence.setCategory(u, c, byCoder.contains(c) ? 1 : 0);
+            }
+        }
+        AgreementRow presenceRow = unitRow;
+        presenceRow.measure = QStringLiteral("alpha-presence");
+        presenceRow.result = stats::krippendorffAlpha(presence, stats::Level::Nominal);
+        report.rows.append(presenceRow);
+        if (progress)
+            progress(++done, total);
+    }
+    return report;
+}
+
+QList<Disagreement> codeDisagreements(const ProjectStore &store, const QUuid &codeId, const AgreementRequest &request)
+{
+    QList<Disagreement> result;
+    AgreementRequest onlyThis = request;
+    onlyThis.codes.clear();
+    const Selection sel = select(store, onlyThis);
+    if (!sel.error.isEmpty())
+        return result;
+    QHash<QUuid, QString> coderNames;
+    for (const Coder &c : sel.coders)
+        coderNames.insert(c.id, c.name);
+    QHash<QUuid, QString> titles;
+    for (const DocumentSummary &d : sel.documents)
+        titles.insert(d.id, d.title);
+    QHash<QUuid, QList<Annotation>> byDocument;
+    for (const Annotation &a : store.annotationsForCode(codeId)) {
+        if (coderNames.contains(a.coderId) && titles.contains(a.documentId))
+            byDocument[a.documentId].append(a);
+    }
+    for (auto it = byDocument.cbegin(); it != byDocument.cend(); ++it) {
+        const QString text = store.documentText(it.key());
+        for (const Annotation &a : it.value()) {
+            bool exactEverywhere = true, overlapsAll = true;
+            for (const Coder &other : sel.coders) {
+                if (other.id == a.coderId)
+                    continue;
+                bool exact = false, overlap = false;
+                for (const Annotation &b : it.value()) {
+                    if (b.coderId != other.id)
+                        continue;
+                    exact |= b.start == a.start && b.end == a.end;
+                    overlap |= b.start < a.end && a.start < b.end;
+                }
+                exactEverywhere &= exact;
+                overlapsAll &= overlap;
+            }
+            if (exactEverywhere)
+                continue;
+            result.append({it.key(), titles.value(it.key()), coderNames.value(a.coderId), a.start, a.end,
+                           text.mid(a.start, a.end - a.start),
+                           overlapsAll ? QStringLiteral("boundaries differ") : QStringLiteral("no counterpart")});
+        }
+    }
+    std::sort(result.begin(), result.end(), [](const Disagreement &x, const Disagreement &y) {
+        return std::tie(x.documentTitle, x.start, x.coder) < std::tie(y.documentTitle, y.start, y.coder);
+    });
+    return result;
+}
+
+} // namespace newscoder

@@ -1,0 +1,268 @@
+// Migrations: a file of every earlier schema version (tests/data/schema-vN.sql)
+// opens, is upgraded in place with a backup of the original, and keeps its
+// data. A file from a newer version is refused without being touched.
+#include "CoreTestSupport.h"
+#include "storage/Schema.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace newscoder;
+using namespace newscoder::test;
+
+namespace {
+
+QString fixturePath(int version)
+{
+    return QStringLiteral(NEWSCODER_TEST_DATA_DIR "/schema-v%1.sql").arg(version);
+}
+
+// Statements of a fixture script: "--" comment lines are skipped, a statement
+// ends with a line ending in ';' (string literals may span lines).
+QStringList fixtureStatements(int version)
+{
+    QFile file(fixturePath(version));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QStringList statements;
+    QString current;
+    for (const QString &line : QString::fromUtf8(file.readAll()).split(u'\n')) {
+        if (current.isEmpty() && (line.trimmed().isEmpty() || line.startsWith(QStringLiteral("--"))))
+            continue;
+        current += current.isEmpty() ? line : QStringLiteral("\n") + line;
+        if (line.trimmed().endsWith(u';')) {
+            current = current.trimmed();
+            current.chop(1);
+            statements << current;
+            current.clear();
+        }
+    }
+    return statements;
+}
+
+// Builds an SQLite file of an old version from its fixture, with a plain
+// QtSql connection (as that old Newscoder would have left it).
+bool buildFromFixture(int version, const QString &path, QString *error)
+{
+    const QStringList statements = fixtureStatements(version);
+    if (statements.isEmpty()) {
+        *error = QStringLiteral("no statements in ") + fixturePath(version);
+        return false;
+    }
+    return withRawDatabase(path, [&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        for (const QString &s : statements) {
+            if (!q.exec(s)) {
+                *error = s.left(60) + QStringLiteral(": ") + q.lastError().text();
+                return false;
+            }
+        }
+        return true;
+    });
+}
+
+} // namespace
+
+class TestMigrations : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // The v1 fixture must keep describing what version 1 really was.
+    void fixtureMatchesSchemaVersion1()
+    {
+        QStringList creates;
+        for (const QString &s : fixtureStatements(1)) {
+            if (s.startsWith(QStringLiteral("CREATE")))
+                creates << s;
+        }
+        QCOMPARE(creates, schema::migrationStatements(1));
+    }
+
+    void everyEarlierVersionMigrates_data()
+    {
+        QTest::addColumn<int>("version");
+        QVERIFY(schema::currentVersion() >= 2);
+        for (int v = 1; v < schema::currentVersion(); ++v)
+            QTest::addRow("v%d", v) << v;
+    }
+
+    void everyEarlierVersionMigrates()
+    {
+        QFETCH(int, version);
+        QVERIFY2(QFileInfo::exists(fixturePath(version)),
+                 qPrintable(QStringLiteral("no fixture for schema version %1: add %2").arg(version).arg(fixturePath(version))));
+        const QString path = m_dir.filePath(QStringLiteral("old-v%1.newscoder").arg(version));
+        QString error;
+        QVERIFY2(buildFromFixture(version, path, &error), qPrintable(error));
+        QCOMPARE(queryValue(path, QStringLiteral("SELECT value FROM meta WHERE name = 'schema_version'")).toString(),
+                 QString::number(version));
+        const QByteArray original = fileHash(path);
+
+        // Read-only opening cannot upgrade: refused, file untouched.
+        try {
+            reader(path);
+            QFAIL("an old file cannot be opened read-only");
+        } catch (const StoreError &e) {
+            QCOMPARE(e.kind(), StoreError::Kind::Invalid);
+        }
+        QCOMPARE(fileHash(path), original);
+
+        const QString backup = path + QStringLiteral(".v%1.bak").arg(version);
+        {
+            auto store = ProjectStore::open(path);
+            QCOMPARE(store->schemaVersion(), schema::currentVersion());
+            for (const QString &table : schema::requiredTables())
+                QVERIFY2(store->database().tables().contains(table), qPrintable(table));
+        }
+        // The backup is the untouched old project.
+        QVERIFY(QFileInfo::exists(backup));
+        QCOMPARE(queryValue(backup, QStringLiteral("SELECT value FROM meta WHERE name = 'schema_version'")).toString(),
+                 QString::number(version));
+        QCOMPARE(queryValue(backup, QStringLiteral("SELECT COUNT(*) FROM documents")).toInt(),
+                 queryValue(path, QStringLiteral("SELECT COUNT(*) FROM documents")).toInt());
+        // The upgrade was committed to the file (a fresh reader agrees).
+        QCOMPARE(reader(path)->schemaVersion(), schema::currentVersion());
+    }
+
+    // What the v1 fixture holds survives the upgrade to the current version.
+    void version1DataSurvives()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("data-v1.newscoder"));
+        QString error;
+        QVERIFY2(buildFromFixture(1, path, &error), qPrintable(error));
+        {
+            auto migrated = ProjectStore::open(path);
+            QCOMPARE(migrated->schemaVersion(), 2);
+        }
+        auto store = reader(path);
+        QCOMPARE(store->projectId(), QUuid::fromString(u"5b0f5c1e-3c1a-4d55-9a39-0d6f0e6a8a11"));
+        QCOMPARE(store->documentCount(), 2);
+        QCOMPARE(store->annotationCount(), 3);
+        QCOMPARE(store->codes().size(), 3);
+        QCOMPARE(store->coders().size(), 2);
+
+        const QUuid harbour = QUuid::fromString(u"d0c00000-0000-4000-8000-000000000001");
+        const QUuid festival = QUuid::fromString(u"d0c00000-0000-4000-8000-000000000002");
+        const auto d1 = store->document(harbour);
+        QVERIFY(d1);
+        QCOMPARE(d1->title, QStringLiteral("Harbour talks stall"));
+        QCOMPARE(d1->outlet, QStringLiteral("harbourgazette.example"));
+        QCOMPARE(d1->date, QDate(2024, 3, 14));
+        QCOMPARE(d1->author, QStringLiteral("Ana Writer"));
+        QCOMPARE(d1->text, PlainText);
+        QVERIFY(d1->metadata.isEmpty()); // v1 had no metadata; the new table starts empty
+        const auto d2 = store->document(festival);
+        QVERIFY(d2);
+        QCOMPARE(d2->text, NonBmpText);
+        QVERIFY(!d2->date.isValid());
+        QCOMPARE(store->documentSummary(festival)->length, int(NonBmpText.size()));
+
+        const auto child = store->codeByName(QStringLiteral("Direct quote"));
+        QVERIFY(child);
+        QCOMPARE(child->parentId, store->codeByName(QStringLiteral("Quote"))->id);
+        QCOMPARE(store->codeByName(QStringLiteral("Quote"))->shortcut, QStringLiteral("1"));
+        QCOMPARE(store->codeByName(QStringLiteral("Quote"))->color, QColor(QStringLiteral("#e6a23c")));
+
+        const auto clef = store->annotation(QUuid::fromString(u"a0000000-0000-4000-8000-000000000003"));
+        QVERIFY(clef);
+        QCOMPARE(d2->text.mid(clef->start, clef->end - clef->start), QStringLiteral("\U0001D11E"));
+        QCOMPARE(clef->memo, QStringLiteral("a clef \U0001D11E"));
+        QCOMPARE(clef->created, QDateTime(QDate(2024, 5, 2), QTime(10, 2), QTimeZone::UTC));
+        const auto quote = store->annotation(QUuid::fromString(u"a0000000-0000-4000-8000-000000000002"));
+        QVERIFY(quote);
+        QCOMPARE(d1->text.mid(quote->start, quote->end - quote->start), QStringLiteral("Talks are frozen until May."));
+        QCOMPARE(store->coderByName(QStringLiteral("Kim Beispiel"))->id, quote->coderId);
+        QCOMPARE(quote->modified, QDateTime(QDate(2024, 5, 2), QTime(10, 5), QTimeZone::UTC));
+
+        // The new indexes of version 2 exist.
+        for (const char *index : {"annotations_by_code", "annotations_by_coder", "documents_by_outlet"}) {
+            QCOMPARE(queryValue(path, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND "
+                                                     "name = '%1'")
+                                          .arg(QLatin1String(index)))
+                         .toInt(),
+                     1);
+        }
+        // The backup still is version 1, without the new table.
+        const QString backup = path + QStringLiteral(".v1.bak");
+        QCOMPARE(queryValue(backup, QStringLiteral("SELECT value FROM meta WHERE name = 'schema_version'")).toString(),
+                 QStringLiteral("1"));
+        QCOMPARE(queryValue(backup, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = "
+                                                   "'document_metadata'"))
+                     .toInt(),
+                 0);
+        QCOMPARE(queryValue(backup, QStringLiteral("SELECT COUNT(*) FROM annotations")).toInt(), 3);
+    }
+
+    void migratedProjectIsFullyUsable()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("usable-v1.newscoder"));
+        QString error;
+        QVERIFY2(buildFromFixture(1, path, &error), qPrintable(error));
+        const QUuid harbour = QUuid::fromString(u"d0c00000-0000-4000-8000-000000000001");
+        {
+            auto project = Project::open(path);
+            Document d = *project->store().document(harbour);
+            d.metadata = {{QStringLiteral("keywords"), QStringLiteral("port")}};
+            QVERIFY(project->updateDocumentDetails(d));
+            project->setCoderName(QStringLiteral("Alex Example"));
+            QVERIFY(project->addAnnotation(harbour, project->codeByName(QStringLiteral("Quote"))->id, 55, 77));
+        }
+        const QByteArray backupHash = fileHash(path + QStringLiteral(".v1.bak"));
+        // Reopening does not migrate again nor touch the backup.
+        {
+            auto store = ProjectStore::open(path);
+            QCOMPARE(store->document(harbour)->metadata.size(), 1);
+            QCOMPARE(store->annotationCount(), 4);
+            QCOMPARE(store->coders().size(), 2); // "Alex Example" existed in v1
+        }
+        QCOMPARE(fileHash(path + QStringLiteral(".v1.bak")), backupHash);
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral(".v2.bak")));
+    }
+
+    void newerVersionIsRefusedUntouched_data()
+    {
+        QTest::addColumn<bool>("readOnly");
+        QTest::newRow("read-write") << false;
+        QTest::newRow("read-only") << true;
+    }
+
+    void newerVersionIsRefusedUntouched()
+    {
+        QFETCH(bool, readOnly);
+        const QString path = m_dir.filePath(QStringLiteral("future-%1.newscoder").arg(readOnly ? u"ro" : u"rw"));
+        {
+            auto project = Project::create(path, defaultNewsCodebook());
+            project->importDocuments({makeDocument(QStringLiteral("From the future"), NonBmpText)});
+        }
+        QVERIFY(execRaw(path, {QStringLiteral("UPDATE meta SET value = '99' WHERE name = 'schema_version'")}));
+        const QStringList entriesBefore = folderEntries(m_dir.path());
+        const QByteArray before = fileHash(path);
+        const QDateTime modifiedBefore = QFileInfo(path).lastModified();
+        try {
+            ProjectStore::open(path, readOnly ? ProjectStore::Access::ReadOnly : ProjectStore::Access::ReadWrite);
+            QFAIL("a file from a newer Newscoder must be refused");
+        } catch (const StoreError &e) {
+            QCOMPARE(e.kind(), StoreError::Kind::NewerVersion);
+            QVERIFY2(e.message().contains(QStringLiteral("newer")), qPrintable(e.message()));
+            QVERIFY2(e.message().contains(QStringLiteral("99")), qPrintable(e.message()));
+        }
+        QCOMPARE(fileHash(path), before);
+        QCOMPARE(QFileInfo(path).lastModified(), modifiedBefore);
+        // No backup, lock or journal left behind.
+        const QStringList leftovers = newLeftovers(m_dir.path(), entriesBefore, path, readOnly);
+        QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(u", ")));
+        QCOMPARE(queryValue(path, QStringLiteral("SELECT value FROM meta WHERE name = 'schema_version'")).toString(),
+                 QStringLiteral("99"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrations)
+#include "tst_migrations.moc"
