@@ -2,9 +2,7 @@
 #include "cli/AgreementCommand.h"
 #include "cli/CliSupport.h"
 #include "cli/ProjectCommands.h"
-#ifdef NEWSCODER_HAVE_RELIABILITY
 #include "cli/ReliabilityCommand.h"
-#endif
 
 #include <QCoreApplication>
 
@@ -32,9 +30,7 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("annotate"), {runAnnotate, "PROJECT --document ID --code NAME --start N --end N --coder NAME"}},
         {QStringLiteral("annotations"), {runAnnotations, "PROJECT                 list annotations"}},
         {QStringLiteral("agreement"), {runAgreement, "PROJECT                 inter-coder agreement per code"}},
-#ifdef NEWSCODER_HAVE_RELIABILITY
         {QStringLiteral("reliability"), {runReliability, "FILE.csv --measure M     inter-coder reliability"}},
-#endif
     };
     return table;
 }

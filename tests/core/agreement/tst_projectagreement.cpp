@@ -1,0 +1,203 @@
+// Project-level agreement: checks that the project's annotations reach the
+// statistics engine as they should (coders, continua, merged spans, presence
+// matrix with missing values) and that disagreements are listed.
+// The engine's own published-value tests live in tests/core/stats.
+#include "agreement/ProjectAgreement.h"
+#include "io/CodebookJson.h"
+#include "project/Project.h"
+#include "stats/KrippendorffAlpha.h"
+#include "stats/UnitizingAlpha.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace newscoder;
+
+namespace {
+
+const QString TextA = QString(100, u'a');
+const QString TextB = QString(60, u'b');
+const QString TextC = QString(80, u'c');
+
+struct Fixture
+{
+    QTemporaryDir dir;
+    std::unique_ptr<Project> project;
+    QUuid docA, docB, docC, quote, speaker;
+
+    Fixture()
+    {
+        project = Project::create(dir.filePath(QStringLiteral("agree.newscoder")), defaultNewsCodebook());
+        Document a, b, c;
+        a.title = QStringLiteral("A");
+        a.text = TextA;
+        b.title = QStringLiteral("B");
+        b.text = TextB;
+        c.title = QStringLiteral("C");
+        c.text = TextC;
+        const QList<QUuid> ids = project->importDocuments({a, b, c});
+        docA = ids[0];
+        docB = ids[1];
+        docC = ids[2];
+        quote = project->codeByName(QStringLiteral("Quote"))->id;
+        speaker = project->codeByName(QStringLiteral("Speaker"))->id;
+    }
+
+    void code(const QString &coder, const QUuid &doc, const QUuid &codeId, int start, int end)
+    {
+        project->setCoderName(coder);
+        QVERIFY(project->addAnnotation(doc, codeId, start, end));
+    }
+
+    const AgreementRow *row(const AgreementReport &report, const QString &code, const QString &measure)
+    {
+        for (const AgreementRow &r : report.rows) {
+            if (r.subject == code && r.measure == measure)
+                return &r;
+        }
+        return nullptr;
+    }
+};
+
+} // namespace
+
+class TestProjectAgreement : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void identicalCodingAgreesPerfectly()
+    {
+        Fixture f;
+        for (const QString coder : {QStringLiteral("Ana"), QStringLiteral("Ben")}) {
+            f.code(coder, f.docA, f.quote, 10, 30);
+            f.code(coder, f.docA, f.speaker, 40, 50);
+            f.code(coder, f.docB, f.quote, 5, 15);
+        }
+        const AgreementReport report = computeProjectAgreement(f.project->store(), {});
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        QCOMPARE(report.coders, (QStringList{QStringLiteral("Ana"), QStringLiteral("Ben")}));
+        QCOMPARE(report.documents, 2);        // C was coded by nobody
+        QCOMPARE(report.documentsAllCoded, 2);
+        const AgreementRow *u = f.row(report, QStringLiteral("Quote"), QStringLiteral("unitizing-alpha"));
+        QVERIFY(u && u->result.value);
+        QCOMPARE(*u->result.value, 1.0);
+        // Presence of Speaker: A yes/yes, B no/no -> perfect agreement with variation.
+        const AgreementRow *p = f.row(report, QStringLiteral("Speaker"), QStringLiteral("alpha-presence"));
+        QVERIFY(p && p->result.value);
+        QCOMPARE(*p->result.value, 1.0);
+        // Quote is present everywhere for both: nothing varies -> undefined, with a note.
+        const AgreementRow *q = f.row(report, QStringLiteral("Quote"), QStringLiteral("alpha-presence"));
+        QVERIFY(q && !q->result.value);
+        QVERIFY(!q->result.note.isEmpty());
+    }
+
+    void spansReachTheEngineMergedPerCoderOnTheTextContinuum()
+    {
+        Fixture f;
+        // Ana marks overlapping quotes [10,20) and [15,30): one unit [10,30) for alpha-u.
+        f.code(QStringLiteral("Ana"), f.docA, f.quote, 10, 20);
+        f.code(QStringLiteral("Ana"), f.docA, f.quote, 15, 30);
+        f.code(QStringLiteral("Ben"), f.docA, f.quote, 12, 30);
+        f.code(QStringLiteral("Ana"), f.docB, f.quote, 0, 10);
+        f.code(QStringLiteral("Ben"), f.docB, f.speaker, 20, 25); // Ben coded B, but no quote there
+
+        stats::UnitizingData expected;
+        expected.coders = {QStringLiteral("Ana"), QStringLiteral("Ben")};
+        stats::UnitizingDocument a{0, 100, {{{QStringLiteral("Quote"), 10, 20}}, {{QStringLiteral("Quote"), 12, 18}}}};
+        stats::UnitizingDocument b{0, 60, {{{QStringLiteral("Quote"), 0, 10}}, {}}};
+        expected.documents = {a, b};
+        const stats::AgreementResult direct = stats::unitizingAlpha(expected, QStringLiteral("Quote"));
+
+        const AgreementReport report = computeProjectAgreement(f.project->store(), {});
+        const AgreementRow *u = f.row(report, QStringLiteral("Quote"), QStringLiteral("unitizing-alpha"));
+        QVERIFY(u && u->result.value && direct.value);
+        QCOMPARE(*u->result.value, *direct.value);
+        QCOMPARE(*u->result.observed, *direct.observed);
+        QCOMPARE(*u->result.expected, *direct.expected);
+        QVERIFY(*u->result.value < 1.0);
+    }
+
+    void presenceUsesMissingValuesForArticlesACoderDidNotCode()
+    {
+        Fixture f;
+        f.code(QStringLiteral("Ana"), f.docA, f.quote, 1, 5);
+        f.code(QStringLiteral("Ben"), f.docA, f.quote, 1, 5);
+        f.code(QStringLiteral("Ana"), f.docB, f.speaker, 1, 5);  // Ben did not code B
+        f.code(QStringLiteral("Ana"), f.docC, f.quote, 1, 5);
+        f.code(QStringLiteral("Ben"), f.docC, f.speaker, 1, 5);
+
+        // Units: A, B, C (order of the document list: by date, then title).
+        stats::ReliabilityData expected({QStringLiteral("Ana"), QStringLiteral("Ben")}, 3);
+        expected.setCategories({QStringLiteral("absent"), QStringLiteral("present")});
+        expected.setCategory(0, 0, 1);
+        expected.setCategory(0, 1, 1);
+        expected.setCategory(1, 0, 0); // B: Ana coded it (speaker only); Ben missing
+        expected.setCategory(2, 0, 1);
+        expected.setCategory(2, 1, 0);
+        const stats::AgreementResult direct = stats::krippendorffAlpha(expected, stats::Level::Nominal);
+
+        const AgreementReport report = computeProjectAgreement(f.project->store(), {});
+        const AgreementRow *p = f.row(report, QStringLiteral("Quote"), QStringLiteral("alpha-presence"));
+        QVERIFY(p);
+        QCOMPARE(p->result.units, direct.units);
+        QCOMPARE(p->result.pairableValues, direct.pairableValues);
+        QCOMPARE(p->result.value.has_value(), direct.value.has_value());
+        if (direct.value)
+            QCOMPARE(*p->result.value, *direct.value);
+        // Unitizing alpha only uses articles both coded: A and C.
+        QCOMPARE(report.documentsAllCoded, 2);
+    }
+
+    void selectionAndErrors()
+    {
+        Fixture f;
+        f.code(QStringLiteral("Ana"), f.docA, f.quote, 1, 5);
+        f.code(QStringLiteral("Ben"), f.docA, f.quote, 1, 5);
+        f.code(QStringLiteral("Cy"), f.docA, f.quote, 2, 5);
+
+        AgreementRequest onlyTwo;
+        onlyTwo.coders = {QStringLiteral("Ana"), QStringLiteral("Ben")};
+        onlyTwo.codes = {QStringLiteral("quote")};
+        const AgreementReport two = computeProjectAgreement(f.project->store(), onlyTwo);
+        QVERIFY(two.error.isEmpty());
+        QCOMPARE(two.rows.size(), 2); // one code, two measures
+        QCOMPARE(*two.rows.first().result.value, 1.0);
+
+        AgreementRequest one;
+        one.coders = {QStringLiteral("Ana")};
+        QVERIFY(computeProjectAgreement(f.project->store(), one).error.contains(u"two coders"));
+        AgreementRequest unknown;
+        unknown.coders = {QStringLiteral("Ana"), QStringLiteral("Zed")};
+        QVERIFY(computeProjectAgreement(f.project->store(), unknown).error.contains(u"Zed"));
+        AgreementRequest badCode;
+        badCode.codes = {QStringLiteral("Nope")};
+        QVERIFY(computeProjectAgreement(f.project->store(), badCode).error.contains(u"Nope"));
+
+        std::atomic_bool cancel{true};
+        QVERIFY(computeProjectAgreement(f.project->store(), {}, {}, &cancel).cancelled);
+    }
+
+    void disagreementsListWhatDiffers()
+    {
+        Fixture f;
+        f.code(QStringLiteral("Ana"), f.docA, f.quote, 10, 20); // same for both
+        f.code(QStringLiteral("Ben"), f.docA, f.quote, 10, 20);
+        f.code(QStringLiteral("Ana"), f.docA, f.quote, 40, 50); // Ben 42-50: boundaries differ
+        f.code(QStringLiteral("Ben"), f.docA, f.quote, 42, 50);
+        f.code(QStringLiteral("Ana"), f.docA, f.quote, 70, 80); // only Ana
+        const QList<Disagreement> list = codeDisagreements(f.project->store(), f.quote, {});
+        QCOMPARE(list.size(), 3);
+        QCOMPARE(list[0].start, 40);
+        QCOMPARE(list[0].kind, QStringLiteral("boundaries differ"));
+        QCOMPARE(list[1].start, 42);
+        QCOMPARE(list[1].coder, QStringLiteral("Ben"));
+        QCOMPARE(list[2].start, 70);
+        QCOMPARE(list[2].kind, QStringLiteral("no counterpart"));
+        QCOMPARE(list[2].text, TextA.mid(70, 10));
+        QCOMPARE(list[2].documentTitle, QStringLiteral("A"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProjectAgreement)
+#include "tst_projectagreement.moc"
