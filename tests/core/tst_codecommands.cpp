@@ -98,6 +98,22 @@ private Q_SLOTS:
         QCOMPARE(storedCodes().size(), 4);
     }
 
+    void addWithTakenShortcutIsRefused()
+    {
+        Code c;
+        c.name = QStringLiteral("Frame");
+        c.shortcut = QStringLiteral("1"); // Quote's key in the default codebook
+        QSignalSpy errors(&project(), &Project::errorOccurred);
+        QVERIFY(!project().addCode(c));
+        QCOMPARE(errors.count(), 1);
+        QVERIFY(project().lastError().contains(u"Quote"));
+        QCOMPARE(project().undoStack()->count(), 0);
+        QCOMPARE(storedCodes().size(), 4);
+        c.shortcut = QStringLiteral("9");
+        QVERIFY(project().addCode(c));
+        QCOMPARE(storedCodes().size(), 5);
+    }
+
     void removeWithSubCodesAndAnnotations()
     {
         // Quote > Direct > Partial, annotations on Quote, Partial and Claim.

@@ -170,6 +170,30 @@ private Q_SLOTS:
         QCOMPARE(model.indexOf(ids[1]).data(IdRole).toUuid(), ids[1]);
     }
 
+    // Removing many rows at once takes the model's reset path.
+    void documentListManyRemovals()
+    {
+        DocumentListModel model(project());
+        watch(&model);
+        QList<Document> docs;
+        for (int i = 0; i < 60; ++i)
+            docs << makeDocument(QStringLiteral("Bulk %1").arg(i), QStringLiteral("text %1").arg(i));
+        const QList<QUuid> ids = project().importDocuments(docs);
+        QCOMPARE(ids.size(), 60);
+        QCOMPARE(model.rowCount(), 62);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        undo().undo();
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(model.rowCount(), 2);
+        QVERIFY(model.indexOf(m_fx->plainDoc).isValid());
+        QCOMPARE(model.indexOf(m_fx->plainDoc).data(IdRole).toUuid(), m_fx->plainDoc);
+        QVERIFY(!model.indexOf(ids[30]).isValid());
+        undo().redo();
+        QCOMPARE(model.rowCount(), 62);
+        QCOMPARE(model.indexOf(ids[59]).data().toString(), QStringLiteral("Bulk 59"));
+        QCOMPARE(model.rowCount(), reader(m_fx->path)->documentCount());
+    }
+
     // ---------------------------------------------------------- annotations
 
     void annotationTableOrderedByStart()

@@ -369,10 +369,25 @@ bool Project::applyUpdateDocument(const Document &details)
 
 // ------------------------------------------------------------------ codes
 
+QString Project::shortcutOwner(const QString &shortcut, const QUuid &except) const
+{
+    if (shortcut.isEmpty())
+        return {};
+    for (const Code &other : m_codes) {
+        if (other.id != except && other.shortcut == shortcut)
+            return other.name;
+    }
+    return {};
+}
+
 std::optional<QUuid> Project::addCode(Code code)
 {
     if (code.name.trimmed().isEmpty()) {
         reportFailure(QStringLiteral("A code needs a name."));
+        return std::nullopt;
+    }
+    if (const QString clash = shortcutOwner(code.shortcut, code.id); !clash.isEmpty()) {
+        reportFailure(QStringLiteral("The shortcut %1 is already used by “%2”.").arg(code.shortcut, clash));
         return std::nullopt;
     }
     if (code.id.isNull())
@@ -398,14 +413,9 @@ bool Project::updateCode(const Code &updated)
         reportFailure(QStringLiteral("A code needs a name."));
         return false;
     }
-    if (!updated.shortcut.isEmpty()) {
-        for (const Code &other : m_codes) {
-            if (other.id != updated.id && other.shortcut == updated.shortcut) {
-                reportFailure(QStringLiteral("The shortcut %1 is already used by “%2”.")
-                                  .arg(updated.shortcut, other.name));
-                return false;
-            }
-        }
+    if (const QString clash = shortcutOwner(updated.shortcut, updated.id); !clash.isEmpty()) {
+        reportFailure(QStringLiteral("The shortcut %1 is already used by “%2”.").arg(updated.shortcut, clash));
+        return false;
     }
     return push(new UpdateCodeCommand(*this, *before, updated));
 }

@@ -105,6 +105,8 @@ private:
     bool writeAtomically(const std::function<void()> &work);
     void reportFailure(const QString &message);
     void reloadCodes();
+    // Name of the code other than `except` that uses `shortcut` (empty: none).
+    QString shortcutOwner(const QString &shortcut, const QUuid &except) const;
     void reloadCoders();
 
     std::unique_ptr<ProjectStore> m_store;
