@@ -43,7 +43,7 @@ private Q_SLOTS:
         const QJsonArray docs =
             QJsonDocument::fromJson(cli({QStringLiteral("documents"), project, QStringLiteral("--json")}).out).array();
         const QString id = docs.first().toObject().value(u"id").toString();
-        for (const QString coder : {QStringLiteral("Ana"), QStringLiteral("Ben")}) {
+        for (const QString &coder : {QStringLiteral("Ana"), QStringLiteral("Ben")}) {
             const Run r = cli({QStringLiteral("annotate"), project, QStringLiteral("--document"), id,
                                QStringLiteral("--code"), QStringLiteral("Quote"), QStringLiteral("--match"),
                                QStringLiteral("talks are frozen"), QStringLiteral("--coder"), coder});

@@ -69,7 +69,7 @@ private Q_SLOTS:
     void identicalCodingAgreesPerfectly()
     {
         Fixture f;
-        for (const QString coder : {QStringLiteral("Ana"), QStringLiteral("Ben")}) {
+        for (const QString &coder : {QStringLiteral("Ana"), QStringLiteral("Ben")}) {
             f.code(coder, f.docA, f.quote, 10, 30);
             f.code(coder, f.docA, f.speaker, 40, 50);
             f.code(coder, f.docB, f.quote, 5, 15);
