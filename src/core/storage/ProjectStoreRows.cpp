@@ -1,0 +1,332 @@
+#include "storage/ProjectStore.h"
+
+#include "storage/StoreRows_p.h"
+
+// Reading and writing rows: documents, codes, coders and annotations.
+
+namespace newscoder {
+
+using namespace storage_detail;
+
+// ---------------------------------------------------------------- documents
+
+QList<DocumentSummary> ProjectStore::documentSummaries() const
+{
+    QSqlQuery q = prepare(SummarySelect + QStringLiteral(" ORDER BY d.published, d.title"));
+    exec(q, QStringLiteral("Cannot list documents"));
+    QList<DocumentSummary> result;
+    while (q.next())
+        result.append(readSummaryRow(q));
+    return result;
+}
+
+std::optional<DocumentSummary> ProjectStore::documentSummary(const QUuid &id) const
+{
+    QSqlQuery q = prepare(SummarySelect + QStringLiteral(" WHERE d.id = ?"));
+    q.addBindValue(idString(id));
+    exec(q, QStringLiteral("Cannot read a document"));
+    if (!q.next())
+        return std::nullopt;
+    return readSummaryRow(q);
+}
+
+std::optional<Document> ProjectStore::document(const QUuid &id) const
+{
+    QSqlQuery q = prepare(QStringLiteral("SELECT id, title, outlet, published, url, author, body, import_source "
+                                         "FROM documents WHERE id = ?"));
+    q.addBindValue(idString(id));
+    exec(q, QStringLiteral("Cannot read a document"));
+    if (!q.next())
+        return std::nullopt;
+    Document d = readDocumentRow(q);
+    QSqlQuery m = prepare(QStringLiteral(
+        "SELECT name, value FROM document_metadata WHERE document_id = ? ORDER BY position"));
+    m.addBindValue(idString(id));
+    exec(m, QStringLiteral("Cannot read a document's metadata"));
+    while (m.next())
+        d.metadata.append({m.value(0).toString(), m.value(1).toString()});
+    return d;
+}
+
+QString ProjectStore::documentText(const QUuid &id) const
+{
+    QSqlQuery q = prepare(QStringLiteral("SELECT body FROM documents WHERE id = ?"));
+    q.addBindValue(idString(id));
+    exec(q, QStringLiteral("Cannot read a document"));
+    return q.next() ? q.value(0).toString() : QString();
+}
+
+int ProjectStore::documentCount() const
+{
+    QSqlQuery q = prepare(QStringLiteral("SELECT COUNT(*) FROM documents"));
+    exec(q, QStringLiteral("Cannot count documents"));
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+void ProjectStore::insertDocument(const Document &d)
+{
+    if (d.id.isNull())
+        throw StoreError(Kind::Invalid, QStringLiteral("A document needs an id."));
+    QSqlQuery &q = prepareWrite(QStringLiteral(
+        "INSERT INTO documents (id, title, outlet, published, url, author, body, body_length, import_source, created)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(idString(d.id));
+    q.addBindValue(text(d.title));
+    q.addBindValue(text(d.outlet));
+    q.addBindValue(d.date.isValid() ? QVariant(d.date.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString)));
+    q.addBindValue(text(d.url));
+    q.addBindValue(text(d.author));
+    q.addBindValue(text(d.text));
+    q.addBindValue(d.text.size());
+    q.addBindValue(text(d.importSource));
+    q.addBindValue(timestamp(QDateTime::currentDateTimeUtc()));
+    exec(q, QStringLiteral("Cannot save the document “%1”").arg(d.title));
+    replaceDocumentMetadata(d.id, d.metadata);
+}
+
+void ProjectStore::deleteDocument(const QUuid &id)
+{
+    QSqlQuery &q = prepareWrite(QStringLiteral("DELETE FROM documents WHERE id = ?"));
+    q.addBindValue(idString(id));
+    exec(q, QStringLiteral("Cannot remove a document"));
+}
+
+void ProjectStore::updateDocumentHeader(const Document &d)
+{
+    QSqlQuery &q = prepareWrite(QStringLiteral(
+        "UPDATE documents SET title = ?, outlet = ?, published = ?, url = ?, author = ? WHERE id = ?"));
+    q.addBindValue(text(d.title));
+    q.addBindValue(text(d.outlet));
+    q.addBindValue(d.date.isValid() ? QVariant(d.date.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString)));
+    q.addBindValue(text(d.url));
+    q.addBindValue(text(d.author));
+    q.addBindValue(idString(d.id));
+    exec(q, QStringLiteral("Cannot save the document's details"));
+    if (q.numRowsAffected() != 1)
+        throw StoreError(Kind::Invalid, QStringLiteral("The document no longer exists."));
+}
+
+void ProjectStore::replaceDocumentMetadata(const QUuid &id, const QList<MetadataEntry> &metadata)
+{
+    QSqlQuery &del = prepareWrite(QStringLiteral("DELETE FROM document_metadata WHERE document_id = ?"));
+    del.addBindValue(idString(id));
+    exec(del, QStringLiteral("Cannot save the document's metadata"));
+    QSqlQuery &ins = prepareWrite(
+        QStringLiteral("INSERT INTO document_metadata (document_id, position, name, value) VALUES (?, ?, ?, ?)"));
+    for (qsizetype i = 0; i < metadata.size(); ++i) {
+        ins.addBindValue(idString(id));
+        ins.addBindValue(int(i));
+        ins.addBindValue(text(metadata[i].first));
+        ins.addBindValue(text(metadata[i].second));
+        exec(ins, QStringLiteral("Cannot save the document's metadata"));
+    }
+}
+
+// -------------------------------------------------------------------- codes
+
+QList<Code> ProjectStore::codes() const
+{
+    QSqlQuery q = prepare(CodeSelect + QStringLiteral(" ORDER BY position, name"));
+    exec(q, QStringLiteral("Cannot read the codebook"));
+    QList<Code> result;
+    while (q.next())
+        result.append(readCodeRow(q));
+    return result;
+}
+
+std::optional<Code> ProjectStore::code(const QUuid &id) const
+{
+    QSqlQuery q = prepare(CodeSelect + QStringLiteral(" WHERE id = ?"));
+    q.addBindValue(idString(id));
+    exec(q, QStringLiteral("Cannot read a code"));
+    if (!q.next())
+        return std::nullopt;
+    return readCodeRow(q);
+}
+
+std::optional<Code> ProjectStore::codeByName(const QString &name) const
+{
+    QSqlQuery q = prepare(CodeSelect + QStringLiteral(" WHERE name = ? ORDER BY position"));
+    q.addBindValue(text(name));
+    exec(q, QStringLiteral("Cannot read a code"));
+    if (!q.next())
+        return std::nullopt;
+    return readCodeRow(q);
+}
+
+void ProjectStore::insertCode(const Code &c)
+{
+    QSqlQuery &q = prepareWrite(QStringLiteral(
+        "INSERT INTO codes (id, parent_id, name, color, description, shortcut, position) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(idString(c.id));
+    q.addBindValue(nullableId(c.parentId));
+    q.addBindValue(text(c.name));
+    q.addBindValue(c.color.name(QColor::HexRgb));
+    q.addBindValue(text(c.description));
+    q.addBindValue(text(c.shortcut));
+    q.addBindValue(c.position);
+    exec(q, QStringLiteral("Cannot save the code “%1”").arg(c.name));
+}
+
+void ProjectStore::updateCode(const Code &c)
+{
+    QSqlQuery &q = prepareWrite(QStringLiteral(
+        "UPDATE codes SET parent_id = ?, name = ?, color = ?, description = ?, shortcut = ?, position = ? WHERE id = ?"));
+    q.addBindValue(nullableId(c.parentId));
+    q.addBindValue(text(c.name));
+    q.addBindValue(c.color.name(QColor::HexRgb));
+    q.addBindValue(text(c.description));
+    q.addBindValue(text(c.shortcut));
+    q.addBindValue(c.position);
+    q.addBindValue(idString(c.id));
+    exec(q, QStringLiteral("Cannot save the code “%1”").arg(c.name));
+    if (q.numRowsAffected() != 1)
+        throw StoreError(Kind::Invalid, QStringLiteral("The code “%1” no longer exists.").arg(c.name));
+}
+
+void ProjectStore::deleteCode(const QUuid &id)
+{
+    QSqlQuery &q = prepareWrite(QStringLiteral("DELETE FROM codes WHERE id = ?"));
+    q.addBindValue(idString(id));
+    exec(q, QStringLiteral("Cannot remove a code"));
+}
+
+QHash<QUuid, int> ProjectStore::annotationCountsByCode() const
+{
+    QSqlQuery q = prepare(QStringLiteral("SELECT code_id, COUNT(*) FROM annotations GROUP BY code_id"));
+    exec(q, QStringLiteral("Cannot count annotations"));
+    QHash<QUuid, int> result;
+    while (q.next())
+        result.insert(idFromString(q.value(0).toString()), q.value(1).toInt());
+    return result;
+}
+
+// ------------------------------------------------------------------- coders
+
+QList<Coder> ProjectStore::coders() const
+{
+    QSqlQuery q = prepare(QStringLiteral("SELECT id, name FROM coders ORDER BY name"));
+    exec(q, QStringLiteral("Cannot read coders"));
+    QList<Coder> result;
+    while (q.next())
+        result.append({idFromString(q.value(0).toString()), q.value(1).toString()});
+    return result;
+}
+
+std::optional<Coder> ProjectStore::coderByName(const QString &name) const
+{
+    QSqlQuery q = prepare(QStringLiteral("SELECT id, name FROM coders WHERE name = ?"));
+    q.addBindValue(text(name));
+    exec(q, QStringLiteral("Cannot read coders"));
+    if (!q.next())
+        return std::nullopt;
+    return Coder{idFromString(q.value(0).toString()), q.value(1).toString()};
+}
+
+QUuid ProjectStore::ensureCoder(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        throw StoreError(Kind::Invalid, QStringLiteral("A coder needs a name."));
+    if (const auto existing = coderByName(trimmed))
+        return existing->id;
+    const QUuid id = QUuid::createUuid();
+    QSqlQuery &q = prepareWrite(QStringLiteral("INSERT INTO coders (id, name) VALUES (?, ?)"));
+    q.addBindValue(idString(id));
+    q.addBindValue(text(trimmed));
+    exec(q, QStringLiteral("Cannot save the coder “%1”").arg(trimmed));
+    return id;
+}
+
+// -------------------------------------------------------------- annotations
+
+QList<Annotation> ProjectStore::annotationsForDocument(const QUuid &documentId) const
+{
+    QSqlQuery q = prepare(AnnotationSelect
+                          + QStringLiteral(" WHERE document_id = ? ORDER BY start_offset, end_offset, created"));
+    q.addBindValue(idString(documentId));
+    exec(q, QStringLiteral("Cannot read annotations"));
+    QList<Annotation> result;
+    while (q.next())
+        result.append(readAnnotationRow(q));
+    return result;
+}
+
+QList<Annotation> ProjectStore::annotationsForCode(const QUuid &codeId) const
+{
+    QSqlQuery q = prepare(AnnotationSelect + QStringLiteral(" WHERE code_id = ?"));
+    q.addBindValue(idString(codeId));
+    exec(q, QStringLiteral("Cannot read annotations"));
+    QList<Annotation> result;
+    while (q.next())
+        result.append(readAnnotationRow(q));
+    return result;
+}
+
+std::optional<Annotation> ProjectStore::annotation(const QUuid &id) const
+{
+    QSqlQuery q = prepare(AnnotationSelect + QStringLiteral(" WHERE id = ?"));
+    q.addBindValue(idString(id));
+    exec(q, QStringLiteral("Cannot read an annotation"));
+    if (!q.next())
+        return std::nullopt;
+    return readAnnotationRow(q);
+}
+
+int ProjectStore::annotationCount() const
+{
+    QSqlQuery q = prepare(QStringLiteral("SELECT COUNT(*) FROM annotations"));
+    exec(q, QStringLiteral("Cannot count annotations"));
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+void ProjectStore::forEachAnnotation(const std::function<bool(const Annotation &)> &visit) const
+{
+    QSqlQuery q = prepare(AnnotationSelect + QStringLiteral(" ORDER BY document_id, start_offset, end_offset"));
+    exec(q, QStringLiteral("Cannot read annotations"));
+    while (q.next()) {
+        if (!visit(readAnnotationRow(q)))
+            break;
+    }
+}
+
+void ProjectStore::insertAnnotation(const Annotation &a)
+{
+    QSqlQuery &q = prepareWrite(QStringLiteral(
+        "INSERT INTO annotations (id, document_id, code_id, start_offset, end_offset, coder_id, memo, created, modified)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(idString(a.id));
+    q.addBindValue(idString(a.documentId));
+    q.addBindValue(idString(a.codeId));
+    q.addBindValue(a.start);
+    q.addBindValue(a.end);
+    q.addBindValue(idString(a.coderId));
+    q.addBindValue(text(a.memo));
+    q.addBindValue(timestamp(a.created));
+    q.addBindValue(timestamp(a.modified));
+    exec(q, QStringLiteral("Cannot save the annotation"));
+}
+
+void ProjectStore::deleteAnnotation(const QUuid &id)
+{
+    QSqlQuery &q = prepareWrite(QStringLiteral("DELETE FROM annotations WHERE id = ?"));
+    q.addBindValue(idString(id));
+    exec(q, QStringLiteral("Cannot remove the annotation"));
+}
+
+void ProjectStore::updateAnnotation(const Annotation &a)
+{
+    QSqlQuery &q = prepareWrite(QStringLiteral("UPDATE annotations SET code_id = ?, start_offset = ?, end_offset = ?,"
+                                         " memo = ?, modified = ? WHERE id = ?"));
+    q.addBindValue(idString(a.codeId));
+    q.addBindValue(a.start);
+    q.addBindValue(a.end);
+    q.addBindValue(text(a.memo));
+    q.addBindValue(timestamp(a.modified));
+    q.addBindValue(idString(a.id));
+    exec(q, QStringLiteral("Cannot save the annotation"));
+    if (q.numRowsAffected() != 1)
+        throw StoreError(Kind::Invalid, QStringLiteral("The annotation no longer exists."));
+}
+
+} // namespace newscoder
