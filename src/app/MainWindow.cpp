@@ -7,6 +7,7 @@
 #include "DocumentListDock.h"
 #include "ImportController.h"
 #include "ProjectSession.h"
+#include "ReliabilityDialog.h"
 #include "io/CodebookJson.h"
 #include "storage/StoreError.h"
 #include "ui_MainWindow.h"
@@ -71,6 +72,15 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
     m_ui->menuView->addAction(m_cueHighlighting);
     addAction(m_cueHighlighting); // shortcut works even when the menu bar is hidden
 
+    auto *menuAnalysis = new QMenu(tr("&Analysis"), this);
+    menuAnalysis->setObjectName(QStringLiteral("menuAnalysis"));
+    menuBar()->insertMenu(m_ui->menuHelp->menuAction(), menuAnalysis);
+    m_reliabilityAction = menuAnalysis->addAction(tr("&Reliability…"));
+    m_reliabilityAction->setObjectName(QStringLiteral("actionReliability"));
+    m_reliabilityAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_reliabilityAction->setStatusTip(tr("Agreement between coders per code, with a chart and the disagreements"));
+    connect(m_reliabilityAction, &QAction::triggered, this, &MainWindow::showReliability);
+
     m_importer = new ImportController(this);
     m_undoGroup = new QUndoGroup(this);
     QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
@@ -106,6 +116,8 @@ MainWindow::~MainWindow()
     // The workspace and docks hold references into the session: drop them first.
     m_documentDock->setModel(nullptr);
     m_codebookDock->setModel(nullptr);
+    delete m_reliabilityDialog; // refers to the session's project
+    m_reliabilityDialog = nullptr;
     delete m_workspace;
     m_workspace = nullptr;
 }
@@ -223,6 +235,8 @@ void MainWindow::showDocumentById(const QString &id)
 
 void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
 {
+    delete m_reliabilityDialog; // refers to the old session's project
+    m_reliabilityDialog = nullptr;
     m_documentDock->setModel(nullptr);
     m_codebookDock->setModel(nullptr);
     QByteArray splitterState;
@@ -315,6 +329,7 @@ void MainWindow::updateActions()
         a->setEnabled(open);
     m_ui->actionDeleteAnnotation->setEnabled(writable && m_workspace && m_workspace->hasSelectedAnnotation());
     m_ui->actionRemoveArticles->setEnabled(writable && !m_documentDock->selectedDocuments().isEmpty());
+    m_reliabilityAction->setEnabled(open);
     for (QAction *a : std::as_const(m_codeActions))
         a->setEnabled(writable);
 }
@@ -520,6 +535,19 @@ void MainWindow::showShortcuts()
                 .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText),
                      QKeySequence(QKeySequence::Redo).toString(QKeySequence::NativeText));
     QMessageBox::information(this, tr("Keyboard Shortcuts"), text);
+}
+
+void MainWindow::showReliability()
+{
+    if (!m_session)
+        return;
+    if (!m_reliabilityDialog)
+        m_reliabilityDialog = new ReliabilityDialog(m_session->project(), m_documentDock->selectedDocuments(), this);
+    else
+        m_reliabilityDialog->setSelectedDocuments(m_documentDock->selectedDocuments());
+    m_reliabilityDialog->show();
+    m_reliabilityDialog->raise();
+    m_reliabilityDialog->activateWindow();
 }
 
 void MainWindow::showAbout()

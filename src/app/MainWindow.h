@@ -19,6 +19,7 @@ class CodingWorkspace;
 class DocumentListDock;
 class ImportController;
 class ProjectSession;
+class ReliabilityDialog;
 
 // Newscoder's window: the article list and codebook docks around the coding
 // workspace (article + annotation pane). It owns the open project session and
@@ -74,6 +75,7 @@ private:
     void askCoderName();
     void showShortcuts();
     void showAbout();
+    void showReliability();
     void showError(const QString &message);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
@@ -85,6 +87,8 @@ private:
     QUndoGroup *m_undoGroup = nullptr;
     QLabel *m_coderLabel = nullptr;
     QAction *m_cueHighlighting = nullptr;
+    QAction *m_reliabilityAction = nullptr;
+    ReliabilityDialog *m_reliabilityDialog = nullptr; // one per session; holds a reference to its project
     QList<QAction *> m_codeActions;
     bool m_interactive = true;
 };

@@ -1,0 +1,353 @@
+#include "ReliabilityDialog.h"
+
+#include "DisagreementsDialog.h"
+#include "ReliabilityChart.h"
+#include "ReliabilityExport.h"
+#include "ReliabilitySelection.h"
+#include "ReliabilityTableModel.h"
+#include "project/Project.h"
+#include "storage/StoreError.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+
+namespace newscoder {
+
+struct ReliabilityDialog::Shared
+{
+    std::atomic_int done{0};
+    std::atomic_int total{0};
+    std::atomic_bool cancel{false};
+};
+
+namespace {
+
+// Runs on a worker thread. A store belongs to the thread that opened it, so
+// the worker reads the project through its own read-only connection.
+AgreementReport computeFromFile(const QString &path, const AgreementRequest &request,
+                                const std::function<void(int, int)> &progress, const std::atomic_bool *cancel)
+{
+    AgreementReport failed;
+    try {
+        const auto store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
+        return computeProjectAgreement(*store, request, progress, cancel);
+    } catch (const StoreError &e) {
+        failed.error = e.message();
+    } catch (const std::exception &e) {
+        failed.error = QString::fromLocal8Bit(e.what());
+    }
+    return failed;
+}
+
+} // namespace
+
+ReliabilityDialog::ReliabilityDialog(Project &project, const QList<QUuid> &selectedDocuments, QWidget *parent)
+    : QDialog(parent), m_project(project)
+{
+    setObjectName(QStringLiteral("reliabilityDialog"));
+    setWindowTitle(tr("Reliability — %1").arg(QFileInfo(project.path()).completeBaseName()));
+    setModal(false);
+    buildUi();
+    setSelectedDocuments(selectedDocuments);
+    updateButtons();
+    resize(1240, 800);
+}
+
+ReliabilityDialog::~ReliabilityDialog()
+{
+    if (m_shared)
+        m_shared->cancel = true; // the worker holds copies of what it needs; let it stop early
+}
+
+void ReliabilityDialog::buildUi()
+{
+    m_selection = new ReliabilitySelection(m_project);
+    connect(m_selection, &ReliabilitySelection::errorOccurred, this, &ReliabilityDialog::showMessage);
+    m_computeButton = new QPushButton(tr("Compute"));
+    m_computeButton->setObjectName(QStringLiteral("computeButton"));
+    m_computeButton->setDefault(true);
+    connect(m_computeButton, &QPushButton::clicked, this, &ReliabilityDialog::compute);
+    m_message = new QLabel;
+    m_message->setObjectName(QStringLiteral("reliabilityMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_message->hide();
+
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_selection, 1);
+    leftLayout->addWidget(m_computeButton);
+    leftLayout->addWidget(m_message);
+    left->setMinimumWidth(220);
+    left->setMaximumWidth(300);
+
+    m_summary = new QLabel(tr("Choose coders, codes and articles, then Compute."));
+    m_summary->setObjectName(QStringLiteral("reliabilitySummary"));
+    m_summary->setWordWrap(true);
+    m_model = new ReliabilityTableModel(this);
+    m_table = new QTableView;
+    m_table->setObjectName(QStringLiteral("reliabilityTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    connect(m_table, &QTableView::doubleClicked, this,
+            [this](const QModelIndex &index) { showDisagreements(index.row()); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ReliabilityDialog::updateButtons);
+
+    m_chartView = new ReliabilityChartView;
+    m_chartView->setObjectName(QStringLiteral("reliabilityChart"));
+    m_chartView->setMinimumHeight(280);
+
+    auto *top = new QWidget;
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_summary);
+    topLayout->addWidget(m_table);
+    auto *right = new QSplitter(Qt::Vertical);
+    right->setChildrenCollapsible(false);
+    right->addWidget(top);
+    right->addWidget(m_chartView);
+    right->setStretchFactor(0, 2);
+    right->setStretchFactor(1, 3);
+    right->setSizes({300, 450}); // the chart gets the larger share
+
+    m_disagreementsButton = new QPushButton(tr("Show Disagreements…"));
+    m_disagreementsButton->setObjectName(QStringLiteral("disagreementsButton"));
+    m_csvButton = new QPushButton(tr("Export CSV…"));
+    m_htmlButton = new QPushButton(tr("Export HTML…"));
+    connect(m_disagreementsButton, &QPushButton::clicked, this,
+            [this] { showDisagreements(m_table->selectionModel()->selectedRows().value(0).row()); });
+    connect(m_csvButton, &QPushButton::clicked, this, [this] { chooseAndExport(false); });
+    connect(m_htmlButton, &QPushButton::clicked, this, [this] { chooseAndExport(true); });
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    buttons->addButton(m_disagreementsButton, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_csvButton, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_htmlButton, QDialogButtonBox::ActionRole);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *body = new QHBoxLayout;
+    body->addWidget(left);
+    body->addWidget(right, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(body, 1);
+    layout->addWidget(buttons);
+}
+
+QChart *ReliabilityDialog::chart() const
+{
+    return m_chartView->chart();
+}
+
+void ReliabilityDialog::showEvent(QShowEvent *event)
+{
+    m_selection->refreshCoders(); // coders appear with their first annotation
+    QDialog::showEvent(event);
+}
+
+void ReliabilityDialog::setSelectedDocuments(const QList<QUuid> &ids)
+{
+    m_selection->setSelectedDocuments(ids);
+}
+
+void ReliabilityDialog::showMessage(const QString &message)
+{
+    m_message->setText(message);
+    m_message->setVisible(!message.isEmpty());
+}
+
+void ReliabilityDialog::updateButtons()
+{
+    const bool running = isComputing();
+    const bool haveRows = m_model->rowCount() > 0;
+    m_computeButton->setEnabled(!running);
+    m_csvButton->setEnabled(!running && haveRows);
+    m_htmlButton->setEnabled(!running && haveRows);
+    m_disagreementsButton->setEnabled(!running && m_table->selectionModel()->hasSelection());
+}
+
+void ReliabilityDialog::compute()
+{
+    if (isComputing())
+        return;
+    m_pendingRequest = m_selection->request();
+    m_pendingArticles = m_selection->articlesDescription();
+    QString problem;
+    if (m_pendingRequest.coders.size() < 2)
+        problem = tr("Agreement needs at least two coders: tick two or more (the project has %n coder(s)).",
+                     nullptr, int(m_selection->coderList()->count()));
+    else if (m_pendingRequest.codes.isEmpty())
+        problem = tr("Tick at least one code.");
+    if (!problem.isEmpty()) { // reported like the worker's errors: after compute() returns
+        AgreementReport failed;
+        failed.error = problem;
+        QTimer::singleShot(0, this, [this, failed] { finish(failed); });
+        return;
+    }
+
+    m_shared = std::make_shared<Shared>();
+    auto shared = m_shared;
+    auto *progress = new QProgressDialog(tr("Comparing the coders…"), tr("Cancel"), 0, 0, this);
+    progress->setWindowTitle(tr("Reliability"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(400);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    connect(progress, &QProgressDialog::canceled, this, [shared] { shared->cancel = true; });
+    auto *poll = new QTimer(progress);
+    poll->setInterval(100);
+    connect(poll, &QTimer::timeout, progress, [progress, shared] {
+        const int total = shared->total;
+        if (total <= 0)
+            return; // still reading the annotations
+        progress->setMaximum(total);
+        progress->setValue(shared->done);
+        progress->setLabelText(tr("Code %1 of %2…").arg(shared->done.load()).arg(total));
+    });
+    poll->start();
+
+    m_watcher = new QFutureWatcher<AgreementReport>(this);
+    connect(m_watcher, &QFutureWatcher<AgreementReport>::finished, this, [this, progress] {
+        AgreementReport result = m_watcher->result();
+        m_watcher->deleteLater();
+        m_watcher = nullptr;
+        progress->deleteLater();
+        finish(std::move(result));
+    });
+    const QString path = m_project.path();
+    const AgreementRequest req = m_pendingRequest;
+    m_watcher->setFuture(QtConcurrent::run([path, req, shared] {
+        return computeFromFile(
+            path, req,
+            [shared](int done, int total) {
+                shared->done = done;
+                shared->total = total;
+            },
+            &shared->cancel);
+    }));
+    updateButtons();
+}
+
+void ReliabilityDialog::finish(AgreementReport result)
+{
+    m_shared.reset();
+    if (result.cancelled) {
+        showMessage(m_report.rows.isEmpty() ? tr("Cancelled.") : tr("Cancelled — the table shows the previous result."));
+    } else {
+        m_report = std::move(result);
+        m_reportRequest = m_pendingRequest;
+        m_reportArticles = m_pendingArticles;
+        m_model->setRows(m_report.rows);
+        showMessage(m_report.error);
+        m_summary->setText(m_report.error.isEmpty() ? selectionSummary() : QString());
+        m_table->resizeColumnsToContents();
+        m_chartView->setReport(m_report);
+    }
+    updateButtons();
+    Q_EMIT computed();
+}
+
+QString ReliabilityDialog::selectionSummary() const
+{
+    return tr("<b>Coders:</b> %1 &nbsp;·&nbsp; <b>%2:</b> %3 with coding, %4 coded by every coder (unitizing α "
+              "uses these) &nbsp;·&nbsp; double-click a row for its disagreements")
+        .arg(m_report.coders.join(QStringLiteral(", ")).toHtmlEscaped(), m_reportArticles.toHtmlEscaped())
+        .arg(m_report.documents)
+        .arg(m_report.documentsAllCoded);
+}
+
+DisagreementsDialog *ReliabilityDialog::showDisagreements(int row)
+{
+    const AgreementRow *r = m_model->row(row);
+    if (!r)
+        return nullptr;
+    QList<Disagreement> list;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    try {
+        list = codeDisagreements(m_project.store(), r->codeId, m_reportRequest);
+    } catch (const StoreError &e) {
+        QApplication::restoreOverrideCursor();
+        showMessage(e.message());
+        return nullptr;
+    }
+    QApplication::restoreOverrideCursor();
+    auto *dialog = new DisagreementsDialog(r->subject, list, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+bool ReliabilityDialog::exportCsv(const QString &path, QString *error) const
+{
+    if (m_report.rows.isEmpty()) {
+        if (error)
+            *error = tr("Nothing to export: compute the agreement first.");
+        return false;
+    }
+    return writeWholeFile(path, reliabilityCsv(m_report), error);
+}
+
+bool ReliabilityDialog::exportHtml(const QString &path, QString *error) const
+{
+    if (m_report.rows.isEmpty()) {
+        if (error)
+            *error = tr("Nothing to export: compute the agreement first.");
+        return false;
+    }
+    QStringList codes;
+    for (const AgreementRow &row : m_report.rows) {
+        if (!codes.contains(row.subject))
+            codes << row.subject;
+    }
+    const QList<QPair<QString, QString>> summary{
+        {tr("Project"), QFileInfo(m_project.path()).fileName()},
+        {tr("Coders"), m_report.coders.join(QStringLiteral(", "))},
+        {tr("Articles"), tr("%1: %2 with coding, %3 coded by every coder (used for unitizing α)")
+                             .arg(m_reportArticles)
+                             .arg(m_report.documents)
+                             .arg(m_report.documentsAllCoded)},
+        {tr("Codes"), codes.join(QStringLiteral(", "))},
+        {tr("Exported"), QDateTime::currentDateTime().toString(Qt::ISODate)}};
+    return writeWholeFile(path, reliabilityHtml(m_report, summary), error);
+}
+
+void ReliabilityDialog::chooseAndExport(bool html)
+{
+    const QFileInfo project(m_project.path());
+    const QString suggested = project.absolutePath() + u'/' + project.completeBaseName()
+                              + (html ? QStringLiteral("-reliability.html") : QStringLiteral("-reliability.csv"));
+    const QString path = QFileDialog::getSaveFileName(this, html ? tr("Export HTML") : tr("Export CSV"), suggested,
+                                                      html ? tr("HTML pages (*.html *.htm)") : tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (html ? exportHtml(path, &error) : exportCsv(path, &error))
+        showMessage({});
+    else
+        showMessage(error);
+}
+
+} // namespace newscoder

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "agreement/ProjectAgreement.h"
+
+#include <QDialog>
+#include <QUuid>
+
+#include <memory>
+
+class QChart;
+class QLabel;
+class QPushButton;
+class QTableView;
+template<typename T>
+class QFutureWatcher;
+
+namespace newscoder {
+
+class DisagreementsDialog;
+class Project;
+class ReliabilityChartView;
+class ReliabilitySelection;
+class ReliabilityTableModel;
+
+// Analysis ▸ Reliability: agreement between coders per code (unitizing α over
+// the marked spans and α on presence per article) for a chosen set of coders,
+// codes and articles, as a table and a bar chart against the 0.667/0.800
+// thresholds. Computes on a worker thread with its own read-only store; a row
+// opens the list of that code's disagreements; the table exports as CSV/HTML.
+// Errors are shown in the dialog, never in a modal box.
+class ReliabilityDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    // `selectedDocuments`: the articles selected in the article list (offered as a choice).
+    ReliabilityDialog(Project &project, const QList<QUuid> &selectedDocuments, QWidget *parent = nullptr);
+    ~ReliabilityDialog() override;
+
+    void setSelectedDocuments(const QList<QUuid> &ids);
+
+    // Starts computing (no-op while running); computed() follows, also on errors and cancel.
+    void compute();
+    bool isComputing() const { return m_watcher != nullptr; }
+    // The last computed report (empty rows and `error` set after a failure).
+    const AgreementReport &report() const { return m_report; }
+
+    // Both write all or nothing (QSaveFile); false with a message on failure.
+    bool exportCsv(const QString &path, QString *error = nullptr) const;
+    bool exportHtml(const QString &path, QString *error = nullptr) const;
+
+    // Opens (non-modal) the disagreements of the code in table row `row`.
+    DisagreementsDialog *showDisagreements(int row);
+
+    // For tests.
+    ReliabilitySelection *selection() const { return m_selection; }
+    QPushButton *computeButton() const { return m_computeButton; }
+    QTableView *table() const { return m_table; }
+    ReliabilityTableModel *model() const { return m_model; }
+    QChart *chart() const;
+    QLabel *messageLabel() const { return m_message; }
+
+Q_SIGNALS:
+    void computed();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    struct Shared;
+    void buildUi();
+    void showMessage(const QString &message);
+    void updateButtons();
+    void finish(AgreementReport report);
+    QString selectionSummary() const;
+    void chooseAndExport(bool html);
+
+    Project &m_project;
+    AgreementReport m_report;
+    AgreementRequest m_reportRequest;   // the request m_report answers
+    QString m_reportArticles;           // "All articles" / "12 selected articles"
+    AgreementRequest m_pendingRequest;
+    QString m_pendingArticles;
+    std::shared_ptr<Shared> m_shared;
+    QFutureWatcher<AgreementReport> *m_watcher = nullptr;
+
+    ReliabilitySelection *m_selection = nullptr;
+    QPushButton *m_computeButton = nullptr;
+    QLabel *m_message = nullptr;
+    QLabel *m_summary = nullptr;
+    QTableView *m_table = nullptr;
+    ReliabilityTableModel *m_model = nullptr;
+    ReliabilityChartView *m_chartView = nullptr;
+    QPushButton *m_disagreementsButton = nullptr;
+    QPushButton *m_csvButton = nullptr;
+    QPushButton *m_htmlButton = nullptr;
+};
+
+} // namespace newscoder
