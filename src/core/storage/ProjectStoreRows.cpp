@@ -13,21 +13,14 @@ using namespace storage_detail;
 QList<DocumentSummary> ProjectStore::documentSummaries() const
 {
     QSqlQuery q = prepare(SummarySelect + QStringLiteral(" ORDER BY d.published, d.title"));
-    exec(q, QStringLiteral("Cannot list documents"));
-    QList<DocumentSummary> result;
-    while (q.next())
-        result.append(readSummaryRow(q));
-    return result;
+    return readAll(q, QStringLiteral("Cannot list documents"), readSummaryRow);
 }
 
 std::optional<DocumentSummary> ProjectStore::documentSummary(const QUuid &id) const
 {
     QSqlQuery q = prepare(SummarySelect + QStringLiteral(" WHERE d.id = ?"));
     q.addBindValue(idString(id));
-    exec(q, QStringLiteral("Cannot read a document"));
-    if (!q.next())
-        return std::nullopt;
-    return readSummaryRow(q);
+    return readOne(q, QStringLiteral("Cannot read a document"), readSummaryRow);
 }
 
 std::optional<Document> ProjectStore::document(const QUuid &id) const
@@ -127,31 +120,21 @@ void ProjectStore::replaceDocumentMetadata(const QUuid &id, const QList<Metadata
 QList<Code> ProjectStore::codes() const
 {
     QSqlQuery q = prepare(CodeSelect + QStringLiteral(" ORDER BY position, name"));
-    exec(q, QStringLiteral("Cannot read the codebook"));
-    QList<Code> result;
-    while (q.next())
-        result.append(readCodeRow(q));
-    return result;
+    return readAll(q, QStringLiteral("Cannot read the codebook"), readCodeRow);
 }
 
 std::optional<Code> ProjectStore::code(const QUuid &id) const
 {
     QSqlQuery q = prepare(CodeSelect + QStringLiteral(" WHERE id = ?"));
     q.addBindValue(idString(id));
-    exec(q, QStringLiteral("Cannot read a code"));
-    if (!q.next())
-        return std::nullopt;
-    return readCodeRow(q);
+    return readOne(q, QStringLiteral("Cannot read a code"), readCodeRow);
 }
 
 std::optional<Code> ProjectStore::codeByName(const QString &name) const
 {
     QSqlQuery q = prepare(CodeSelect + QStringLiteral(" WHERE name = ? ORDER BY position"));
     q.addBindValue(text(name));
-    exec(q, QStringLiteral("Cannot read a code"));
-    if (!q.next())
-        return std::nullopt;
-    return readCodeRow(q);
+    return readOne(q, QStringLiteral("Cannot read a code"), readCodeRow);
 }
 
 void ProjectStore::insertCode(const Code &c)
@@ -245,32 +228,21 @@ QList<Annotation> ProjectStore::annotationsForDocument(const QUuid &documentId) 
     QSqlQuery q = prepare(AnnotationSelect
                           + QStringLiteral(" WHERE document_id = ? ORDER BY start_offset, end_offset, created"));
     q.addBindValue(idString(documentId));
-    exec(q, QStringLiteral("Cannot read annotations"));
-    QList<Annotation> result;
-    while (q.next())
-        result.append(readAnnotationRow(q));
-    return result;
+    return readAll(q, QStringLiteral("Cannot read annotations"), readAnnotationRow);
 }
 
 QList<Annotation> ProjectStore::annotationsForCode(const QUuid &codeId) const
 {
     QSqlQuery q = prepare(AnnotationSelect + QStringLiteral(" WHERE code_id = ?"));
     q.addBindValue(idString(codeId));
-    exec(q, QStringLiteral("Cannot read annotations"));
-    QList<Annotation> result;
-    while (q.next())
-        result.append(readAnnotationRow(q));
-    return result;
+    return readAll(q, QStringLiteral("Cannot read annotations"), readAnnotationRow);
 }
 
 std::optional<Annotation> ProjectStore::annotation(const QUuid &id) const
 {
     QSqlQuery q = prepare(AnnotationSelect + QStringLiteral(" WHERE id = ?"));
     q.addBindValue(idString(id));
-    exec(q, QStringLiteral("Cannot read an annotation"));
-    if (!q.next())
-        return std::nullopt;
-    return readAnnotationRow(q);
+    return readOne(q, QStringLiteral("Cannot read an annotation"), readAnnotationRow);
 }
 
 int ProjectStore::annotationCount() const

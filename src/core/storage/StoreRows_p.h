@@ -13,6 +13,8 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <optional>
+#include <type_traits>
 
 namespace newscoder::storage_detail {
 
@@ -152,5 +154,25 @@ inline Annotation readAnnotationRow(const QSqlQuery &q)
 
 inline const QString AnnotationSelect = QStringLiteral(
     "SELECT id, document_id, code_id, start_offset, end_offset, coder_id, memo, created, modified FROM annotations");
+
+// Runs a query and maps every row (readAll) or the first row (readOne).
+template <typename Read>
+auto readAll(QSqlQuery &q, const QString &context, Read read)
+{
+    exec(q, context);
+    QList<std::decay_t<decltype(read(q))>> result;
+    while (q.next())
+        result.append(read(q));
+    return result;
+}
+
+template <typename Read>
+auto readOne(QSqlQuery &q, const QString &context, Read read) -> std::optional<std::decay_t<decltype(read(q))>>
+{
+    exec(q, context);
+    if (!q.next())
+        return std::nullopt;
+    return read(q);
+}
 
 } // namespace newscoder::storage_detail
