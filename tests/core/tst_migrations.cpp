@@ -86,6 +86,57 @@ private Q_SLOTS:
         QCOMPARE(creates, schema::migrationStatements(1));
     }
 
+    // The v2 fixture: exactly the statements of versions 1 and 2.
+    void fixtureMatchesSchemaVersion2()
+    {
+        QStringList creates;
+        for (const QString &s : fixtureStatements(2)) {
+            if (s.startsWith(QStringLiteral("CREATE")))
+                creates << s;
+        }
+        QCOMPARE(creates, schema::migrationStatements(1) + schema::migrationStatements(2));
+    }
+
+    // A version 2 project keeps its metadata and gains the rich coding model
+    // with neutral defaults: span codes, coded annotations, no outlet.
+    void version2DataSurvivesWithDefaults()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("data-v2.newscoder"));
+        QString error;
+        QVERIFY2(buildFromFixture(2, path, &error), qPrintable(error));
+        {
+            auto migrated = ProjectStore::open(path);
+            QCOMPARE(migrated->schemaVersion(), schema::currentVersion());
+        }
+        auto store = reader(path);
+        const QUuid harbour = QUuid::fromString(u"d0c00000-0000-4000-8000-000000000001");
+        const auto d1 = store->document(harbour);
+        QVERIFY(d1);
+        const QList<MetadataEntry> metadata{{QStringLiteral("keywords"), QStringLiteral("port, talks")},
+                                            {QStringLiteral("byline"), QStringLiteral("By Ana Writer")}};
+        QCOMPARE(d1->metadata, metadata);
+        QVERIFY(d1->outletId.isNull());
+        QVERIFY(d1->memo.isEmpty());
+        QCOMPARE(store->codes().size(), 3);
+        for (const Code &c : store->codes()) {
+            QCOMPARE(c.unit, CodeUnit::Span);
+            QVERIFY(c.fields.isEmpty());
+        }
+        QCOMPARE(store->annotationCount(), 3);
+        store->forEachAnnotation([](const Annotation &a) {
+            [&] { QCOMPARE(a.status, AnnotationStatus::Coded); }();
+            return true;
+        });
+        QVERIFY(store->actors().isEmpty());
+        QVERIFY(store->outlets().isEmpty());
+        QVERIFY(store->annotationValues(QUuid::fromString(u"a0000000-0000-4000-8000-000000000001")).isEmpty());
+        // The backup is the untouched version 2 file.
+        QCOMPARE(queryValue(path + QStringLiteral(".v2.bak"),
+                            QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'actors'"))
+                     .toInt(),
+                 0);
+    }
+
     void everyEarlierVersionMigrates_data()
     {
         QTest::addColumn<int>("version");
@@ -140,7 +191,7 @@ private Q_SLOTS:
         QVERIFY2(buildFromFixture(1, path, &error), qPrintable(error));
         {
             auto migrated = ProjectStore::open(path);
-            QCOMPARE(migrated->schemaVersion(), 2);
+            QCOMPARE(migrated->schemaVersion(), schema::currentVersion());
         }
         auto store = reader(path);
         QCOMPARE(store->projectId(), QUuid::fromString(u"5b0f5c1e-3c1a-4d55-9a39-0d6f0e6a8a11"));

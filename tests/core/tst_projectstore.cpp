@@ -57,7 +57,7 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(path));
         QCOMPARE(store->path(), QFileInfo(path).absoluteFilePath());
         QVERIFY(!store->isReadOnly());
-        QCOMPARE(store->schemaVersion(), 2);
+        QCOMPARE(store->schemaVersion(), schema::currentVersion());
         QVERIFY(!store->projectId().isNull());
         QCOMPARE(store->documentCount(), 0);
         QCOMPARE(store->annotationCount(), 0);
@@ -177,7 +177,7 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(path + QStringLiteral(".lock")));
         auto store = ProjectStore::open(path);
         QCOMPARE(store->projectId(), projectId);
-        QCOMPARE(store->schemaVersion(), 2);
+        QCOMPARE(store->schemaVersion(), schema::currentVersion());
         const auto back = store->document(d.id);
         QVERIFY(back);
         const QString diff = documentDiff(*back, d);

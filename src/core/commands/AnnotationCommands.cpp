@@ -5,9 +5,9 @@
 
 namespace newscoder {
 
-bool AnnotationCommand::insert(const QList<Annotation> &annotations)
+bool AnnotationCommand::insert(const QList<Annotation> &annotations, const QList<StoredValue> &values)
 {
-    return m_project.applyInsertAnnotations(annotations);
+    return m_project.applyInsertAnnotations(annotations, values);
 }
 
 bool AnnotationCommand::remove(const QList<Annotation> &annotations)
@@ -21,8 +21,9 @@ bool AnnotationCommand::update(const Annotation &before, const Annotation &after
 }
 
 AnnotationPresenceCommand::AnnotationPresenceCommand(Project &project, Direction direction,
-                                                     QList<Annotation> annotations)
-    : AnnotationCommand(project, QString()), m_direction(direction), m_annotations(std::move(annotations))
+                                                     QList<Annotation> annotations, QList<StoredValue> values)
+    : AnnotationCommand(project, QString()), m_direction(direction), m_annotations(std::move(annotations)),
+      m_values(std::move(values))
 {
     const auto n = m_annotations.size();
     if (m_direction == Direction::Add)
@@ -35,13 +36,13 @@ AnnotationPresenceCommand::AnnotationPresenceCommand(Project &project, Direction
 // stack never claims a state the file does not have.
 void AnnotationPresenceCommand::redo()
 {
-    const bool ok = m_direction == Direction::Add ? insert(m_annotations) : remove(m_annotations);
+    const bool ok = m_direction == Direction::Add ? insert(m_annotations, m_values) : remove(m_annotations);
     setObsolete(!ok);
 }
 
 void AnnotationPresenceCommand::undo()
 {
-    const bool ok = m_direction == Direction::Add ? remove(m_annotations) : insert(m_annotations);
+    const bool ok = m_direction == Direction::Add ? remove(m_annotations) : insert(m_annotations, m_values);
     setObsolete(!ok);
 }
 

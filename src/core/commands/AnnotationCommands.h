@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Annotation.h"
+#include "storage/ProjectStore.h"
 
 #include <QUndoCommand>
 
@@ -13,7 +14,7 @@ class AnnotationCommand : public QUndoCommand
 {
 protected:
     AnnotationCommand(Project &project, const QString &text) : QUndoCommand(text), m_project(project) {}
-    bool insert(const QList<Annotation> &annotations);
+    bool insert(const QList<Annotation> &annotations, const QList<StoredValue> &values = {});
     bool remove(const QList<Annotation> &annotations);
     bool update(const Annotation &before, const Annotation &after);
 
@@ -21,17 +22,21 @@ protected:
 };
 
 // Adds annotations (redo) / removes them again (undo); or the reverse.
+// `values`: the field values owned by or linking to the annotations, restored
+// with them (removal captures them before the rows cascade away).
 class AnnotationPresenceCommand final : public AnnotationCommand
 {
 public:
     enum class Direction { Add, Remove };
-    AnnotationPresenceCommand(Project &project, Direction direction, QList<Annotation> annotations);
+    AnnotationPresenceCommand(Project &project, Direction direction, QList<Annotation> annotations,
+                              QList<StoredValue> values = {});
     void redo() override;
     void undo() override;
 
 private:
     Direction m_direction;
     QList<Annotation> m_annotations;
+    QList<StoredValue> m_values;
 };
 
 // Changes an annotation's code, span or memo. Consecutive memo edits of the

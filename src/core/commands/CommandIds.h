@@ -7,6 +7,7 @@ enum CommandId {
     AnnotationMemoCommandId = 1,
     DocumentDetailsCommandId,
     CodeDetailsCommandId,
+    FieldValueCommandId,
 };
 
 } // namespace newscoder

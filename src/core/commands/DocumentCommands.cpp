@@ -18,7 +18,8 @@ QList<QUuid> idsOf(const QList<DocumentCommand::Record> &records)
 
 } // namespace
 
-bool DocumentCommand::insert(const QList<Record> &records)
+bool DocumentCommand::insert(const QList<Record> &records, const QList<StoredValue> &values,
+                             const QList<Outlet> &outlets)
 {
     QList<Document> documents;
     QList<Annotation> annotations;
@@ -27,12 +28,12 @@ bool DocumentCommand::insert(const QList<Record> &records)
         documents.append(r.document);
         annotations.append(r.annotations);
     }
-    return m_project.applyInsertDocuments(documents, annotations);
+    return m_project.applyInsertDocuments(documents, annotations, values, outlets);
 }
 
-bool DocumentCommand::remove(const QList<Record> &records)
+bool DocumentCommand::remove(const QList<Record> &records, const QList<Outlet> &outlets)
 {
-    return m_project.applyRemoveDocuments(idsOf(records));
+    return m_project.applyRemoveDocuments(idsOf(records), outlets);
 }
 
 bool DocumentCommand::updateDetails(const Document &details)
@@ -41,8 +42,10 @@ bool DocumentCommand::updateDetails(const Document &details)
 }
 
 DocumentPresenceCommand::DocumentPresenceCommand(Project &project, Direction direction, QList<Record> records,
-                                                 const QString &text)
-    : DocumentCommand(project, text), m_direction(direction), m_records(std::move(records))
+                                                 const QString &text, QList<StoredValue> values,
+                                                 QList<Outlet> outlets)
+    : DocumentCommand(project, text), m_direction(direction), m_records(std::move(records)),
+      m_values(std::move(values)), m_outlets(std::move(outlets))
 {
     if (!text.isEmpty())
         return;
@@ -55,12 +58,14 @@ DocumentPresenceCommand::DocumentPresenceCommand(Project &project, Direction dir
 
 void DocumentPresenceCommand::redo()
 {
-    setObsolete(!(m_direction == Direction::Add ? insert(m_records) : remove(m_records)));
+    setObsolete(!(m_direction == Direction::Add ? insert(m_records, m_values, m_outlets)
+                                                : remove(m_records)));
 }
 
 void DocumentPresenceCommand::undo()
 {
-    setObsolete(!(m_direction == Direction::Add ? remove(m_records) : insert(m_records)));
+    setObsolete(!(m_direction == Direction::Add ? remove(m_records, m_outlets)
+                                                : insert(m_records, m_values)));
 }
 
 UpdateDocumentDetailsCommand::UpdateDocumentDetailsCommand(Project &project, Document before, Document after)

@@ -27,6 +27,8 @@ struct Document
     QString text;
     QList<MetadataEntry> metadata;
     QString importSource; // where it came from (file path), informational
+    QUuid outletId;       // the registry outlet (null: none assigned)
+    QString memo;
 };
 
 // What the document list shows: everything but the text.
@@ -39,6 +41,7 @@ struct DocumentSummary
     QString url;
     int length = 0;          // UTF-16 code units of the stored text
     int annotationCount = 0;
+    QUuid outletId;
 };
 
 } // namespace newscoder

@@ -13,6 +13,7 @@ Project::Project(std::unique_ptr<ProjectStore> store, QObject *parent)
 {
     reloadCodes();
     reloadCoders();
+    reloadRegistries();
 }
 
 Project::~Project() = default;
@@ -172,11 +173,16 @@ std::optional<QUuid> Project::addAnnotation(const QUuid &documentId, const QUuid
 bool Project::removeAnnotations(const QList<QUuid> &annotationIds)
 {
     QList<Annotation> doomed;
+    QList<StoredValue> values;
     try {
         for (const QUuid &id : annotationIds) {
             if (auto a = m_store->annotation(id))
                 doomed.append(*a);
         }
+        QList<QUuid> ids;
+        for (const Annotation &a : doomed)
+            ids.append(a.id);
+        values = m_store->valuesTouchingAnnotations(ids);
     } catch (const StoreError &e) {
         reportFailure(e.message());
         return false;
@@ -184,7 +190,7 @@ bool Project::removeAnnotations(const QList<QUuid> &annotationIds)
     if (doomed.isEmpty())
         return true;
     using D = AnnotationPresenceCommand::Direction;
-    return push(new AnnotationPresenceCommand(*this, D::Remove, doomed));
+    return push(new AnnotationPresenceCommand(*this, D::Remove, doomed, values));
 }
 
 bool Project::setAnnotationMemo(const QUuid &annotationId, const QString &memo)
@@ -231,25 +237,33 @@ bool Project::setAnnotationCode(const QUuid &annotationId, const QUuid &codeId)
                                             after));
 }
 
-bool Project::applyInsertAnnotations(const QList<Annotation> &annotations)
+bool Project::applyInsertAnnotations(const QList<Annotation> &annotations, const QList<StoredValue> &values)
 {
     if (!writeAtomically([&] {
             for (const Annotation &a : annotations)
                 m_store->insertAnnotation(a);
+            m_store->insertStoredValues(values);
         }))
         return false;
     Q_EMIT annotationsInserted(annotations);
+    emitValuesChanged(values);
     return true;
 }
 
 bool Project::applyRemoveAnnotations(const QList<Annotation> &annotations)
 {
+    QList<StoredValue> touched;
     if (!writeAtomically([&] {
+            QList<QUuid> ids;
             for (const Annotation &a : annotations)
-                m_store->deleteAnnotation(a.id);
+                ids.append(a.id);
+            touched = m_store->valuesTouchingAnnotations(ids);
+            for (const Annotation &a : annotations)
+                m_store->deleteAnnotation(a.id); // their values and links to them cascade
         }))
         return false;
     Q_EMIT annotationsRemoved(annotations);
+    emitValuesChanged(touched);
     return true;
 }
 
@@ -271,15 +285,18 @@ QList<QUuid> Project::importDocuments(QList<Document> documents, const QString &
         return {};
     QList<DocumentCommand::Record> records;
     QList<QUuid> ids;
+    QList<Outlet> newOutlets;
     records.reserve(documents.size());
     for (Document &d : documents) {
         if (d.id.isNull())
             d.id = QUuid::createUuid();
+        if (d.outletId.isNull())
+            d.outletId = outletOnImport(d, newOutlets);
         ids.append(d.id);
         records.append({std::move(d), {}});
     }
     using D = DocumentPresenceCommand::Direction;
-    if (!push(new DocumentPresenceCommand(*this, D::Add, std::move(records), description)))
+    if (!push(new DocumentPresenceCommand(*this, D::Add, std::move(records), description, {}, newOutlets)))
         return {};
     return ids;
 }
@@ -287,11 +304,16 @@ QList<QUuid> Project::importDocuments(QList<Document> documents, const QString &
 bool Project::removeDocuments(const QList<QUuid> &documentIds)
 {
     QList<DocumentCommand::Record> records;
+    QList<StoredValue> values;
     try {
+        QList<QUuid> ids;
         for (const QUuid &id : documentIds) {
-            if (auto d = m_store->document(id))
+            if (auto d = m_store->document(id)) {
                 records.append({*d, m_store->annotationsForDocument(id)});
+                ids.append(id);
+            }
         }
+        values = m_store->valuesTouchingDocuments(ids);
     } catch (const StoreError &e) {
         reportFailure(e.message());
         return false;
@@ -299,7 +321,7 @@ bool Project::removeDocuments(const QList<QUuid> &documentIds)
     if (records.isEmpty())
         return true;
     using D = DocumentPresenceCommand::Direction;
-    return push(new DocumentPresenceCommand(*this, D::Remove, std::move(records)));
+    return push(new DocumentPresenceCommand(*this, D::Remove, std::move(records), {}, values));
 }
 
 bool Project::updateDocumentDetails(const Document &updated)
@@ -322,21 +344,32 @@ bool Project::updateDocumentDetails(const Document &updated)
     after.url = updated.url;
     after.author = updated.author;
     after.metadata = updated.metadata;
+    after.outletId = updated.outletId;
+    after.memo = updated.memo;
     if (after.title == before->title && after.outlet == before->outlet && after.date == before->date
-        && after.url == before->url && after.author == before->author && after.metadata == before->metadata)
+        && after.url == before->url && after.author == before->author && after.metadata == before->metadata
+        && after.outletId == before->outletId && after.memo == before->memo)
         return true;
     return push(new UpdateDocumentDetailsCommand(*this, *before, after));
 }
 
-bool Project::applyInsertDocuments(const QList<Document> &documents, const QList<Annotation> &annotations)
+bool Project::applyInsertDocuments(const QList<Document> &documents, const QList<Annotation> &annotations,
+                                   const QList<StoredValue> &values, const QList<Outlet> &outlets)
 {
     if (!writeAtomically([&] {
+            for (const Outlet &o : outlets)
+                m_store->insertOutlet(o);
             for (const Document &d : documents)
                 m_store->insertDocument(d);
             for (const Annotation &a : annotations)
                 m_store->insertAnnotation(a);
+            m_store->insertStoredValues(values);
         }))
         return false;
+    if (!outlets.isEmpty()) {
+        reloadRegistries();
+        Q_EMIT outletsChanged();
+    }
     QList<QUuid> ids;
     ids.reserve(documents.size());
     for (const Document &d : documents)
@@ -345,14 +378,20 @@ bool Project::applyInsertDocuments(const QList<Document> &documents, const QList
     return true;
 }
 
-bool Project::applyRemoveDocuments(const QList<QUuid> &ids)
+bool Project::applyRemoveDocuments(const QList<QUuid> &ids, const QList<Outlet> &outlets)
 {
     if (!writeAtomically([&] {
             for (const QUuid &id : ids)
-                m_store->deleteDocument(id); // annotations and metadata cascade
+                m_store->deleteDocument(id); // annotations, metadata and values cascade
+            for (const Outlet &o : outlets)
+                m_store->deleteOutlet(o.id);
         }))
         return false;
     Q_EMIT documentsRemoved(ids);
+    if (!outlets.isEmpty()) {
+        reloadRegistries();
+        Q_EMIT outletsChanged();
+    }
     return true;
 }
 
@@ -417,7 +456,31 @@ bool Project::updateCode(const Code &updated)
         reportFailure(QStringLiteral("The shortcut %1 is already used by “%2”.").arg(updated.shortcut, clash));
         return false;
     }
-    return push(new UpdateCodeCommand(*this, *before, updated));
+    Code after = updated;
+    QList<QUuid> dropped;
+    for (qsizetype i = 0; i < after.fields.size(); ++i) {
+        CodeField &f = after.fields[i];
+        if (f.id.isNull())
+            f.id = QUuid::createUuid();
+        f.codeId = after.id;
+        f.position = int(i);
+        if (f.name.trimmed().isEmpty()) {
+            reportFailure(QStringLiteral("Every field of “%1” needs a name.").arg(after.name));
+            return false;
+        }
+    }
+    for (const CodeField &f : before->fields) {
+        if (!after.field(f.id))
+            dropped.append(f.id);
+    }
+    QList<StoredValue> droppedValues;
+    try {
+        droppedValues = m_store->valuesOfFields(dropped);
+    } catch (const StoreError &e) {
+        reportFailure(e.message());
+        return false;
+    }
+    return push(new UpdateCodeCommand(*this, *before, after, droppedValues));
 }
 
 bool Project::removeCode(const QUuid &codeId)
@@ -435,39 +498,66 @@ bool Project::removeCode(const QUuid &codeId)
         }
     }
     QList<Annotation> annotations;
+    QList<StoredValue> values;
     try {
-        for (const Code &c : subtree)
+        QList<QUuid> fieldIds;
+        for (const Code &c : subtree) {
             annotations.append(m_store->annotationsForCode(c.id));
+            for (const CodeField &f : c.fields)
+                fieldIds.append(f.id);
+        }
+        QList<QUuid> annotationIds;
+        for (const Annotation &a : annotations)
+            annotationIds.append(a.id);
+        values = m_store->valuesTouchingAnnotations(annotationIds) + m_store->valuesOfFields(fieldIds);
     } catch (const StoreError &e) {
         reportFailure(e.message());
         return false;
     }
+    // A value can be both an annotation's and a field's: keep one copy.
+    QList<StoredValue> unique;
+    for (const StoredValue &v : values) {
+        if (!unique.contains(v))
+            unique.append(v);
+    }
     using D = CodePresenceCommand::Direction;
-    return push(new CodePresenceCommand(*this, D::Remove, subtree, annotations));
+    return push(new CodePresenceCommand(*this, D::Remove, subtree, annotations, unique));
 }
 
-bool Project::applyInsertCodes(const QList<Code> &codes, const QList<Annotation> &annotations)
+bool Project::applyInsertCodes(const QList<Code> &codes, const QList<Annotation> &annotations,
+                               const QList<StoredValue> &values)
 {
     if (!writeAtomically([&] {
             for (const Code &c : codes)
                 m_store->insertCode(c);
             for (const Annotation &a : annotations)
                 m_store->insertAnnotation(a);
+            m_store->insertStoredValues(values);
         }))
         return false;
     reloadCodes();
     Q_EMIT codesChanged();
     if (!annotations.isEmpty())
         Q_EMIT annotationsInserted(annotations);
+    emitValuesChanged(values);
     return true;
 }
 
 bool Project::applyRemoveCodes(const QList<Code> &codes)
 {
     QList<Annotation> removed;
+    QList<StoredValue> touched;
     try {
-        for (const Code &c : codes)
+        QList<QUuid> fieldIds;
+        for (const Code &c : codes) {
             removed.append(m_store->annotationsForCode(c.id));
+            for (const CodeField &f : c.fields)
+                fieldIds.append(f.id);
+        }
+        QList<QUuid> annotationIds;
+        for (const Annotation &a : removed)
+            annotationIds.append(a.id);
+        touched = m_store->valuesTouchingAnnotations(annotationIds) + m_store->valuesOfFields(fieldIds);
         WriteTransaction tx(*m_store);
         for (auto it = codes.crbegin(); it != codes.crend(); ++it)
             m_store->deleteCode(it->id); // annotations cascade
@@ -480,17 +570,31 @@ bool Project::applyRemoveCodes(const QList<Code> &codes)
         Q_EMIT annotationsRemoved(removed);
     reloadCodes();
     Q_EMIT codesChanged();
+    emitValuesChanged(touched);
     return true;
 }
 
-bool Project::applyUpdateCode(const Code &code)
+bool Project::applyUpdateCode(const Code &code, const QList<StoredValue> &restoredValues)
 {
+    QList<StoredValue> dropped;
     if (!writeAtomically([&] {
             m_store->updateCode(code);
+            for (const CodeField &f : code.fields)
+                m_store->writeField(code.id, f);
+            QList<QUuid> droppedIds;
+            for (const CodeField &f : m_store->fieldsByCode(code.id).value(code.id)) {
+                if (!code.field(f.id))
+                    droppedIds.append(f.id);
+            }
+            dropped = m_store->valuesOfFields(droppedIds);
+            for (const QUuid &id : droppedIds)
+                m_store->deleteField(id); // values cascade
+            m_store->insertStoredValues(restoredValues);
         }))
         return false;
     reloadCodes();
     Q_EMIT codesChanged();
+    emitValuesChanged(dropped + restoredValues);
     return true;
 }
 

@@ -18,7 +18,21 @@ namespace newscoder {
 class AnnotationCommand;
 class DocumentCommand;
 class CodeCommand;
+class SetFieldValuesCommand;
+class RegistryChangeCommand;
+struct RegistryChange;
 
+// A variable of an article as one coder sees it: the values of one article-
+// or outlet-level field. Outlet-level values the coder did not override come
+// from the article's outlet and are marked inherited.
+struct VariableValue
+{
+    CodeField field;
+    QString codeName;
+    CodeUnit unit = CodeUnit::Article;
+    QList<FieldValue> values;
+    bool inherited = false;
+}; 
 // An open project: the store (source of truth), the undo stack and the
 // signals views listen to.
 //
@@ -56,6 +70,25 @@ public:
     std::optional<Code> code(const QUuid &id) const;
     std::optional<Code> codeByName(const QString &name) const;
     QString coderNameFor(const QUuid &coderId) const;
+    // The field with this id and the code that declares it.
+    std::optional<std::pair<Code, CodeField>> field(const QUuid &fieldId) const;
+    const QList<Actor> &actors() const { return m_actors; }
+    std::optional<Actor> actor(const QUuid &id) const;
+    // The actor a mention in the text refers to: a name or alias equal to the
+    // mention, or contained in it as whole words ("Kremlin spokesman Dmitry
+    // Peskov" → the actor with alias "Dmitry Peskov"); the longest match wins.
+    std::optional<Actor> resolveActor(const QString &mention) const;
+    const QList<Outlet> &outlets() const { return m_outlets; }
+    std::optional<Outlet> outlet(const QUuid &id) const;
+    std::optional<Outlet> outletByName(const QString &name) const;
+    // The outlet whose domains match the URL's host.
+    std::optional<Outlet> outletForUrl(const QString &url) const;
+    // Values (reads; empty on failure).
+    QList<FieldValue> annotationValues(const QUuid &annotationId) const;
+    QList<VariableValue> documentVariables(const QUuid &documentId, const QUuid &coderId) const;
+    QList<VariableValue> outletVariables(const QUuid &outletId) const;
+    // Required fields without a value on an annotation (names).
+    QStringList missingRequiredFields(const Annotation &annotation) const;
 
     // --- mutators (each one undoable step)
     std::optional<QUuid> addAnnotation(const QUuid &documentId, const QUuid &codeId, int start, int end,
@@ -71,8 +104,39 @@ public:
     bool updateDocumentDetails(const Document &updated);
 
     std::optional<QUuid> addCode(Code code);
-    bool updateCode(const Code &code);
+    bool updateCode(const Code &code); // also its fields: dropped fields take their values along (undoable)
     bool removeCode(const QUuid &codeId); // with its sub-codes and their annotations
+
+    // Field values of an annotation. Scalar values are checked against the
+    // field; links must point at existing annotations of an allowed code /
+    // existing actors. An empty list clears the field. Typing in a text or
+    // number field merges into one undo step.
+    bool setAnnotationValues(const QUuid &annotationId, const QUuid &fieldId, const QList<FieldValue> &values);
+    bool setAnnotationValue(const QUuid &annotationId, const QUuid &fieldId, const QString &value); // "" clears
+    // Links `sourceId` to `targetId` through `fieldId`, or through the first
+    // link field of the source's code that accepts the target's code.
+    bool addAnnotationLink(const QUuid &sourceId, const QUuid &targetId, const QUuid &fieldId = {});
+    bool removeAnnotationLink(const QUuid &sourceId, const QUuid &targetId);
+    // Article variables of the current coder (article- or outlet-level fields;
+    // an outlet-level value here overrides the inherited one; empty clears).
+    bool setDocumentValues(const QUuid &documentId, const QUuid &fieldId, const QList<FieldValue> &values);
+    bool setOutletValues(const QUuid &outletId, const QUuid &fieldId, const QList<FieldValue> &values);
+    // Turns a scalar text into a value list for `field` (multiple choice:
+    // comma-separated; "" → empty list). Empty optional + lastError when invalid.
+    std::optional<QList<FieldValue>> parseValues(const CodeField &field, const QString &text);
+
+    // Actors and outlets.
+    std::optional<QUuid> addActor(Actor actor);
+    bool updateActor(const Actor &actor);
+    bool removeActor(const QUuid &actorId); // links to it go too (undoable)
+    // `absorbedId` disappears; its name and aliases become aliases of
+    // `keptId` and every link to it now points at `keptId`.
+    bool mergeActors(const QUuid &keptId, const QUuid &absorbedId);
+    std::optional<QUuid> addOutlet(Outlet outlet);
+    bool updateOutlet(const Outlet &outlet);
+    bool removeOutlet(const QUuid &outletId); // its articles keep their text; values go (undoable)
+    bool assignOutlet(const QList<QUuid> &documentIds, const QUuid &outletId); // null: none
+    bool setDocumentMemo(const QUuid &documentId, const QString &memo);
 
 Q_SIGNALS:
     void documentsInserted(const QList<QUuid> &ids);
@@ -82,6 +146,9 @@ Q_SIGNALS:
     void annotationsRemoved(const QList<Annotation> &annotations);
     void annotationChanged(const Annotation &before, const Annotation &after);
     void codesChanged();
+    void valuesChanged(newscoder::StoredValue::Owner owner, const QList<QUuid> &ownerIds);
+    void actorsChanged();
+    void outletsChanged();
     void coderNameChanged(const QString &name);
     void errorOccurred(const QString &message);
 
@@ -89,16 +156,32 @@ private:
     friend class AnnotationCommand;
     friend class DocumentCommand;
     friend class CodeCommand;
+    friend class SetFieldValuesCommand;
+    friend class RegistryChangeCommand;
 
-    bool applyInsertAnnotations(const QList<Annotation> &annotations);
+    bool applyInsertAnnotations(const QList<Annotation> &annotations, const QList<StoredValue> &values);
     bool applyRemoveAnnotations(const QList<Annotation> &annotations);
     bool applyUpdateAnnotation(const Annotation &before, const Annotation &after);
-    bool applyInsertDocuments(const QList<Document> &documents, const QList<Annotation> &annotations);
-    bool applyRemoveDocuments(const QList<QUuid> &ids);
+    bool applyInsertDocuments(const QList<Document> &documents, const QList<Annotation> &annotations,
+                              const QList<StoredValue> &values, const QList<Outlet> &outlets);
+    bool applyRemoveDocuments(const QList<QUuid> &ids, const QList<Outlet> &outlets);
     bool applyUpdateDocument(const Document &details);
-    bool applyInsertCodes(const QList<Code> &codes, const QList<Annotation> &annotations);
+    bool applyInsertCodes(const QList<Code> &codes, const QList<Annotation> &annotations,
+                          const QList<StoredValue> &values);
     bool applyRemoveCodes(const QList<Code> &codes);
-    bool applyUpdateCode(const Code &code);
+    bool applyUpdateCode(const Code &code, const QList<StoredValue> &restoredValues);
+    bool applyReplaceValues(StoredValue::Owner owner, const QUuid &ownerId, const QUuid &coderId,
+                            const QUuid &fieldId, const QList<FieldValue> &values);
+    bool applyRegistryChange(const RegistryChange &change);
+    // Announces value changes of the owners of `values`.
+    void emitValuesChanged(const QList<StoredValue> &values);
+    bool pushRegistryChange(const QString &text, RegistryChange redo, RegistryChange undo);
+    bool checkValues(const CodeField &field, const QList<FieldValue> &values, const QUuid &sourceAnnotation);
+    QUuid currentCoderId();
+    // The registry outlet for an imported article (by URL domain, else by
+    // outlet name); creates one into `created` when none matches.
+    QUuid outletOnImport(const Document &document, QList<Outlet> &created) const;
+
 
     bool push(QUndoCommand *command);
     // Runs `work` in one transaction; on failure reports it and returns false.
@@ -108,11 +191,14 @@ private:
     // Name of the code other than `except` that uses `shortcut` (empty: none).
     QString shortcutOwner(const QString &shortcut, const QUuid &except) const;
     void reloadCoders();
+    void reloadRegistries();
 
     std::unique_ptr<ProjectStore> m_store;
     QUndoStack m_undoStack;
     QList<Code> m_codes;
     QHash<QUuid, QString> m_coderNames;
+    QList<Actor> m_actors;
+    QList<Outlet> m_outlets;
     QString m_coderName;
     QString m_lastError;
     bool m_failed = false;

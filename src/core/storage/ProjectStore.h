@@ -1,8 +1,10 @@
 #pragma once
 
+#include "model/Actor.h"
 #include "model/Annotation.h"
 #include "model/Code.h"
 #include "model/Document.h"
+#include "model/Outlet.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -17,6 +19,19 @@ class QLockFile;
 class QSqlQuery;
 
 namespace newscoder {
+
+// One stored field value with its owner: an annotation, an article (per
+// coder) or an outlet. Removals capture these rows so undo can restore them.
+struct StoredValue
+{
+    enum class Owner { Annotation, Document, Outlet };
+    Owner owner = Owner::Annotation;
+    QUuid ownerId;
+    QUuid coderId; // Document values only
+    int position = 0;
+    FieldValue value;
+    friend bool operator==(const StoredValue &, const StoredValue &) = default;
+};
 
 // The project file: one SQLite database (WAL, foreign keys on, synchronous=FULL).
 //
@@ -66,8 +81,55 @@ public:
     std::optional<Code> codeByName(const QString &name) const;
     void insertCode(const Code &code);
     void updateCode(const Code &code);
-    void deleteCode(const QUuid &id);
+    void deleteCode(const QUuid &id); // its fields, their values and its annotations cascade
     QHash<QUuid, int> annotationCountsByCode() const;
+    // Fields of one code (`codeId` given) or of all codes, ordered by position.
+    QHash<QUuid, QList<CodeField>> fieldsByCode(const QUuid &codeId = {}) const;
+    void writeField(const QUuid &codeId, const CodeField &field); // insert or update
+    void deleteField(const QUuid &fieldId);                        // its values cascade
+
+    // --- field values
+    QList<FieldValue> annotationValues(const QUuid &annotationId) const;
+    // Values of every annotation of a document, by annotation id.
+    QHash<QUuid, QList<FieldValue>> annotationValuesForDocument(const QUuid &documentId) const;
+    void replaceAnnotationValues(const QUuid &annotationId, const QUuid &fieldId, const QList<FieldValue> &values);
+    // A coder's values of an article's variables (article and outlet-level fields).
+    QList<FieldValue> documentValues(const QUuid &documentId, const QUuid &coderId) const;
+    void replaceDocumentValues(const QUuid &documentId, const QUuid &coderId, const QUuid &fieldId,
+                               const QList<FieldValue> &values);
+    QList<FieldValue> outletValues(const QUuid &outletId) const;
+    void replaceOutletValues(const QUuid &outletId, const QUuid &fieldId, const QList<FieldValue> &values);
+    // Every stored value that is owned by or points at one of these annotations.
+    QList<StoredValue> valuesTouchingAnnotations(const QList<QUuid> &annotationIds) const;
+    // Every stored value that points at one of these actors.
+    QList<StoredValue> valuesTouchingActors(const QList<QUuid> &actorIds) const;
+    // Every stored value of these fields.
+    QList<StoredValue> valuesOfFields(const QList<QUuid> &fieldIds) const;
+    // Every stored value owned by these documents, their annotations or pointing at those.
+    QList<StoredValue> valuesTouchingDocuments(const QList<QUuid> &documentIds) const;
+    QList<StoredValue> valuesOfOutlets(const QList<QUuid> &outletIds) const;
+    void insertStoredValues(const QList<StoredValue> &values); // replaces rows with the same key
+    void deleteStoredValues(const QList<StoredValue> &values);
+    // Annotations that link to `annotationId` through a field (the sources).
+    QList<QUuid> annotationsLinkingTo(const QUuid &annotationId) const;
+
+    // --- actors
+    QList<Actor> actors() const;
+    std::optional<Actor> actor(const QUuid &id) const;
+    void insertActor(const Actor &actor);
+    void updateActor(const Actor &actor);
+    void deleteActor(const QUuid &id); // values pointing at it cascade
+    QHash<QUuid, int> valueCountsByActor() const; // how often each actor is linked
+
+    // --- outlets
+    QList<Outlet> outlets() const;
+    std::optional<Outlet> outlet(const QUuid &id) const;
+    void insertOutlet(const Outlet &outlet);
+    void updateOutlet(const Outlet &outlet);
+    void deleteOutlet(const QUuid &id); // its articles keep their text outlet name; outlet_id becomes NULL
+    QHash<QUuid, int> documentCountsByOutlet() const;
+    QList<QUuid> documentsOfOutlet(const QUuid &outletId) const;
+    void setDocumentOutlet(const QUuid &documentId, const QUuid &outletId);
 
     // --- coders
     QList<Coder> coders() const;

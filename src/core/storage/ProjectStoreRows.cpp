@@ -8,6 +8,19 @@ namespace newscoder {
 
 using namespace storage_detail;
 
+namespace {
+
+void bindCodeDetails(QSqlQuery &q, const Code &c)
+{
+    q.addBindValue(codeUnitName(c.unit));
+    q.addBindValue(text(c.useWhen));
+    q.addBindValue(text(c.avoidWhen));
+    q.addBindValue(text(c.example));
+    q.addBindValue(text(c.memo));
+}
+
+} // namespace
+
 // ---------------------------------------------------------------- documents
 
 QList<DocumentSummary> ProjectStore::documentSummaries() const
@@ -25,8 +38,8 @@ std::optional<DocumentSummary> ProjectStore::documentSummary(const QUuid &id) co
 
 std::optional<Document> ProjectStore::document(const QUuid &id) const
 {
-    QSqlQuery q = prepare(QStringLiteral("SELECT id, title, outlet, published, url, author, body, import_source "
-                                         "FROM documents WHERE id = ?"));
+    QSqlQuery q = prepare(QStringLiteral("SELECT id, title, outlet, published, url, author, body, import_source, "
+                                         "outlet_id, memo FROM documents WHERE id = ?"));
     q.addBindValue(idString(id));
     exec(q, QStringLiteral("Cannot read a document"));
     if (!q.next())
@@ -61,8 +74,8 @@ void ProjectStore::insertDocument(const Document &d)
     if (d.id.isNull())
         throw StoreError(Kind::Invalid, QStringLiteral("A document needs an id."));
     QSqlQuery &q = prepareWrite(QStringLiteral(
-        "INSERT INTO documents (id, title, outlet, published, url, author, body, body_length, import_source, created)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "INSERT INTO documents (id, title, outlet, published, url, author, body, body_length, import_source, created,"
+        " outlet_id, memo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(idString(d.id));
     q.addBindValue(text(d.title));
     q.addBindValue(text(d.outlet));
@@ -73,6 +86,8 @@ void ProjectStore::insertDocument(const Document &d)
     q.addBindValue(d.text.size());
     q.addBindValue(text(d.importSource));
     q.addBindValue(timestamp(QDateTime::currentDateTimeUtc()));
+    q.addBindValue(nullableId(d.outletId));
+    q.addBindValue(text(d.memo));
     exec(q, QStringLiteral("Cannot save the document “%1”").arg(d.title));
     replaceDocumentMetadata(d.id, d.metadata);
 }
@@ -87,12 +102,15 @@ void ProjectStore::deleteDocument(const QUuid &id)
 void ProjectStore::updateDocumentHeader(const Document &d)
 {
     QSqlQuery &q = prepareWrite(QStringLiteral(
-        "UPDATE documents SET title = ?, outlet = ?, published = ?, url = ?, author = ? WHERE id = ?"));
+        "UPDATE documents SET title = ?, outlet = ?, published = ?, url = ?, author = ?, outlet_id = ?, memo = ?"
+        " WHERE id = ?"));
     q.addBindValue(text(d.title));
     q.addBindValue(text(d.outlet));
     q.addBindValue(d.date.isValid() ? QVariant(d.date.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString)));
     q.addBindValue(text(d.url));
     q.addBindValue(text(d.author));
+    q.addBindValue(nullableId(d.outletId));
+    q.addBindValue(text(d.memo));
     q.addBindValue(idString(d.id));
     exec(q, QStringLiteral("Cannot save the document's details"));
     if (q.numRowsAffected() != 1)
@@ -120,27 +138,38 @@ void ProjectStore::replaceDocumentMetadata(const QUuid &id, const QList<Metadata
 QList<Code> ProjectStore::codes() const
 {
     QSqlQuery q = prepare(CodeSelect + QStringLiteral(" ORDER BY position, name"));
-    return readAll(q, QStringLiteral("Cannot read the codebook"), readCodeRow);
+    QList<Code> codes = readAll(q, QStringLiteral("Cannot read the codebook"), readCodeRow);
+    const QHash<QUuid, QList<CodeField>> fields = fieldsByCode();
+    for (Code &c : codes)
+        c.fields = fields.value(c.id);
+    return codes;
 }
 
 std::optional<Code> ProjectStore::code(const QUuid &id) const
 {
     QSqlQuery q = prepare(CodeSelect + QStringLiteral(" WHERE id = ?"));
     q.addBindValue(idString(id));
-    return readOne(q, QStringLiteral("Cannot read a code"), readCodeRow);
+    auto c = readOne(q, QStringLiteral("Cannot read a code"), readCodeRow);
+    if (c)
+        c->fields = fieldsByCode(c->id).value(c->id);
+    return c;
 }
 
 std::optional<Code> ProjectStore::codeByName(const QString &name) const
 {
     QSqlQuery q = prepare(CodeSelect + QStringLiteral(" WHERE name = ? ORDER BY position"));
     q.addBindValue(text(name));
-    return readOne(q, QStringLiteral("Cannot read a code"), readCodeRow);
+    auto c = readOne(q, QStringLiteral("Cannot read a code"), readCodeRow);
+    if (c)
+        c->fields = fieldsByCode(c->id).value(c->id);
+    return c;
 }
 
 void ProjectStore::insertCode(const Code &c)
 {
     QSqlQuery &q = prepareWrite(QStringLiteral(
-        "INSERT INTO codes (id, parent_id, name, color, description, shortcut, position) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        "INSERT INTO codes (id, parent_id, name, color, description, shortcut, position, unit, use_when, avoid_when,"
+        " example, memo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(idString(c.id));
     q.addBindValue(nullableId(c.parentId));
     q.addBindValue(text(c.name));
@@ -148,19 +177,24 @@ void ProjectStore::insertCode(const Code &c)
     q.addBindValue(text(c.description));
     q.addBindValue(text(c.shortcut));
     q.addBindValue(c.position);
+    bindCodeDetails(q, c);
     exec(q, QStringLiteral("Cannot save the code “%1”").arg(c.name));
+    for (const CodeField &f : c.fields)
+        writeField(c.id, f);
 }
 
 void ProjectStore::updateCode(const Code &c)
 {
     QSqlQuery &q = prepareWrite(QStringLiteral(
-        "UPDATE codes SET parent_id = ?, name = ?, color = ?, description = ?, shortcut = ?, position = ? WHERE id = ?"));
+        "UPDATE codes SET parent_id = ?, name = ?, color = ?, description = ?, shortcut = ?, position = ?, unit = ?,"
+        " use_when = ?, avoid_when = ?, example = ?, memo = ? WHERE id = ?"));
     q.addBindValue(nullableId(c.parentId));
     q.addBindValue(text(c.name));
     q.addBindValue(c.color.name(QColor::HexRgb));
     q.addBindValue(text(c.description));
     q.addBindValue(text(c.shortcut));
     q.addBindValue(c.position);
+    bindCodeDetails(q, c);
     q.addBindValue(idString(c.id));
     exec(q, QStringLiteral("Cannot save the code “%1”").arg(c.name));
     if (q.numRowsAffected() != 1)
@@ -265,8 +299,8 @@ void ProjectStore::forEachAnnotation(const std::function<bool(const Annotation &
 void ProjectStore::insertAnnotation(const Annotation &a)
 {
     QSqlQuery &q = prepareWrite(QStringLiteral(
-        "INSERT INTO annotations (id, document_id, code_id, start_offset, end_offset, coder_id, memo, created, modified)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "INSERT INTO annotations (id, document_id, code_id, start_offset, end_offset, coder_id, memo, created, modified,"
+        " status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(idString(a.id));
     q.addBindValue(idString(a.documentId));
     q.addBindValue(idString(a.codeId));
@@ -276,6 +310,7 @@ void ProjectStore::insertAnnotation(const Annotation &a)
     q.addBindValue(text(a.memo));
     q.addBindValue(timestamp(a.created));
     q.addBindValue(timestamp(a.modified));
+    q.addBindValue(annotationStatusName(a.status));
     exec(q, QStringLiteral("Cannot save the annotation"));
 }
 
@@ -289,12 +324,13 @@ void ProjectStore::deleteAnnotation(const QUuid &id)
 void ProjectStore::updateAnnotation(const Annotation &a)
 {
     QSqlQuery &q = prepareWrite(QStringLiteral("UPDATE annotations SET code_id = ?, start_offset = ?, end_offset = ?,"
-                                         " memo = ?, modified = ? WHERE id = ?"));
+                                         " memo = ?, modified = ?, status = ? WHERE id = ?"));
     q.addBindValue(idString(a.codeId));
     q.addBindValue(a.start);
     q.addBindValue(a.end);
     q.addBindValue(text(a.memo));
     q.addBindValue(timestamp(a.modified));
+    q.addBindValue(annotationStatusName(a.status));
     q.addBindValue(idString(a.id));
     exec(q, QStringLiteral("Cannot save the annotation"));
     if (q.numRowsAffected() != 1)

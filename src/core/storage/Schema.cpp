@@ -60,17 +60,93 @@ QStringList version2()
     };
 }
 
+// Version 3: the rich coding model. Codes gain a unit (span, article or
+// outlet variable), coder-facing description parts, a memo and typed fields;
+// annotations a status; articles an outlet and a memo. Field values of
+// annotations, articles (per coder) and outlets; the actor and outlet registries.
+QStringList version3()
+{
+    const QString valueColumns = QStringLiteral(
+        " position INTEGER NOT NULL,"
+        " value TEXT NOT NULL DEFAULT '',"
+        " actor_id TEXT REFERENCES actors(id) ON DELETE CASCADE,");
+    return {
+        QStringLiteral("ALTER TABLE codes ADD COLUMN unit TEXT NOT NULL DEFAULT 'span'"),
+        QStringLiteral("ALTER TABLE codes ADD COLUMN use_when TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE codes ADD COLUMN avoid_when TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE codes ADD COLUMN example TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE codes ADD COLUMN memo TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE INDEX codes_by_parent ON codes(parent_id, position)"),
+        QStringLiteral("CREATE TABLE code_fields ("
+                       " id TEXT PRIMARY KEY,"
+                       " code_id TEXT NOT NULL REFERENCES codes(id) ON DELETE CASCADE,"
+                       " position INTEGER NOT NULL,"
+                       " name TEXT NOT NULL,"
+                       " kind TEXT NOT NULL,"
+                       " required INTEGER NOT NULL DEFAULT 0,"
+                       " multiple INTEGER NOT NULL DEFAULT 0,"
+                       " options TEXT NOT NULL DEFAULT '[]',"
+                       " link_codes TEXT NOT NULL DEFAULT '[]',"
+                       " description TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE INDEX code_fields_by_code ON code_fields(code_id, position)"),
+        QStringLiteral("CREATE TABLE actors ("
+                       " id TEXT PRIMARY KEY,"
+                       " name TEXT NOT NULL,"
+                       " aliases TEXT NOT NULL DEFAULT '[]',"
+                       " role TEXT NOT NULL DEFAULT '',"
+                       " affiliation TEXT NOT NULL DEFAULT '',"
+                       " country TEXT NOT NULL DEFAULT '',"
+                       " memo TEXT NOT NULL DEFAULT '',"
+                       " custom TEXT NOT NULL DEFAULT '[]')"),
+        QStringLiteral("CREATE TABLE outlets ("
+                       " id TEXT PRIMARY KEY,"
+                       " name TEXT NOT NULL,"
+                       " domains TEXT NOT NULL DEFAULT '[]',"
+                       " country TEXT NOT NULL DEFAULT '',"
+                       " memo TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("ALTER TABLE documents ADD COLUMN outlet_id TEXT REFERENCES outlets(id) ON DELETE SET NULL"),
+        QStringLiteral("ALTER TABLE documents ADD COLUMN memo TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE INDEX documents_by_outlet_id ON documents(outlet_id)"),
+        QStringLiteral("ALTER TABLE annotations ADD COLUMN status TEXT NOT NULL DEFAULT 'coded'"),
+        QStringLiteral("CREATE TABLE annotation_values ("
+                       " annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,"
+                       " field_id TEXT NOT NULL REFERENCES code_fields(id) ON DELETE CASCADE,")
+            + valueColumns
+            + QStringLiteral(" target_id TEXT REFERENCES annotations(id) ON DELETE CASCADE,"
+                             " PRIMARY KEY (annotation_id, field_id, position))"),
+        QStringLiteral("CREATE INDEX annotation_values_by_target ON annotation_values(target_id)"),
+        QStringLiteral("CREATE INDEX annotation_values_by_actor ON annotation_values(actor_id)"),
+        QStringLiteral("CREATE INDEX annotation_values_by_field ON annotation_values(field_id)"),
+        QStringLiteral("CREATE TABLE document_values ("
+                       " document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+                       " field_id TEXT NOT NULL REFERENCES code_fields(id) ON DELETE CASCADE,"
+                       " coder_id TEXT NOT NULL REFERENCES coders(id),")
+            + valueColumns
+            + QStringLiteral(" PRIMARY KEY (document_id, field_id, coder_id, position))"),
+        QStringLiteral("CREATE INDEX document_values_by_field ON document_values(field_id)"),
+        QStringLiteral("CREATE INDEX document_values_by_actor ON document_values(actor_id)"),
+        QStringLiteral("CREATE TABLE outlet_values ("
+                       " outlet_id TEXT NOT NULL REFERENCES outlets(id) ON DELETE CASCADE,"
+                       " field_id TEXT NOT NULL REFERENCES code_fields(id) ON DELETE CASCADE,")
+            + valueColumns
+            + QStringLiteral(" PRIMARY KEY (outlet_id, field_id, position))"),
+        QStringLiteral("CREATE INDEX outlet_values_by_field ON outlet_values(field_id)"),
+    };
+}
+
 } // namespace
 
 int currentVersion()
 {
-    return 2;
+    return 3;
 }
 
 QStringList requiredTables()
 {
     return {QStringLiteral("meta"), QStringLiteral("coders"), QStringLiteral("documents"),
-            QStringLiteral("codes"), QStringLiteral("annotations"), QStringLiteral("document_metadata")};
+            QStringLiteral("codes"), QStringLiteral("annotations"), QStringLiteral("document_metadata"),
+            QStringLiteral("code_fields"), QStringLiteral("actors"), QStringLiteral("outlets"),
+            QStringLiteral("annotation_values"), QStringLiteral("document_values"), QStringLiteral("outlet_values")};
 }
 
 QStringList migrationStatements(int version)
@@ -80,6 +156,8 @@ QStringList migrationStatements(int version)
         return version1();
     case 2:
         return version2();
+    case 3:
+        return version3();
     default:
         return {};
     }

@@ -101,6 +101,8 @@ inline Document readDocumentRow(const QSqlQuery &q)
     d.author = q.value(5).toString();
     d.text = q.value(6).toString();
     d.importSource = q.value(7).toString();
+    d.outletId = idFromString(q.value(8).toString());
+    d.memo = q.value(9).toString();
     return d;
 }
 
@@ -114,12 +116,13 @@ inline DocumentSummary readSummaryRow(const QSqlQuery &q)
     s.url = q.value(4).toString();
     s.length = q.value(5).toInt();
     s.annotationCount = q.value(6).toInt();
+    s.outletId = idFromString(q.value(7).toString());
     return s;
 }
 
 inline const QString SummarySelect = QStringLiteral(
     "SELECT d.id, d.title, d.outlet, d.published, d.url, d.body_length,"
-    " (SELECT COUNT(*) FROM annotations a WHERE a.document_id = d.id) FROM documents d");
+    " (SELECT COUNT(*) FROM annotations a WHERE a.document_id = d.id), d.outlet_id FROM documents d");
 
 inline Code readCodeRow(const QSqlQuery &q)
 {
@@ -131,11 +134,17 @@ inline Code readCodeRow(const QSqlQuery &q)
     c.description = q.value(4).toString();
     c.shortcut = q.value(5).toString();
     c.position = q.value(6).toInt();
+    c.unit = codeUnitFromName(q.value(7).toString()).value_or(CodeUnit::Span);
+    c.useWhen = q.value(8).toString();
+    c.avoidWhen = q.value(9).toString();
+    c.example = q.value(10).toString();
+    c.memo = q.value(11).toString();
     return c;
 }
 
-inline const QString CodeSelect =
-    QStringLiteral("SELECT id, parent_id, name, color, description, shortcut, position FROM codes");
+inline const QString CodeSelect = QStringLiteral(
+    "SELECT id, parent_id, name, color, description, shortcut, position, unit, use_when, avoid_when, example, memo"
+    " FROM codes");
 
 inline Annotation readAnnotationRow(const QSqlQuery &q)
 {
@@ -149,11 +158,13 @@ inline Annotation readAnnotationRow(const QSqlQuery &q)
     a.memo = q.value(6).toString();
     a.created = parseTimestamp(q.value(7).toString());
     a.modified = parseTimestamp(q.value(8).toString());
+    a.status = annotationStatusFromName(q.value(9).toString());
     return a;
 }
 
 inline const QString AnnotationSelect = QStringLiteral(
-    "SELECT id, document_id, code_id, start_offset, end_offset, coder_id, memo, created, modified FROM annotations");
+    "SELECT id, document_id, code_id, start_offset, end_offset, coder_id, memo, created, modified, status"
+    " FROM annotations");
 
 // Runs a query and maps every row (readAll) or the first row (readOne).
 template <typename Read>
