@@ -41,7 +41,7 @@ struct Fixture
 
 // Ana and Ben code three articles: Quote identically everywhere, Claim
 // identically in one article, Speaker with one boundary difference and one
-// span only Ben marked; nobody codes Source bias.
+// span only Ben marked; nobody codes Bias indicator.
 inline void build(Fixture &f, bool secondCoder = true)
 {
     QVERIFY(f.dir.isValid());

@@ -139,9 +139,9 @@ private Q_SLOTS:
         QCOMPARE(cell(dialog, rowOf(dialog, QStringLiteral("Claim"), QStringLiteral("alpha-presence")),
                       ReliabilityTableModel::ValueColumn),
                  QStringLiteral("1.000"));
-        // Source bias: nobody coded it → undefined, with the reason in the note.
+        // Bias indicator: nobody coded it → undefined, with the reason in the note.
         for (const QString &measure : {u"unitizing-alpha"_s, u"alpha-presence"_s}) {
-            const int r = rowOf(dialog, QStringLiteral("Source bias"), measure);
+            const int r = rowOf(dialog, QStringLiteral("Bias indicator"), measure);
             QCOMPARE(cell(dialog, r, ReliabilityTableModel::ValueColumn), QStringLiteral("—"));
             QVERIFY(!cell(dialog, r, ReliabilityTableModel::NoteColumn).isEmpty());
             QCOMPARE(cell(dialog, r, ReliabilityTableModel::ValueColumn, Qt::ToolTipRole),
@@ -280,7 +280,7 @@ private Q_SLOTS:
         QVERIFY(html.contains(u"<td>Ana, Ben</td>"));
         QVERIFY(html.contains(u"All articles: 3 with coding"));
         QVERIFY(html.contains(u"<td>Quote</td><td>Unitizing α (spans)</td><td class=\"num reliable\">1.000</td>"));
-        QVERIFY(html.contains(u"<td>Source bias</td>"));
+        QVERIFY(html.contains(u"<td>Bias indicator</td>"));
         QVERIFY(html.contains(u"</html>"));
 
         // An unwritable target fails and leaves nothing behind.

@@ -188,7 +188,8 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("codes");
         QTest::newRow("default codebook") << QStringList()
                                           << QStringList{QStringLiteral("Quote"), QStringLiteral("Speaker"),
-                                                         QStringLiteral("Claim"), QStringLiteral("Source bias")};
+                                                         QStringLiteral("Claim"), QStringLiteral("Bias indicator"),
+                                                         QStringLiteral("Article"), QStringLiteral("Outlet")};
         QTest::newRow("empty") << QStringList{QStringLiteral("--empty")} << QStringList();
         QTest::newRow("own codebook") << QStringList{QStringLiteral("--codebook"), QStringLiteral("{codebook}")}
                                       << QStringList{QStringLiteral("Frame"), QStringLiteral("Conflict \u2694")};

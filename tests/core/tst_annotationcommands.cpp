@@ -59,7 +59,7 @@ private Q_SLOTS:
                                          << QStringLiteral("frozen \U0001F9CA") << QStringLiteral("Talks are frozen until May.");
         QTest::newRow("whole text") << false << QStringLiteral("Claim") << 0 << int(PlainText.size()) << QString()
                                     << PlainText;
-        QTest::newRow("surrogate pair") << true << QStringLiteral("Source bias") << 10 << 12 << QString()
+        QTest::newRow("surrogate pair") << true << QStringLiteral("Bias indicator") << 10 << 12 << QString()
                                         << QStringLiteral("\U0001D11E");
         QTest::newRow("flag") << true << QStringLiteral("Quote") << 23 << 27 << QString()
                               << QStringLiteral("\U0001F1FA\U0001F1E6");

@@ -53,9 +53,9 @@ private Q_SLOTS:
     void defaultCodebook()
     {
         const QList<Code> codes = defaultNewsCodebook();
-        QCOMPARE(codes.size(), 4);
+        QCOMPARE(codes.size(), 6);
         const QStringList names = {QStringLiteral("Quote"), QStringLiteral("Speaker"), QStringLiteral("Claim"),
-                                   QStringLiteral("Source bias")};
+                                   QStringLiteral("Bias indicator")};
         for (int i = 0; i < 4; ++i) {
             QCOMPARE(codes[i].name, names[i]);
             QCOMPARE(codes[i].shortcut, QString::number(i + 1));
@@ -68,6 +68,80 @@ private Q_SLOTS:
         QCOMPARE(codes[0].color, QColor(QStringLiteral("#e6a23c")));
         // Fresh ids every time: two projects never share code ids.
         QVERIFY(defaultNewsCodebook().first().id != codes.first().id);
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(codes[i].unit, CodeUnit::Span);
+            QVERIFY2(!codes[i].useWhen.isEmpty() && !codes[i].avoidWhen.isEmpty() && !codes[i].example.isEmpty(),
+                     qPrintable(codes[i].name));
+        }
+        QCOMPARE(codes[4].name, QStringLiteral("Article"));
+        QCOMPARE(codes[4].unit, CodeUnit::Article);
+        QCOMPARE(codes[5].name, QStringLiteral("Outlet"));
+        QCOMPARE(codes[5].unit, CodeUnit::Outlet);
+    }
+
+    // The news model: quote → speaker → actor, claim → quote/speaker, typed scales.
+    void defaultCodebookFields()
+    {
+        const QList<Code> codes = defaultNewsCodebook();
+        const auto byName = [&](const QString &name) {
+            return *std::find_if(codes.cbegin(), codes.cend(), [&](const Code &c) { return c.name == name; });
+        };
+        const Code quote = byName(QStringLiteral("Quote"));
+        const Code speaker = byName(QStringLiteral("Speaker"));
+        const Code claim = byName(QStringLiteral("Claim"));
+        const CodeField *type = quote.fieldByName(QStringLiteral("type"));
+        QVERIFY(type);
+        QCOMPARE(type->kind, FieldKind::SingleChoice);
+        QVERIFY(type->required);
+        QCOMPARE(type->options.size(), 3);
+        QCOMPARE(type->options.first().value, QStringLiteral("direct"));
+        const CodeField *who = quote.fieldByName(QStringLiteral("Speaker"));
+        QVERIFY(who);
+        QCOMPARE(who->kind, FieldKind::AnnotationLink);
+        QCOMPARE(who->linkCodes, QList<QUuid>{speaker.id});
+        QCOMPARE(who->codeId, quote.id);
+        QCOMPARE(speaker.fieldByName(QStringLiteral("Actor"))->kind, FieldKind::ActorLink);
+        const CodeField *attributed = claim.fieldByName(QStringLiteral("Attributed to"));
+        QVERIFY(attributed && attributed->multiple);
+        QCOMPARE(attributed->linkCodes, (QList<QUuid>{quote.id, speaker.id}));
+        const CodeField *stance = claim.fieldByName(QStringLiteral("Stance"));
+        QCOMPARE(stance->kind, FieldKind::Ordinal);
+        QCOMPARE(stance->options.size(), 7);
+        QCOMPARE(stance->options.first().value, QStringLiteral("-3"));
+        QCOMPARE(stance->options.last().value, QStringLiteral("3"));
+        const CodeField *ownership = byName(QStringLiteral("Outlet")).fieldByName(QStringLiteral("Ownership"));
+        QVERIFY(ownership);
+        QVERIFY(ownership->accepts(QStringLiteral("state")));
+        QVERIFY(!ownership->accepts(QStringLiteral("owned by aliens")));
+    }
+
+    // Units, description parts, fields and links survive write → read (by name).
+    void fieldsRoundTrip()
+    {
+        const QList<Code> original = defaultNewsCodebook();
+        const QByteArray written = writeCodebookJson(original, QStringLiteral("News"));
+        const CodebookReadResult read = readCodebookJson(written);
+        QVERIFY2(read.error.isEmpty(), qPrintable(read.error));
+        QCOMPARE(read.codes.size(), original.size());
+        for (qsizetype i = 0; i < original.size(); ++i) {
+            const Code &a = original[i];
+            const Code &b = read.codes[i];
+            QCOMPARE(b.name, a.name);
+            QCOMPARE(b.unit, a.unit);
+            QCOMPARE(b.useWhen, a.useWhen);
+            QCOMPARE(b.avoidWhen, a.avoidWhen);
+            QCOMPARE(b.example, a.example);
+            QCOMPARE(b.fields.size(), a.fields.size());
+            for (qsizetype f = 0; f < a.fields.size(); ++f) {
+                QCOMPARE(b.fields[f].name, a.fields[f].name);
+                QCOMPARE(b.fields[f].kind, a.fields[f].kind);
+                QCOMPARE(b.fields[f].required, a.fields[f].required);
+                QCOMPARE(b.fields[f].multiple, a.fields[f].multiple);
+                QCOMPARE(b.fields[f].options, a.fields[f].options);
+                QCOMPARE(b.fields[f].linkCodes.size(), a.fields[f].linkCodes.size());
+            }
+        }
+        QCOMPARE(writeCodebookJson(read.codes, QStringLiteral("News")), written);
     }
 
     void defaultCodebookFileIsTheResource()
@@ -88,7 +162,7 @@ private Q_SLOTS:
         Code speaker = makeCode(QStringLiteral("Speaker"), {}, 1, QStringLiteral("#409eff"));
         speaker.shortcut = QStringLiteral("Ctrl+2");
         speaker.description = QStringLiteral("Who speaks.\nSecond line with \"quotes\" and \u00FCml\u00E4uts.");
-        const Code bias = makeCode(QStringLiteral("Source bias"), {}, 2);
+        const Code bias = makeCode(QStringLiteral("Bias indicator"), {}, 2);
         const QList<Code> original = {quote, direct, partial, indirect, speaker, bias};
 
         const QByteArray json = writeCodebookJson(original, QStringLiteral("Test book"));
@@ -140,7 +214,22 @@ private Q_SLOTS:
                                       << QStringLiteral("newscoder-codebook");
         QTest::newRow("no format") << QByteArray(json("{'version': 1, 'codes': [{'name': 'A'}]}"))
                                    << QStringLiteral("newscoder-codebook");
-        QTest::newRow("newer version") << QByteArray(json("{'format': 'newscoder-codebook', 'version': 2, 'codes': []}"))
+        QTest::newRow("unknown field kind")
+            << json("{'format': 'newscoder-codebook', 'version': 2, 'codes': [{'name': 'A', 'fields': "
+                    "[{'name': 'f', 'kind': 'colour'}]}]}")
+            << QStringLiteral("unknown kind");
+        QTest::newRow("choice without options")
+            << json("{'format': 'newscoder-codebook', 'version': 2, 'codes': [{'name': 'A', 'fields': "
+                    "[{'name': 'f', 'kind': 'choice'}]}]}")
+            << QStringLiteral("needs options");
+        QTest::newRow("link to an unknown code")
+            << json("{'format': 'newscoder-codebook', 'version': 2, 'codes': [{'name': 'A', 'fields': "
+                    "[{'name': 'f', 'kind': 'annotation-link', 'link_codes': ['Nope']}]}]}")
+            << QStringLiteral("unknown code");
+        QTest::newRow("unknown unit")
+            << json("{'format': 'newscoder-codebook', 'version': 2, 'codes': [{'name': 'A', 'unit': 'page'}]}")
+            << QStringLiteral("unknown unit");
+        QTest::newRow("newer version") << QByteArray(json("{'format': 'newscoder-codebook', 'version': 3, 'codes': []}"))
                                        << QStringLiteral("2");
         QTest::newRow("no version") << QByteArray(json("{'format': 'newscoder-codebook', 'codes': []}"))
                                     << QStringLiteral("version");

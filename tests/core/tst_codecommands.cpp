@@ -29,7 +29,7 @@ private Q_SLOTS:
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
         m_fx = std::make_unique<ProjectFixture>(m_dir->path());
-        QCOMPARE(storedCodes().size(), 4);
+        QCOMPARE(storedCodes().size(), 6);
     }
 
     void cleanup()
@@ -74,7 +74,7 @@ private Q_SLOTS:
         QCOMPARE(saved->shortcut, QStringLiteral("5"));
         QVERIFY(saved->position > before.last().position); // appended
         QVERIFY(project().code(*id)); // the cache follows
-        QCOMPARE(project().codes().size(), 5);
+        QCOMPARE(project().codes().size(), 7);
 
         project().undoStack()->undo();
         QVERIFY(!stored(*id));
@@ -95,7 +95,7 @@ private Q_SLOTS:
         QVERIFY(!project().addCode(c));
         QCOMPARE(errors.count(), 1);
         QCOMPARE(project().undoStack()->count(), 0);
-        QCOMPARE(storedCodes().size(), 4);
+        QCOMPARE(storedCodes().size(), 6);
     }
 
     void addWithTakenShortcutIsRefused()
@@ -108,10 +108,10 @@ private Q_SLOTS:
         QCOMPARE(errors.count(), 1);
         QVERIFY(project().lastError().contains(u"Quote"));
         QCOMPARE(project().undoStack()->count(), 0);
-        QCOMPARE(storedCodes().size(), 4);
+        QCOMPARE(storedCodes().size(), 6);
         c.shortcut = QStringLiteral("9");
         QVERIFY(project().addCode(c));
-        QCOMPARE(storedCodes().size(), 5);
+        QCOMPARE(storedCodes().size(), 7);
     }
 
     void removeWithSubCodesAndAnnotations()
@@ -133,7 +133,7 @@ private Q_SLOTS:
         QVERIFY(claim);
         const QList<Code> codesBefore = storedCodes();
         const QList<Annotation> annotationsBefore = allAnnotations(*reader(m_fx->path));
-        QCOMPARE(codesBefore.size(), 6);
+        QCOMPARE(codesBefore.size(), 8);
         QCOMPARE(annotationsBefore.size(), 3);
         project().undoStack()->clear();
         QSignalSpy changed(&project(), &Project::codesChanged);
@@ -144,14 +144,14 @@ private Q_SLOTS:
         QCOMPARE(project().undoStack()->count(), 1);
         {
             auto store = reader(m_fx->path);
-            QCOMPARE(store->codes().size(), 3);
+            QCOMPARE(store->codes().size(), 5);
             QVERIFY(!store->codeByName(QStringLiteral("Quote")));
             QVERIFY(!store->code(*directId));
             QVERIFY(!store->code(*partialId));
             QCOMPARE(store->annotationCount(), 1);
             QVERIFY(store->annotation(*claim));
         }
-        QCOMPARE(project().codes().size(), 3);
+        QCOMPARE(project().codes().size(), 5);
         QCOMPARE(changed.count(), 1);
         QCOMPARE(removed.count(), 1);
         QCOMPARE(removed.first().first().value<QList<Annotation>>().size(), 2);
@@ -164,13 +164,13 @@ private Q_SLOTS:
             diff = annotationListDiff(allAnnotations(*store), annotationsBefore);
             QVERIFY2(diff.isEmpty(), qPrintable(diff));
         }
-        QCOMPARE(project().codes().size(), 6);
+        QCOMPARE(project().codes().size(), 8);
         QCOMPARE(inserted.count(), 1);
         QCOMPARE(inserted.first().first().value<QList<Annotation>>().size(), 2);
         QCOMPARE(changed.count(), 2);
 
         project().undoStack()->redo();
-        QCOMPARE(storedCodes().size(), 3);
+        QCOMPARE(storedCodes().size(), 5);
         QCOMPARE(reader(m_fx->path)->annotationCount(), 1);
         QCOMPARE(removed.count(), 2);
 

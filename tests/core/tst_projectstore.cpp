@@ -66,7 +66,7 @@ private Q_SLOTS:
         const QStringList tables = store->database().tables();
         for (const QString &t : schema::requiredTables())
             QVERIFY2(tables.contains(t), qPrintable(t));
-        QCOMPARE(schema::requiredTables().size(), 6);
+        QCOMPARE(schema::requiredTables().size(), 12);
         // No temporary build file is left next to it.
         const QStringList leftovers = folderEntries(m_dir.path()).filter(QStringLiteral(".newscoder-new-"));
         QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(u", ")));

@@ -53,7 +53,9 @@ Selection select(const ProjectStore &store, const AgreementRequest &request)
         s.error = QStringLiteral("agreement needs at least two coders (the project has %1)").arg(s.coders.size());
         return s;
     }
-    const QList<Code> allCodes = store.codes();
+    QList<Code> allCodes = store.codes();
+    // Span measures compare annotations; variable codes have none.
+    allCodes.removeIf([](const Code &c) { return c.isVariable(); });
     if (request.codes.isEmpty()) {
         s.codes = allCodes;
     } else {

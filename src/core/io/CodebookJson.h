@@ -10,9 +10,14 @@ namespace newscoder {
 
 // Newscoder's own codebook exchange format: versioned JSON
 //   {"format": "newscoder-codebook", "version": 1, "name": …,
-//    "codes": [{"name", "color", "shortcut", "description", "children": [...]}]}
-// Readers accept versions up to kCodebookJsonVersion and refuse newer ones.
-inline constexpr int kCodebookJsonVersion = 1;
+//    "codes": [{"name", "color", "shortcut", "description", "unit", "use_when",
+//               "avoid_when", "example", "memo",
+//               "fields": [{"name", "kind", "required", "multiple", "description",
+//                           "options": [{"value", "label"}], "link_codes": [code names]}],
+//               "children": [...]}]}
+// Version 2 added units, the description parts, memos and fields; version 1
+// files still read. Readers refuse newer versions.
+inline constexpr int kCodebookJsonVersion = 2;
 
 struct CodebookReadResult
 {
@@ -23,7 +28,7 @@ struct CodebookReadResult
 CodebookReadResult readCodebookJson(const QByteArray &json);
 QByteArray writeCodebookJson(const QList<Code> &codes, const QString &name = {});
 
-// The news codebook shipped with Newscoder (Quote, Speaker, Claim, Source bias).
+// The news codebook shipped with Newscoder (Quote, Speaker, Claim, Bias indicator; article and outlet variables).
 QList<Code> defaultNewsCodebook();
 
 } // namespace newscoder
