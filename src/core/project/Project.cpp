@@ -431,6 +431,13 @@ std::optional<QUuid> Project::addCode(Code code)
     }
     if (code.id.isNull())
         code.id = QUuid::createUuid();
+    for (qsizetype i = 0; i < code.fields.size(); ++i) {
+        CodeField &f = code.fields[i];
+        if (f.id.isNull())
+            f.id = QUuid::createUuid();
+        f.codeId = code.id;
+        f.position = int(i);
+    }
     if (!code.color.isValid())
         code.color = QColor(0x88, 0x88, 0x88);
     if (code.position == 0 && !m_codes.isEmpty())
