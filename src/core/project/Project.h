@@ -20,6 +20,8 @@ class DocumentCommand;
 class CodeCommand;
 class SetFieldValuesCommand;
 class RegistryChangeCommand;
+class EditTextCommand;
+struct TextEdit;
 struct RegistryChange;
 
 // A variable of an article as one coder sees it: the values of one article-
@@ -138,10 +140,18 @@ public:
     bool assignOutlet(const QList<QUuid> &documentIds, const QUuid &outletId); // null: none
     bool setDocumentMemo(const QUuid &documentId, const QString &memo);
 
+    // Edits an article's text (to fix scraping or OCR errors): `edits` apply
+    // one after the other. Every annotation of every coder keeps its anchor:
+    // offsets shift, a partly edited annotation keeps its remaining extent,
+    // and one whose text was deleted entirely is kept with status Review on
+    // the character where its text was. One undoable step.
+    bool editDocumentText(const QUuid &documentId, const QList<TextEdit> &edits);
+
 Q_SIGNALS:
     void documentsInserted(const QList<QUuid> &ids);
     void documentsRemoved(const QList<QUuid> &ids);
     void documentChanged(const QUuid &id);
+    void documentTextChanged(const QUuid &id); // its annotations may have moved too
     void annotationsInserted(const QList<Annotation> &annotations);
     void annotationsRemoved(const QList<Annotation> &annotations);
     void annotationChanged(const Annotation &before, const Annotation &after);
@@ -158,6 +168,7 @@ private:
     friend class CodeCommand;
     friend class SetFieldValuesCommand;
     friend class RegistryChangeCommand;
+    friend class EditTextCommand;
 
     bool applyInsertAnnotations(const QList<Annotation> &annotations, const QList<StoredValue> &values);
     bool applyRemoveAnnotations(const QList<Annotation> &annotations);
@@ -173,6 +184,7 @@ private:
     bool applyReplaceValues(StoredValue::Owner owner, const QUuid &ownerId, const QUuid &coderId,
                             const QUuid &fieldId, const QList<FieldValue> &values);
     bool applyRegistryChange(const RegistryChange &change);
+    bool applyDocumentText(const QUuid &documentId, const QString &text, const QList<Annotation> &annotations);
     // Announces value changes of the owners of `values`.
     void emitValuesChanged(const QList<StoredValue> &values);
     bool pushRegistryChange(const QString &text, RegistryChange redo, RegistryChange undo);

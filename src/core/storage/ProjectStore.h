@@ -74,6 +74,7 @@ public:
     void deleteDocument(const QUuid &id);
     void updateDocumentHeader(const Document &document); // title, outlet, date, url, author
     void replaceDocumentMetadata(const QUuid &id, const QList<MetadataEntry> &metadata);
+    void updateDocumentText(const QUuid &id, const QString &text); // body and its length
 
     // --- codes
     QList<Code> codes() const;

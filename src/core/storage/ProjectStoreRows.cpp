@@ -117,6 +117,17 @@ void ProjectStore::updateDocumentHeader(const Document &d)
         throw StoreError(Kind::Invalid, QStringLiteral("The document no longer exists."));
 }
 
+void ProjectStore::updateDocumentText(const QUuid &id, const QString &body)
+{
+    QSqlQuery &q = prepareWrite(QStringLiteral("UPDATE documents SET body = ?, body_length = ? WHERE id = ?"));
+    q.addBindValue(text(body));
+    q.addBindValue(body.size());
+    q.addBindValue(idString(id));
+    exec(q, QStringLiteral("Cannot save the article's text"));
+    if (q.numRowsAffected() != 1)
+        throw StoreError(Kind::Invalid, QStringLiteral("The document no longer exists."));
+}
+
 void ProjectStore::replaceDocumentMetadata(const QUuid &id, const QList<MetadataEntry> &metadata)
 {
     QSqlQuery &del = prepareWrite(QStringLiteral("DELETE FROM document_metadata WHERE document_id = ?"));
