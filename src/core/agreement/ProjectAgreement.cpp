@@ -1,5 +1,6 @@
 #include "agreement/ProjectAgreement.h"
 
+#include "stats/Bootstrap.h"
 #include "stats/KrippendorffAlpha.h"
 #include "stats/ReliabilityData.h"
 #include "stats/UnitizingAlpha.h"
@@ -98,12 +99,37 @@ QList<Span> merged(QList<Span> spans)
     return out;
 }
 
+bool isCancelled(const std::atomic_bool *cancel)
+{
+    return cancel && cancel->load();
+}
+
+AgreementReport cancelledReport()
+{
+    AgreementReport report;
+    report.cancelled = true;
+    return report;
+}
+
+// Adds the bootstrap interval to a row with a defined value, or says why there is none.
+void addInterval(stats::AgreementResult &result,
+                 const std::function<std::optional<stats::ConfidenceInterval>()> &bootstrap)
+{
+    if (!result.value)
+        return; // no interval around an undefined value
+    result.ci = bootstrap();
+    if (!result.ci)
+        result.addNote(QStringLiteral("No bootstrap draw gave a defined value, so there is no interval."));
+}
+
 } // namespace
 
 AgreementReport computeProjectAgreement(const ProjectStore &store, const AgreementRequest &request,
                                         const std::function<void(int, int)> &progress,
                                         const std::atomic_bool *cancel)
 {
+    if (isCancelled(cancel))
+        return cancelledReport();
     AgreementReport report;
     const Selection sel = select(store, request);
     if (!sel.error.isEmpty()) {
@@ -139,10 +165,8 @@ AgreementReport computeProjectAgreement(const ProjectStore &store, const Agreeme
             index[a.documentId][a.codeId][*coder].append({a.start, a.end});
         return true;
     });
-    if (stopped) {
-        report.cancelled = true;
-        return report;
-    }
+    if (stopped)
+        return cancelledReport();
     const int coderCount = int(sel.coders.size());
     QList<const DocumentSummary *> allCoded, anyCoded;
     for (const DocumentSummary &d : sel.documents) {
@@ -155,13 +179,15 @@ AgreementReport computeProjectAgreement(const ProjectStore &store, const Agreeme
     report.documents = int(anyCoded.size());
     report.documentsAllCoded = int(allCoded.size());
 
+    stats::BootstrapOptions bootstrap;
+    bootstrap.draws = request.bootstrapDraws;
+    bootstrap.seed = request.bootstrapSeed;
+    bootstrap.cancel = cancel;
     const int total = int(sel.codes.size());
     int done = 0;
     for (const Code &code : sel.codes) {
-        if (cancel && cancel->load()) {
-            report.cancelled = true;
-            return report;
-        }
+        if (isCancelled(cancel))
+            return cancelledReport();
         // Unitizing alpha over the documents every coder coded.
         stats::UnitizingData unitizing;
         unitizing.coders = report.coders;
@@ -184,6 +210,9 @@ AgreementReport computeProjectAgreement(const ProjectStore &store, const Agreeme
         unitRow.level = QStringLiteral("nominal");
         unitRow.coders = coderCount;
         unitRow.result = stats::unitizingAlpha(unitizing, code.name);
+        if (bootstrap.draws > 0)
+            addInterval(unitRow.result,
+                        [&] { return stats::bootstrapUnitizingAlpha(unitizing, code.name, bootstrap); });
         report.rows.append(unitRow);
 
         // Alpha on presence per article.
@@ -201,6 +230,11 @@ AgreementReport computeProjectAgreement(const ProjectStore &store, const Agreeme
         AgreementRow presenceRow = unitRow;
         presenceRow.measure = QStringLiteral("alpha-presence");
         presenceRow.result = stats::krippendorffAlpha(presence, stats::Level::Nominal);
+        if (bootstrap.draws > 0)
+            addInterval(presenceRow.result,
+                        [&] { return stats::bootstrapAlpha(presence, stats::Level::Nominal, bootstrap); });
+        if (isCancelled(cancel)) // also ends the bootstrap early, so its interval is incomplete
+            return cancelledReport();
         report.rows.append(presenceRow);
         if (progress)
             progress(++done, total);
@@ -223,12 +257,22 @@ QList<Disagreement> codeDisagreements(const ProjectStore &store, const QUuid &co
     for (const DocumentSummary &d : sel.documents)
         titles.insert(d.id, d.title);
     QHash<QUuid, QList<Annotation>> byDocument;
-    for (const Annotation &a : store.annotationsForCode(codeId)) {
-        if (coderNames.contains(a.coderId) && titles.contains(a.documentId))
+    const auto keep = [&](const Annotation &a) {
+        if (a.codeId == codeId && coderNames.contains(a.coderId) && titles.contains(a.documentId))
             byDocument[a.documentId].append(a);
+    };
+    if (request.documents.isEmpty()) {
+        for (const Annotation &a : store.annotationsForCode(codeId))
+            keep(a);
+    } else { // only the chosen articles (by the document index), not every annotation of the code
+        for (const DocumentSummary &d : sel.documents) {
+            for (const Annotation &a : store.annotationsForDocument(d.id))
+                keep(a);
+        }
     }
     for (auto it = byDocument.cbegin(); it != byDocument.cend(); ++it) {
-        const QString text = store.documentText(it.key());
+        QString text; // read once, and only for an article with a disagreement
+        bool textRead = false;
         for (const Annotation &a : it.value()) {
             bool exactEverywhere = true, overlapsAll = true;
             for (const Coder &other : sel.coders) {
@@ -246,6 +290,10 @@ QList<Disagreement> codeDisagreements(const ProjectStore &store, const QUuid &co
             }
             if (exactEverywhere)
                 continue;
+            if (!textRead) {
+                text = store.documentText(it.key());
+                textRead = true;
+            }
             result.append({it.key(), titles.value(it.key()), coderNames.value(a.coderId), a.start, a.end,
                            text.mid(a.start, a.end - a.start),
                            overlapsAll ? QStringLiteral("boundaries differ") : QStringLiteral("no counterpart")});
