@@ -3,6 +3,7 @@
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QProgressBar>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -32,29 +33,87 @@ QStandardItem *item(const QString &text, const QVariant &sortKey = {})
 
 } // namespace
 
-DisagreementsDialog::DisagreementsDialog(const QString &codeName, const QList<Disagreement> &disagreements,
-                                         QWidget *parent)
-    : QDialog(parent), m_disagreements(disagreements)
+DisagreementsDialog::DisagreementsDialog(const QString &codeName, QWidget *parent)
+    : QDialog(parent), m_codeName(codeName)
 {
     setObjectName(QStringLiteral("disagreementsDialog"));
     setWindowTitle(tr("Disagreements — %1").arg(codeName));
 
-    auto *summary = new QLabel(this);
-    summary->setObjectName(QStringLiteral("disagreementsSummary"));
-    summary->setWordWrap(true);
-    if (disagreements.isEmpty())
-        summary->setText(tr("Every span of “%1” was marked the same way by all selected coders.").arg(codeName));
-    else
-        summary->setText(tr("%n span(s) of “%1” that not every other coder marked exactly the same way. "
-                            "<i>No counterpart</i>: at least one other coder marked nothing overlapping it; "
-                            "<i>boundaries differ</i>: every other coder marked an overlapping span, but not "
-                            "with the same start and end.",
-                            nullptr, int(disagreements.size()))
-                             .arg(codeName.toHtmlEscaped()));
+    m_summary = new QLabel(tr("Finding the disagreements on “%1”…").arg(codeName.toHtmlEscaped()), this);
+    m_summary->setObjectName(QStringLiteral("disagreementsSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("disagreementsBusy"));
+    m_busy->setRange(0, 0); // busy, no percentage
+    m_busy->setTextVisible(false);
 
     m_model = new QStandardItemModel(0, ColumnCount, this);
     m_model->setHorizontalHeaderLabels({tr("Article"), tr("Coder"), tr("Span"), tr("Text"), tr("Kind")});
     m_model->setSortRole(Qt::UserRole + 1);
+
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("disagreementsView"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(ArticleColumn, Qt::AscendingOrder);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->horizontalHeader()->setSectionResizeMode(TextColumn, QHeaderView::Stretch);
+    m_view->setEnabled(false);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_busy);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(buttons);
+    resize(900, 480);
+}
+
+DisagreementsDialog::DisagreementsDialog(const QString &codeName, const QList<Disagreement> &disagreements,
+                                         QWidget *parent)
+    : DisagreementsDialog(codeName, parent)
+{
+    setDisagreements(disagreements);
+}
+
+void DisagreementsDialog::finishLoading()
+{
+    m_loading = false;
+    m_busy->hide();
+    m_view->setEnabled(true);
+    Q_EMIT loaded();
+}
+
+void DisagreementsDialog::setError(const QString &message)
+{
+    m_summary->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_summary->setText(message.toHtmlEscaped());
+    finishLoading();
+}
+
+void DisagreementsDialog::setDisagreements(const QList<Disagreement> &disagreements)
+{
+    m_disagreements = disagreements;
+    m_summary->setStyleSheet({});
+    if (disagreements.isEmpty())
+        m_summary->setText(tr("Every span of “%1” was marked the same way by all selected coders.")
+                               .arg(m_codeName.toHtmlEscaped()));
+    else
+        m_summary->setText(tr("%n span(s) of “%1” that not every other coder marked exactly the same way. "
+                              "<i>No counterpart</i>: at least one other coder marked nothing overlapping it; "
+                              "<i>boundaries differ</i>: every other coder marked an overlapping span, but not "
+                              "with the same start and end.",
+                              nullptr, int(disagreements.size()))
+                               .arg(m_codeName.toHtmlEscaped()));
+
+    m_model->removeRows(0, m_model->rowCount());
     for (const Disagreement &d : disagreements) {
         QList<QStandardItem *> row{
             item(d.documentTitle, QString(d.documentTitle + u'\x1f' + QString::number(d.start).rightJustified(10, u'0'))),
@@ -68,29 +127,10 @@ DisagreementsDialog::DisagreementsDialog(const QString &codeName, const QList<Di
         row[TextColumn]->setToolTip(d.text.size() > MaxShownText ? d.text.left(2000) : d.text);
         m_model->appendRow(row);
     }
-
-    m_view = new QTableView(this);
-    m_view->setObjectName(QStringLiteral("disagreementsView"));
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(ArticleColumn, Qt::AscendingOrder);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(false);
-    m_view->horizontalHeader()->setSectionResizeMode(TextColumn, QHeaderView::Stretch);
+    m_model->sort(m_view->horizontalHeader()->sortIndicatorSection(), m_view->horizontalHeader()->sortIndicatorOrder());
     m_view->resizeColumnsToContents();
     m_view->setColumnWidth(ArticleColumn, qMin(m_view->columnWidth(ArticleColumn), 260));
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(summary);
-    layout->addWidget(m_view, 1);
-    layout->addWidget(buttons);
-    resize(900, 480);
+    finishLoading();
 }
 
 } // namespace newscoder

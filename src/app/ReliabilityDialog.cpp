@@ -8,9 +8,9 @@
 #include "project/Project.h"
 #include "storage/StoreError.h"
 
-#include <QApplication>
 #include <QDateTime>
 #include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -20,6 +20,7 @@
 #include <QListWidget>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -27,8 +28,11 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
+#include <limits>
 
 namespace newscoder {
+
+using namespace Qt::StringLiterals;
 
 struct ReliabilityDialog::Shared
 {
@@ -54,6 +58,27 @@ AgreementReport computeFromFile(const QString &path, const AgreementRequest &req
         failed.error = QString::fromLocal8Bit(e.what());
     }
     return failed;
+}
+
+struct DisagreementsResult
+{
+    QList<Disagreement> list;
+    QString error;
+};
+
+// Runs on a worker thread, like computeFromFile().
+DisagreementsResult disagreementsFromFile(const QString &path, const QUuid &codeId, const AgreementRequest &request)
+{
+    DisagreementsResult result;
+    try {
+        const auto store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
+        result.list = codeDisagreements(*store, codeId, request);
+    } catch (const StoreError &e) {
+        result.error = e.message();
+    } catch (const std::exception &e) {
+        result.error = QString::fromLocal8Bit(e.what());
+    }
+    return result;
 }
 
 } // namespace
@@ -95,6 +120,24 @@ void ReliabilityDialog::buildUi()
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_selection, 1);
+    m_drawsBox = new QSpinBox;
+    m_drawsBox->setObjectName(QStringLiteral("bootstrapDraws"));
+    m_drawsBox->setRange(0, 100000);
+    m_drawsBox->setSingleStep(500);
+    m_drawsBox->setValue(1000);
+    m_drawsBox->setSpecialValueText(tr("Off"));
+    m_drawsBox->setToolTip(tr("Draws of the bootstrap behind the 95% interval (0: no interval). α on presence "
+                              "resamples the articles; unitizing α the articles every coder coded."));
+    m_seedBox = new QSpinBox;
+    m_seedBox->setObjectName(QStringLiteral("bootstrapSeed"));
+    m_seedBox->setRange(0, std::numeric_limits<int>::max());
+    m_seedBox->setValue(1);
+    m_seedBox->setToolTip(tr("The same seed gives the same interval for the same data."));
+    connect(m_drawsBox, &QSpinBox::valueChanged, m_seedBox, [this](int draws) { m_seedBox->setEnabled(draws > 0); });
+    auto *bootstrapForm = new QFormLayout;
+    bootstrapForm->addRow(tr("Bootstrap draws:"), m_drawsBox);
+    bootstrapForm->addRow(tr("Seed:"), m_seedBox);
+    leftLayout->addLayout(bootstrapForm);
     leftLayout->addWidget(m_computeButton);
     leftLayout->addWidget(m_message);
     left->setMinimumWidth(220);
@@ -194,6 +237,8 @@ void ReliabilityDialog::compute()
     if (isComputing())
         return;
     m_pendingRequest = m_selection->request();
+    m_pendingRequest.bootstrapDraws = m_drawsBox->value();
+    m_pendingRequest.bootstrapSeed = quint64(m_seedBox->value());
     m_pendingArticles = m_selection->articlesDescription();
     QString problem;
     if (m_pendingRequest.coders.size() < 2)
@@ -216,7 +261,7 @@ void ReliabilityDialog::compute()
     progress->setMinimumDuration(400);
     progress->setAutoClose(false);
     progress->setAutoReset(false);
-    connect(progress, &QProgressDialog::canceled, this, [shared] { shared->cancel = true; });
+    connect(progress, &QProgressDialog::canceled, this, &ReliabilityDialog::cancel);
     auto *poll = new QTimer(progress);
     poll->setInterval(100);
     connect(poll, &QTimer::timeout, progress, [progress, shared] {
@@ -251,6 +296,12 @@ void ReliabilityDialog::compute()
     updateButtons();
 }
 
+void ReliabilityDialog::cancel()
+{
+    if (m_shared)
+        m_shared->cancel = true;
+}
+
 void ReliabilityDialog::finish(AgreementReport result)
 {
     m_shared.reset();
@@ -276,7 +327,17 @@ QString ReliabilityDialog::selectionSummary() const
               "uses these) &nbsp;·&nbsp; double-click a row for its disagreements")
         .arg(m_report.coders.join(QStringLiteral(", ")).toHtmlEscaped(), m_reportArticles.toHtmlEscaped())
         .arg(m_report.documents)
-        .arg(m_report.documentsAllCoded);
+        .arg(m_report.documentsAllCoded)
+        + u" &nbsp;·&nbsp; "_s + intervalDescription().toHtmlEscaped();
+}
+
+QString ReliabilityDialog::intervalDescription() const
+{
+    if (m_reportRequest.bootstrapDraws <= 0)
+        return tr("no bootstrap intervals");
+    return tr("95% CI: percentile bootstrap, %1 draws, seed %2")
+        .arg(m_reportRequest.bootstrapDraws)
+        .arg(m_reportRequest.bootstrapSeed);
 }
 
 DisagreementsDialog *ReliabilityDialog::showDisagreements(int row)
@@ -284,18 +345,24 @@ DisagreementsDialog *ReliabilityDialog::showDisagreements(int row)
     const AgreementRow *r = m_model->row(row);
     if (!r)
         return nullptr;
-    QList<Disagreement> list;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    try {
-        list = codeDisagreements(m_project.store(), r->codeId, m_reportRequest);
-    } catch (const StoreError &e) {
-        QApplication::restoreOverrideCursor();
-        showMessage(e.message());
-        return nullptr;
-    }
-    QApplication::restoreOverrideCursor();
-    auto *dialog = new DisagreementsDialog(r->subject, list, this);
+    auto *dialog = new DisagreementsDialog(r->subject, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The watcher goes with the dialog: closed early, the result is dropped
+    // (the worker only reads, through its own connection).
+    auto *watcher = new QFutureWatcher<DisagreementsResult>(dialog);
+    connect(watcher, &QFutureWatcher<DisagreementsResult>::finished, dialog, [dialog, watcher] {
+        const DisagreementsResult result = watcher->result();
+        watcher->deleteLater();
+        if (result.error.isEmpty())
+            dialog->setDisagreements(result.list);
+        else
+            dialog->setError(result.error);
+    });
+    const QString path = m_project.path();
+    const QUuid codeId = r->codeId;
+    const AgreementRequest request = m_reportRequest;
+    watcher->setFuture(
+        QtConcurrent::run([path, codeId, request] { return disagreementsFromFile(path, codeId, request); }));
     dialog->show();
     return dialog;
 }
@@ -330,6 +397,7 @@ bool ReliabilityDialog::exportHtml(const QString &path, QString *error) const
                              .arg(m_report.documents)
                              .arg(m_report.documentsAllCoded)},
         {tr("Codes"), codes.join(QStringLiteral(", "))},
+        {tr("Intervals"), intervalDescription()},
         {tr("Exported"), QDateTime::currentDateTime().toString(Qt::ISODate)}};
     return writeWholeFile(path, reliabilityHtml(m_report, summary), error);
 }

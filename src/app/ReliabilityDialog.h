@@ -10,6 +10,7 @@
 class QChart;
 class QLabel;
 class QPushButton;
+class QSpinBox;
 class QTableView;
 template<typename T>
 class QFutureWatcher;
@@ -25,7 +26,8 @@ class ReliabilityTableModel;
 // Analysis ▸ Reliability: agreement between coders per code (unitizing α over
 // the marked spans and α on presence per article) for a chosen set of coders,
 // codes and articles, as a table and a bar chart against the 0.667/0.800
-// thresholds. Computes on a worker thread with its own read-only store; a row
+// thresholds, with 95% bootstrap intervals (draws and seed set in the window,
+// 0 draws = none). Computes on a worker thread with its own read-only store; a row
 // opens the list of that code's disagreements; the table exports as CSV/HTML.
 // Errors are shown in the dialog, never in a modal box.
 class ReliabilityDialog final : public QDialog
@@ -49,8 +51,13 @@ public:
     bool exportCsv(const QString &path, QString *error = nullptr) const;
     bool exportHtml(const QString &path, QString *error = nullptr) const;
 
-    // Opens (non-modal) the disagreements of the code in table row `row`.
+    // Opens (non-modal) the disagreements of the code in table row `row`. The
+    // list is computed on a worker thread with its own read-only store; the
+    // dialog shows a busy indicator until it arrives (DisagreementsDialog::loaded()).
     DisagreementsDialog *showDisagreements(int row);
+
+    // Asks a running computation to stop; computed() follows with the previous table kept.
+    void cancel();
 
     // For tests.
     ReliabilitySelection *selection() const { return m_selection; }
@@ -59,6 +66,8 @@ public:
     ReliabilityTableModel *model() const { return m_model; }
     QChart *chart() const;
     QLabel *messageLabel() const { return m_message; }
+    QSpinBox *bootstrapDrawsBox() const { return m_drawsBox; }
+    QSpinBox *bootstrapSeedBox() const { return m_seedBox; }
 
 Q_SIGNALS:
     void computed();
@@ -73,6 +82,7 @@ private:
     void updateButtons();
     void finish(AgreementReport report);
     QString selectionSummary() const;
+    QString intervalDescription() const;
     void chooseAndExport(bool html);
 
     Project &m_project;
@@ -86,6 +96,8 @@ private:
 
     ReliabilitySelection *m_selection = nullptr;
     QPushButton *m_computeButton = nullptr;
+    QSpinBox *m_drawsBox = nullptr;
+    QSpinBox *m_seedBox = nullptr;
     QLabel *m_message = nullptr;
     QLabel *m_summary = nullptr;
     QTableView *m_table = nullptr;

@@ -101,8 +101,6 @@ void ReliabilitySelection::refreshCodes()
     QHash<QUuid, int> depth;
     QList<QPair<QString, QString>> names;
     for (const Code &c : m_project.codes()) { // parents come before their children
-        if (c.isVariable())
-            continue;
         const int d = c.parentId.isNull() ? 0 : depth.value(c.parentId) + 1;
         depth.insert(c.id, d);
         names.append({c.name, QString(d * 4, u' ') + c.name});

@@ -35,6 +35,8 @@ QString ReliabilityTableModel::measureLabel(const QString &measure)
         return tr("Unitizing α (spans)");
     if (measure == u"alpha-presence")
         return tr("α on presence per article");
+    if (measure == u"alpha")
+        return tr("α on the values");
     return measure;
 }
 
@@ -111,6 +113,10 @@ QVariant ReliabilityTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == MeasureColumn)
             return r->measure == u"unitizing-alpha"
                        ? tr("Krippendorff's α-u over the marked spans, on the articles every coder coded")
+                   : r->measure == u"alpha"
+                       ? tr("Krippendorff's α (%1) on the values coders gave: per article for variables, per "
+                            "identically marked span for annotation fields")
+                             .arg(r->level)
                        : tr("Krippendorff's α (nominal) on whether each article contains the code");
         break;
     case Qt::BackgroundRole: // Krippendorff's (2004) thresholds, as in the chart

@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <limits>
+
 namespace newscoder::cli {
 
 namespace {
@@ -30,6 +32,14 @@ QString shown(const std::optional<double> &value)
     return value ? QString::number(*value, 'f', 3) : QStringLiteral("—");
 }
 
+constexpr int MaxBootstrapDraws = 100000;
+
+// "ci95": [lower, upper] or null.
+QJsonValue interval(const std::optional<stats::ConfidenceInterval> &ci)
+{
+    return ci ? QJsonValue(QJsonArray{ci->lower, ci->upper}) : QJsonValue();
+}
+
 } // namespace
 
 int runAgreement(const QStringList &arguments)
@@ -46,10 +56,39 @@ int runAgreement(const QStringList &arguments)
                                        QStringLiteral("ID,..."));
     const QCommandLineOption codes(QStringLiteral("codes"), QStringLiteral("Only these codes."),
                                    QStringLiteral("NAME,..."));
+    const QCommandLineOption bootstrap(
+        QStringLiteral("bootstrap"),
+        QStringLiteral("Add a 95% percentile bootstrap interval from N draws (1 to %1): alpha on presence "
+                       "resamples the articles, unitizing alpha the articles every coder coded.")
+            .arg(MaxBootstrapDraws),
+        QStringLiteral("N"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed of the bootstrap (default 1)."),
+                                  QStringLiteral("S"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    parser.addOptions({coders, documents, codes, json});
+    parser.addOptions({coders, documents, codes, bootstrap, seed, json});
     if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
         return rc;
+
+    AgreementRequest request;
+    if (parser.isSet(seed) && !parser.isSet(bootstrap))
+        return badInput(QStringLiteral("--seed needs --bootstrap"));
+    if (parser.isSet(bootstrap)) {
+        bool okDraws = false;
+        request.bootstrapDraws = parser.value(bootstrap).trimmed().toInt(&okDraws);
+        if (!okDraws || request.bootstrapDraws < 1 || request.bootstrapDraws > MaxBootstrapDraws)
+            return badInput(QStringLiteral("--bootstrap needs a number of draws from 1 to %1, not '%2'")
+                                .arg(MaxBootstrapDraws)
+                                .arg(parser.value(bootstrap)));
+        if (parser.isSet(seed)) {
+            bool okSeed = false;
+            const qint64 value = parser.value(seed).trimmed().toLongLong(&okSeed); // exact in JSON
+            if (!okSeed || value < 0)
+                return badInput(QStringLiteral("--seed needs an integer from 0 to %1, not '%2'")
+                                    .arg(std::numeric_limits<qint64>::max())
+                                    .arg(parser.value(seed)));
+            request.bootstrapSeed = quint64(value);
+        }
+    }
 
     std::unique_ptr<ProjectStore> store;
     try {
@@ -57,7 +96,6 @@ int runAgreement(const QStringList &arguments)
     } catch (const StoreError &e) {
         return badInput(e.message());
     }
-    AgreementRequest request;
     request.coders = splitList(parser.value(coders));
     request.codes = splitList(parser.value(codes));
     AgreementReport report;
@@ -95,13 +133,20 @@ int runAgreement(const QStringList &arguments)
                                     {QStringLiteral("units"), row.result.units},
                                     {QStringLiteral("coders"), row.coders},
                                     {QStringLiteral("pairable_values"), row.result.pairableValues},
+                                    {QStringLiteral("ci95"), interval(row.result.ci)},
                                     {QStringLiteral("note"), row.result.note.isEmpty() ? QJsonValue()
                                                                                        : QJsonValue(row.result.note)}});
         }
-        printJson(QJsonObject{{QStringLiteral("coders"), QJsonArray::fromStringList(report.coders)},
-                              {QStringLiteral("documents"), report.documents},
-                              {QStringLiteral("documents_all_coded"), report.documentsAllCoded},
-                              {QStringLiteral("rows"), rows}});
+        QJsonObject out{{QStringLiteral("coders"), QJsonArray::fromStringList(report.coders)},
+                        {QStringLiteral("documents"), report.documents},
+                        {QStringLiteral("documents_all_coded"), report.documentsAllCoded},
+                        {QStringLiteral("rows"), rows}};
+        if (request.bootstrapDraws > 0) // as `reliability` reports it
+            out.insert(QStringLiteral("bootstrap"),
+                       QJsonObject{{QStringLiteral("draws"), request.bootstrapDraws},
+                                   {QStringLiteral("seed"), qint64(request.bootstrapSeed)},
+                                   {QStringLiteral("level"), 0.95}});
+        printJson(out);
         return ExitOk;
     }
     writeOut(QStringLiteral("coders: %1; articles coded: %2 (by all: %3)\n")
@@ -109,8 +154,11 @@ int runAgreement(const QStringList &arguments)
                  .arg(report.documents)
                  .arg(report.documentsAllCoded));
     for (const AgreementRow &row : std::as_const(report.rows)) {
-        writeOut(QStringLiteral("%1 %2 %3  units %4  pairable %5%6\n")
-                     .arg(row.subject.leftJustified(16), row.measure.leftJustified(16), shown(row.result.value))
+        const QString ci = row.result.ci ? QStringLiteral("  95% CI [%1, %2]")
+                                               .arg(shown(row.result.ci->lower), shown(row.result.ci->upper))
+                                         : QString();
+        writeOut(QStringLiteral("%1 %2 %3%4  units %5  pairable %6%7\n")
+                     .arg(row.subject.leftJustified(16), row.measure.leftJustified(16), shown(row.result.value), ci)
                      .arg(row.result.units)
                      .arg(row.result.pairableValues)
                      .arg(row.result.note.isEmpty() ? QString() : QStringLiteral("  (%1)").arg(row.result.note)));

@@ -24,13 +24,17 @@
 #include <QPointer>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QProgressBar>
 #include <QRadioButton>
+#include <QSemaphore>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace newscoder;
 using namespace newscoder::testing;
@@ -60,6 +64,54 @@ QString cell(const ReliabilityDialog &dialog, int row, int column, int role = Qt
     return dialog.model()->index(row, column).data(role).toString();
 }
 
+// Waits for a disagreements list computed on a worker.
+bool waitLoaded(DisagreementsDialog *dialog)
+{
+    if (!dialog)
+        return false;
+    if (dialog->isLoading()) {
+        QSignalSpy spy(dialog, &DisagreementsDialog::loaded);
+        if (!spy.wait(20000))
+            return false;
+    }
+    return !dialog->isLoading();
+}
+
+// Keeps the only thread of the global pool busy until release(), so that
+// work queued meanwhile (QtConcurrent::run) starts only then: no timing.
+class PoolBlocker
+{
+public:
+    PoolBlocker() : m_previousMax(QThreadPool::globalInstance()->maxThreadCount())
+    {
+        QThreadPool::globalInstance()->waitForDone();
+        QThreadPool::globalInstance()->setMaxThreadCount(1);
+        QThreadPool::globalInstance()->start([this] {
+            m_started.release();
+            m_go.acquire();
+        });
+        m_started.acquire(); // the blocker holds the thread now
+    }
+    ~PoolBlocker()
+    {
+        release();
+        QThreadPool::globalInstance()->setMaxThreadCount(m_previousMax);
+    }
+    void release()
+    {
+        if (!m_released) {
+            m_released = true;
+            m_go.release();
+        }
+    }
+
+private:
+    int m_previousMax;
+    bool m_released = false;
+    QSemaphore m_started;
+    QSemaphore m_go;
+};
+
 } // namespace
 
 class TestReliabilityDialog : public QObject
@@ -82,7 +134,7 @@ private Q_SLOTS:
         dialog.resize(1240, 800);
         dialog.show();
         QCOMPARE(dialog.selection()->coderList()->count(), 2);
-        QCOMPARE(dialog.selection()->codeList()->count(), 4);
+        QCOMPARE(dialog.selection()->codeList()->count(), 6); // four span codes, two variable codes
         QVERIFY(!dialog.selection()->selectedArticlesButton()->isEnabled());
         QSignalSpy spy(&dialog, &ReliabilityDialog::computed);
         dialog.compute(); // on a worker: the dialog stays responsive, Compute is off meanwhile
@@ -97,8 +149,13 @@ private Q_SLOTS:
         QVERIFY2(dialog.report().error.isEmpty(), qPrintable(dialog.report().error));
         QVERIFY(!dialog.messageLabel()->isVisible());
 
+        // Bootstrap intervals by default: 1000 draws, seed 1.
+        QCOMPARE(dialog.bootstrapDrawsBox()->value(), 1000);
+        QCOMPARE(dialog.bootstrapSeedBox()->value(), 1);
         AgreementRequest request;
         request.coders = {QStringLiteral("Ana"), QStringLiteral("Ben")};
+        request.bootstrapDraws = 1000;
+        request.bootstrapSeed = 1;
         const AgreementReport direct = computeProjectAgreement(f.project->store(), request);
         QVERIFY(direct.error.isEmpty());
         QCOMPARE(dialog.report().coders, direct.coders);
@@ -123,8 +180,28 @@ private Q_SLOTS:
             QCOMPARE(got.result.pairableValues, want.result.pairableValues);
             QCOMPARE(cell(dialog, r, ReliabilityTableModel::CodeColumn), want.subject);
             QCOMPARE(cell(dialog, r, ReliabilityTableModel::CodersColumn), QStringLiteral("2"));
-            QCOMPARE(cell(dialog, r, ReliabilityTableModel::CiColumn), QStringLiteral("—")); // no bootstrap here
+            // The interval: the engine's, shown like the value.
+            QCOMPARE(got.result.ci.has_value(), want.result.ci.has_value());
+            QCOMPARE(want.result.ci.has_value(), want.result.value.has_value());
+            if (want.result.ci) {
+                QCOMPARE(got.result.ci->lower, want.result.ci->lower);
+                QCOMPARE(got.result.ci->upper, want.result.ci->upper);
+                QCOMPARE(got.result.ci->draws, 1000);
+                QCOMPARE(cell(dialog, r, ReliabilityTableModel::CiColumn),
+                         QStringLiteral("[%1, %2]").arg(QString::number(want.result.ci->lower, 'f', 3),
+                                                        QString::number(want.result.ci->upper, 'f', 3)));
+                QVERIFY(!cell(dialog, r, ReliabilityTableModel::CiColumn, Qt::ToolTipRole).isEmpty());
+            } else {
+                QCOMPARE(cell(dialog, r, ReliabilityTableModel::CiColumn), QStringLiteral("—"));
+            }
         }
+        // Speaker disagrees in one of three articles: a real interval, around the value.
+        const AgreementRow &speakerP =
+            dialog.model()->rows()[rowOf(dialog, QStringLiteral("Speaker"), QStringLiteral("alpha-presence"))];
+        QVERIFY(speakerP.result.ci && speakerP.result.ci->lower < speakerP.result.ci->upper);
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("reliabilitySummary"))
+                    ->text()
+                    .contains(u"1000 draws, seed 1"));
 
         // Quote: identical spans → unitizing α 1.000; present everywhere → α on presence undefined.
         const int quoteU = rowOf(dialog, QStringLiteral("Quote"), QStringLiteral("unitizing-alpha"));
@@ -195,7 +272,12 @@ private Q_SLOTS:
         const int quote = rowOf(dialog, QStringLiteral("Quote"), QStringLiteral("unitizing-alpha"));
         QPointer<DisagreementsDialog> none = dialog.showDisagreements(quote);
         QVERIFY(none);
+        QVERIFY(none->isLoading()); // computed on a worker; a busy indicator meanwhile
+        QVERIFY(!none->busyIndicator()->isHidden());
+        QVERIFY(waitLoaded(none));
+        QVERIFY(none->busyIndicator()->isHidden());
         QCOMPARE(none->model()->rowCount(), 0);
+        QVERIFY(none->summaryLabel()->text().contains(u"marked the same way"));
         delete none;
 
         const int speaker = rowOf(dialog, QStringLiteral("Speaker"), QStringLiteral("alpha-presence"));
@@ -205,6 +287,7 @@ private Q_SLOTS:
         button->click();
         auto *shown = dialog.findChild<DisagreementsDialog *>();
         QVERIFY(shown && shown->isVisible());
+        QVERIFY(waitLoaded(shown));
         QStandardItemModel *m = shown->model();
         QCOMPARE(m->rowCount(), 3);
         QStringList rows;
@@ -232,6 +315,43 @@ private Q_SLOTS:
         // The same as the engine's list.
         AgreementRequest request;
         QCOMPARE(codeDisagreements(f.project->store(), f.code(QStringLiteral("Speaker")), request).size(), 3);
+
+        // Only the selected article: the list follows the computed selection.
+        ReliabilityDialog selected(*f.project, {f.docs[1]});
+        selected.selection()->selectedArticlesButton()->setChecked(true);
+        QVERIFY(computeAndWait(selected));
+        auto *inB =
+            selected.showDisagreements(rowOf(selected, QStringLiteral("Speaker"), QStringLiteral("unitizing-alpha")));
+        QVERIFY(waitLoaded(inB));
+        QCOMPARE(inB->model()->rowCount(), 1);
+        QCOMPARE(inB->model()->item(0, DisagreementsDialog::CoderColumn)->text(), QStringLiteral("Ben"));
+        request.documents = {f.docs[1]};
+        const QList<Disagreement> engine =
+            codeDisagreements(f.project->store(), f.code(QStringLiteral("Speaker")), request);
+        QCOMPARE(engine.size(), 1);
+        QCOMPARE(engine.first().documentId, f.docs[1]);
+        QCOMPARE(engine.first().text, QStringLiteral("chief executive Tom Lindqvist"));
+    }
+
+    void disagreementsErrorShownInTheList()
+    {
+        Fixture f;
+        build(f);
+        ReliabilityDialog dialog(*f.project, {});
+        QVERIFY(computeAndWait(dialog));
+        // The project file is moved away after computing: the worker cannot
+        // open it, and says so in the list's window (the open project keeps
+        // its connection and gets its file back below).
+        const QString path = f.project->path();
+        const QString moved = path + u".moved"_s;
+        QVERIFY(QFile::rename(path, moved));
+        auto *shown =
+            dialog.showDisagreements(rowOf(dialog, QStringLiteral("Speaker"), QStringLiteral("unitizing-alpha")));
+        const bool loaded = waitLoaded(shown);
+        QVERIFY(QFile::rename(moved, path));
+        QVERIFY(loaded);
+        QCOMPARE(shown->model()->rowCount(), 0);
+        QVERIFY2(shown->summaryLabel()->text().contains(u"does not exist"), qPrintable(shown->summaryLabel()->text()));
     }
 
     void exportCsvAndHtml()
@@ -264,6 +384,14 @@ private Q_SLOTS:
                 QCOMPARE(rec[3].toDouble(), *rows[r].result.value); // shortest exact form reads back
             else
                 QVERIFY(rec[3].isEmpty());
+            QCOMPARE(rows[r].result.ci.has_value(), rows[r].result.value.has_value()); // 1000 draws by default
+            if (rows[r].result.ci) {
+                QCOMPARE(rec[4].toDouble(), rows[r].result.ci->lower);
+                QCOMPARE(rec[5].toDouble(), rows[r].result.ci->upper);
+                QCOMPARE(rec[6].toDouble(), 0.95);
+            } else {
+                QVERIFY(rec[4].isEmpty() && rec[5].isEmpty() && rec[6].isEmpty());
+            }
             QCOMPARE(rec[7].toLongLong(), rows[r].result.units);
             QCOMPARE(rec[8].toLongLong(), rows[r].result.pairableValues);
             QCOMPARE(rec[9], QStringLiteral("2"));
@@ -281,6 +409,11 @@ private Q_SLOTS:
         QVERIFY(html.contains(u"All articles: 3 with coding"));
         QVERIFY(html.contains(u"<td>Quote</td><td>Unitizing α (spans)</td><td class=\"num reliable\">1.000</td>"));
         QVERIFY(html.contains(u"<td>Bias indicator</td>"));
+        QVERIFY(html.contains(u"1000 draws, seed 1"));
+        const int speakerP = rowOf(dialog, QStringLiteral("Speaker"), QStringLiteral("alpha-presence"));
+        QVERIFY(rows[speakerP].result.ci);
+        QVERIFY(html.contains(u"<td class=\"num\">"_s + ReliabilityTableModel::formatCi(rows[speakerP].result.ci)
+                              + u"</td>"_s));
         QVERIFY(html.contains(u"</html>"));
 
         // An unwritable target fails and leaves nothing behind.
@@ -294,6 +427,89 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(bad));
         QVERIFY(!dialog.exportHtml(f.dir.filePath(QStringLiteral("missing/rel.html")), &error));
         QVERIFY(!QFile::exists(f.dir.filePath(QStringLiteral("missing/rel.html"))));
+    }
+
+    void bootstrapOffAndSeed()
+    {
+        Fixture f;
+        build(f);
+        ReliabilityDialog dialog(*f.project, {});
+        dialog.bootstrapDrawsBox()->setValue(0);
+        QCOMPARE(dialog.bootstrapDrawsBox()->text(), QStringLiteral("Off"));
+        QVERIFY(!dialog.bootstrapSeedBox()->isEnabled());
+        QVERIFY(computeAndWait(dialog));
+        QCOMPARE(dialog.model()->rowCount(), 8);
+        for (int r = 0; r < 8; ++r) {
+            QVERIFY(!dialog.report().rows[r].result.ci);
+            QCOMPARE(cell(dialog, r, ReliabilityTableModel::CiColumn), QStringLiteral("—"));
+        }
+
+        // Draws and seed reach the engine.
+        dialog.bootstrapDrawsBox()->setValue(300);
+        dialog.bootstrapSeedBox()->setValue(77);
+        QVERIFY(dialog.bootstrapSeedBox()->isEnabled());
+        QVERIFY(computeAndWait(dialog));
+        AgreementRequest request;
+        request.bootstrapDraws = 300;
+        request.bootstrapSeed = 77;
+        const AgreementReport direct = computeProjectAgreement(f.project->store(), request);
+        const int speaker = rowOf(dialog, QStringLiteral("Speaker"), QStringLiteral("alpha-presence"));
+        const auto &ci = dialog.report().rows[speaker].result.ci;
+        QVERIFY(ci && direct.rows[speaker].result.ci);
+        QCOMPARE(ci->draws, 300);
+        QCOMPARE(ci->seed, quint64(77));
+        QCOMPARE(ci->lower, direct.rows[speaker].result.ci->lower);
+        QCOMPARE(ci->upper, direct.rows[speaker].result.ci->upper);
+    }
+
+    void cancelKeepsThePreviousTable()
+    {
+        Fixture f;
+        build(f);
+        ReliabilityDialog dialog(*f.project, {});
+        dialog.show();
+        QVERIFY(computeAndWait(dialog));
+        QCOMPARE(dialog.model()->rowCount(), 8);
+        const QList<AgreementRow> before = dialog.model()->rows();
+
+        QSignalSpy spy(&dialog, &ReliabilityDialog::computed);
+        {
+            PoolBlocker blocker; // the worker cannot start before the cancel
+            dialog.compute();
+            QVERIFY(dialog.isComputing());
+            auto *progress = dialog.findChild<QProgressDialog *>();
+            QVERIFY(progress);
+            auto *cancelButton = progress->findChild<QPushButton *>();
+            QVERIFY(cancelButton);
+            cancelButton->click(); // the progress dialog's Cancel button
+            blocker.release();
+            QVERIFY(spy.wait(20000));
+        }
+        QCOMPARE(spy.count(), 1);
+        QVERIFY(!dialog.isComputing());
+        QVERIFY(dialog.computeButton()->isEnabled());
+        QVERIFY(dialog.messageLabel()->isVisible());
+        QVERIFY2(dialog.messageLabel()->text().contains(u"Cancelled"), qPrintable(dialog.messageLabel()->text()));
+        QVERIFY(dialog.messageLabel()->text().contains(u"previous result"));
+        QCOMPARE(dialog.model()->rowCount(), 8); // the previous table stays
+        QCOMPARE(dialog.report().rows.size(), before.size());
+
+        // A fresh window, cancelled before its first result: an empty table.
+        ReliabilityDialog fresh(*f.project, {});
+        fresh.show();
+        QSignalSpy freshSpy(&fresh, &ReliabilityDialog::computed);
+        {
+            PoolBlocker blocker;
+            fresh.compute();
+            fresh.cancel();
+            blocker.release();
+            QVERIFY(freshSpy.wait(20000));
+        }
+        QCOMPARE(fresh.messageLabel()->text(), QStringLiteral("Cancelled."));
+        QCOMPARE(fresh.model()->rowCount(), 0);
+        // And it computes normally afterwards.
+        QVERIFY(computeAndWait(fresh));
+        QCOMPARE(fresh.model()->rowCount(), 8);
     }
 
     void selectedArticlesOnly()

@@ -67,6 +67,97 @@ private Q_SLOTS:
         const QJsonObject presence = rows.at(1).toObject();
         QVERIFY(presence.value(u"value").isNull());
         QVERIFY(!presence.value(u"note").toString().isEmpty());
+        // No bootstrap asked: the interval is there, as null.
+        QVERIFY(unitizing.contains(u"ci95") && unitizing.value(u"ci95").isNull());
+        QVERIFY(presence.contains(u"ci95") && presence.value(u"ci95").isNull());
+        QVERIFY(!report.contains(u"bootstrap"));
+    }
+
+    void bootstrapInterval()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p.newscoder"));
+        QCOMPARE(cli({QStringLiteral("new"), project}).exitCode, 0);
+        // Six articles; Ana and Ben agree on the quote in some and not in others.
+        QStringList files;
+        for (int i = 0; i < 6; ++i) {
+            QFile article(dir.filePath(QStringLiteral("a%1.txt").arg(i)));
+            QVERIFY(article.open(QIODevice::WriteOnly));
+            article.write(QStringLiteral("Story %1\n\nThe minister said \"talks are frozen\" until May, and the "
+                                         "union said \"we will strike\" on Friday.\n")
+                              .arg(i)
+                              .toUtf8());
+            files << article.fileName();
+        }
+        QCOMPARE(cli(QStringList{QStringLiteral("import"), project} + files).exitCode, 0);
+        const QJsonArray docs =
+            QJsonDocument::fromJson(cli({QStringLiteral("documents"), project, QStringLiteral("--json")}).out).array();
+        QCOMPARE(docs.size(), 6);
+        auto annotate = [&](int doc, const QString &coder, const QString &match) {
+            const Run r = cli({QStringLiteral("annotate"), project, QStringLiteral("--document"),
+                               docs.at(doc).toObject().value(u"id").toString(), QStringLiteral("--code"),
+                               QStringLiteral("Quote"), QStringLiteral("--match"), match, QStringLiteral("--coder"),
+                               coder});
+            QCOMPARE(r.exitCode, 0);
+        };
+        for (int i = 0; i < 6; ++i) {
+            annotate(i, QStringLiteral("Ana"), QStringLiteral("talks are frozen"));
+            annotate(i, QStringLiteral("Ben"),
+                     i % 2 ? QStringLiteral("talks are frozen") : QStringLiteral("we will strike"));
+        }
+
+        const QStringList base{QStringLiteral("agreement"), project, QStringLiteral("--codes"), QStringLiteral("Quote"),
+                               QStringLiteral("--json")};
+        const Run r = cli(base + QStringList{QStringLiteral("--bootstrap"), QStringLiteral("500"),
+                                             QStringLiteral("--seed"), QStringLiteral("7")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject report = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(report.value(u"bootstrap").toObject().value(u"draws").toInt(), 500);
+        QCOMPARE(report.value(u"bootstrap").toObject().value(u"seed").toInteger(), 7);
+        const QJsonObject unitizing = report.value(u"rows").toArray().at(0).toObject();
+        QCOMPARE(unitizing.value(u"measure").toString(), QStringLiteral("unitizing-alpha"));
+        const double value = unitizing.value(u"value").toDouble();
+        QVERIFY(value < 1.0);
+        const QJsonArray ci = unitizing.value(u"ci95").toArray();
+        QCOMPARE(ci.size(), 2);
+        QVERIFY(ci.at(0).isDouble() && ci.at(1).isDouble());
+        QVERIFY(ci.at(0).toDouble() <= value && value <= ci.at(1).toDouble());
+        QVERIFY(ci.at(0).toDouble() < ci.at(1).toDouble());
+        // Present in every article for both: undefined, so no interval.
+        const QJsonObject presence = report.value(u"rows").toArray().at(1).toObject();
+        QVERIFY(presence.value(u"value").isNull());
+        QVERIFY(presence.value(u"ci95").isNull());
+
+        // The same seed again: the same interval; the text output shows it too.
+        const Run again = cli(base + QStringList{QStringLiteral("--bootstrap"), QStringLiteral("500"),
+                                                 QStringLiteral("--seed"), QStringLiteral("7")});
+        QCOMPARE(QJsonDocument::fromJson(again.out).object().value(u"rows").toArray().at(0).toObject().value(u"ci95"),
+                 QJsonValue(ci));
+        const Run text = cli({QStringLiteral("agreement"), project, QStringLiteral("--codes"), QStringLiteral("Quote"),
+                              QStringLiteral("--bootstrap"), QStringLiteral("500"), QStringLiteral("--seed"),
+                              QStringLiteral("7")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(QStringLiteral("95% CI [%1, %2]")
+                                       .arg(QString::number(ci.at(0).toDouble(), 'f', 3),
+                                            QString::number(ci.at(1).toDouble(), 'f', 3))
+                                       .toUtf8()),
+                 text.out.constData());
+
+        // Bad numbers of draws and seeds: exit 2, a message on stderr, nothing on stdout.
+        for (const QString &bad : {QStringLiteral("0"), QStringLiteral("-5"), QStringLiteral("abc"),
+                                   QStringLiteral("100001"), QStringLiteral("2.5"), QString()}) {
+            const Run e = cli(base + QStringList{QStringLiteral("--bootstrap"), bad});
+            QCOMPARE(e.exitCode, 2);
+            QVERIFY2(e.err.contains("--bootstrap needs a number of draws from 1 to 100000"), e.err.constData());
+            QVERIFY(e.out.isEmpty());
+        }
+        Run e = cli(base + QStringList{QStringLiteral("--bootstrap"), QStringLiteral("10"), QStringLiteral("--seed"),
+                                       QStringLiteral("x")});
+        QCOMPARE(e.exitCode, 2);
+        QVERIFY(e.err.contains("--seed"));
+        e = cli(base + QStringList{QStringLiteral("--seed"), QStringLiteral("3")});
+        QCOMPARE(e.exitCode, 2);
+        QVERIFY(e.err.contains("--seed needs --bootstrap"));
     }
 
     void errors()

@@ -156,8 +156,11 @@ QList<AgreementRow> computeFieldAgreement(const ProjectStore &store, const QList
                     valueText(s.value, linkTargets);
             }
         }
-        for (const CodeField *f : fields)
+        for (const CodeField *f : fields) {
+            if (cellsByField[f->id].empty())
+                continue; // nobody gave this field a value: nothing to compare
             rows.append(alphaRow(code, *f, *levelOf(*f), cellsByField[f->id], coderNames));
+        }
     }
     return rows;
 }

@@ -28,7 +28,7 @@ class ProjectStore;
 //
 // `coders` are the coders to compare (ids and names); `documents` restricts
 // the articles (empty: all). Rows use the measure "alpha" and name the
-// subject "Code › Field".
+// subject "Code › Field". Fields no selected coder gave a value get no row.
 QList<AgreementRow> computeFieldAgreement(const ProjectStore &store, const QList<Code> &codes,
                                           const QList<Coder> &coders, const QList<QUuid> &documents,
                                           const std::atomic_bool *cancel = nullptr);

@@ -1,5 +1,8 @@
 #include "agreement/ProjectAgreement.h"
 
+#include "agreement/FieldAgreement.h"
+
+#include "stats/Bootstrap.h"
 #include "stats/KrippendorffAlpha.h"
 #include "stats/ReliabilityData.h"
 #include "stats/UnitizingAlpha.h"
@@ -53,9 +56,7 @@ Selection select(const ProjectStore &store, const AgreementRequest &request)
         s.error = QStringLiteral("agreement needs at least two coders (the project has %1)").arg(s.coders.size());
         return s;
     }
-    QList<Code> allCodes = store.codes();
-    // Span measures compare annotations; variable codes have none.
-    allCodes.removeIf([](const Code &c) { return c.isVariable(); });
+    const QList<Code> allCodes = store.codes();
     if (request.codes.isEmpty()) {
         s.codes = allCodes;
     } else {
@@ -100,12 +101,37 @@ QList<Span> merged(QList<Span> spans)
     return out;
 }
 
+bool isCancelled(const std::atomic_bool *cancel)
+{
+    return cancel && cancel->load();
+}
+
+AgreementReport cancelledReport()
+{
+    AgreementReport report;
+    report.cancelled = true;
+    return report;
+}
+
+// Adds the bootstrap interval to a row with a defined value, or says why there is none.
+void addInterval(stats::AgreementResult &result,
+                 const std::function<std::optional<stats::ConfidenceInterval>()> &bootstrap)
+{
+    if (!result.value)
+        return; // no interval around an undefined value
+    result.ci = bootstrap();
+    if (!result.ci)
+        result.addNote(QStringLiteral("No bootstrap draw gave a defined value, so there is no interval."));
+}
+
 } // namespace
 
 AgreementReport computeProjectAgreement(const ProjectStore &store, const AgreementRequest &request,
                                         const std::function<void(int, int)> &progress,
                                         const std::atomic_bool *cancel)
 {
+    if (isCancelled(cancel))
+        return cancelledReport();
     AgreementReport report;
     const Selection sel = select(store, request);
     if (!sel.error.isEmpty()) {
@@ -141,10 +167,8 @@ AgreementReport computeProjectAgreement(const ProjectStore &store, const Agreeme
             index[a.documentId][a.codeId][*coder].append({a.start, a.end});
         return true;
     });
-    if (stopped) {
-        report.cancelled = true;
-        return report;
-    }
+    if (stopped)
+        return cancelledReport();
     const int coderCount = int(sel.coders.size());
     QList<const DocumentSummary *> allCoded, anyCoded;
     for (const DocumentSummary &d : sel.documents) {
@@ -157,12 +181,19 @@ AgreementReport computeProjectAgreement(const ProjectStore &store, const Agreeme
     report.documents = int(anyCoded.size());
     report.documentsAllCoded = int(allCoded.size());
 
+    stats::BootstrapOptions bootstrap;
+    bootstrap.draws = request.bootstrapDraws;
+    bootstrap.seed = request.bootstrapSeed;
+    bootstrap.cancel = cancel;
     const int total = int(sel.codes.size());
     int done = 0;
     for (const Code &code : sel.codes) {
-        if (cancel && cancel->load()) {
-            report.cancelled = true;
-            return report;
+        if (isCancelled(cancel))
+            return cancelledReport();
+        if (code.isVariable()) { // no spans: only its fields are compared (below)
+            if (progress)
+                progress(++done, total);
+            continue;
         }
         // Unitizing alpha over the documents every coder coded.
         stats::UnitizingData unitizing;
@@ -186,6 +217,9 @@ AgreementReport computeProjectAgreement(const ProjectStore &store, const Agreeme
         unitRow.level = QStringLiteral("nominal");
         unitRow.coders = coderCount;
         unitRow.result = stats::unitizingAlpha(unitizing, code.name);
+        if (bootstrap.draws > 0)
+            addInterval(unitRow.result,
+                        [&] { return stats::bootstrapUnitizingAlpha(unitizing, code.name, bootstrap); });
         report.rows.append(unitRow);
 
         // Alpha on presence per article.
@@ -203,10 +237,21 @@ AgreementReport computeProjectAgreement(const ProjectStore &store, const Agreeme
         AgreementRow presenceRow = unitRow;
         presenceRow.measure = QStringLiteral("alpha-presence");
         presenceRow.result = stats::krippendorffAlpha(presence, stats::Level::Nominal);
+        if (bootstrap.draws > 0)
+            addInterval(presenceRow.result,
+                        [&] { return stats::bootstrapAlpha(presence, stats::Level::Nominal, bootstrap); });
+        if (isCancelled(cancel)) // also ends the bootstrap early, so its interval is incomplete
+            return cancelledReport();
         report.rows.append(presenceRow);
         if (progress)
             progress(++done, total);
     }
+    // Field values and article variables, at each field's level.
+    const QList<AgreementRow> fieldRows =
+        computeFieldAgreement(store, sel.codes, sel.coders, request.documents, cancel);
+    if (isCancelled(cancel))
+        return cancelledReport();
+    report.rows.append(fieldRows);
     return report;
 }
 
@@ -225,12 +270,22 @@ QList<Disagreement> codeDisagreements(const ProjectStore &store, const QUuid &co
     for (const DocumentSummary &d : sel.documents)
         titles.insert(d.id, d.title);
     QHash<QUuid, QList<Annotation>> byDocument;
-    for (const Annotation &a : store.annotationsForCode(codeId)) {
-        if (coderNames.contains(a.coderId) && titles.contains(a.documentId))
+    const auto keep = [&](const Annotation &a) {
+        if (a.codeId == codeId && coderNames.contains(a.coderId) && titles.contains(a.documentId))
             byDocument[a.documentId].append(a);
+    };
+    if (request.documents.isEmpty()) {
+        for (const Annotation &a : store.annotationsForCode(codeId))
+            keep(a);
+    } else { // only the chosen articles (by the document index), not every annotation of the code
+        for (const DocumentSummary &d : sel.documents) {
+            for (const Annotation &a : store.annotationsForDocument(d.id))
+                keep(a);
+        }
     }
     for (auto it = byDocument.cbegin(); it != byDocument.cend(); ++it) {
-        const QString text = store.documentText(it.key());
+        QString text; // read once, and only for an article with a disagreement
+        bool textRead = false;
         for (const Annotation &a : it.value()) {
             bool exactEverywhere = true, overlapsAll = true;
             for (const Coder &other : sel.coders) {
@@ -248,6 +303,10 @@ QList<Disagreement> codeDisagreements(const ProjectStore &store, const QUuid &co
             }
             if (exactEverywhere)
                 continue;
+            if (!textRead) {
+                text = store.documentText(it.key());
+                textRead = true;
+            }
             result.append({it.key(), titles.value(it.key()), coderNames.value(a.coderId), a.start, a.end,
                            text.mid(a.start, a.end - a.start),
                            overlapsAll ? QStringLiteral("boundaries differ") : QStringLiteral("no counterpart")});

@@ -20,6 +20,10 @@ struct AgreementRequest
     QStringList coders;      // coder names
     QList<QUuid> documents;  // document ids
     QStringList codes;       // code names
+    // > 0: every row with a defined value gets a 95% percentile bootstrap
+    // interval (result.ci) from this many draws; 0: none.
+    int bootstrapDraws = 0;
+    quint64 bootstrapSeed = 1; // the same seed for every row: reproducible per request
 };
 
 // One line of the agreement table: one measure for one code (or variable).
@@ -63,12 +67,19 @@ struct Disagreement
 // A coder counts as having coded an article when they made at least one
 // annotation in it (Newscoder has no assignment table yet). Overlapping spans
 // of one coder and code are merged first (alpha-u assumes they do not overlap).
-// Reads only; run it on a worker thread with its own read-only store.
+// With request.bootstrapDraws > 0, alpha on presence is bootstrapped over the
+// articles (stats::bootstrapAlpha) and unitizing alpha over the articles every
+// coder coded, each resampled whole with its spans
+// (stats::bootstrapUnitizingAlpha).
+// Reads only; run it on a worker thread with its own read-only store. When
+// `cancel` turns true (checked between codes and between bootstrap draws) the
+// report comes back with cancelled = true and no rows.
 AgreementReport computeProjectAgreement(const ProjectStore &store, const AgreementRequest &request,
                                         const std::function<void(int done, int total)> &progress = {},
                                         const std::atomic_bool *cancel = nullptr);
 
 // The spans of one code that are not matched exactly by every other coder.
+// With request.documents set, reads only those articles' annotations.
 QList<Disagreement> codeDisagreements(const ProjectStore &store, const QUuid &codeId,
                                       const AgreementRequest &request);
 

@@ -43,9 +43,14 @@ double quantile(const std::vector<double> &sorted, double p)
     return sorted[i] + (h - double(i)) * (sorted[i + 1] - sorted[i]);
 }
 
+bool cancelled(const BootstrapOptions &options)
+{
+    return options.cancel && options.cancel->load(std::memory_order_relaxed);
+}
+
 std::optional<ConfidenceInterval> interval(std::vector<double> values, const BootstrapOptions &options)
 {
-    if (values.empty())
+    if (values.empty() || cancelled(options))
         return std::nullopt;
     std::sort(values.begin(), values.end());
     ConfidenceInterval ci;
@@ -72,6 +77,8 @@ std::optional<ConfidenceInterval> bootstrapAlpha(const ReliabilityData &data, Le
     std::vector<double> values;
     values.reserve(size_t(options.draws));
     for (int draw = 0; draw < options.draws; ++draw) {
+        if (cancelled(options))
+            return std::nullopt;
         std::fill(multiplicity.begin(), multiplicity.end(), 0u);
         // Indices in batches, prefetched, so that the cache misses of the
         // scattered increments overlap (same draws, same order).
@@ -109,12 +116,38 @@ bootstrapCoefficient(const ReliabilityData &data,
     sample.setCategories(data.categories());
     const int coders = data.coderCount();
     for (int draw = 0; draw < options.draws; ++draw) {
+        if (cancelled(options))
+            return std::nullopt;
         for (quint64 i = 0; i < units; ++i) {
             const double *row = data.row(qsizetype(uniformBelow(generator, units)));
             for (int c = 0; c < coders; ++c)
                 sample.setValue(qsizetype(i), c, row[c]);
         }
         const AgreementResult r = coefficient(sample);
+        if (r.value)
+            values.push_back(*r.value);
+    }
+    return interval(std::move(values), options);
+}
+
+std::optional<ConfidenceInterval> bootstrapUnitizingAlpha(const UnitizingData &data, const QString &category,
+                                                          const BootstrapOptions &options)
+{
+    const quint64 continua = quint64(data.documents.size());
+    if (continua == 0 || options.draws < 1 || !unitizingAlpha(data, category).isValid())
+        return std::nullopt;
+    std::mt19937_64 generator(options.seed);
+    std::vector<double> values;
+    values.reserve(size_t(options.draws));
+    UnitizingData sample;
+    sample.coders = data.coders;
+    sample.documents.resize(data.documents.size());
+    for (int draw = 0; draw < options.draws; ++draw) {
+        if (cancelled(options))
+            return std::nullopt;
+        for (quint64 i = 0; i < continua; ++i) // implicitly shared copies: no span is copied
+            sample.documents[qsizetype(i)] = data.documents[qsizetype(uniformBelow(generator, continua))];
+        const AgreementResult r = unitizingAlpha(sample, category);
         if (r.value)
             values.push_back(*r.value);
     }

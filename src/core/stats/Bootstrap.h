@@ -2,7 +2,9 @@
 
 #include "stats/AgreementResult.h"
 #include "stats/ReliabilityData.h"
+#include "stats/UnitizingAlpha.h"
 
+#include <atomic>
 #include <functional>
 #include <optional>
 
@@ -13,6 +15,8 @@ struct BootstrapOptions
     int draws = 1000;    // number of bootstrap samples (>= 1)
     quint64 seed = 0;    // seed of the std::mt19937_64 generator
     double level = 0.95; // coverage of the percentile interval
+    // Checked before every draw: once true, the bootstrap stops and returns nothing.
+    const std::atomic_bool *cancel = nullptr;
 };
 
 // Nonparametric percentile bootstrap over units. Each draw samples, with
@@ -34,5 +38,14 @@ std::optional<ConfidenceInterval>
 bootstrapCoefficient(const ReliabilityData &data,
                      const std::function<AgreementResult(const ReliabilityData &)> &coefficient,
                      const BootstrapOptions &options);
+
+// Unitizing alpha (alpha_u) of one category: resamples the continua (e.g. the
+// documents) with replacement, as many as there are, and recomputes alpha_u on
+// each sample (a cluster bootstrap: the spans of one continuum stay together).
+// Each draw costs one unitizingAlpha() on the sample, O(S log S) for S spans.
+// Returns nothing when the data are invalid, there is no continuum, or no draw
+// was defined.
+std::optional<ConfidenceInterval> bootstrapUnitizingAlpha(const UnitizingData &data, const QString &category,
+                                                          const BootstrapOptions &options);
 
 } // namespace newscoder::stats

@@ -92,11 +92,8 @@ private Q_SLOTS:
         QCOMPARE(type->result.pairableValues, 6);
         QVERIFY(type->result.value);
         QCOMPARE(*type->result.value, *reference.value);
-        // The Speaker link field: no links made → no units, undefined (with a note).
-        const AgreementRow *speaker = f.row(rows, QStringLiteral("Quote › Speaker"));
-        QVERIFY(speaker);
-        QVERIFY(!speaker->result.value);
-        QCOMPARE(speaker->result.units, 0);
+        // The Speaker link field: nobody linked → no row.
+        QVERIFY(!f.row(rows, QStringLiteral("Quote › Speaker")));
     }
 
     // Article › Slant (ordinal −3…+3) per article, in the declared order.
@@ -135,7 +132,14 @@ private Q_SLOTS:
         QCOMPARE(row->result.units, 3);
         // Text fields are not compared; the actor link is (nominal).
         QVERIFY(!f.row(rows, QStringLiteral("Article › Topic")));
-        QVERIFY(f.row(rows, QStringLiteral("Article › Main actor")));
+        // An actor link is compared (nominal) once someone set it.
+        QVERIFY(!f.row(rows, QStringLiteral("Article › Main actor")));
+        const auto actor = f.project->addActor({{}, QStringLiteral("Ana Reyes"), {}, {}, {}, {}, {}, {}});
+        const QUuid mainActor = f.field("Article", "Main actor");
+        QVERIFY(f.project->setDocumentValues(f.docs[0], mainActor, {{mainActor, {}, {}, *actor}}));
+        const QList<AgreementRow> withActor =
+            computeFieldAgreement(f.project->store(), {f.code("Article")}, f.coders(), {});
+        QCOMPARE(f.row(withActor, QStringLiteral("Article › Main actor"))->level, QStringLiteral("nominal"));
 
         // Restricting the articles restricts the units.
         const QList<AgreementRow> two =

@@ -5,6 +5,7 @@
 #include "agreement/ProjectAgreement.h"
 #include "io/CodebookJson.h"
 #include "project/Project.h"
+#include "stats/Bootstrap.h"
 #include "stats/KrippendorffAlpha.h"
 #include "stats/UnitizingAlpha.h"
 
@@ -116,6 +117,20 @@ private Q_SLOTS:
         QCOMPARE(*u->result.observed, *direct.observed);
         QCOMPARE(*u->result.expected, *direct.expected);
         QVERIFY(*u->result.value < 1.0);
+        QVERIFY(!u->result.ci); // no bootstrap unless asked
+
+        // The interval is the stats bootstrap over these continua (the articles both coded).
+        AgreementRequest withCi;
+        withCi.bootstrapDraws = 300;
+        withCi.bootstrapSeed = 11;
+        const AgreementReport ci = computeProjectAgreement(f.project->store(), withCi);
+        const auto want = stats::bootstrapUnitizingAlpha(expected, QStringLiteral("Quote"), {300, 11, 0.95});
+        const AgreementRow *uc = f.row(ci, QStringLiteral("Quote"), QStringLiteral("unitizing-alpha"));
+        QVERIFY(uc && uc->result.ci && want);
+        QCOMPARE(uc->result.ci->lower, want->lower);
+        QCOMPARE(uc->result.ci->upper, want->upper);
+        QCOMPARE(uc->result.ci->usableDraws, want->usableDraws);
+        QCOMPARE(*uc->result.value, *direct.value); // the point estimate does not change
     }
 
     void presenceUsesMissingValuesForArticlesACoderDidNotCode()
@@ -147,6 +162,143 @@ private Q_SLOTS:
             QCOMPARE(*p->result.value, *direct.value);
         // Unitizing alpha only uses articles both coded: A and C.
         QCOMPARE(report.documentsAllCoded, 2);
+
+        // The interval is the stats bootstrap of that matrix (missing values included).
+        AgreementRequest withCi;
+        withCi.bootstrapDraws = 400;
+        withCi.bootstrapSeed = 5;
+        const AgreementReport ci = computeProjectAgreement(f.project->store(), withCi);
+        const AgreementRow *pc = f.row(ci, QStringLiteral("Quote"), QStringLiteral("alpha-presence"));
+        QVERIFY(pc);
+        const auto want = stats::bootstrapAlpha(expected, stats::Level::Nominal, {400, 5, 0.95});
+        QCOMPARE(pc->result.ci.has_value(), direct.value.has_value() && want.has_value());
+        if (pc->result.ci) {
+            QCOMPARE(pc->result.ci->lower, want->lower);
+            QCOMPARE(pc->result.ci->upper, want->upper);
+        }
+    }
+
+    void bootstrapIntervalsAreReproducible()
+    {
+        Fixture f;
+        // Twelve articles of 100 characters; Ana and Ben both code each one
+        // (Speaker), and mostly agree on Quote: Ben's start drifts by up to
+        // two characters, he misses the quote in article 5 and adds one in 3.
+        QList<Document> more;
+        for (int i = 0; i < 12; ++i) {
+            Document d;
+            d.title = QStringLiteral("Article %1").arg(i, 2, 10, QLatin1Char('0'));
+            d.text = QString(100, QLatin1Char('x'));
+            more << d;
+        }
+        const QList<QUuid> docs = f.project->importDocuments(more);
+        for (int i = 0; i < docs.size(); ++i) {
+            f.code(QStringLiteral("Ana"), docs[i], f.speaker, 50, 60);
+            f.code(QStringLiteral("Ben"), docs[i], f.speaker, 50, 60);
+            if (i % 4 != 3)
+                f.code(QStringLiteral("Ana"), docs[i], f.quote, 10, 30);
+            if (i % 4 != 3 && i != 5)
+                f.code(QStringLiteral("Ben"), docs[i], f.quote, 10 + i % 3, 30);
+        }
+        f.code(QStringLiteral("Ben"), docs[3], f.quote, 0, 5);
+
+        AgreementRequest request;
+        request.codes = {QStringLiteral("Quote")};
+        const AgreementReport plain = computeProjectAgreement(f.project->store(), request);
+        QCOMPARE(plain.rows.size(), 2);
+        for (const AgreementRow &row : plain.rows) {
+            QVERIFY2(row.result.value, qPrintable(row.measure));
+            QVERIFY(!row.result.ci); // no draws, no interval
+        }
+
+        request.bootstrapDraws = 2000;
+        request.bootstrapSeed = 42;
+        const AgreementReport first = computeProjectAgreement(f.project->store(), request);
+        const AgreementReport again = computeProjectAgreement(f.project->store(), request);
+        request.bootstrapSeed = 43;
+        const AgreementReport otherSeed = computeProjectAgreement(f.project->store(), request);
+        QCOMPARE(first.rows.size(), 2);
+        for (int r = 0; r < 2; ++r) {
+            const stats::AgreementResult &res = first.rows[r].result;
+            const QByteArray measure = first.rows[r].measure.toUtf8();
+            QVERIFY2(res.ci, measure);
+            QCOMPARE(*res.value, *plain.rows[r].result.value);
+            QVERIFY2(*res.value < 1.0, measure); // there is disagreement to resample
+            QVERIFY2(res.ci->lower <= *res.value && *res.value <= res.ci->upper, measure);
+            QVERIFY2(res.ci->lower < res.ci->upper, measure);
+            QCOMPARE(res.ci->draws, 2000);
+            QCOMPARE(res.ci->seed, quint64(42));
+            QVERIFY2(res.ci->usableDraws > 1000, measure);
+            QCOMPARE(res.ci->level, 0.95);
+            // Same seed: the same interval, to the bit.
+            QCOMPARE(again.rows[r].result.ci->lower, res.ci->lower);
+            QCOMPARE(again.rows[r].result.ci->upper, res.ci->upper);
+            // Another seed: other draws.
+            const auto &other = otherSeed.rows[r].result.ci;
+            QVERIFY2(other && (other->lower != res.ci->lower || other->upper != res.ci->upper), measure);
+        }
+
+        // One article only: every draw resamples that article whole, so the
+        // unitizing interval collapses onto the value (articles are resampled,
+        // not spans).
+        request.documents = {docs[1]};
+        const AgreementReport single = computeProjectAgreement(f.project->store(), request);
+        const AgreementRow *u = f.row(single, QStringLiteral("Quote"), QStringLiteral("unitizing-alpha"));
+        QVERIFY(u && u->result.value && u->result.ci);
+        QVERIFY(*u->result.value < 1.0);
+        QCOMPARE(u->result.ci->lower, *u->result.value);
+        QCOMPARE(u->result.ci->upper, *u->result.value);
+        // Presence in one article: undefined, so no interval either.
+        const AgreementRow *p = f.row(single, QStringLiteral("Quote"), QStringLiteral("alpha-presence"));
+        QVERIFY(p && !p->result.value && !p->result.ci);
+    }
+
+    void presetCancelReturnsNothing()
+    {
+        Fixture f;
+        f.code(QStringLiteral("Ana"), f.docA, f.quote, 1, 5);
+        f.code(QStringLiteral("Ben"), f.docA, f.quote, 2, 5);
+        f.code(QStringLiteral("Ben"), f.docB, f.quote, 2, 5);
+        std::atomic_bool cancel{true};
+        int calls = 0;
+        AgreementRequest request;
+        request.bootstrapDraws = 100;
+        const AgreementReport report =
+            computeProjectAgreement(f.project->store(), request, [&](int, int) { ++calls; }, &cancel);
+        QVERIFY(report.cancelled);
+        QVERIFY(report.rows.isEmpty());
+        QVERIFY(report.error.isEmpty());
+        QCOMPARE(calls, 0);
+        // Without the flag the same request computes.
+        cancel = false;
+        const AgreementReport full = computeProjectAgreement(f.project->store(), request, {}, &cancel);
+        QVERIFY(!full.cancelled);
+        // Two span measures per span code; no field has values, so no field rows.
+        const auto spanCodes = std::count_if(f.project->codes().cbegin(), f.project->codes().cend(),
+                                             [](const Code &c) { return !c.isVariable(); });
+        QCOMPARE(full.rows.size(), 2 * spanCodes);
+    }
+
+    void cancelBetweenCodesStopsWithoutRows()
+    {
+        Fixture f;
+        f.code(QStringLiteral("Ana"), f.docA, f.quote, 1, 5);
+        f.code(QStringLiteral("Ben"), f.docA, f.quote, 2, 5);
+        std::atomic_bool cancel{false};
+        int calls = 0;
+        // Cancelled from the progress report after the first code: nothing more is computed.
+        const AgreementReport report = computeProjectAgreement(
+            f.project->store(), {},
+            [&](int done, int) {
+                ++calls;
+                if (done == 1)
+                    cancel = true;
+            },
+            &cancel);
+        QVERIFY(f.project->store().codes().size() > 1);
+        QVERIFY(report.cancelled);
+        QVERIFY(report.rows.isEmpty());
+        QCOMPARE(calls, 1);
     }
 
     void selectionAndErrors()

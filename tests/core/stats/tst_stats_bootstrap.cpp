@@ -21,6 +21,8 @@ class TestStatsBootstrap : public QObject
 private Q_SLOTS:
     void bootstrapIsReproducible();
     void bootstrapOfOtherCoefficients();
+    void bootstrapOfUnitizingAlphaResamplesContinua();
+    void cancelStopsTheBootstrap();
 };
 
 void TestStatsBootstrap::bootstrapIsReproducible()
@@ -66,6 +68,66 @@ void TestStatsBootstrap::bootstrapOfOtherCoefficients()
     const auto fleiss = bootstrapCoefficient(data, fleissKappa, {300, 3, 0.9});
     QVERIFY(fleiss && fleiss->lower <= fleiss->upper);
     COMPARE_NEAR(fleiss->level, 0.9, 0);
+}
+
+void TestStatsBootstrap::bootstrapOfUnitizingAlphaResamplesContinua()
+{
+    // Four continua; the coders agree exactly on two and differ on the others.
+    UnitizingData data;
+    data.coders = {u"a"_s, u"b"_s};
+    data.documents = {
+        {0, 100, {{{u"q"_s, 10, 20}}, {{u"q"_s, 10, 20}}}},
+        {0, 80, {{{u"q"_s, 5, 10}}, {{u"q"_s, 8, 10}}}},
+        {0, 120, {{{u"q"_s, 30, 40}, {u"q"_s, 90, 10}}, {{u"q"_s, 30, 40}}}},
+        {0, 60, {{{u"q"_s, 0, 30}}, {{u"q"_s, 0, 30}}}},
+    };
+    const AgreementResult point = unitizingAlpha(data, u"q"_s);
+    QVERIFY(point.value && *point.value < 1.0);
+    const BootstrapOptions options{1000, 9, 0.95};
+    const auto a = bootstrapUnitizingAlpha(data, u"q"_s, options);
+    const auto b = bootstrapUnitizingAlpha(data, u"q"_s, options);
+    QVERIFY(a && b);
+    QCOMPARE(a->lower, b->lower);
+    QCOMPARE(a->upper, b->upper);
+    QCOMPARE(a->draws, 1000);
+    QCOMPARE(a->usableDraws, 1000); // every sample has a marked unit, so alpha_u is always defined
+    QVERIFY(a->lower <= *point.value && *point.value <= a->upper);
+    QVERIFY(a->lower < a->upper);
+    QVERIFY(a->upper <= 1.0);
+    // A sample of the two agreeing continua only (probability 1/16 > 2.5%) has alpha_u = 1 exactly.
+    QCOMPARE(a->upper, 1.0);
+    const auto other = bootstrapUnitizingAlpha(data, u"q"_s, {1000, 10, 0.95});
+    QVERIFY(other && (other->lower != a->lower || other->upper != a->upper));
+
+    // One continuum: every sample is that continuum, so the interval is the value.
+    UnitizingData one = data;
+    one.documents = {data.documents[1]};
+    const auto single = bootstrapUnitizingAlpha(one, u"q"_s, {50, 1, 0.95});
+    QVERIFY(single);
+    QCOMPARE(single->lower, *unitizingAlpha(one, u"q"_s).value);
+    QCOMPARE(single->upper, single->lower);
+    // A category nobody marked, no continuum, invalid data: no interval.
+    QVERIFY(!bootstrapUnitizingAlpha(data, u"other"_s, options));
+    QVERIFY(!bootstrapUnitizingAlpha(UnitizingData{{u"a"_s, u"b"_s}, {}}, u"q"_s, options));
+    UnitizingData invalid = data;
+    invalid.coders = {u"a"_s};
+    QVERIFY(!bootstrapUnitizingAlpha(invalid, u"q"_s, options));
+}
+
+void TestStatsBootstrap::cancelStopsTheBootstrap()
+{
+    std::atomic_bool cancel{true};
+    BootstrapOptions options{500, 1, 0.95};
+    options.cancel = &cancel;
+    const ReliabilityData data = krippendorff2011Example(false);
+    QVERIFY(!bootstrapAlpha(data, Level::Nominal, options));
+    QVERIFY(!bootstrapCoefficient(data, fleissKappa, options));
+    UnitizingData u{{u"a"_s, u"b"_s}, {{0, 10, {{{u"q"_s, 0, 5}}, {{u"q"_s, 1, 4}}}}}};
+    QVERIFY(!bootstrapUnitizingAlpha(u, u"q"_s, options));
+    cancel = false; // the same options without the flag set give intervals
+    QVERIFY(bootstrapAlpha(data, Level::Nominal, options));
+    QVERIFY(bootstrapCoefficient(data, fleissKappa, options));
+    QVERIFY(bootstrapUnitizingAlpha(u, u"q"_s, options));
 }
 
 QTEST_GUILESS_MAIN(TestStatsBootstrap)
