@@ -302,7 +302,15 @@ QWidget *AnnotationFieldForm::buildEditor(Row &row, QWidget *parent)
         layout->setContentsMargins(0, 0, 0, 0);
         layout->setSpacing(0);
         auto *add = new QToolButton(box);
-        add->setText(field.allowsSeveral() ? tr("Link to…") : tr("Link to… (replaces)"));
+        add->setText(tr("Link to…"));
+        QStringList allowed;
+        for (const QUuid &codeId : field.linkCodes) {
+            if (const auto c = m_project.code(codeId))
+                allowed << c->name;
+        }
+        add->setToolTip(allowed.isEmpty() ? tr("Link to another annotation of this article, nearest first")
+                                          : tr("Link to a %1 annotation of this article, nearest first")
+                                                .arg(allowed.join(tr(" or "))));
         add->setObjectName(QStringLiteral("linkButton"));
         add->setPopupMode(QToolButton::InstantPopup);
         add->setAutoRaise(true);
@@ -361,14 +369,19 @@ QWidget *AnnotationFieldForm::buildEditor(Row &row, QWidget *parent)
 
 void AnnotationFieldForm::fillActorCombo(QComboBox *combo)
 {
+    QList<Actor> actors = m_project.actors();
+    std::sort(actors.begin(), actors.end(),
+              [](const Actor &x, const Actor &y) { return x.name.localeAwareCompare(y.name) < 0; });
+    bool same = combo->count() == actors.size() + 1;
+    for (int i = 0; same && i < actors.size(); ++i)
+        same = combo->itemData(i + 1).toString() == actors[i].id.toString() && combo->itemText(i + 1) == actors[i].name;
+    if (same)
+        return;
     const bool was = m_updating;
     m_updating = true;
     const QVariant current = combo->currentData();
     combo->clear();
     combo->addItem(QStringLiteral("—"), QString());
-    QList<Actor> actors = m_project.actors();
-    std::sort(actors.begin(), actors.end(),
-              [](const Actor &x, const Actor &y) { return x.name.localeAwareCompare(y.name) < 0; });
     for (const Actor &actor : std::as_const(actors)) {
         combo->addItem(actor.name, actor.id.toString());
         QStringList details{actor.role, actor.affiliation, actor.aliases.join(QStringLiteral(", "))};
@@ -488,6 +501,8 @@ void AnnotationFieldForm::refreshLinks(Row &row, const QList<QUuid> &targets)
 {
     if (targets == row.shownLinks && row.links->count() == targets.size() + 1)
         return;
+    if (auto *add = qobject_cast<QToolButton *>(row.links->itemAt(row.links->count() - 1)->widget()))
+        add->setText(row.field.allowsSeveral() || targets.isEmpty() ? tr("Link to…") : tr("Change…"));
     // The last item is the "Link to…" button; entries go before it. Old
     // entries are deleted later: a click on one of them may have led here.
     while (row.links->count() > 1) {
