@@ -12,6 +12,7 @@
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QHelpEvent>
+#include <QLineF>
 #include <QPainter>
 #include <QPainterPath>
 #include <QScrollBar>
@@ -103,13 +104,13 @@ QList<ArticleView::LinkMarker> ArticleView::linkMarkers() const
         if (!sourceRects.isEmpty()) {
             const QRectF r = sourceRects.last();
             const int k = outgoing[link.sourceId]++;
-            marker.sourceMarker = QRectF(r.right() + k * MarkerSize, r.top() - 2, MarkerSize, MarkerSize);
+            marker.sourceMarker = QRectF(r.right() + k * MarkerSize, r.top() - 4, MarkerSize, MarkerSize);
         }
         if (!targetRects.isEmpty()) {
             const QRectF r = targetRects.first();
             const int k = incoming[link.targetId]++;
             marker.targetMarker =
-                QRectF(r.left() - MarkerSize / 2 - k * MarkerSize, r.top() - 2, MarkerSize, MarkerSize);
+                QRectF(r.left() - MarkerSize / 2 + k * MarkerSize, r.top() - 4, MarkerSize, MarkerSize);
         }
         markers.append(marker);
     }
@@ -150,7 +151,7 @@ void ArticleView::paintLinks(QPainter &p, const QRectF &visible)
             // A dashed connector arching above the text between both ends.
             const QPointF from = m.sourceMarker.center();
             const QPointF to = m.targetMarker.center();
-            const qreal lift = qMax<qreal>(18, qAbs(to.x() - from.x()) / 6);
+            const qreal lift = qBound<qreal>(6, QLineF(from, to).length() / 4, 40);
             QPainterPath path(from);
             path.cubicTo(from + QPointF(0, -lift), to + QPointF(0, -lift), to);
             p.setPen(QPen(sourceColor.darker(150), 1.5, Qt::DashLine));
