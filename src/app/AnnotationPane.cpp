@@ -1,5 +1,6 @@
 #include "AnnotationPane.h"
 
+#include "AnnotationFieldForm.h"
 #include "CodeDelegate.h"
 #include "models/AnnotationTableModel.h"
 #include "models/DocumentDetailsModel.h"
@@ -67,6 +68,12 @@ AnnotationPane::AnnotationPane(Project &project, AnnotationTableModel &annotatio
     topLayout->addWidget(m_heading);
     topLayout->addWidget(m_annotationTable);
 
+    auto *middle = new QWidget(splitter);
+    auto *middleLayout = new QVBoxLayout(middle);
+    middleLayout->setContentsMargins(0, 0, 0, 0);
+    m_form = new AnnotationFieldForm(project, annotations, middle);
+    middleLayout->addWidget(m_form);
+
     auto *bottom = new QWidget(splitter);
     auto *bottomLayout = new QVBoxLayout(bottom);
     bottomLayout->setContentsMargins(0, 0, 0, 0);
@@ -80,9 +87,12 @@ AnnotationPane::AnnotationPane(Project &project, AnnotationTableModel &annotatio
     bottomLayout->addWidget(m_detailsTable);
 
     splitter->addWidget(top);
+    splitter->addWidget(middle);
     splitter->addWidget(bottom);
     splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 1);
+    splitter->setCollapsible(1, false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(splitter);
@@ -91,6 +101,12 @@ AnnotationPane::AnnotationPane(Project &project, AnnotationTableModel &annotatio
             [this](const QModelIndex &current) {
                 Q_EMIT currentAnnotationChanged(current.isValid() ? current.data(IdRole).toUuid() : QUuid());
             });
+    // The form shows the current annotation while its row is selected.
+    connect(m_annotationTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { m_form->setAnnotation(currentAnnotation()); });
+    connect(m_annotationTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { m_form->setAnnotation(currentAnnotation()); });
+    connect(m_form, &AnnotationFieldForm::followRequested, this, &AnnotationPane::followLinkRequested);
     connect(&annotations, &QAbstractItemModel::modelReset, this, &AnnotationPane::updateHeading);
     connect(&annotations, &QAbstractItemModel::rowsInserted, this, &AnnotationPane::updateHeading);
     connect(&annotations, &QAbstractItemModel::rowsRemoved, this, &AnnotationPane::updateHeading);

@@ -8,13 +8,15 @@ class QTableView;
 
 namespace newscoder {
 
+class AnnotationFieldForm;
 class AnnotationTableModel;
 class DocumentDetailsModel;
 class Project;
 
 // The editable pane beside the article: its annotations (code, quoted text,
-// coder, memo — memo and code editable in place) and its details (title,
-// outlet, date, URL, author, metadata — editable).
+// coder, memo — memo and code editable in place), the fields of the selected
+// annotation (AnnotationFieldForm) and the article's details (title, outlet,
+// date, URL, author, metadata — editable).
 class AnnotationPane final : public QWidget
 {
     Q_OBJECT
@@ -27,9 +29,12 @@ public:
     void selectAnnotation(const QUuid &annotationId);
     QTableView *annotationTable() const { return m_annotationTable; }
     QTableView *detailsTable() const { return m_detailsTable; }
+    AnnotationFieldForm *fieldForm() const { return m_form; }
 
 Q_SIGNALS:
     void currentAnnotationChanged(const QUuid &annotationId);
+    // A linked annotation was clicked in the field form.
+    void followLinkRequested(const QUuid &annotationId);
 
 private:
     void updateHeading();
@@ -39,6 +44,7 @@ private:
     QLabel *m_heading = nullptr;
     QTableView *m_annotationTable = nullptr;
     QTableView *m_detailsTable = nullptr;
+    AnnotationFieldForm *m_form = nullptr;
 };
 
 } // namespace newscoder

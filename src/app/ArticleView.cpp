@@ -1,8 +1,10 @@
 #include "ArticleView.h"
 
+#include "AnnotationLabels.h"
 #include "CueHighlighter.h"
 #include "models/AnnotationTableModel.h"
 #include "project/Project.h"
+#include "storage/StoreError.h"
 
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/Theme>
@@ -10,7 +12,9 @@
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QHelpEvent>
+#include <QLineF>
 #include <QPainter>
+#include <QPainterPath>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QToolTip>
@@ -23,6 +27,7 @@ constexpr int LaneHeight = 3;     // px per underline lane
 constexpr int MaxLanes = 6;       // deeper nesting shares the last lane
 constexpr int FillAlpha = 70;     // translucent code colour
 constexpr int SelectedAlpha = 140;
+constexpr qreal MarkerSize = 7;   // px, link markers
 
 } // namespace
 
@@ -45,7 +50,7 @@ ArticleView::ArticleView(Project &project, AnnotationTableModel &annotations, QW
     connect(&annotations, &AnnotationTableModel::documentReloaded, this, &ArticleView::reloadText);
     auto repaint = [this] {
         computeLanes();
-        viewport()->update();
+        reloadLinks();
     };
     connect(&annotations, &QAbstractItemModel::rowsInserted, this, repaint);
     connect(&annotations, &QAbstractItemModel::rowsRemoved, this, repaint);
@@ -54,7 +59,129 @@ ArticleView::ArticleView(Project &project, AnnotationTableModel &annotations, QW
         if (!m_selectedAnnotation.isNull() && m_annotations.rowOf(m_selectedAnnotation) < 0)
             m_selectedAnnotation = QUuid();
     });
+    connect(&project, &Project::valuesChanged, this, [this](StoredValue::Owner owner) {
+        if (owner == StoredValue::Owner::Annotation)
+            reloadLinks();
+    });
+    connect(&project, &Project::codesChanged, this, &ArticleView::reloadLinks);
     reloadText();
+}
+
+void ArticleView::reloadLinks()
+{
+    m_links.clear();
+    const QUuid documentId = m_annotations.documentId();
+    QHash<QUuid, QList<FieldValue>> values;
+    if (!documentId.isNull()) {
+        try {
+            values = m_project.store().annotationValuesForDocument(documentId);
+        } catch (const StoreError &) {
+        }
+    }
+    for (const Annotation &a : m_annotations.annotations()) {
+        for (const FieldValue &v : values.value(a.id)) {
+            if (v.annotationId.isNull() || m_annotations.rowOf(v.annotationId) < 0)
+                continue;
+            const auto field = m_project.field(v.fieldId);
+            m_links.append({a.id, v.annotationId, field ? field->second.name : QString()});
+        }
+    }
+    viewport()->update();
+}
+
+QList<ArticleView::LinkMarker> ArticleView::linkMarkers() const
+{
+    QList<LinkMarker> markers;
+    QHash<QUuid, int> outgoing, incoming; // markers already placed at a span's end / start
+    for (const Link &link : m_links) {
+        LinkMarker marker{link.sourceId, link.targetId, link.fieldName, {}, {}};
+        const Annotation *source = m_annotations.annotation(m_annotations.rowOf(link.sourceId));
+        const Annotation *target = m_annotations.annotation(m_annotations.rowOf(link.targetId));
+        if (!source || !target)
+            continue;
+        const QList<QRectF> sourceRects = spanRects(source->start, source->end);
+        const QList<QRectF> targetRects = spanRects(target->start, target->end);
+        if (!sourceRects.isEmpty()) {
+            const QRectF r = sourceRects.last();
+            const int k = outgoing[link.sourceId]++;
+            marker.sourceMarker = QRectF(r.right() + k * MarkerSize, r.top() - 4, MarkerSize, MarkerSize);
+        }
+        if (!targetRects.isEmpty()) {
+            const QRectF r = targetRects.first();
+            const int k = incoming[link.targetId]++;
+            marker.targetMarker =
+                QRectF(r.left() - MarkerSize / 2 + k * MarkerSize, r.top() - 4, MarkerSize, MarkerSize);
+        }
+        markers.append(marker);
+    }
+    return markers;
+}
+
+QString ArticleView::linkDescription(const QUuid &sourceId, const QUuid &targetId, const QString &fieldName) const
+{
+    const Annotation *source = m_annotations.annotation(m_annotations.rowOf(sourceId));
+    const Annotation *target = m_annotations.annotation(m_annotations.rowOf(targetId));
+    if (!source || !target)
+        return {};
+    const auto sourceCode = m_project.code(source->codeId);
+    return QStringLiteral("%1 → %2: %3")
+        .arg(sourceCode ? sourceCode->name : QStringLiteral("?"), fieldName,
+             annotationExcerpt(m_annotations.text(), *target, 60));
+}
+
+void ArticleView::paintLinks(QPainter &p, const QRectF &visible)
+{
+    const QList<LinkMarker> markers = linkMarkers();
+    if (markers.isEmpty())
+        return;
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    QColor outline = palette().color(QPalette::Text);
+    outline.setAlpha(200);
+    const auto colorOf = [this](const QUuid &id) {
+        const Annotation *a = m_annotations.annotation(m_annotations.rowOf(id));
+        const auto code = a ? m_project.code(a->codeId) : std::nullopt;
+        return code ? code->color : QColor(Qt::gray);
+    };
+    for (const LinkMarker &m : markers) {
+        const QColor sourceColor = colorOf(m.sourceId);
+        const QColor targetColor = colorOf(m.targetId);
+        const bool selected = m.sourceId == m_selectedAnnotation || m.targetId == m_selectedAnnotation;
+        if (selected && !m.sourceMarker.isEmpty() && !m.targetMarker.isEmpty()) {
+            // A dashed connector arching above the text between both ends.
+            const QPointF from = m.sourceMarker.center();
+            const QPointF to = m.targetMarker.center();
+            const qreal lift = qBound<qreal>(6, QLineF(from, to).length() / 4, 40);
+            QPainterPath path(from);
+            path.cubicTo(from + QPointF(0, -lift), to + QPointF(0, -lift), to);
+            p.setPen(QPen(sourceColor.darker(150), 1.5, Qt::DashLine));
+            p.setBrush(Qt::NoBrush);
+            p.drawPath(path);
+        }
+        p.setPen(QPen(outline, 1));
+        if (!m.sourceMarker.isEmpty() && m.sourceMarker.intersects(visible)) {
+            // An arrowhead pointing onward, in the colour of what it points to.
+            const QRectF r = m.sourceMarker;
+            p.setBrush(targetColor);
+            p.drawPolygon(QPolygonF({r.topLeft(), QPointF(r.right(), r.center().y()), r.bottomLeft()}));
+        }
+        if (!m.targetMarker.isEmpty() && m.targetMarker.intersects(visible)) {
+            // A dot where the linked annotation starts, in the colour of where the link comes from.
+            p.setBrush(sourceColor);
+            p.drawEllipse(m.targetMarker.adjusted(0.5, 0.5, -0.5, -0.5));
+        }
+    }
+    p.restore();
+}
+
+QString ArticleView::linkToolTip(const QPoint &pos) const
+{
+    QStringList lines;
+    for (const LinkMarker &m : linkMarkers()) {
+        if (m.sourceMarker.adjusted(-3, -3, 3, 3).contains(pos) || m.targetMarker.adjusted(-3, -3, 3, 3).contains(pos))
+            lines << linkDescription(m.sourceId, m.targetId, m.fieldName).toHtmlEscaped();
+    }
+    return lines.join(QStringLiteral("<br/>"));
 }
 
 void ArticleView::applyTheme()
@@ -102,7 +229,7 @@ void ArticleView::reloadText()
     cursor.mergeBlockFormat(format);
     moveCursor(QTextCursor::Start);
     computeLanes();
-    viewport()->update();
+    reloadLinks();
 }
 
 void ArticleView::computeLanes()
@@ -240,12 +367,18 @@ void ArticleView::paintEvent(QPaintEvent *event)
             }
         }
     }
+    paintLinks(p, visible);
 }
 
 bool ArticleView::viewportEvent(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
+        const QString onMarker = linkToolTip(help->pos());
+        if (!onMarker.isEmpty()) {
+            QToolTip::showText(help->globalPos(), onMarker, viewport());
+            return true;
+        }
         const QList<Annotation> hits = annotationsAt(cursorForPosition(help->pos()).position());
         if (hits.isEmpty()) {
             QToolTip::hideText();
@@ -258,6 +391,11 @@ bool ArticleView::viewportEvent(QEvent *event)
                                                                m_project.coderNameFor(a.coderId).toHtmlEscaped());
             if (!a.memo.isEmpty())
                 line += QStringLiteral("<br/><i>%1</i>").arg(a.memo.left(200).toHtmlEscaped());
+            for (const Link &link : m_links) {
+                if (link.sourceId == a.id || link.targetId == a.id)
+                    line += QStringLiteral("<br/>%1").arg(
+                        linkDescription(link.sourceId, link.targetId, link.fieldName).toHtmlEscaped());
+            }
             lines << line;
         }
         QToolTip::showText(help->globalPos(), lines.join(u"<hr/>"), viewport());

@@ -3,7 +3,10 @@
 #include "model/Annotation.h"
 
 #include <QHash>
+#include <QUuid>
 #include <QTextEdit>
+
+class QPainter;
 
 namespace newscoder {
 
@@ -16,6 +19,12 @@ class Project;
 // one coloured bar per annotation on its own lane, so nested and overlapping
 // spans stay distinguishable. Hover shows code and coder; a click on coded
 // text selects the innermost annotation there.
+//
+// Links between annotations (a Quote's Speaker) show as small markers: an
+// arrowhead in the target's colour at the end of the source span, a dot in
+// the source's colour at the start of the target span, and a dashed
+// connector between them while either end is selected. Hovering a marker
+// names the link ("Quote → Speaker: Dmitry Peskov").
 class ArticleView final : public QTextEdit
 {
     Q_OBJECT
@@ -31,6 +40,19 @@ public:
     QList<Annotation> annotationsAt(int position) const;
     // Rectangles (viewport coordinates) that show the span on screen.
     QList<QRectF> spanRects(int start, int end) const;
+    // One link between two annotations of the article, with its markers
+    // (viewport coordinates; empty when the span is not laid out).
+    struct LinkMarker
+    {
+        QUuid sourceId;
+        QUuid targetId;
+        QString fieldName;
+        QRectF sourceMarker; // at the end of the source span
+        QRectF targetMarker; // at the start of the target span
+    };
+    QList<LinkMarker> linkMarkers() const;
+    // "Quote → Speaker: Dmitry Peskov"
+    QString linkDescription(const QUuid &sourceId, const QUuid &targetId, const QString &fieldName) const;
     // Reading cues (quotes, reporting verbs, hedges, numbers, dates) in the text.
     void setCueHighlighting(bool on);
     bool cueHighlighting() const;
@@ -48,6 +70,9 @@ private:
     void reloadText();
     void computeLanes();
     void applyTheme();
+    void reloadLinks();
+    void paintLinks(QPainter &p, const QRectF &visible);
+    QString linkToolTip(const QPoint &pos) const;
 
     Project &m_project;
     AnnotationTableModel &m_annotations;
@@ -55,6 +80,13 @@ private:
     QUuid m_selectedAnnotation;
     QHash<QUuid, int> m_lanes; // annotation id -> underline lane (0 = closest to text)
     int m_laneCount = 0;
+    struct Link
+    {
+        QUuid sourceId;
+        QUuid targetId;
+        QString fieldName;
+    };
+    QList<Link> m_links; // between annotations of this article
 };
 
 } // namespace newscoder

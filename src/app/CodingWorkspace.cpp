@@ -43,6 +43,10 @@ CodingWorkspace::CodingWorkspace(ProjectSession &session, QWidget *parent) : QWi
         m_view->setSelectedAnnotation(id, true);
         Q_EMIT selectionStateChanged();
     });
+    connect(m_pane, &AnnotationPane::followLinkRequested, this, [this](const QUuid &id) {
+        if (m_session.annotations.rowOf(id) >= 0)
+            selectAnnotation(id, true);
+    });
     connect(m_view, &QTextEdit::selectionChanged, this, &CodingWorkspace::selectionStateChanged);
     connect(&session.project(), &Project::documentChanged, this, [this](const QUuid &id) {
         if (id == m_documentId)
@@ -115,10 +119,14 @@ bool CodingWorkspace::deleteSelectedAnnotations()
         ids.append(m_session.annotations.annotation(index.row())->id);
     if (ids.isEmpty())
         return false;
-    const bool ok = m_session.project().removeAnnotations(ids);
-    if (ok)
-        Q_EMIT statusMessage(tr("Deleted %n annotation(s) — Undo brings it back.", nullptr, int(ids.size())));
-    return ok;
+    const QList<QUuid> linking = annotationsLinkingToAny(m_session.project(), ids);
+    LinkedDeletionChoice choice = LinkedDeletionChoice::RemoveLinksOnly;
+    if (!linking.isEmpty())
+        choice = m_chooser ? m_chooser(linking) : askAboutLinkingAnnotations(this, m_session.project(), linking);
+    const QList<QUuid> deleted = deleteAnnotationsWithLinks(m_session.project(), ids, choice);
+    if (!deleted.isEmpty())
+        Q_EMIT statusMessage(tr("Deleted %n annotation(s) — Undo brings it back.", nullptr, int(deleted.size())));
+    return !deleted.isEmpty();
 }
 
 } // namespace newscoder

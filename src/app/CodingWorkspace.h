@@ -1,7 +1,11 @@
 #pragma once
 
+#include "AnnotationDeletion.h"
+
 #include <QUuid>
 #include <QWidget>
+
+#include <functional>
 
 class QLabel;
 class QSplitter;
@@ -27,8 +31,11 @@ public:
 
     // Codes the selected text of the article; returns the new annotation's id.
     QUuid applyCode(const QUuid &codeId);
-    // Deletes the selected annotation(s) (undoable).
+    // Deletes the selected annotation(s) (undoable). When other annotations
+    // link to them, the chooser decides (by default: a question to the user).
     bool deleteSelectedAnnotations();
+    using LinkedDeletionChooser = std::function<LinkedDeletionChoice(const QList<QUuid> &linking)>;
+    void setLinkedDeletionChooser(LinkedDeletionChooser chooser) { m_chooser = std::move(chooser); }
     bool hasSelectedAnnotation() const;
 
     ArticleView *articleView() const { return m_view; }
@@ -48,6 +55,7 @@ private:
     ArticleView *m_view = nullptr;
     AnnotationPane *m_pane = nullptr;
     QSplitter *m_splitter = nullptr;
+    LinkedDeletionChooser m_chooser;
 };
 
 } // namespace newscoder

@@ -251,6 +251,7 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
     if (m_session) {
         m_workspace = new CodingWorkspace(*m_session, this);
         m_workspace->articleView()->setCueHighlighting(m_cueHighlighting->isChecked());
+        setInteractive(m_interactive);
         setCentralWidget(m_workspace);
     } else {
         auto *empty = new QLabel(tr("Open or create a project (File menu)."), this);
@@ -354,6 +355,10 @@ void MainWindow::setInteractive(bool interactive)
 {
     m_interactive = interactive;
     m_importer->setInteractive(interactive);
+    if (m_workspace) // scripted runs keep the linking annotations, as Undo can bring the links back
+        m_workspace->setLinkedDeletionChooser(
+            interactive ? CodingWorkspace::LinkedDeletionChooser()
+                        : [](const QList<QUuid> &) { return LinkedDeletionChoice::RemoveLinksOnly; });
 }
 
 void MainWindow::ensureCoderName(const QString &given)
