@@ -1,11 +1,16 @@
 // The article variables panel (offscreen): editing a value sets it through
 // Project (undoable), inherited outlet values show greyed with their outlet,
 // editing one overrides it and Reset goes back to the inherited value.
+#include "ActorsDock.h"
 #include "ArticleVariablesPanel.h"
+#include "DocumentListDock.h"
+#include "models/DocumentListModel.h"
 #include "io/CodebookJson.h"
 #include "project/Project.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QTableView>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -175,6 +180,52 @@ private Q_SLOTS:
         QCOMPARE(selector->currentData().toUuid(), m_outlet);
         selector->setCurrentIndex(selector->findData(QUuid()));
         QVERIFY(m_project->store().documentSummary(m_doc)->outletId.isNull());
+    }
+
+    // The article list's "Incomplete only" toggle follows the values as they are given.
+    void incompleteOnlyFilter()
+    {
+        Document second;
+        second.title = QStringLiteral("Tram vote");
+        second.text = QStringLiteral("The council voted.");
+        QVERIFY(!m_project->importDocuments({second}).isEmpty());
+        DocumentListModel model(*m_project);
+        DocumentListDock dock;
+        dock.setModel(&model);
+        QCOMPARE(dock.view()->model()->rowCount(), 2);
+        dock.incompleteOnly()->setChecked(true);
+        QCOMPARE(dock.view()->model()->rowCount(), 2); // Slant and Tone missing everywhere
+        const QModelIndex missing = model.indexOf(m_doc, DocumentListModel::MissingColumn);
+        QCOMPARE(missing.data(Qt::ToolTipRole).toString(), QStringLiteral("2 required values missing"));
+        for (const char *name : {"Slant", "Tone"}) {
+            const CodeField f = field("Article", name);
+            QVERIFY(m_project->setDocumentValues(m_doc, f.id, {FieldValue{f.id, QStringLiteral("0"), {}, {}}}));
+        }
+        QCOMPARE(dock.view()->model()->rowCount(), 1);
+        m_project->undoStack()->undo();
+        QCOMPARE(dock.view()->model()->rowCount(), 2);
+        dock.incompleteOnly()->setChecked(false);
+        QCOMPARE(dock.view()->model()->rowCount(), 2);
+    }
+
+    void actorsDockListsAndEnablesMerge()
+    {
+        Actor a, b;
+        a.name = QStringLiteral("Dmitry Peskov");
+        b.name = QStringLiteral("Peskov");
+        QVERIFY(m_project->addActor(a));
+        QVERIFY(m_project->addActor(b));
+        ActorsDock dock;
+        dock.setProject(m_project.get());
+        QCOMPARE(dock.view()->model()->rowCount(), 2);
+        auto *merge = dock.findChild<QToolButton *>(QStringLiteral("mergeActors"));
+        QVERIFY(merge);
+        QVERIFY(!merge->isEnabled());
+        dock.view()->selectAll();
+        QVERIFY(merge->isEnabled());
+        QCOMPARE(dock.selectedActors().size(), 2);
+        dock.setProject(nullptr);
+        QVERIFY(!dock.view()->model());
     }
 };
 
