@@ -3,6 +3,8 @@
 #include "models/DocumentListModel.h"
 #include "models/ModelRoles.h"
 
+#include <QCheckBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -26,9 +28,18 @@ public:
         invalidateRowsFilter();
     }
 
+    void setIncompleteOnly(bool on)
+    {
+        m_incompleteOnly = on;
+        invalidateRowsFilter();
+    }
+
 protected:
     bool filterAcceptsRow(int row, const QModelIndex &parent) const override
     {
+        if (m_incompleteOnly
+            && sourceModel()->index(row, DocumentListModel::MissingColumn, parent).data(SortRole).toInt() <= 0)
+            return false;
         if (m_words.isEmpty())
             return true;
         const QString haystack =
@@ -44,6 +55,7 @@ protected:
 
 private:
     QStringList m_words;
+    bool m_incompleteOnly = false;
 };
 
 } // namespace
@@ -58,6 +70,9 @@ DocumentListDock::DocumentListDock(QWidget *parent) : QDockWidget(tr("Articles")
     m_filter->setObjectName(QStringLiteral("documentFilter"));
     m_filter->setPlaceholderText(tr("Filter by title, outlet or date…"));
     m_filter->setClearButtonEnabled(true);
+    m_incompleteOnly = new QCheckBox(tr("Incomplete only"), body);
+    m_incompleteOnly->setObjectName(QStringLiteral("incompleteOnly"));
+    m_incompleteOnly->setToolTip(tr("Only articles where you have not given every required value yet"));
     m_count = new QLabel(body);
     m_count->setObjectName(QStringLiteral("documentCount"));
     m_view = new QTableView(body);
@@ -70,7 +85,10 @@ DocumentListDock::DocumentListDock(QWidget *parent) : QDockWidget(tr("Articles")
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
-    layout->addWidget(m_filter);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_incompleteOnly);
+    layout->addLayout(filterRow);
     layout->addWidget(m_view);
     layout->addWidget(m_count);
     setWidget(body);
@@ -80,6 +98,10 @@ DocumentListDock::DocumentListDock(QWidget *parent) : QDockWidget(tr("Articles")
     m_proxy = proxy;
     connect(m_filter, &QLineEdit::textChanged, this, [this, proxy](const QString &text) {
         proxy->setWords(text);
+        updateCount();
+    });
+    connect(m_incompleteOnly, &QCheckBox::toggled, this, [this, proxy](bool on) {
+        proxy->setIncompleteOnly(on);
         updateCount();
     });
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &DocumentListDock::updateCount);
@@ -98,6 +120,7 @@ void DocumentListDock::setModel(DocumentListModel *model)
         header->setSectionResizeMode(DocumentListModel::OutletColumn, QHeaderView::Interactive);
         header->setSectionResizeMode(DocumentListModel::DateColumn, QHeaderView::ResizeToContents);
         header->setSectionResizeMode(DocumentListModel::AnnotationsColumn, QHeaderView::ResizeToContents);
+        header->setSectionResizeMode(DocumentListModel::MissingColumn, QHeaderView::ResizeToContents);
         header->resizeSection(DocumentListModel::OutletColumn, 105);
         m_view->sortByColumn(DocumentListModel::DateColumn, Qt::AscendingOrder);
         connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

@@ -3,6 +3,7 @@
 #include <QDockWidget>
 #include <QUuid>
 
+class QCheckBox;
 class QLineEdit;
 class QLabel;
 class QSortFilterProxyModel;
@@ -12,7 +13,8 @@ namespace newscoder {
 
 class DocumentListModel;
 
-// The project's articles, filterable by title or outlet, sortable by column.
+// The project's articles, filterable by title or outlet (and to those with
+// required values missing), sortable by column.
 class DocumentListDock final : public QDockWidget
 {
     Q_OBJECT
@@ -25,6 +27,8 @@ public:
     QUuid currentDocument() const;
     QList<QUuid> selectedDocuments() const;
     QLineEdit *filterEdit() const { return m_filter; }
+    // Shows only articles with required values missing for the current coder.
+    QCheckBox *incompleteOnly() const { return m_incompleteOnly; }
     QTableView *view() const { return m_view; }
 
 Q_SIGNALS:
@@ -36,6 +40,7 @@ private:
     DocumentListModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
     QLineEdit *m_filter = nullptr;
+    QCheckBox *m_incompleteOnly = nullptr;
     QLabel *m_count = nullptr;
     QTableView *m_view = nullptr;
 };

@@ -1,11 +1,14 @@
 #include "MainWindow.h"
 
+#include "ActorsDock.h"
 #include "AnnotationPane.h"
+#include "ArticleVariablesPanel.h"
 #include "ArticleView.h"
 #include "CodebookDock.h"
 #include "CodingWorkspace.h"
 #include "DocumentListDock.h"
 #include "ImportController.h"
+#include "OutletsDock.h"
 #include "ProjectSession.h"
 #include "ReliabilityDialog.h"
 #include "io/CodebookJson.h"
@@ -14,6 +17,7 @@
 
 #include <QCloseEvent>
 #include <QColorDialog>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -61,6 +65,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
     resizeDocks({m_documentDock}, {430}, Qt::Horizontal);
     m_ui->menuView->addAction(m_documentDock->toggleViewAction());
     m_ui->menuView->addAction(m_codebookDock->toggleViewAction());
+    createRegistryDocks();
     m_ui->menuView->addSeparator();
     m_cueHighlighting = new QAction(tr("Cue &Highlighting"), this);
     m_cueHighlighting->setObjectName(QStringLiteral("actionCueHighlighting"));
@@ -116,6 +121,7 @@ MainWindow::~MainWindow()
     // The workspace and docks hold references into the session: drop them first.
     m_documentDock->setModel(nullptr);
     m_codebookDock->setModel(nullptr);
+    setRegistryProject(nullptr);
     delete m_reliabilityDialog; // refers to the session's project
     m_reliabilityDialog = nullptr;
     delete m_workspace;
@@ -160,6 +166,7 @@ void MainWindow::connectActions()
     connect(m_documentDock, &DocumentListDock::currentDocumentChanged, this, [this](const QUuid &id) {
         if (m_workspace)
             m_workspace->showDocument(id);
+        m_variablesPanel->setDocument(id);
         updateActions();
     });
     connect(m_codebookDock, &CodebookDock::codeActivated, this, [this](const QUuid &id) {
@@ -239,6 +246,7 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
     m_reliabilityDialog = nullptr;
     m_documentDock->setModel(nullptr);
     m_codebookDock->setModel(nullptr);
+    setRegistryProject(nullptr);
     QByteArray splitterState;
     if (m_workspace)
         splitterState = m_workspace->splitter()->saveState();
@@ -277,6 +285,7 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
     m_undoGroup->setActiveStack(project.undoStack());
     m_documentDock->setModel(&m_session->documents);
     m_codebookDock->setModel(&m_session->codebook);
+    setRegistryProject(&project);
     connect(&project, &Project::codesChanged, this, &MainWindow::rebuildCodeActions);
     connect(&project, &Project::errorOccurred, this, &MainWindow::showError);
     connect(&project, &Project::coderNameChanged, this, &MainWindow::updateTitle);
@@ -289,6 +298,32 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
         m_documentDock->selectDocument(m_session->documents.documentId(0));
     updateActions();
     updateTitle();
+}
+
+void MainWindow::createRegistryDocks()
+{
+    m_actorsDock = new ActorsDock(this);
+    m_outletsDock = new OutletsDock(this);
+    m_variablesDock = new QDockWidget(tr("Article Variables"), this);
+    m_variablesDock->setObjectName(QStringLiteral("articleVariablesDock"));
+    m_variablesPanel = new ArticleVariablesPanel(m_variablesDock);
+    m_variablesDock->setWidget(m_variablesPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_variablesDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_actorsDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_outletsDock);
+    tabifyDockWidget(m_actorsDock, m_outletsDock);
+    m_actorsDock->raise();
+    for (QDockWidget *dock : {static_cast<QDockWidget *>(m_variablesDock), static_cast<QDockWidget *>(m_actorsDock),
+                              static_cast<QDockWidget *>(m_outletsDock)})
+        m_ui->menuView->addAction(dock->toggleViewAction());
+}
+
+void MainWindow::setRegistryProject(Project *project)
+{
+    m_actorsDock->setProject(project);
+    m_outletsDock->setProject(project);
+    m_variablesPanel->setProject(project);
+    m_variablesPanel->setDocument(project ? m_documentDock->currentDocument() : QUuid());
 }
 
 void MainWindow::rebuildCodeActions()

@@ -6,6 +6,7 @@
 #include <memory>
 
 class QUndoGroup;
+class QDockWidget;
 class QLabel;
 
 namespace Ui {
@@ -14,10 +15,14 @@ class MainWindow;
 
 namespace newscoder {
 
+class ActorsDock;
+class ArticleVariablesPanel;
 class CodebookDock;
 class CodingWorkspace;
 class DocumentListDock;
 class ImportController;
+class OutletsDock;
+class Project;
 class ProjectSession;
 class ReliabilityDialog;
 
@@ -47,6 +52,9 @@ public:
     DocumentListDock *documentList() const { return m_documentDock; }
     CodebookDock *codebook() const { return m_codebookDock; }
     ImportController *importer() const { return m_importer; }
+    ActorsDock *actors() const { return m_actorsDock; }
+    OutletsDock *outlets() const { return m_outletsDock; }
+    ArticleVariablesPanel *variables() const { return m_variablesPanel; }
 
     // Off: errors go to the status bar and stderr instead of dialogs (tests, scripted runs).
     void setInteractive(bool interactive);
@@ -59,6 +67,8 @@ protected:
 
 private:
     void setSession(std::unique_ptr<ProjectSession> session);
+    void createRegistryDocks();
+    void setRegistryProject(Project *project);
     void connectActions();
     void rebuildCodeActions();
     void updateActions();
@@ -83,6 +93,10 @@ private:
     CodingWorkspace *m_workspace = nullptr;
     DocumentListDock *m_documentDock = nullptr;
     CodebookDock *m_codebookDock = nullptr;
+    ActorsDock *m_actorsDock = nullptr;
+    OutletsDock *m_outletsDock = nullptr;
+    QDockWidget *m_variablesDock = nullptr;
+    ArticleVariablesPanel *m_variablesPanel = nullptr;
     ImportController *m_importer = nullptr;
     QUndoGroup *m_undoGroup = nullptr;
     QLabel *m_coderLabel = nullptr;

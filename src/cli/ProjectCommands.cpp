@@ -1,6 +1,7 @@
 #include "cli/ProjectCommands.h"
 
 #include "cli/CliSupport.h"
+#include "cli/RegistryCommands.h"
 #include "io/ArticleImport.h"
 #include "io/CodebookJson.h"
 #include "project/Project.h"
@@ -16,7 +17,11 @@ namespace {
 
 using Access = ProjectStore::Access;
 
-std::unique_ptr<Project> openProject(const QString &path, Access access, QString *error)
+QJsonObject summaryJson(const DocumentSummary &s);
+
+} // namespace
+
+std::unique_ptr<Project> openProject(const QString &path, ProjectStore::Access access, QString *error)
 {
     try {
         return Project::open(path, access);
@@ -31,7 +36,6 @@ QCommandLineOption jsonOption()
     return QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print JSON."));
 }
 
-// Full id, or an unambiguous prefix of at least 4 characters.
 std::optional<DocumentSummary> findDocument(const Project &project, const QString &idOrPrefix, QString *error)
 {
     const QString wanted = idOrPrefix.trimmed().toLower().remove(u'{').remove(u'}');
@@ -61,6 +65,8 @@ std::optional<DocumentSummary> findDocument(const Project &project, const QStrin
         *error = QStringLiteral("no document with id %1").arg(idOrPrefix);
     return found;
 }
+
+namespace {
 
 QJsonObject summaryJson(const DocumentSummary &s)
 {
@@ -303,8 +309,16 @@ int runAnnotate(const QStringList &arguments)
     const QCommandLineOption occurrence(QStringLiteral("occurrence"),
                                         QStringLiteral("With --match: code the N-th occurrence (1 = first)."),
                                         QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption field(
+        QStringLiteral("field"),
+        QStringLiteral("A field of the code and its value (repeatable): a choice's value or label, an actor's name "
+                       "or alias (a new actor when none matches), an annotation id for annotation links."),
+        QStringLiteral("NAME=VALUE"));
+    const QCommandLineOption link(QStringLiteral("link"),
+                                  QStringLiteral("Link the new annotation to this annotation (repeatable)."),
+                                  QStringLiteral("ANNOTATION_ID"));
     const QCommandLineOption json = jsonOption();
-    parser.addOptions({document, code, start, end, match, occurrence, coder, memo, json});
+    parser.addOptions({document, code, start, end, match, occurrence, coder, memo, field, link, json});
     if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
         return rc;
     const bool byMatch = parser.isSet(match);
@@ -357,10 +371,52 @@ int runAnnotate(const QStringList &arguments)
         from = int(at);
         to = int(at + needle.size());
     }
+    // Check every field value and link before writing anything.
+    const auto prepared = prepareFieldValues(*project, {*codeFound}, parser.values(field), &error);
+    if (!prepared)
+        return badInput(error);
+    QList<QUuid> linkTargets;
+    for (const QString &value : parser.values(link)) {
+        const QUuid targetId = QUuid::fromString(QString(value).trimmed().remove(u'{').remove(u'}'));
+        std::optional<Annotation> linked;
+        try {
+            linked = targetId.isNull() ? std::nullopt : project->store().annotation(targetId);
+        } catch (const StoreError &e) {
+            return badInput(e.message());
+        }
+        if (!linked)
+            return badInput(QStringLiteral("--link: no annotation with id '%1'").arg(value));
+        const bool accepted = std::any_of(codeFound->fields.cbegin(), codeFound->fields.cend(), [&](const CodeField &f) {
+            return f.kind == FieldKind::AnnotationLink && (f.linkCodes.isEmpty() || f.linkCodes.contains(linked->codeId));
+        });
+        if (!accepted) {
+            const auto linkedCode = project->code(linked->codeId);
+            return badInput(QStringLiteral("--link: a '%1' annotation has no link field that accepts a '%2' annotation")
+                                .arg(codeFound->name, linkedCode ? linkedCode->name : QString()));
+        }
+        linkTargets.append(targetId);
+    }
     project->setCoderName(parser.value(coder));
-    const auto id = project->addAnnotation(target->id, codeFound->id, from, to, parser.value(memo));
-    if (!id)
-        return badInput(project->lastError());
+    std::optional<QUuid> id;
+    try {
+        WriteTransaction tx(project->store()); // the annotation with its values and links, or nothing
+        id = project->addAnnotation(target->id, codeFound->id, from, to, parser.value(memo));
+        if (!id)
+            return badInput(project->lastError());
+        if (!createPreparedActors(*project, *prepared))
+            return badInput(project->lastError());
+        for (const FieldAssignment &a : prepared->assignments) {
+            if (!project->setAnnotationValues(*id, a.field.id, a.values))
+                return badInput(QStringLiteral("%1: %2").arg(a.field.name, project->lastError()));
+        }
+        for (const QUuid &targetId : std::as_const(linkTargets)) {
+            if (!project->addAnnotationLink(*id, targetId))
+                return badInput(QStringLiteral("--link: %1").arg(project->lastError()));
+        }
+        tx.commit();
+    } catch (const StoreError &e) {
+        return badInput(e.message());
+    }
     if (parser.isSet(json))
         printJson(QJsonObject{{QStringLiteral("id"), idString(*id)}});
     else

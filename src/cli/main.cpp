@@ -2,6 +2,7 @@
 #include "cli/AgreementCommand.h"
 #include "cli/CliSupport.h"
 #include "cli/ProjectCommands.h"
+#include "cli/RegistryCommands.h"
 #include "cli/ReliabilityCommand.h"
 
 #include <QCoreApplication>
@@ -27,9 +28,18 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("info"), {runInfo, "PROJECT                 counts, codes and coders"}},
         {QStringLiteral("documents"), {runDocuments, "PROJECT                 list articles"}},
         {QStringLiteral("text"), {runText, "PROJECT --document ID   print an article's stored text"}},
-        {QStringLiteral("annotate"), {runAnnotate, "PROJECT --document ID --code NAME --start N --end N --coder NAME"}},
+        {QStringLiteral("annotate"),
+         {runAnnotate, "PROJECT --document ID --code NAME --start N --end N --coder NAME [--field NAME=VALUE]... "
+                       "[--link ID]..."}},
         {QStringLiteral("annotations"), {runAnnotations, "PROJECT                 list annotations"}},
         {QStringLiteral("agreement"), {runAgreement, "PROJECT                 inter-coder agreement per code"}},
+        {QStringLiteral("actors"), {runActors, "PROJECT [--json]        list the actor registry"}},
+        {QStringLiteral("actor-add"),
+         {runActorAdd, "PROJECT NAME [--alias A]... [--role R] [--affiliation F] [--country C]"}},
+        {QStringLiteral("outlets"), {runOutlets, "PROJECT [--json]        list outlets with their variables"}},
+        {QStringLiteral("variables"), {runVariables, "PROJECT --document ID [--coder NAME]  an article's variables"}},
+        {QStringLiteral("set-variable"),
+         {runSetVariable, "PROJECT (--document ID --coder NAME | --outlet NAME) --field NAME=VALUE..."}},
         {QStringLiteral("reliability"), {runReliability, "FILE.csv --measure M     inter-coder reliability"}},
     };
     return table;

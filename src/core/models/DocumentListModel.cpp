@@ -4,6 +4,8 @@
 #include "project/Project.h"
 #include "storage/StoreError.h"
 
+#include <QColor>
+
 namespace newscoder {
 
 DocumentListModel::DocumentListModel(Project &project, QObject *parent)
@@ -16,14 +18,35 @@ DocumentListModel::DocumentListModel(Project &project, QObject *parent)
         QList<QUuid> docs;
         for (const Annotation &a : list)
             docs.append(a.documentId);
+        refreshMissing(docs, false); // adjustCounts announces both columns
         adjustCounts(docs, +1);
     });
     connect(&project, &Project::annotationsRemoved, this, [this](const QList<Annotation> &list) {
         QList<QUuid> docs;
         for (const Annotation &a : list)
             docs.append(a.documentId);
+        refreshMissing(docs, false);
         adjustCounts(docs, -1);
     });
+    connect(&project, &Project::annotationChanged, this,
+            [this](const Annotation &, const Annotation &after) { refreshMissing({after.documentId}); });
+    connect(&project, &Project::valuesChanged, this,
+            [this](StoredValue::Owner owner, const QList<QUuid> &ids) {
+                switch (owner) {
+                case StoredValue::Owner::Annotation:
+                    refreshMissingForAnnotations(ids);
+                    break;
+                case StoredValue::Owner::Document:
+                    refreshMissing(ids);
+                    break;
+                case StoredValue::Owner::Outlet:
+                    refreshMissing();
+                    break;
+                }
+            });
+    connect(&project, &Project::codesChanged, this, [this] { refreshMissing(); });
+    connect(&project, &Project::outletsChanged, this, [this] { refreshMissing(); });
+    connect(&project, &Project::coderNameChanged, this, [this] { refreshMissing(); });
     reload();
 }
 
@@ -36,8 +59,63 @@ void DocumentListModel::reload()
         m_rows.clear();
         Q_EMIT m_project.errorOccurred(e.message());
     }
+    m_missing = m_project.missingRequiredCounts();
     rebuildIndex();
     endResetModel();
+}
+
+void DocumentListModel::refreshMissing(const QList<QUuid> &documentIds, bool notify)
+{
+    if (m_rows.isEmpty())
+        return;
+    QList<QUuid> ids;
+    for (const QUuid &id : documentIds) {
+        if (m_rowOf.contains(id) && !ids.contains(id))
+            ids.append(id);
+    }
+    if (!documentIds.isEmpty() && ids.isEmpty())
+        return;
+    const QHash<QUuid, int> counts = m_project.missingRequiredCounts(ids);
+    if (ids.isEmpty()) { // everything
+        if (counts == m_missing)
+            return;
+        m_missing = counts;
+        if (notify)
+            Q_EMIT dataChanged(index(0, MissingColumn), index(int(m_rows.size()) - 1, MissingColumn));
+        return;
+    }
+    for (const QUuid &id : std::as_const(ids)) {
+        const int now = counts.value(id);
+        if (now == m_missing.value(id))
+            continue;
+        if (now > 0)
+            m_missing.insert(id, now);
+        else
+            m_missing.remove(id);
+        const QModelIndex cell = index(m_rowOf.value(id), MissingColumn);
+        if (notify)
+            Q_EMIT dataChanged(cell, cell);
+    }
+}
+
+void DocumentListModel::refreshMissingForAnnotations(const QList<QUuid> &annotationIds)
+{
+    if (annotationIds.size() > 20) {
+        refreshMissing();
+        return;
+    }
+    QList<QUuid> docs;
+    try {
+        for (const QUuid &id : annotationIds) {
+            if (const auto a = m_project.store().annotation(id))
+                docs.append(a->documentId);
+        }
+    } catch (const StoreError &) {
+        refreshMissing();
+        return;
+    }
+    if (!docs.isEmpty())
+        refreshMissing(docs);
 }
 
 void DocumentListModel::rebuildIndex()
@@ -75,6 +153,10 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
             return s.date.isValid() ? s.date.toString(Qt::ISODate) : QString();
         case AnnotationsColumn:
             return s.annotationCount;
+        case MissingColumn: {
+            const int missing = m_missing.value(s.id);
+            return missing > 0 ? QVariant(missing) : QVariant(QString());
+        }
         }
         break;
     case SortRole:
@@ -83,18 +165,30 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
             return s.date;
         case AnnotationsColumn:
             return s.annotationCount;
+        case MissingColumn:
+            return m_missing.value(s.id);
         default:
             return data(index, Qt::DisplayRole).toString().toLower();
         }
     case Qt::ToolTipRole:
+        if (index.column() == MissingColumn) {
+            const int missing = m_missing.value(s.id);
+            if (missing <= 0)
+                return tr("No required value missing");
+            return missing == 1 ? tr("1 required value missing") : tr("%1 required values missing").arg(missing);
+        }
         return QStringLiteral("%1\n%2 · %3\n%4 characters, %5 annotations")
             .arg(s.title, s.outlet.isEmpty() ? QStringLiteral("unknown outlet") : s.outlet,
                  s.date.isValid() ? s.date.toString(Qt::ISODate) : QStringLiteral("no date"))
             .arg(s.length)
             .arg(s.annotationCount);
     case Qt::TextAlignmentRole:
-        if (index.column() == AnnotationsColumn)
+        if (index.column() == AnnotationsColumn || index.column() == MissingColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case Qt::ForegroundRole:
+        if (index.column() == MissingColumn && m_missing.value(s.id) > 0)
+            return QColor(0xb0, 0x30, 0x20);
         break;
     case IdRole:
         return s.id;
@@ -115,6 +209,8 @@ QVariant DocumentListModel::headerData(int section, Qt::Orientation orientation,
         return tr("Date");
     case AnnotationsColumn:
         return tr("Codes");
+    case MissingColumn:
+        return tr("Missing");
     }
     return {};
 }
@@ -122,7 +218,7 @@ QVariant DocumentListModel::headerData(int section, Qt::Orientation orientation,
 Qt::ItemFlags DocumentListModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
-    if (index.isValid() && index.column() != AnnotationsColumn && !m_project.isReadOnly())
+    if (index.isValid() && index.column() != AnnotationsColumn && index.column() != MissingColumn && !m_project.isReadOnly())
         f |= Qt::ItemIsEditable;
     return f;
 }
@@ -207,6 +303,8 @@ void DocumentListModel::onDocumentsInserted(const QList<QUuid> &ids)
 
 void DocumentListModel::onDocumentsRemoved(const QList<QUuid> &ids)
 {
+    for (const QUuid &id : ids)
+        m_missing.remove(id);
     QList<int> rows;
     for (const QUuid &id : ids) {
         if (const auto it = m_rowOf.constFind(id); it != m_rowOf.cend())
@@ -244,6 +342,7 @@ void DocumentListModel::onDocumentChanged(const QUuid &id)
         return;
     }
     Q_EMIT dataChanged(index(*it, 0), index(*it, ColumnCount - 1));
+    refreshMissing({id}); // its outlet may have changed (inherited values)
 }
 
 void DocumentListModel::adjustCounts(const QList<QUuid> &documentIds, int delta)
@@ -256,7 +355,7 @@ void DocumentListModel::adjustCounts(const QList<QUuid> &documentIds, int delta)
         }
     }
     for (auto it = touched.cbegin(); it != touched.cend(); ++it)
-        Q_EMIT dataChanged(index(it.key(), AnnotationsColumn), index(it.key(), AnnotationsColumn));
+        Q_EMIT dataChanged(index(it.key(), AnnotationsColumn), index(it.key(), MissingColumn));
 }
 
 } // namespace newscoder

@@ -12,13 +12,15 @@ class Project;
 // The project's articles: title, outlet, date and number of annotations.
 // Holds summaries only (never texts or annotations), so it stays instant at
 // 10,000 articles; it follows the project's signals instead of reloading.
-// Editing a cell pushes an undoable command.
+// Editing a cell pushes an undoable command. The Missing column counts the
+// required values the current coder has not given yet (one grouped query,
+// re-run only for the articles a change touches).
 class DocumentListModel final : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { TitleColumn, OutletColumn, DateColumn, AnnotationsColumn, ColumnCount };
+    enum Column { TitleColumn, OutletColumn, DateColumn, AnnotationsColumn, MissingColumn, ColumnCount };
 
     explicit DocumentListModel(Project &project, QObject *parent = nullptr);
 
@@ -32,6 +34,8 @@ public:
     QModelIndex indexOf(const QUuid &documentId, int column = TitleColumn) const;
     QUuid documentId(int row) const;
     const DocumentSummary *summary(const QUuid &documentId) const;
+    // Required values the current coder has not given for this article.
+    int missingCount(const QUuid &documentId) const { return m_missing.value(documentId); }
     void reload();
 
 private:
@@ -40,10 +44,14 @@ private:
     void onDocumentChanged(const QUuid &id);
     void adjustCounts(const QList<QUuid> &documentIds, int delta);
     void rebuildIndex();
+    // Recounts missing required values (all articles when `documentIds` is empty).
+    void refreshMissing(const QList<QUuid> &documentIds = {}, bool notify = true);
+    void refreshMissingForAnnotations(const QList<QUuid> &annotationIds);
 
     Project &m_project;
     QList<DocumentSummary> m_rows;
     QHash<QUuid, int> m_rowOf;
+    QHash<QUuid, int> m_missing; // articles with something missing only
 };
 
 } // namespace newscoder

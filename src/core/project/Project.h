@@ -91,6 +91,9 @@ public:
     QList<VariableValue> outletVariables(const QUuid &outletId) const;
     // Required fields without a value on an annotation (names).
     QStringList missingRequiredFields(const Annotation &annotation) const;
+    // Per article, the required values the current coder has not given yet
+    // (see ProjectStore::missingRequiredCounts); empty without a coder name.
+    QHash<QUuid, int> missingRequiredCounts(const QList<QUuid> &documentIds = {}) const;
 
     // --- mutators (each one undoable step)
     std::optional<QUuid> addAnnotation(const QUuid &documentId, const QUuid &codeId, int start, int end,

@@ -103,6 +103,18 @@ QStringList Project::missingRequiredFields(const Annotation &annotation) const
     return missing;
 }
 
+QHash<QUuid, int> Project::missingRequiredCounts(const QList<QUuid> &documentIds) const
+{
+    if (m_coderName.isEmpty())
+        return {};
+    try {
+        const auto coder = m_store->coderByName(m_coderName);
+        return m_store->missingRequiredCounts(coder ? coder->id : QUuid(), documentIds);
+    } catch (const StoreError &) {
+        return {};
+    }
+}
+
 QUuid Project::currentCoderId()
 {
     if (m_coderName.isEmpty()) {

@@ -113,6 +113,13 @@ public:
     void deleteStoredValues(const QList<StoredValue> &values);
     // Annotations that link to `annotationId` through a field (the sources).
     QList<QUuid> annotationsLinkingTo(const QUuid &annotationId) const;
+    // Per article, how many required values `coderId` has not given: required
+    // fields of the coder's annotations without a value, plus required article
+    // and outlet variables without a value of the coder (for outlet variables
+    // a value of the article's outlet counts: it is inherited). Only articles
+    // with something missing appear. One grouped query over all articles, or
+    // over `documentIds` when given.
+    QHash<QUuid, int> missingRequiredCounts(const QUuid &coderId, const QList<QUuid> &documentIds = {}) const;
 
     // --- actors
     QList<Actor> actors() const;

@@ -388,4 +388,55 @@ QList<QUuid> ProjectStore::annotationsLinkingTo(const QUuid &annotationId) const
                    [](const QSqlQuery &row) { return idFromString(row.value(0).toString()); });
 }
 
+QHash<QUuid, int> ProjectStore::missingRequiredCounts(const QUuid &coderId, const QList<QUuid> &documentIds) const
+{
+    // ?docs stands for the article filter of one branch (empty: all articles).
+    const QString sql = QStringLiteral(
+        "SELECT doc, SUM(n) FROM ("
+        " SELECT a.document_id AS doc, COUNT(*) AS n FROM annotations a"
+        "  JOIN code_fields f ON f.code_id = a.code_id AND f.required = 1"
+        "  WHERE a.coder_id = ? ?docsA"
+        "  AND NOT EXISTS (SELECT 1 FROM annotation_values v WHERE v.annotation_id = a.id AND v.field_id = f.id)"
+        "  GROUP BY a.document_id"
+        " UNION ALL"
+        " SELECT d.id AS doc, COUNT(*) AS n FROM documents d"
+        "  JOIN code_fields f ON f.required = 1"
+        "  JOIN codes c ON c.id = f.code_id AND c.unit IN ('article', 'outlet')"
+        "  WHERE NOT EXISTS (SELECT 1 FROM document_values dv WHERE dv.document_id = d.id AND dv.field_id = f.id"
+        "   AND dv.coder_id = ?) ?docsD"
+        "  AND NOT (c.unit = 'outlet' AND d.outlet_id IS NOT NULL AND EXISTS (SELECT 1 FROM outlet_values ov"
+        "   WHERE ov.outlet_id = d.outlet_id AND ov.field_id = f.id))"
+        "  GROUP BY d.id"
+        ") GROUP BY doc");
+    QHash<QUuid, int> result;
+    const auto run = [&](const QList<QUuid> &chunk) {
+        QString statement = sql;
+        statement.replace(QStringLiteral("?docsA"), chunk.isEmpty() ? QString()
+                                                                    : QStringLiteral("AND a.document_id IN (%1)")
+                                                                          .arg(placeholders(chunk.size())));
+        statement.replace(QStringLiteral("?docsD"), chunk.isEmpty() ? QString()
+                                                                    : QStringLiteral("AND d.id IN (%1)")
+                                                                          .arg(placeholders(chunk.size())));
+        QSqlQuery q = prepare(statement);
+        q.addBindValue(idString(coderId));
+        for (const QUuid &id : chunk)
+            q.addBindValue(idString(id));
+        q.addBindValue(idString(coderId));
+        for (const QUuid &id : chunk)
+            q.addBindValue(idString(id));
+        exec(q, QStringLiteral("Cannot count missing required values"));
+        while (q.next()) {
+            if (const int n = q.value(1).toInt(); n > 0)
+                result.insert(idFromString(q.value(0).toString()), n);
+        }
+    };
+    if (documentIds.isEmpty()) {
+        run({});
+        return result;
+    }
+    for (qsizetype from = 0; from < documentIds.size(); from += ChunkSize)
+        run(documentIds.mid(from, ChunkSize));
+    return result;
+}
+
 } // namespace newscoder
