@@ -21,6 +21,16 @@ class CodeCommand;
 class SetFieldValuesCommand;
 class RegistryChangeCommand;
 struct RegistryChange;
+class CodebookChangeCommand;
+struct CodebookChange;
+
+// What Project::importCodebook did.
+struct CodebookImportSummary
+{
+    int codesAdded = 0;
+    int codesMerged = 0; // existing codes the file named again (same name, same parent)
+    int fieldsAdded = 0; // fields added to those
+};
 
 // A variable of an article as one coder sees it: the values of one article-
 // or outlet-level field. Outlet-level values the coder did not override come
@@ -138,6 +148,33 @@ public:
     bool assignOutlet(const QList<QUuid> &documentIds, const QUuid &outletId); // null: none
     bool setDocumentMemo(const QUuid &documentId, const QString &memo);
 
+    // --- restructuring the codebook (ProjectCodebook.cpp; each one undoable step)
+    // Moves a code (with its sub-codes) under `newParentId` (null: top level)
+    // at sibling `row` (clamped; -1: last) and renumbers the siblings.
+    // Refuses moving a code under itself or one of its sub-codes.
+    bool moveCode(const QUuid &codeId, const QUuid &newParentId, int row = -1);
+    // `absorbedId` disappears into `keptId`: its annotations are recoded,
+    // its sub-codes move under `keptId` (after its own), fields with the name
+    // and kind of a kept field give their values to that field (options the
+    // kept field lacks are added), its other fields move to `keptId` (renamed
+    // "Name (Absorbed)" when the name is taken), and links to it point at
+    // `keptId`. Annotations keep their modification time. Refuses codes of
+    // different units and merging a code into its own sub-code.
+    bool mergeCodes(const QUuid &keptId, const QUuid &absorbedId);
+    // Creates a sibling of `codeId` right after it, named `newCodeName`, with
+    // its colour, unit and copies of its fields (new ids), and moves the given
+    // annotations (all of `codeId`) to it with their values re-pointed to the
+    // copied fields. Returns the new code's id.
+    std::optional<QUuid> splitCode(const QUuid &codeId, const QList<QUuid> &annotationIds,
+                                   const QString &newCodeName);
+    // Adds a codebook (parents before children, e.g. from readCodebookJson).
+    // Merge by name: a code with the name (case-insensitive) of an existing
+    // code with the same parent keeps the existing code and its id; fields it
+    // lacks (by name) are added. Other codes are added with new ids after the
+    // existing siblings; shortcuts already in use are dropped; link targets
+    // follow the merge. Nothing to add: no undo step, an empty summary.
+    std::optional<CodebookImportSummary> importCodebook(const QList<Code> &codes);
+
 Q_SIGNALS:
     void documentsInserted(const QList<QUuid> &ids);
     void documentsRemoved(const QList<QUuid> &ids);
@@ -158,6 +195,7 @@ private:
     friend class CodeCommand;
     friend class SetFieldValuesCommand;
     friend class RegistryChangeCommand;
+    friend class CodebookChangeCommand;
 
     bool applyInsertAnnotations(const QList<Annotation> &annotations, const QList<StoredValue> &values);
     bool applyRemoveAnnotations(const QList<Annotation> &annotations);
@@ -173,6 +211,7 @@ private:
     bool applyReplaceValues(StoredValue::Owner owner, const QUuid &ownerId, const QUuid &coderId,
                             const QUuid &fieldId, const QList<FieldValue> &values);
     bool applyRegistryChange(const RegistryChange &change);
+    bool applyCodebookChange(const CodebookChange &change); // ProjectCodebook.cpp
     // Announces value changes of the owners of `values`.
     void emitValuesChanged(const QList<StoredValue> &values);
     bool pushRegistryChange(const QString &text, RegistryChange redo, RegistryChange undo);
