@@ -12,6 +12,7 @@
 #include "ProjectSession.h"
 #include "ReliabilityDialog.h"
 #include "io/CodebookJson.h"
+#include "models/ModelRoles.h"
 #include "storage/StoreError.h"
 #include "ui_MainWindow.h"
 
@@ -22,10 +23,12 @@
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTableView>
 #include <QUndoGroup>
 
 namespace newscoder {
@@ -66,6 +69,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
     m_ui->menuView->addAction(m_documentDock->toggleViewAction());
     m_ui->menuView->addAction(m_codebookDock->toggleViewAction());
     createRegistryDocks();
+    auto *codebookMenu = new QMenu(tr("Code&book"), this);
+    codebookMenu->setObjectName(QStringLiteral("menuCodebook"));
+    codebookMenu->addActions({m_codebookDock->newCodeAction(), m_codebookDock->newSubCodeAction(),
+                              m_codebookDock->editAction(), m_codebookDock->mergeAction(),
+                              m_codebookDock->splitAction(), m_codebookDock->deleteAction()});
+    codebookMenu->addSeparator();
+    codebookMenu->addActions({m_codebookDock->importAction(), m_codebookDock->exportAction()});
+    menuBar()->insertMenu(m_ui->menuView->menuAction(), codebookMenu);
     m_ui->menuView->addSeparator();
     m_cueHighlighting = new QAction(tr("Cue &Highlighting"), this);
     m_cueHighlighting->setObjectName(QStringLiteral("actionCueHighlighting"));
@@ -120,7 +131,7 @@ MainWindow::~MainWindow()
 {
     // The workspace and docks hold references into the session: drop them first.
     m_documentDock->setModel(nullptr);
-    m_codebookDock->setModel(nullptr);
+    m_codebookDock->setModel(nullptr, nullptr);
     setRegistryProject(nullptr);
     delete m_reliabilityDialog; // refers to the session's project
     m_reliabilityDialog = nullptr;
@@ -173,9 +184,17 @@ void MainWindow::connectActions()
         if (m_workspace)
             m_workspace->applyCode(id);
     });
-    connect(m_codebookDock, &CodebookDock::addCodeRequested, this, &MainWindow::addCode);
-    connect(m_codebookDock, &CodebookDock::recolorCodeRequested, this, &MainWindow::recolorCode);
-    connect(m_codebookDock, &CodebookDock::removeCodeRequested, this, &MainWindow::removeCode);
+    connect(m_codebookDock, &CodebookDock::statusMessage, this,
+            [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    m_codebookDock->setSelectedAnnotationsProvider([this] {
+        QList<QUuid> ids;
+        if (m_workspace) {
+            const QTableView *table = m_workspace->annotationPane()->annotationTable();
+            for (const QModelIndex &row : table->selectionModel()->selectedRows())
+                ids.append(row.data(IdRole).toUuid());
+        }
+        return ids;
+    });
 }
 
 bool MainWindow::openProject(const QString &path, bool askReadOnly)
@@ -245,7 +264,7 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
     delete m_reliabilityDialog; // refers to the old session's project
     m_reliabilityDialog = nullptr;
     m_documentDock->setModel(nullptr);
-    m_codebookDock->setModel(nullptr);
+    m_codebookDock->setModel(nullptr, nullptr);
     setRegistryProject(nullptr);
     QByteArray splitterState;
     if (m_workspace)
@@ -284,7 +303,7 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
     m_undoGroup->addStack(project.undoStack());
     m_undoGroup->setActiveStack(project.undoStack());
     m_documentDock->setModel(&m_session->documents);
-    m_codebookDock->setModel(&m_session->codebook);
+    m_codebookDock->setModel(&m_session->codebook, &project);
     setRegistryProject(&project);
     connect(&project, &Project::codesChanged, this, &MainWindow::rebuildCodeActions);
     connect(&project, &Project::errorOccurred, this, &MainWindow::showError);
@@ -394,6 +413,7 @@ void MainWindow::setInteractive(bool interactive)
         m_workspace->setLinkedDeletionChooser(
             interactive ? CodingWorkspace::LinkedDeletionChooser()
                         : [](const QList<QUuid> &) { return LinkedDeletionChoice::RemoveLinksOnly; });
+    m_codebookDock->setInteractive(interactive);
 }
 
 void MainWindow::ensureCoderName(const QString &given)
@@ -488,61 +508,6 @@ void MainWindow::saveAs(bool keepWorkingHere)
         return;
     }
     openProject(path, false);
-}
-
-void MainWindow::addCode()
-{
-    if (!m_session)
-        return;
-    bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Add Code"), tr("Name of the new code:"), QLineEdit::Normal,
-                                               QString(), &ok)
-                             .trimmed();
-    if (!ok || name.isEmpty())
-        return;
-    Code code;
-    code.name = name;
-    const QList<Code> &codes = m_session->project().codes();
-    code.color = QColor::fromHsv(int(codes.size() * 47) % 360, 150, 230);
-    for (int key = 1; key <= 9; ++key) { // first free digit key
-        const QString candidate = QString::number(key);
-        if (std::none_of(codes.cbegin(), codes.cend(), [&](const Code &c) { return c.shortcut == candidate; })) {
-            code.shortcut = candidate;
-            break;
-        }
-    }
-    m_session->project().addCode(code);
-}
-
-void MainWindow::recolorCode(const QUuid &codeId)
-{
-    if (!m_session)
-        return;
-    auto code = m_session->project().code(codeId);
-    if (!code)
-        return;
-    const QColor color = QColorDialog::getColor(code->color, this, tr("Colour of “%1”").arg(code->name));
-    if (!color.isValid())
-        return;
-    code->color = color;
-    m_session->project().updateCode(*code);
-}
-
-void MainWindow::removeCode(const QUuid &codeId)
-{
-    if (!m_session)
-        return;
-    const auto code = m_session->project().code(codeId);
-    if (!code)
-        return;
-    const int uses = m_session->codebook.index(m_session->codebook.rowOf(codeId), CodebookModel::CountColumn)
-                         .data()
-                         .toInt();
-    const auto answer = QMessageBox::question(
-        this, tr("Delete Code"),
-        tr("Delete the code “%1” and its %n annotation(s)? You can undo this.", nullptr, uses).arg(code->name));
-    if (answer == QMessageBox::Yes)
-        m_session->project().removeCode(codeId);
 }
 
 void MainWindow::removeSelectedArticles()

@@ -78,9 +78,6 @@ private:
     void chooseAndOpen();
     void chooseAndCreate();
     void saveAs(bool keepWorkingHere);
-    void addCode();
-    void recolorCode(const QUuid &codeId);
-    void removeCode(const QUuid &codeId);
     void removeSelectedArticles();
     void askCoderName();
     void showShortcuts();

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/AnnotationTableModel.h"
-#include "models/CodebookModel.h"
+#include "models/CodebookTreeModel.h"
 #include "models/DocumentDetailsModel.h"
 #include "models/DocumentListModel.h"
 #include "project/Project.h"
@@ -29,7 +29,7 @@ private:
 public:
     DocumentListModel documents;
     AnnotationTableModel annotations;
-    CodebookModel codebook;
+    CodebookTreeModel codebook;
     DocumentDetailsModel details;
 };
 

@@ -1,6 +1,7 @@
 // newscoder-cli: Newscoder's headless interface.
 #include "cli/AgreementCommand.h"
 #include "cli/CliSupport.h"
+#include "cli/CodebookCommands.h"
 #include "cli/ProjectCommands.h"
 #include "cli/RegistryCommands.h"
 #include "cli/ReliabilityCommand.h"
@@ -25,6 +26,8 @@ const std::map<QString, Subcommand> &subcommands()
     static const std::map<QString, Subcommand> table = {
         {QStringLiteral("new"), {runNew, "PROJECT                 create a project (default news codebook)"}},
         {QStringLiteral("import"), {runImport, "PROJECT PATH...         import plain-text articles"}},
+        {QStringLiteral("codebook"), {runCodebook, "PROJECT [--json]        the codebook as a tree (or JSON with ids)"}},
+        {QStringLiteral("codebook-import"), {runCodebookImport, "PROJECT FILE.json       add a codebook (merge by name)"}},
         {QStringLiteral("info"), {runInfo, "PROJECT                 counts, codes and coders"}},
         {QStringLiteral("documents"), {runDocuments, "PROJECT                 list articles"}},
         {QStringLiteral("text"), {runText, "PROJECT --document ID   print an article's stored text"}},
@@ -51,7 +54,7 @@ QString usage()
                                   "Newscoder %1 — manual content analysis of news.\n\nCommands:\n")
                        .arg(QStringLiteral(NEWSCODER_VERSION));
     for (const auto &[name, sub] : subcommands())
-        text += QStringLiteral("  %1 %2\n").arg(name.leftJustified(12), QString::fromUtf8(sub.summary));
+        text += QStringLiteral("  %1 %2\n").arg(name.leftJustified(15), QString::fromUtf8(sub.summary));
     text += QStringLiteral("\nRun 'newscoder-cli COMMAND --help' for a command's options.\n"
                            "Exit codes: 0 success, 1 usage error, 2 bad input.\n");
     return text;

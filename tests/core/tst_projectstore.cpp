@@ -314,8 +314,12 @@ private Q_SLOTS:
             store->insertCode(c);
         const QList<Code> all = store->codes();
         QCOMPARE(all.size(), 4);
-        QCOMPARE(all.first().position, 0); // ordered by position, then name
-        QCOMPARE(all.last().name, QStringLiteral("Quote"));
+        // Depth-first tree order: parents before children, siblings by position.
+        QStringList order;
+        for (const Code &c : all)
+            order << c.name;
+        QCOMPARE(order, (QStringList{QStringLiteral("Speaker"), QStringLiteral("Quote"), QStringLiteral("Direct"),
+                                     QStringLiteral("Partial")}));
         for (const Code &c : {quote, speaker, child, grandchild}) {
             const auto back = store->code(c.id);
             QVERIFY(back);

@@ -138,11 +138,13 @@ bool readCodes(const QJsonArray &array, const QUuid &parent, int depth, QList<Co
     return true;
 }
 
-QJsonArray writeFields(const QList<Code> &codes, const Code &code)
+QJsonArray writeFields(const QList<Code> &codes, const Code &code, const CodebookJsonWriteOptions &options)
 {
     QJsonArray array;
     for (const CodeField &f : code.fields) {
         QJsonObject object{{QStringLiteral("name"), f.name}, {QStringLiteral("kind"), fieldKindName(f.kind)}};
+        if (options.includeIds)
+            object.insert(u"id", f.id.toString(QUuid::WithoutBraces));
         if (f.required)
             object.insert(u"required", true);
         if (f.multiple)
@@ -150,10 +152,10 @@ QJsonArray writeFields(const QList<Code> &codes, const Code &code)
         if (!f.description.isEmpty())
             object.insert(u"description", f.description);
         if (!f.options.isEmpty()) {
-            QJsonArray options;
+            QJsonArray optionArray;
             for (const FieldOption &o : f.options)
-                options.append(QJsonObject{{QStringLiteral("value"), o.value}, {QStringLiteral("label"), o.label}});
-            object.insert(u"options", options);
+                optionArray.append(QJsonObject{{QStringLiteral("value"), o.value}, {QStringLiteral("label"), o.label}});
+            object.insert(u"options", optionArray);
         }
         QJsonArray targets;
         for (const QUuid &id : f.linkCodes) {
@@ -169,13 +171,17 @@ QJsonArray writeFields(const QList<Code> &codes, const Code &code)
     return array;
 }
 
-QJsonArray writeCodes(const QList<Code> &codes, const QUuid &parent)
+QJsonArray writeCodes(const QList<Code> &codes, const QUuid &parent, const CodebookJsonWriteOptions &options)
 {
     QJsonArray array;
     for (const Code &code : codes) {
         if (code.parentId != parent)
             continue;
         QJsonObject object{{QStringLiteral("name"), code.name}, {QStringLiteral("color"), code.color.name(QColor::HexRgb)}};
+        if (options.includeIds)
+            object.insert(u"id", code.id.toString(QUuid::WithoutBraces));
+        if (options.includeCounts)
+            object.insert(u"annotations", options.annotationCounts.value(code.id));
         if (!code.shortcut.isEmpty())
             object.insert(u"shortcut", code.shortcut);
         if (!code.description.isEmpty())
@@ -188,8 +194,8 @@ QJsonArray writeCodes(const QList<Code> &codes, const QUuid &parent)
                 object.insert(QStringView(key), *text);
         }
         if (!code.fields.isEmpty())
-            object.insert(u"fields", writeFields(codes, code));
-        const QJsonArray children = writeCodes(codes, code.id);
+            object.insert(u"fields", writeFields(codes, code, options));
+        const QJsonArray children = writeCodes(codes, code.id, options);
         if (!children.isEmpty())
             object.insert(u"children", children);
         array.append(object);
@@ -250,12 +256,12 @@ CodebookReadResult readCodebookJson(const QByteArray &json)
     return result;
 }
 
-QByteArray writeCodebookJson(const QList<Code> &codes, const QString &name)
+QByteArray writeCodebookJson(const QList<Code> &codes, const QString &name, const CodebookJsonWriteOptions &options)
 {
     QJsonObject root{{QStringLiteral("format"), QStringLiteral("newscoder-codebook")}, {QStringLiteral("version"), kCodebookJsonVersion}};
     if (!name.isEmpty())
         root.insert(u"name", name);
-    root.insert(u"codes", writeCodes(codes, QUuid()));
+    root.insert(u"codes", writeCodes(codes, QUuid(), options));
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

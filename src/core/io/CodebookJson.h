@@ -3,6 +3,7 @@
 #include "model/Code.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -26,7 +27,17 @@ struct CodebookReadResult
 };
 
 CodebookReadResult readCodebookJson(const QByteArray &json);
-QByteArray writeCodebookJson(const QList<Code> &codes, const QString &name = {});
+// Extras for listings (the reader ignores them): each code's and field's
+// "id", and each code's "annotations" count.
+struct CodebookJsonWriteOptions
+{
+    bool includeIds = false;
+    bool includeCounts = false;
+    QHash<QUuid, int> annotationCounts; // by code id (includeCounts)
+};
+
+QByteArray writeCodebookJson(const QList<Code> &codes, const QString &name = {},
+                             const CodebookJsonWriteOptions &options = {});
 
 // The news codebook shipped with Newscoder (Quote, Speaker, Claim, Bias indicator; article and outlet variables).
 QList<Code> defaultNewsCodebook();

@@ -41,4 +41,11 @@ struct Code
     const CodeField *fieldByName(const QString &name) const; // case-insensitive
 };
 
+// The codebook in depth-first tree order: each parent before its children,
+// siblings by position (then name). Codes whose parent is missing, or that
+// sit in a parent cycle, come last as top-level codes.
+QList<Code> codebookTreeOrder(QList<Code> codes);
+// Ids of the codes below `codeId` (children, grandchildren, …), parents first.
+QList<QUuid> codeDescendants(const QList<Code> &codes, const QUuid &codeId);
+
 } // namespace newscoder

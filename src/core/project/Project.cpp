@@ -440,8 +440,10 @@ std::optional<QUuid> Project::addCode(Code code)
     }
     if (!code.color.isValid())
         code.color = QColor(0x88, 0x88, 0x88);
-    if (code.position == 0 && !m_codes.isEmpty())
-        code.position = m_codes.last().position + 1;
+    if (code.position == 0) { // after its siblings (positions only order siblings)
+        for (const Code &other : m_codes)
+            code.position = std::max(code.position, other.position + 1);
+    }
     using D = CodePresenceCommand::Direction;
     if (!push(new CodePresenceCommand(*this, D::Add, {code}, {})))
         return std::nullopt;

@@ -23,6 +23,16 @@ class RegistryChangeCommand;
 class EditTextCommand;
 struct TextEdit;
 struct RegistryChange;
+class CodebookChangeCommand;
+struct CodebookChange;
+
+// What Project::importCodebook did.
+struct CodebookImportSummary
+{
+    int codesAdded = 0;
+    int codesMerged = 0; // existing codes the file named again (same name, same parent)
+    int fieldsAdded = 0; // fields added to those
+};
 
 // A variable of an article as one coder sees it: the values of one article-
 // or outlet-level field. Outlet-level values the coder did not override come
@@ -149,6 +159,32 @@ public:
     // and one whose text was deleted entirely is kept with status Review on
     // the character where its text was. One undoable step.
     bool editDocumentText(const QUuid &documentId, const QList<TextEdit> &edits);
+    // --- restructuring the codebook (ProjectCodebook.cpp; each one undoable step)
+    // Moves a code (with its sub-codes) under `newParentId` (null: top level)
+    // at sibling `row` (clamped; -1: last) and renumbers the siblings.
+    // Refuses moving a code under itself or one of its sub-codes.
+    bool moveCode(const QUuid &codeId, const QUuid &newParentId, int row = -1);
+    // `absorbedId` disappears into `keptId`: its annotations are recoded,
+    // its sub-codes move under `keptId` (after its own), fields with the name
+    // and kind of a kept field give their values to that field (options the
+    // kept field lacks are added), its other fields move to `keptId` (renamed
+    // "Name (Absorbed)" when the name is taken), and links to it point at
+    // `keptId`. Annotations keep their modification time. Refuses codes of
+    // different units and merging a code into its own sub-code.
+    bool mergeCodes(const QUuid &keptId, const QUuid &absorbedId);
+    // Creates a sibling of `codeId` right after it, named `newCodeName`, with
+    // its colour, unit and copies of its fields (new ids), and moves the given
+    // annotations (all of `codeId`) to it with their values re-pointed to the
+    // copied fields. Returns the new code's id.
+    std::optional<QUuid> splitCode(const QUuid &codeId, const QList<QUuid> &annotationIds,
+                                   const QString &newCodeName);
+    // Adds a codebook (parents before children, e.g. from readCodebookJson).
+    // Merge by name: a code with the name (case-insensitive) of an existing
+    // code with the same parent keeps the existing code and its id; fields it
+    // lacks (by name) are added. Other codes are added with new ids after the
+    // existing siblings; shortcuts already in use are dropped; link targets
+    // follow the merge. Nothing to add: no undo step, an empty summary.
+    std::optional<CodebookImportSummary> importCodebook(const QList<Code> &codes);
 
 Q_SIGNALS:
     void documentsInserted(const QList<QUuid> &ids);
@@ -172,6 +208,7 @@ private:
     friend class SetFieldValuesCommand;
     friend class RegistryChangeCommand;
     friend class EditTextCommand;
+    friend class CodebookChangeCommand;
 
     bool applyInsertAnnotations(const QList<Annotation> &annotations, const QList<StoredValue> &values);
     bool applyRemoveAnnotations(const QList<Annotation> &annotations);
@@ -188,6 +225,7 @@ private:
                             const QUuid &fieldId, const QList<FieldValue> &values);
     bool applyRegistryChange(const RegistryChange &change);
     bool applyDocumentText(const QUuid &documentId, const QString &text, const QList<Annotation> &annotations);
+    bool applyCodebookChange(const CodebookChange &change); // ProjectCodebook.cpp
     // Announces value changes of the owners of `values`.
     void emitValuesChanged(const QList<StoredValue> &values);
     bool pushRegistryChange(const QString &text, RegistryChange redo, RegistryChange undo);

@@ -153,7 +153,7 @@ QList<Code> ProjectStore::codes() const
     const QHash<QUuid, QList<CodeField>> fields = fieldsByCode();
     for (Code &c : codes)
         c.fields = fields.value(c.id);
-    return codes;
+    return codebookTreeOrder(std::move(codes));
 }
 
 std::optional<Code> ProjectStore::code(const QUuid &id) const

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QStringList>
+
+namespace newscoder::cli {
+
+// `codebook PROJECT [--json]`: the codebook as an indented tree, or as
+// Newscoder codebook JSON with ids and annotation counts added.
+int runCodebook(const QStringList &arguments);
+// `codebook-import PROJECT FILE.json`: adds a codebook to a project (merge
+// by name, see Project::importCodebook) as one step; writes nothing when the
+// file is unreadable, too large or not a valid codebook (exit 2).
+int runCodebookImport(const QStringList &arguments);
+
+} // namespace newscoder::cli
