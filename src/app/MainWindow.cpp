@@ -327,11 +327,14 @@ void MainWindow::createRegistryDocks()
     m_variablesDock->setObjectName(QStringLiteral("articleVariablesDock"));
     m_variablesPanel = new ArticleVariablesPanel(m_variablesDock);
     m_variablesDock->setWidget(m_variablesPanel);
+    // Variables beside the article; the registries share the codebook's place.
     addDockWidget(Qt::RightDockWidgetArea, m_variablesDock);
-    addDockWidget(Qt::RightDockWidgetArea, m_actorsDock);
-    addDockWidget(Qt::RightDockWidgetArea, m_outletsDock);
+    addDockWidget(Qt::LeftDockWidgetArea, m_actorsDock);
+    addDockWidget(Qt::LeftDockWidgetArea, m_outletsDock);
+    tabifyDockWidget(m_codebookDock, m_actorsDock);
     tabifyDockWidget(m_actorsDock, m_outletsDock);
-    m_actorsDock->raise();
+    m_codebookDock->raise();
+    resizeDocks({m_variablesDock}, {300}, Qt::Horizontal);
     for (QDockWidget *dock : {static_cast<QDockWidget *>(m_variablesDock), static_cast<QDockWidget *>(m_actorsDock),
                               static_cast<QDockWidget *>(m_outletsDock)})
         m_ui->menuView->addAction(dock->toggleViewAction());

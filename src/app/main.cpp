@@ -38,9 +38,9 @@ int main(int argc, char *argv[])
     if (!path.isEmpty())
         opened = QFileInfo::exists(path) ? window.openProject(path) : window.createProject(path);
     window.ensureCoderName(parser.value(coder));
+    window.show(); // first, so that showing an article scrolls within the real viewport
     if (parser.isSet(document))
         window.showDocumentById(parser.value(document));
-    window.show();
 
     if (scripted) {
         const QString file = parser.value(screenshot);
