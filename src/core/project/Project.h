@@ -21,8 +21,18 @@ class CodeCommand;
 class SetFieldValuesCommand;
 class RegistryChangeCommand;
 class EditTextCommand;
+class SuggestionStatusCommand;
 struct TextEdit;
 struct RegistryChange;
+
+// A span auto-coding proposes: becomes an annotation with status Suggested.
+struct SuggestedSpan
+{
+    QUuid documentId;
+    QUuid codeId;
+    int start = 0;
+    int end = 0;
+};
 
 // A variable of an article as one coder sees it: the values of one article-
 // or outlet-level field. Outlet-level values the coder did not override come
@@ -147,6 +157,21 @@ public:
     // the character where its text was. One undoable step.
     bool editDocumentText(const QUuid &documentId, const QList<TextEdit> &edits);
 
+    // --- suggestions (auto-coding; ProjectSuggestions.cpp)
+    // Adds the spans as annotations of the current coder with status
+    // Suggested, in one undoable step. Skipped: spans the current coder
+    // already has with the same code and offsets (whatever their status),
+    // repeats within `spans`. Invalid spans (unknown document or code, not
+    // inside the text) fail the whole call. Returns the new ids (empty when
+    // everything was skipped); nullopt on failure.
+    std::optional<QList<QUuid>> addSuggestions(const QList<SuggestedSpan> &spans);
+    // Suggested → Coded (one step). Ids that are not suggestions are ignored.
+    bool acceptSuggestions(const QList<QUuid> &annotationIds);
+    // Removes the suggestions (one step). Ids that are not suggestions are ignored.
+    bool rejectSuggestions(const QList<QUuid> &annotationIds);
+    // The suggestions of one document, or of every document (null id).
+    QList<Annotation> suggestions(const QUuid &documentId = {}) const;
+
 Q_SIGNALS:
     void documentsInserted(const QList<QUuid> &ids);
     void documentsRemoved(const QList<QUuid> &ids);
@@ -169,6 +194,7 @@ private:
     friend class SetFieldValuesCommand;
     friend class RegistryChangeCommand;
     friend class EditTextCommand;
+    friend class SuggestionStatusCommand;
 
     bool applyInsertAnnotations(const QList<Annotation> &annotations, const QList<StoredValue> &values);
     bool applyRemoveAnnotations(const QList<Annotation> &annotations);
@@ -184,6 +210,7 @@ private:
     bool applyReplaceValues(StoredValue::Owner owner, const QUuid &ownerId, const QUuid &coderId,
                             const QUuid &fieldId, const QList<FieldValue> &values);
     bool applyRegistryChange(const RegistryChange &change);
+    bool applyUpdateAnnotations(const QList<Annotation> &before, const QList<Annotation> &after);
     bool applyDocumentText(const QUuid &documentId, const QString &text, const QList<Annotation> &annotations);
     // Announces value changes of the owners of `values`.
     void emitValuesChanged(const QList<StoredValue> &values);
