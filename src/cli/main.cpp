@@ -3,6 +3,7 @@
 #include "cli/CliSupport.h"
 #include "cli/ProjectCommands.h"
 #include "cli/ReliabilityCommand.h"
+#include "cli/SearchCommands.h"
 
 #include <QCoreApplication>
 
@@ -31,6 +32,10 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("annotations"), {runAnnotations, "PROJECT                 list annotations"}},
         {QStringLiteral("agreement"), {runAgreement, "PROJECT                 inter-coder agreement per code"}},
         {QStringLiteral("reliability"), {runReliability, "FILE.csv --measure M     inter-coder reliability"}},
+        {QStringLiteral("search"), {runSearch, "PROJECT PATTERN         find text in the articles (or --memos)"}},
+        {QStringLiteral("autocode"), {runAutocode, "PROJECT PATTERN --code NAME --coder NAME  suggest annotations"}},
+        {QStringLiteral("suggestions"), {runSuggestions, "PROJECT [--accept|--reject] (--all|ID...)"}},
+        {QStringLiteral("edit-text"), {runEditText, "PROJECT --document ID --at POS --remove N --insert TEXT"}},
     };
     return table;
 }
