@@ -20,6 +20,7 @@ class DocumentListDock;
 class ImportController;
 class ProjectSession;
 class ReliabilityDialog;
+class SearchDock;
 
 // Newscoder's window: the article list and codebook docks around the coding
 // workspace (article + annotation pane). It owns the open project session and
@@ -47,6 +48,10 @@ public:
     DocumentListDock *documentList() const { return m_documentDock; }
     CodebookDock *codebook() const { return m_codebookDock; }
     ImportController *importer() const { return m_importer; }
+    SearchDock *searchDock() const { return m_searchDock; }
+    QAction *editTextAction() const { return m_editTextAction; }
+    // Opens the current article's text in the editor (edit mode).
+    void editArticleText();
 
     // Off: errors go to the status bar and stderr instead of dialogs (tests, scripted runs).
     void setInteractive(bool interactive);
@@ -84,6 +89,8 @@ private:
     DocumentListDock *m_documentDock = nullptr;
     CodebookDock *m_codebookDock = nullptr;
     ImportController *m_importer = nullptr;
+    SearchDock *m_searchDock = nullptr;
+    QAction *m_editTextAction = nullptr;
     QUndoGroup *m_undoGroup = nullptr;
     QLabel *m_coderLabel = nullptr;
     QAction *m_cueHighlighting = nullptr;
