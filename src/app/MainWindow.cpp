@@ -65,6 +65,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
     m_ui->menuView->addAction(m_codebookDock->toggleViewAction());
     m_searchDock = new SearchDock(this);
     addDockWidget(Qt::RightDockWidgetArea, m_searchDock);
+    m_searchDock->hide(); // until asked for (restoreState() brings back a shown one)
     m_searchDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     m_ui->menuView->addAction(m_searchDock->toggleViewAction());
     m_ui->menuView->addSeparator();

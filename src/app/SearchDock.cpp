@@ -420,8 +420,12 @@ void SearchDock::find()
         const QString text = m_article->text();
         const QList<SearchHit> hits = searcher.find(text);
         QString title;
-        if (const auto summary = m_project->store().documentSummary(doc))
-            title = summary->title;
+        try {
+            if (const auto summary = m_project->store().documentSummary(doc))
+                title = summary->title;
+        } catch (const StoreError &) {
+            // the title is only shown
+        }
         for (qsizetype i = 0; i < hits.size() && i < MaxShownHits; ++i)
             outcome.corpus.hits.append({doc, title, hits[i]});
         outcome.corpus.totalHits = int(hits.size());

@@ -292,8 +292,12 @@ int runSuggestions(const QStringList &arguments)
                                &error);
     if (!project)
         return badInput(error);
-    if (!documentId.isNull() && !project->store().documentSummary(documentId))
-        return badInput(QStringLiteral("no document with id %1").arg(parser.value(document)));
+    try {
+        if (!documentId.isNull() && !project->store().documentSummary(documentId))
+            return badInput(QStringLiteral("no document with id %1").arg(parser.value(document)));
+    } catch (const StoreError &e) {
+        return badInput(e.message());
+    }
     const QList<Annotation> suggestions = project->suggestions(documentId);
     if (!acting) {
         if (parser.isSet(json)) {
