@@ -2,6 +2,9 @@
 // accepting and rejecting them (one step each), every step undone and redone
 // against what reached the file.
 #include "CoreTestSupport.h"
+#include "models/AnnotationTableModel.h"
+#include "models/ModelRoles.h"
+#include "text/AnchorShift.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -158,6 +161,33 @@ private Q_SLOTS:
         QCOMPARE(countWith(stored(), AnnotationStatus::Suggested), 2);
         project().undoStack()->redo();
         QCOMPARE(stored().size(), 1);
+    }
+
+    // The annotation table marks suggestions and review-flagged annotations,
+    // and follows a text edit.
+    void tableMarksStatus()
+    {
+        AnnotationTableModel model(project());
+        model.setDocument(m_fx->plainDoc);
+        const auto coded = project().addAnnotation(m_fx->plainDoc, quote(), 26, 53);
+        const auto ids = project().addSuggestions({{m_fx->plainDoc, speaker(), 9, 18}});
+        QVERIFY(coded && ids);
+        const int sRow = model.rowOf(ids->first());
+        QCOMPARE(model.index(sRow, AnnotationTableModel::CoderColumn).data().toString(),
+                 QStringLiteral("Alex Example (suggested)"));
+        QCOMPARE(model.index(sRow, 0).data(StatusRole).toInt(), int(AnnotationStatus::Suggested));
+        QVERIFY(project().acceptSuggestions(*ids));
+        QCOMPARE(model.index(sRow, AnnotationTableModel::CoderColumn).data().toString(), QStringLiteral("Alex Example"));
+
+        QVERIFY(project().editDocumentText(m_fx->plainDoc, {{24, 30, QString()}})); // the quote's text goes
+        QCOMPARE(model.text(), reader(m_fx->path)->documentText(m_fx->plainDoc)); // reloaded
+        const int rRow = model.rowOf(*coded);
+        QVERIFY(model.index(rRow, AnnotationTableModel::TextColumn).data().toString().startsWith(QStringLiteral("⚠ ")));
+        QVERIFY(model.index(rRow, 0).data(Qt::ToolTipRole).toString().startsWith(
+            QStringLiteral("Text deleted by an edit: check its anchor")));
+        project().undoStack()->undo();
+        QCOMPARE(model.text(), PlainText);
+        QCOMPARE(model.index(model.rowOf(*coded), 0).data(StatusRole).toInt(), int(AnnotationStatus::Coded));
     }
 
     void readOnlyRefuses()
