@@ -28,6 +28,7 @@ constexpr int MaxLanes = 6;       // deeper nesting shares the last lane
 constexpr int FillAlpha = 70;     // translucent code colour
 constexpr int SelectedAlpha = 140;
 constexpr qreal MarkerSize = 7;   // px, link markers
+constexpr int SuggestedAlpha = 28; // suggestions: a faint fill and a dashed bar
 
 } // namespace
 
@@ -327,6 +328,7 @@ void ArticleView::paintEvent(QPaintEvent *event)
         QColor color;
         int lane;
         bool selected;
+        bool suggested;
     };
     QList<Painted> painted;
     const int firstVisible = cursorForPosition(QPoint(0, 0)).position();
@@ -336,14 +338,14 @@ void ArticleView::paintEvent(QPaintEvent *event)
             continue;
         const auto code = m_project.code(a.codeId);
         painted.append({spanRects(a.start, a.end), code ? code->color : QColor(Qt::gray), m_lanes.value(a.id),
-                        a.id == m_selectedAnnotation});
+                        a.id == m_selectedAnnotation, a.status == AnnotationStatus::Suggested});
     }
     {
         QPainter p(viewport());
         p.setPen(Qt::NoPen);
         for (const Painted &item : std::as_const(painted)) {
             QColor fill = item.color;
-            fill.setAlpha(item.selected ? SelectedAlpha : FillAlpha);
+            fill.setAlpha(item.selected ? SelectedAlpha : item.suggested ? SuggestedAlpha : FillAlpha);
             for (const QRectF &r : item.rects) {
                 if (r.intersects(visible))
                     p.fillRect(r, fill);
@@ -358,7 +360,13 @@ void ArticleView::paintEvent(QPaintEvent *event)
             if (!r.intersects(visible))
                 continue;
             const qreal y = r.bottom() + 1 + item.lane * LaneHeight;
-            p.fillRect(QRectF(r.left(), y, r.width(), LaneHeight - 1), item.color.darker(item.selected ? 150 : 110));
+            const QColor bar = item.color.darker(item.selected ? 150 : 110);
+            if (item.suggested) { // dashed: not coded yet
+                for (qreal x = r.left(); x < r.right(); x += 6)
+                    p.fillRect(QRectF(x, y, qMin<qreal>(3, r.right() - x), LaneHeight - 1), bar);
+            } else {
+                p.fillRect(QRectF(r.left(), y, r.width(), LaneHeight - 1), bar);
+            }
             if (item.selected) {
                 p.setPen(QPen(item.color.darker(170), 1.5));
                 p.setBrush(Qt::NoBrush);
@@ -389,6 +397,10 @@ bool ArticleView::viewportEvent(QEvent *event)
             const auto code = m_project.code(a.codeId);
             QString line = QStringLiteral("<b>%1</b> — %2").arg((code ? code->name : tr("(deleted code)")).toHtmlEscaped(),
                                                                m_project.coderNameFor(a.coderId).toHtmlEscaped());
+            if (a.status == AnnotationStatus::Suggested)
+                line += QStringLiteral(" <i>(%1)</i>").arg(tr("suggested"));
+            else if (a.status == AnnotationStatus::Review)
+                line += QStringLiteral("<br/>⚠ %1").arg(tr("text deleted by an edit: check its anchor"));
             if (!a.memo.isEmpty())
                 line += QStringLiteral("<br/><i>%1</i>").arg(a.memo.left(200).toHtmlEscaped());
             for (const Link &link : m_links) {

@@ -3,6 +3,7 @@
 #include "ActorsDock.h"
 #include "AnnotationPane.h"
 #include "ArticleVariablesPanel.h"
+#include "ArticleTextEditor.h"
 #include "ArticleView.h"
 #include "CodebookDock.h"
 #include "CodingWorkspace.h"
@@ -11,6 +12,7 @@
 #include "OutletsDock.h"
 #include "ProjectSession.h"
 #include "ReliabilityDialog.h"
+#include "SearchDock.h"
 #include "io/CodebookJson.h"
 #include "models/ModelRoles.h"
 #include "storage/StoreError.h"
@@ -77,6 +79,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
     codebookMenu->addSeparator();
     codebookMenu->addActions({m_codebookDock->importAction(), m_codebookDock->exportAction()});
     menuBar()->insertMenu(m_ui->menuView->menuAction(), codebookMenu);
+    m_searchDock = new SearchDock(this);
+    addDockWidget(Qt::RightDockWidgetArea, m_searchDock);
+    m_searchDock->hide(); // until asked for (restoreState() brings back a shown one)
+    m_searchDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_ui->menuView->addAction(m_searchDock->toggleViewAction());
     m_ui->menuView->addSeparator();
     m_cueHighlighting = new QAction(tr("Cue &Highlighting"), this);
     m_cueHighlighting->setObjectName(QStringLiteral("actionCueHighlighting"));
@@ -106,6 +113,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
     m_ui->menuEdit->insertAction(m_ui->menuEdit->actions().value(0), undo);
     m_ui->menuEdit->insertAction(m_ui->menuEdit->actions().value(1), redo);
     m_ui->menuEdit->insertSeparator(m_ui->menuEdit->actions().value(2));
+    m_editTextAction = m_ui->menuEdit->addAction(tr("Edit Article &Text…"));
+    m_editTextAction->setObjectName(QStringLiteral("actionEditArticleText"));
+    m_editTextAction->setStatusTip(tr("Fix the article's text; annotations move with it"));
+    connect(m_editTextAction, &QAction::triggered, this, &MainWindow::editArticleText);
 
     m_ui->actionNew->setShortcuts(QKeySequence::New);
     m_ui->actionOpen->setShortcuts(QKeySequence::Open);
@@ -133,6 +144,7 @@ MainWindow::~MainWindow()
     m_documentDock->setModel(nullptr);
     m_codebookDock->setModel(nullptr, nullptr);
     setRegistryProject(nullptr);
+    m_searchDock->setProject(nullptr, nullptr);
     delete m_reliabilityDialog; // refers to the session's project
     m_reliabilityDialog = nullptr;
     delete m_workspace;
@@ -194,6 +206,11 @@ void MainWindow::connectActions()
                 ids.append(row.data(IdRole).toUuid());
         }
         return ids;
+    });
+    connect(m_searchDock, &SearchDock::openRequested, this, [this](const QUuid &id, int start, int end) {
+        m_documentDock->selectDocument(id);
+        if (m_workspace && m_workspace->currentDocument() == id)
+            SearchDock::revealSpan(m_workspace->articleView(), start, end);
     });
 }
 
@@ -266,6 +283,7 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
     m_documentDock->setModel(nullptr);
     m_codebookDock->setModel(nullptr, nullptr);
     setRegistryProject(nullptr);
+    m_searchDock->setProject(nullptr, nullptr);
     QByteArray splitterState;
     if (m_workspace)
         splitterState = m_workspace->splitter()->saveState();
@@ -305,6 +323,7 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
     m_documentDock->setModel(&m_session->documents);
     m_codebookDock->setModel(&m_session->codebook, &project);
     setRegistryProject(&project);
+    m_searchDock->setProject(&project, &m_session->annotations);
     connect(&project, &Project::codesChanged, this, &MainWindow::rebuildCodeActions);
     connect(&project, &Project::errorOccurred, this, &MainWindow::showError);
     connect(&project, &Project::coderNameChanged, this, &MainWindow::updateTitle);
@@ -388,6 +407,7 @@ void MainWindow::updateActions()
     m_ui->actionDeleteAnnotation->setEnabled(writable && m_workspace && m_workspace->hasSelectedAnnotation());
     m_ui->actionRemoveArticles->setEnabled(writable && !m_documentDock->selectedDocuments().isEmpty());
     m_reliabilityAction->setEnabled(open);
+    m_editTextAction->setEnabled(writable && m_workspace && !m_workspace->currentDocument().isNull());
     for (QAction *a : std::as_const(m_codeActions))
         a->setEnabled(writable);
 }
@@ -556,6 +576,15 @@ void MainWindow::showReliability()
     m_reliabilityDialog->show();
     m_reliabilityDialog->raise();
     m_reliabilityDialog->activateWindow();
+}
+
+void MainWindow::editArticleText()
+{
+    if (!m_session || !m_workspace || m_workspace->currentDocument().isNull() || m_session->project().isReadOnly())
+        return;
+    ArticleTextEditor editor(m_session->project(), m_workspace->currentDocument(), this);
+    if (editor.exec() == QDialog::Accepted && !editor.edits().isEmpty())
+        statusBar()->showMessage(tr("Article text edited — Undo restores it."), 5000);
 }
 
 void MainWindow::showAbout()

@@ -25,6 +25,7 @@ class OutletsDock;
 class Project;
 class ProjectSession;
 class ReliabilityDialog;
+class SearchDock;
 
 // Newscoder's window: the article list and codebook docks around the coding
 // workspace (article + annotation pane). It owns the open project session and
@@ -55,6 +56,10 @@ public:
     ActorsDock *actors() const { return m_actorsDock; }
     OutletsDock *outlets() const { return m_outletsDock; }
     ArticleVariablesPanel *variables() const { return m_variablesPanel; }
+    SearchDock *searchDock() const { return m_searchDock; }
+    QAction *editTextAction() const { return m_editTextAction; }
+    // Opens the current article's text in the editor (edit mode).
+    void editArticleText();
 
     // Off: errors go to the status bar and stderr instead of dialogs (tests, scripted runs).
     void setInteractive(bool interactive);
@@ -95,6 +100,8 @@ private:
     QDockWidget *m_variablesDock = nullptr;
     ArticleVariablesPanel *m_variablesPanel = nullptr;
     ImportController *m_importer = nullptr;
+    SearchDock *m_searchDock = nullptr;
+    QAction *m_editTextAction = nullptr;
     QUndoGroup *m_undoGroup = nullptr;
     QLabel *m_coderLabel = nullptr;
     QAction *m_cueHighlighting = nullptr;

@@ -5,6 +5,7 @@
 #include "cli/ProjectCommands.h"
 #include "cli/RegistryCommands.h"
 #include "cli/ReliabilityCommand.h"
+#include "cli/SearchCommands.h"
 
 #include <QCoreApplication>
 
@@ -44,6 +45,10 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("set-variable"),
          {runSetVariable, "PROJECT (--document ID --coder NAME | --outlet NAME) --field NAME=VALUE..."}},
         {QStringLiteral("reliability"), {runReliability, "FILE.csv --measure M     inter-coder reliability"}},
+        {QStringLiteral("search"), {runSearch, "PROJECT PATTERN         find text in the articles (or --memos)"}},
+        {QStringLiteral("autocode"), {runAutocode, "PROJECT PATTERN --code NAME --coder NAME  suggest annotations"}},
+        {QStringLiteral("suggestions"), {runSuggestions, "PROJECT [--accept|--reject] (--all|ID...)"}},
+        {QStringLiteral("edit-text"), {runEditText, "PROJECT --document ID --at POS --remove N --insert TEXT"}},
     };
     return table;
 }

@@ -4,6 +4,8 @@
 #include "project/Project.h"
 #include "storage/StoreError.h"
 
+#include <QFont>
+
 namespace newscoder {
 
 namespace {
@@ -36,6 +38,10 @@ AnnotationTableModel::AnnotationTableModel(Project &project, QObject *parent)
     connect(&project, &Project::codesChanged, this, [this] {
         if (!m_rows.isEmpty())
             Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+    });
+    connect(&project, &Project::documentTextChanged, this, [this](const QUuid &id) {
+        if (id == m_documentId)
+            reload(); // new text, and its annotations moved with it
     });
     connect(&project, &Project::documentsRemoved, this, [this](const QList<QUuid> &ids) {
         if (ids.contains(m_documentId))
@@ -102,9 +108,12 @@ QVariant AnnotationTableModel::data(const QModelIndex &index, int role) const
         case CodeColumn:
             return code ? code->name : tr("(deleted code)");
         case TextColumn:
-            return excerpt(m_text, a);
+            return a.status == AnnotationStatus::Review ? QStringLiteral("⚠ ") + excerpt(m_text, a)
+                                                        : excerpt(m_text, a);
         case CoderColumn:
-            return m_project.coderNameFor(a.coderId);
+            return a.status == AnnotationStatus::Suggested
+                ? tr("%1 (suggested)").arg(m_project.coderNameFor(a.coderId))
+                : m_project.coderNameFor(a.coderId);
         case MemoColumn:
             return a.memo;
         }
@@ -123,12 +132,27 @@ QVariant AnnotationTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == CodeColumn || role == ColorRole)
             return code ? code->color : QColor(Qt::gray);
         break;
-    case Qt::ToolTipRole:
-        return QStringLiteral("%1 · %2\n%3–%4\n%5")
-            .arg(code ? code->name : QString(), m_project.coderNameFor(a.coderId))
-            .arg(a.start)
-            .arg(a.end)
-            .arg(m_text.mid(a.start, qMin(a.end - a.start, 600)));
+    case Qt::ToolTipRole: {
+        QString tip = QStringLiteral("%1 · %2\n%3–%4\n%5")
+                          .arg(code ? code->name : QString(), m_project.coderNameFor(a.coderId))
+                          .arg(a.start)
+                          .arg(a.end)
+                          .arg(m_text.mid(a.start, qMin(a.end - a.start, 600)));
+        if (a.status == AnnotationStatus::Review)
+            tip.prepend(tr("Text deleted by an edit: check its anchor") + QStringLiteral("\n\n"));
+        else if (a.status == AnnotationStatus::Suggested)
+            tip.prepend(tr("Suggested by auto-coding: accept or reject it (Search panel)") + QStringLiteral("\n\n"));
+        return tip;
+    }
+    case Qt::FontRole:
+        if (a.status == AnnotationStatus::Suggested) {
+            QFont italic;
+            italic.setItalic(true);
+            return italic;
+        }
+        break;
+    case StatusRole:
+        return int(a.status);
     case IdRole:
         return a.id;
     case StartRole:

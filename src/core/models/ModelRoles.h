@@ -12,6 +12,7 @@ enum ModelRole {
     StartRole,                 // annotation start (UTF-16 offset)
     EndRole,                   // annotation end (UTF-16 offset)
     CodeIdRole,                // QUuid of the annotation's code
+    StatusRole,                // int(AnnotationStatus) of the annotation
 };
 
 } // namespace newscoder

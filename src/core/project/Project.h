@@ -21,6 +21,7 @@ class CodeCommand;
 class SetFieldValuesCommand;
 class RegistryChangeCommand;
 class EditTextCommand;
+class SuggestionStatusCommand;
 struct TextEdit;
 struct RegistryChange;
 class CodebookChangeCommand;
@@ -32,6 +33,15 @@ struct CodebookImportSummary
     int codesAdded = 0;
     int codesMerged = 0; // existing codes the file named again (same name, same parent)
     int fieldsAdded = 0; // fields added to those
+};
+
+// A span auto-coding proposes: becomes an annotation with status Suggested.
+struct SuggestedSpan
+{
+    QUuid documentId;
+    QUuid codeId;
+    int start = 0;
+    int end = 0;
 };
 
 // A variable of an article as one coder sees it: the values of one article-
@@ -186,6 +196,21 @@ public:
     // follow the merge. Nothing to add: no undo step, an empty summary.
     std::optional<CodebookImportSummary> importCodebook(const QList<Code> &codes);
 
+    // --- suggestions (auto-coding; ProjectSuggestions.cpp)
+    // Adds the spans as annotations of the current coder with status
+    // Suggested, in one undoable step. Skipped: spans the current coder
+    // already has with the same code and offsets (whatever their status),
+    // repeats within `spans`. Invalid spans (unknown document or code, not
+    // inside the text) fail the whole call. Returns the new ids (empty when
+    // everything was skipped); nullopt on failure.
+    std::optional<QList<QUuid>> addSuggestions(const QList<SuggestedSpan> &spans);
+    // Suggested → Coded (one step). Ids that are not suggestions are ignored.
+    bool acceptSuggestions(const QList<QUuid> &annotationIds);
+    // Removes the suggestions (one step). Ids that are not suggestions are ignored.
+    bool rejectSuggestions(const QList<QUuid> &annotationIds);
+    // The suggestions of one document, or of every document (null id).
+    QList<Annotation> suggestions(const QUuid &documentId = {}) const;
+
 Q_SIGNALS:
     void documentsInserted(const QList<QUuid> &ids);
     void documentsRemoved(const QList<QUuid> &ids);
@@ -209,6 +234,7 @@ private:
     friend class RegistryChangeCommand;
     friend class EditTextCommand;
     friend class CodebookChangeCommand;
+    friend class SuggestionStatusCommand;
 
     bool applyInsertAnnotations(const QList<Annotation> &annotations, const QList<StoredValue> &values);
     bool applyRemoveAnnotations(const QList<Annotation> &annotations);
@@ -224,6 +250,7 @@ private:
     bool applyReplaceValues(StoredValue::Owner owner, const QUuid &ownerId, const QUuid &coderId,
                             const QUuid &fieldId, const QList<FieldValue> &values);
     bool applyRegistryChange(const RegistryChange &change);
+    bool applyUpdateAnnotations(const QList<Annotation> &before, const QList<Annotation> &after);
     bool applyDocumentText(const QUuid &documentId, const QString &text, const QList<Annotation> &annotations);
     bool applyCodebookChange(const CodebookChange &change); // ProjectCodebook.cpp
     // Announces value changes of the owners of `values`.

@@ -33,6 +33,20 @@ struct StoredValue
     friend bool operator==(const StoredValue &, const StoredValue &) = default;
 };
 
+// A non-empty memo of an annotation, an article, a code, an actor or an outlet.
+struct MemoRecord
+{
+    enum class Kind { Annotation, Document, Code, Actor, Outlet };
+    Kind kind = Kind::Annotation;
+    QUuid id;         // the annotation, article, code, actor or outlet
+    QUuid documentId; // the article (Annotation and Document memos)
+    QString owner;    // article title; code name; actor or outlet name; for an
+                      // annotation "code — article title"
+    QString memo;
+};
+
+QString memoKindName(MemoRecord::Kind kind); // "annotation", "article", "code", "actor", "outlet"
+
 // The project file: one SQLite database (WAL, foreign keys on, synchronous=FULL).
 //
 // The store is the source of truth. It only reads and writes rows; it knows
@@ -154,6 +168,11 @@ public:
     void insertAnnotation(const Annotation &annotation);
     void deleteAnnotation(const QUuid &id);
     void updateAnnotation(const Annotation &annotation); // code, span, memo, modified
+
+    // --- memos (ProjectStoreMemos.cpp)
+    // Every non-empty memo: articles, annotations (in article order), codes,
+    // actors, outlets.
+    QList<MemoRecord> memos() const;
 
     // Low-level transaction control; prefer WriteTransaction.
     void begin();

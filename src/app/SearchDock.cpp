@@ -1,0 +1,755 @@
+#include "SearchDock.h"
+
+#include "models/AnnotationTableModel.h"
+#include "project/Project.h"
+#include "search/CorpusSearch.h"
+#include "search/MemoSearch.h"
+#include "storage/StoreError.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFutureWatcher>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStyledItemDelegate>
+#include <QTextDocument>
+#include <QTextEdit>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+
+namespace newscoder {
+
+namespace {
+
+constexpr int MaxShownHits = 2000;
+constexpr int DocumentRole = Qt::UserRole + 1;
+constexpr int StartRole = Qt::UserRole + 2;
+constexpr int EndRole = Qt::UserRole + 3;
+constexpr int AnnotationRole = Qt::UserRole + 4;
+
+// Paints an item's text as rich text (the hit in bold inside its snippet).
+class RichTextDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QString html = opt.text;
+        opt.text.clear();
+        opt.widget->style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+        QTextDocument doc;
+        doc.setDefaultFont(opt.font);
+        doc.setDocumentMargin(2);
+        doc.setHtml(html);
+        painter->save();
+        painter->translate(opt.rect.topLeft());
+        painter->setClipRect(QRect(QPoint(0, 0), opt.rect.size()));
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.palette = opt.palette;
+        if (opt.state & QStyle::State_Selected)
+            context.palette.setColor(QPalette::Text, opt.palette.color(QPalette::HighlightedText));
+        doc.documentLayout()->draw(painter, context);
+        painter->restore();
+    }
+};
+
+QString snippetHtml(const SearchHit &hit)
+{
+    const QString &s = hit.snippet;
+    return s.left(hit.snippetHitStart).toHtmlEscaped() + QStringLiteral("<b>")
+        + s.mid(hit.snippetHitStart, hit.snippetHitEnd - hit.snippetHitStart).toHtmlEscaped() + QStringLiteral("</b>")
+        + s.mid(hit.snippetHitEnd).toHtmlEscaped();
+}
+
+// "1 hit", "3 hits" (English only, like the rest of the user interface).
+QString count(int n, const QString &one, const QString &many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
+}
+
+QString excerpt(const QString &text, int start, int end)
+{
+    QString quoted = text.mid(start, end - start).simplified();
+    if (quoted.size() > 120)
+        quoted = quoted.left(117) + QStringLiteral("…");
+    return quoted;
+}
+
+struct SuggestionRow
+{
+    Annotation annotation;
+    QString title;
+    QString text;
+};
+
+struct SuggestionListing
+{
+    QList<SuggestionRow> rows;
+    QString error;
+};
+
+// Worker thread: every suggestion of the project with its article title and text.
+SuggestionListing listSuggestions(const QString &path)
+{
+    SuggestionListing listing;
+    try {
+        const auto store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
+        QList<Annotation> found;
+        store->forEachAnnotation([&](const Annotation &a) {
+            if (a.status == AnnotationStatus::Suggested)
+                found.append(a);
+            return true;
+        });
+        QUuid document;
+        QString title, text;
+        for (const Annotation &a : std::as_const(found)) {
+            if (a.documentId != document) {
+                document = a.documentId;
+                const auto summary = store->documentSummary(document);
+                title = summary ? summary->title : QString();
+                text = store->documentText(document);
+            }
+            listing.rows.append({a, title, excerpt(text, a.start, a.end)});
+        }
+    } catch (const StoreError &e) {
+        listing.error = e.message();
+    }
+    return listing;
+}
+
+} // namespace
+
+struct SearchDock::Shared
+{
+    std::atomic_int done{0};
+    std::atomic_int total{0};
+    std::atomic_bool cancel{false};
+};
+
+struct SearchDock::Outcome
+{
+    bool memos = false;
+    bool forCoding = false;
+    QUuid codeId;
+    CorpusSearchResult corpus;
+    MemoSearchResult memo;
+};
+
+SearchDock::SearchDock(QWidget *parent) : QDockWidget(tr("Search"), parent)
+{
+    setObjectName(QStringLiteral("searchDock"));
+    buildUi();
+    m_suggestionTimer = new QTimer(this);
+    m_suggestionTimer->setSingleShot(true);
+    m_suggestionTimer->setInterval(150);
+    connect(m_suggestionTimer, &QTimer::timeout, this, &SearchDock::refreshSuggestions);
+    m_poll = new QTimer(this);
+    m_poll->setInterval(100);
+    connect(m_poll, &QTimer::timeout, this, [this] {
+        if (!m_shared || m_shared->total <= 0)
+            return;
+        m_progress->setMaximum(m_shared->total);
+        m_progress->setValue(m_shared->done);
+    });
+    updateButtons();
+}
+
+SearchDock::~SearchDock()
+{
+    if (m_shared)
+        m_shared->cancel = true; // the worker holds copies of what it needs
+}
+
+void SearchDock::buildUi()
+{
+    auto *body = new QWidget(this);
+    auto *splitter = new QSplitter(Qt::Vertical, body);
+
+    auto *searchPart = new QWidget(splitter);
+    auto *grid = new QGridLayout(searchPart);
+    grid->setContentsMargins(4, 4, 4, 4);
+    m_pattern = new QLineEdit(searchPart);
+    m_pattern->setObjectName(QStringLiteral("searchPattern"));
+    m_pattern->setPlaceholderText(tr("Find…"));
+    m_pattern->setClearButtonEnabled(true);
+    m_scope = new QComboBox(searchPart);
+    m_scope->setObjectName(QStringLiteral("searchScope"));
+    m_scope->addItems({tr("Current article"), tr("Whole corpus"), tr("Memos")});
+    m_scope->setCurrentIndex(Corpus);
+    m_findButton = new QPushButton(tr("Find"), searchPart);
+    m_findButton->setDefault(true);
+    m_cancelButton = new QPushButton(tr("Cancel"), searchPart);
+    m_regex = new QCheckBox(tr("Regex"), searchPart);
+    m_wholeWord = new QCheckBox(tr("Whole word"), searchPart);
+    m_case = new QCheckBox(tr("Case"), searchPart);
+    m_case->setToolTip(tr("Case sensitive"));
+    m_sentences = new QCheckBox(tr("Sentences"), searchPart);
+    m_sentences->setToolTip(tr("Each hit becomes the sentence around it"));
+    m_progress = new QProgressBar(searchPart);
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumHeight(8);
+    m_progress->hide();
+    m_summary = new QLabel(searchPart);
+    m_summary->setObjectName(QStringLiteral("searchSummary"));
+    m_summary->setWordWrap(true);
+    m_hits = new QTreeWidget(searchPart);
+    m_hits->setObjectName(QStringLiteral("searchHits"));
+    m_hits->setHeaderLabels({tr("Article"), tr("Hit")});
+    m_hits->setRootIsDecorated(false);
+    m_hits->setUniformRowHeights(true);
+    m_hits->setItemDelegateForColumn(1, new RichTextDelegate(m_hits));
+    m_hits->header()->resizeSection(0, 150);
+    m_code = new QComboBox(searchPart);
+    m_code->setObjectName(QStringLiteral("codeHitsCode"));
+    m_codeSentences = new QCheckBox(tr("their sentences"), searchPart);
+    m_codeButton = new QPushButton(tr("Code hits as"), searchPart);
+    m_codeButton->setToolTip(tr("Add every hit (not only the ones shown) as a suggestion of this code"));
+
+    auto *options = new QHBoxLayout;
+    for (QCheckBox *box : {m_regex, m_wholeWord, m_case, m_sentences})
+        options->addWidget(box);
+    options->addStretch();
+    auto *coding = new QHBoxLayout;
+    coding->addWidget(m_codeButton);
+    coding->addWidget(m_code, 1);
+    coding->addWidget(m_codeSentences);
+    grid->addWidget(m_pattern, 0, 0, 1, 2);
+    grid->addWidget(m_scope, 0, 2);
+    grid->addLayout(options, 1, 0, 1, 2);
+    grid->addWidget(m_findButton, 1, 2);
+    grid->addWidget(m_progress, 2, 0, 1, 2);
+    grid->addWidget(m_cancelButton, 2, 2);
+    grid->addWidget(m_summary, 3, 0, 1, 3);
+    grid->addWidget(m_hits, 4, 0, 1, 3);
+    grid->addLayout(coding, 5, 0, 1, 3);
+
+    auto *suggestionPart = new QGroupBox(tr("Suggestions"), splitter);
+    auto *sLayout = new QVBoxLayout(suggestionPart);
+    sLayout->setContentsMargins(4, 4, 4, 4);
+    m_suggestionScope = new QComboBox(suggestionPart);
+    m_suggestionScope->setObjectName(QStringLiteral("suggestionScope"));
+    m_suggestionScope->addItems({tr("This article"), tr("Whole corpus")});
+    m_suggestionSummary = new QLabel(suggestionPart);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_suggestionScope);
+    top->addWidget(m_suggestionSummary, 1);
+    m_suggestions = new QTreeWidget(suggestionPart);
+    m_suggestions->setObjectName(QStringLiteral("suggestionList"));
+    m_suggestions->setHeaderLabels({tr("Article"), tr("Code"), tr("Text")});
+    m_suggestions->setRootIsDecorated(false);
+    m_suggestions->setUniformRowHeights(true);
+    m_suggestions->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_accept = new QPushButton(tr("Accept"), suggestionPart);
+    m_reject = new QPushButton(tr("Reject"), suggestionPart);
+    m_acceptAll = new QPushButton(tr("Accept all"), suggestionPart);
+    m_rejectAll = new QPushButton(tr("Reject all"), suggestionPart);
+    auto *buttons = new QHBoxLayout;
+    for (QPushButton *b : {m_accept, m_reject, m_acceptAll, m_rejectAll})
+        buttons->addWidget(b);
+    sLayout->addLayout(top);
+    sLayout->addWidget(m_suggestions);
+    sLayout->addLayout(buttons);
+
+    splitter->addWidget(searchPart);
+    splitter->addWidget(suggestionPart);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(body);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+    setWidget(body);
+
+    connect(m_pattern, &QLineEdit::returnPressed, this, &SearchDock::find);
+    connect(m_findButton, &QPushButton::clicked, this, &SearchDock::find);
+    connect(m_cancelButton, &QPushButton::clicked, this, &SearchDock::cancel);
+    connect(m_pattern, &QLineEdit::textChanged, this, &SearchDock::updateButtons);
+    connect(m_scope, &QComboBox::currentIndexChanged, this, &SearchDock::updateButtons);
+    connect(m_codeButton, &QPushButton::clicked, this,
+            [this] { codeHitsAs(m_code->currentData().toUuid(), m_codeSentences->isChecked()); });
+    connect(m_hits, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        const QUuid doc = item->data(0, DocumentRole).toUuid();
+        if (!doc.isNull())
+            Q_EMIT openRequested(doc, item->data(0, StartRole).toInt(), item->data(0, EndRole).toInt());
+    });
+    connect(m_suggestions, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        Q_EMIT openRequested(item->data(0, DocumentRole).toUuid(), item->data(0, StartRole).toInt(),
+                             item->data(0, EndRole).toInt());
+    });
+    connect(m_suggestions, &QTreeWidget::itemSelectionChanged, this, &SearchDock::updateButtons);
+    connect(m_suggestionScope, &QComboBox::currentIndexChanged, this, &SearchDock::refreshSuggestions);
+    connect(m_accept, &QPushButton::clicked, this, [this] { acceptSelectedSuggestions(true); });
+    connect(m_reject, &QPushButton::clicked, this, [this] { acceptSelectedSuggestions(false); });
+    connect(m_acceptAll, &QPushButton::clicked, this, [this] { acceptAllSuggestions(true); });
+    connect(m_rejectAll, &QPushButton::clicked, this, [this] { acceptAllSuggestions(false); });
+}
+
+void SearchDock::setProject(Project *project, AnnotationTableModel *currentArticle)
+{
+    if (m_shared)
+        m_shared->cancel = true;
+    if (m_watcher) {
+        m_watcher->disconnect(this);
+        m_watcher->deleteLater(); // the worker finishes on its own; its result is dropped
+        m_watcher = nullptr;
+    }
+    m_shared.reset();
+    m_poll->stop();
+    m_progress->hide();
+    m_busyCoding = false;
+    if (m_project)
+        m_project->disconnect(this);
+    if (m_article)
+        m_article->disconnect(this);
+    m_project = project;
+    m_article = currentArticle;
+    ++m_suggestionGeneration;
+    m_hits->clear();
+    m_summary->clear();
+    m_suggestions->clear();
+    m_suggestionSummary->clear();
+    if (m_project) {
+        connect(m_project, &Project::codesChanged, this, &SearchDock::refreshCodes);
+        connect(m_project, &Project::annotationsInserted, this, &SearchDock::scheduleSuggestionRefresh);
+        connect(m_project, &Project::annotationsRemoved, this, &SearchDock::scheduleSuggestionRefresh);
+        connect(m_project, &Project::annotationChanged, this, &SearchDock::scheduleSuggestionRefresh);
+        connect(m_project, &Project::documentTextChanged, this, &SearchDock::scheduleSuggestionRefresh);
+    }
+    if (m_article)
+        connect(m_article, &QAbstractItemModel::modelReset, this, &SearchDock::scheduleSuggestionRefresh);
+    refreshCodes();
+    refreshSuggestions();
+    updateButtons();
+}
+
+void SearchDock::refreshCodes()
+{
+    const QUuid previous = m_code->currentData().toUuid();
+    m_code->clear();
+    if (!m_project)
+        return;
+    for (const Code &code : m_project->codes()) {
+        QPixmap swatch(12, 12);
+        swatch.fill(code.color);
+        m_code->addItem(QIcon(swatch), code.name, code.id);
+    }
+    const int index = m_code->findData(previous);
+    if (index >= 0)
+        m_code->setCurrentIndex(index);
+}
+
+void SearchDock::setScope(Scope scope)
+{
+    m_scope->setCurrentIndex(scope);
+}
+
+QUuid SearchDock::currentDocument() const
+{
+    return m_article ? m_article->documentId() : QUuid();
+}
+
+SearchOptions SearchDock::options() const
+{
+    SearchOptions o;
+    o.pattern = m_pattern->text();
+    o.mode = m_regex->isChecked() ? SearchMode::Regex : SearchMode::Plain;
+    o.wholeWord = m_wholeWord->isChecked();
+    o.caseSensitive = m_case->isChecked();
+    o.expandToSentence = m_sentences->isChecked();
+    return o;
+}
+
+bool SearchDock::isBusy() const
+{
+    return m_watcher != nullptr;
+}
+
+void SearchDock::updateButtons()
+{
+    const bool open = m_project != nullptr;
+    const bool busy = isBusy();
+    const bool writable = open && !m_project->isReadOnly();
+    const Scope scope = Scope(m_scope->currentIndex());
+    m_findButton->setEnabled(open && !busy && !m_pattern->text().isEmpty());
+    m_cancelButton->setEnabled(busy);
+    m_codeButton->setEnabled(writable && !busy && !m_pattern->text().isEmpty() && scope != Memos
+                             && m_code->count() > 0);
+    const bool any = m_suggestions->topLevelItemCount() > 0;
+    m_accept->setEnabled(writable && !m_suggestions->selectedItems().isEmpty());
+    m_reject->setEnabled(m_accept->isEnabled());
+    m_acceptAll->setEnabled(writable && any);
+    m_rejectAll->setEnabled(writable && any);
+}
+
+void SearchDock::find()
+{
+    if (!m_project || isBusy())
+        return;
+    const SearchOptions o = options();
+    const TextSearcher searcher(o);
+    if (!searcher.isValid()) {
+        m_summary->setText(searcher.error());
+        return;
+    }
+    const Scope scope = Scope(m_scope->currentIndex());
+    if (scope == CurrentArticle) {
+        // One article: small enough for the UI thread.
+        Outcome outcome;
+        const QUuid doc = currentDocument();
+        if (doc.isNull()) {
+            m_hits->clear();
+            m_summary->setText(tr("Open an article first."));
+            Q_EMIT searchFinished();
+            return;
+        }
+        const QString text = m_article->text();
+        const QList<SearchHit> hits = searcher.find(text);
+        QString title;
+        try {
+            if (const auto summary = m_project->store().documentSummary(doc))
+                title = summary->title;
+        } catch (const StoreError &) {
+            // the title is only shown
+        }
+        for (qsizetype i = 0; i < hits.size() && i < MaxShownHits; ++i)
+            outcome.corpus.hits.append({doc, title, hits[i]});
+        outcome.corpus.totalHits = int(hits.size());
+        outcome.corpus.documentsSearched = 1;
+        outcome.corpus.documentsWithHits = hits.isEmpty() ? 0 : 1;
+        outcome.corpus.truncated = hits.size() > MaxShownHits;
+        showHits(outcome);
+        return;
+    }
+    startWorker(o, scope == Memos, MaxShownHits, false, {});
+}
+
+void SearchDock::startWorker(const SearchOptions &options, bool memos, int maxHits, bool forCoding,
+                             const QUuid &codeId)
+{
+    m_shared = std::make_shared<Shared>();
+    auto shared = m_shared;
+    const QString path = m_project->path();
+    m_busyCoding = forCoding;
+    m_summary->setText(forCoding ? tr("Finding the hits to code…") : tr("Searching…"));
+    m_progress->setRange(0, 0);
+    m_progress->show();
+    m_poll->start();
+    m_watcher = new QFutureWatcher<Outcome>(this);
+    connect(m_watcher, &QFutureWatcher<Outcome>::finished, this, [this] {
+        const Outcome outcome = m_watcher->result();
+        m_watcher->deleteLater();
+        m_watcher = nullptr;
+        finishWorker(outcome);
+    });
+    m_watcher->setFuture(QtConcurrent::run([path, options, memos, maxHits, forCoding, codeId, shared] {
+        Outcome outcome;
+        outcome.memos = memos;
+        outcome.forCoding = forCoding;
+        outcome.codeId = codeId;
+        try {
+            // A store belongs to the thread that opened it: the worker reads
+            // through its own read-only connection.
+            const auto store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
+            if (memos) {
+                outcome.memo = searchMemos(*store, options, &shared->cancel);
+            } else {
+                outcome.corpus = searchCorpus(
+                    *store, options,
+                    [shared](int done, int total) {
+                        shared->done = done;
+                        shared->total = total;
+                    },
+                    &shared->cancel, maxHits);
+            }
+        } catch (const StoreError &e) {
+            outcome.corpus.error = outcome.memo.error = e.message();
+        }
+        return outcome;
+    }));
+    updateButtons();
+}
+
+void SearchDock::cancel()
+{
+    if (m_shared)
+        m_shared->cancel = true;
+}
+
+void SearchDock::finishWorker(const Outcome &outcome)
+{
+    m_shared.reset();
+    m_poll->stop();
+    m_progress->hide();
+    m_busyCoding = false;
+    if (outcome.forCoding)
+        addSuggestionsFrom(outcome, outcome.codeId);
+    else
+        showHits(outcome);
+    updateButtons();
+}
+
+void SearchDock::showHits(const Outcome &outcome)
+{
+    m_hits->clear();
+    QList<QTreeWidgetItem *> items;
+    if (outcome.memos) {
+        const MemoSearchResult &r = outcome.memo;
+        for (const MemoHit &h : r.hits) {
+            auto *item = new QTreeWidgetItem;
+            item->setText(0, QStringLiteral("%1: %2").arg(memoKindName(h.memo.kind), h.memo.owner));
+            item->setToolTip(0, item->text(0));
+            item->setText(1, snippetHtml(h.hit));
+            item->setToolTip(1, h.memo.memo.left(1000));
+            item->setData(0, DocumentRole, h.memo.documentId);
+            item->setData(0, StartRole, -1);
+            item->setData(0, EndRole, -1);
+            items.append(item);
+        }
+        if (!r.error.isEmpty())
+            m_summary->setText(r.error);
+        else
+            m_summary->setText((r.cancelled ? tr("Cancelled. ") : QString())
+                               + tr("%1 match (of %2 searched).")
+                                     .arg(count(int(r.hits.size()), tr("memo"), tr("memos")))
+                                     .arg(r.memosSearched));
+    } else {
+        const CorpusSearchResult &r = outcome.corpus;
+        for (const CorpusHit &h : r.hits) {
+            auto *item = new QTreeWidgetItem;
+            item->setText(0, h.documentTitle);
+            item->setToolTip(0, h.documentTitle);
+            item->setText(1, snippetHtml(h.hit));
+            item->setToolTip(1, h.hit.text.left(1000));
+            item->setData(0, DocumentRole, h.documentId);
+            item->setData(0, StartRole, h.hit.start);
+            item->setData(0, EndRole, h.hit.end);
+            items.append(item);
+        }
+        QString text;
+        if (!r.error.isEmpty()) {
+            text = r.error;
+        } else {
+            text = tr("%1 in %2").arg(count(r.totalHits, tr("hit"), tr("hits")),
+                                      count(r.documentsWithHits, tr("article"), tr("articles")));
+            if (r.truncated)
+                text += u' ' + tr("(showing the first %1)").arg(r.hits.size());
+            if (r.cancelled)
+                text = tr("Cancelled after %1 articles: ").arg(r.documentsSearched) + text;
+        }
+        m_summary->setText(text);
+    }
+    m_hits->addTopLevelItems(items);
+    Q_EMIT searchFinished();
+}
+
+void SearchDock::codeHitsAs(const QUuid &codeId, bool sentences)
+{
+    if (!m_project || isBusy() || codeId.isNull())
+        return;
+    SearchOptions o = options();
+    o.expandToSentence = o.expandToSentence || sentences;
+    const TextSearcher searcher(o);
+    if (!searcher.isValid()) {
+        m_summary->setText(searcher.error());
+        return;
+    }
+    const Scope scope = Scope(m_scope->currentIndex());
+    if (scope == Memos)
+        return;
+    if (scope == CurrentArticle) {
+        const QUuid doc = currentDocument();
+        if (doc.isNull()) {
+            m_summary->setText(tr("Open an article first."));
+            return;
+        }
+        Outcome outcome;
+        outcome.forCoding = true;
+        for (const TextSpan &span : searcher.findSpans(m_article->text())) {
+            SearchHit hit;
+            hit.start = span.start;
+            hit.end = span.end;
+            outcome.corpus.hits.append({doc, QString(), hit});
+        }
+        outcome.corpus.totalHits = int(outcome.corpus.hits.size());
+        addSuggestionsFrom(outcome, codeId);
+        return;
+    }
+    startWorker(o, false, 0, true, codeId);
+}
+
+void SearchDock::addSuggestionsFrom(const Outcome &outcome, const QUuid &codeId)
+{
+    const CorpusSearchResult &r = outcome.corpus;
+    if (!r.error.isEmpty()) {
+        m_summary->setText(r.error);
+        Q_EMIT codingFinished(0);
+        return;
+    }
+    if (r.cancelled) {
+        m_summary->setText(tr("Cancelled: nothing was coded."));
+        Q_EMIT codingFinished(0);
+        return;
+    }
+    if (!m_project) {
+        Q_EMIT codingFinished(0);
+        return;
+    }
+    QList<SuggestedSpan> spans;
+    spans.reserve(r.hits.size());
+    for (const CorpusHit &h : r.hits)
+        spans.append({h.documentId, codeId, h.hit.start, h.hit.end});
+    const auto added = m_project->addSuggestions(spans);
+    if (!added) {
+        m_summary->setText(m_project->lastError());
+        Q_EMIT codingFinished(0);
+        return;
+    }
+    const auto code = m_project->code(codeId);
+    m_summary->setText(tr("%1 of “%2” added").arg(count(int(added->size()), tr("suggestion"), tr("suggestions")),
+                                                   code ? code->name : QString())
+                       + (spans.size() > added->size()
+                              ? u' ' + tr("(%1 already coded)").arg(spans.size() - added->size())
+                              : QString())
+                       + QStringLiteral(" — ") + tr("review them below; Undo removes them all."));
+    refreshSuggestions();
+    Q_EMIT codingFinished(int(added->size()));
+}
+
+void SearchDock::setSuggestionScope(SuggestionScope scope)
+{
+    m_suggestionScope->setCurrentIndex(scope);
+}
+
+void SearchDock::scheduleSuggestionRefresh()
+{
+    m_suggestionTimer->start(); // coalesces the signals of a batch (accepting 500 suggestions)
+}
+
+void SearchDock::refreshSuggestions()
+{
+    m_suggestionTimer->stop();
+    const int generation = ++m_suggestionGeneration;
+    if (!m_project) {
+        m_suggestions->clear();
+        updateButtons();
+        return;
+    }
+    if (SuggestionScope(m_suggestionScope->currentIndex()) == ArticleSuggestions) {
+        m_suggestions->clear();
+        if (m_article && !m_article->documentId().isNull()) {
+            QString title;
+            try {
+                if (const auto summary = m_project->store().documentSummary(m_article->documentId()))
+                    title = summary->title;
+            } catch (const StoreError &) {
+            }
+            QList<QTreeWidgetItem *> items;
+            for (const Annotation &a : m_article->annotations()) {
+                if (a.status != AnnotationStatus::Suggested)
+                    continue;
+                const auto code = m_project->code(a.codeId);
+                auto *item = new QTreeWidgetItem({title, code ? code->name : QString(),
+                                                  excerpt(m_article->text(), a.start, a.end)});
+                item->setData(0, DocumentRole, a.documentId);
+                item->setData(0, StartRole, a.start);
+                item->setData(0, EndRole, a.end);
+                item->setData(0, AnnotationRole, a.id);
+                items.append(item);
+            }
+            m_suggestions->addTopLevelItems(items);
+        }
+        m_suggestionSummary->setText(count(m_suggestions->topLevelItemCount(), tr("suggestion"), tr("suggestions")));
+        updateButtons();
+        Q_EMIT suggestionsRefreshed();
+        return;
+    }
+    // The whole corpus: read on a worker thread.
+    m_suggestionSummary->setText(tr("Reading…"));
+    auto *watcher = new QFutureWatcher<SuggestionListing>(this);
+    connect(watcher, &QFutureWatcher<SuggestionListing>::finished, this, [this, watcher, generation] {
+        const SuggestionListing listing = watcher->result();
+        watcher->deleteLater();
+        if (generation != m_suggestionGeneration)
+            return; // a newer listing is on its way
+        m_suggestions->clear();
+        QList<QTreeWidgetItem *> items;
+        for (const SuggestionRow &row : listing.rows) {
+            const auto code = m_project ? m_project->code(row.annotation.codeId) : std::nullopt;
+            auto *item = new QTreeWidgetItem({row.title, code ? code->name : QString(), row.text});
+            item->setData(0, DocumentRole, row.annotation.documentId);
+            item->setData(0, StartRole, row.annotation.start);
+            item->setData(0, EndRole, row.annotation.end);
+            item->setData(0, AnnotationRole, row.annotation.id);
+            items.append(item);
+        }
+        m_suggestions->addTopLevelItems(items);
+        m_suggestionSummary->setText(listing.error.isEmpty()
+                                         ? count(int(listing.rows.size()), tr("suggestion"), tr("suggestions"))
+                                         : listing.error);
+        updateButtons();
+        Q_EMIT suggestionsRefreshed();
+    });
+    const QString path = m_project->path();
+    watcher->setFuture(QtConcurrent::run([path] { return listSuggestions(path); }));
+}
+
+void SearchDock::acceptSelectedSuggestions(bool accept)
+{
+    if (!m_project)
+        return;
+    QList<QUuid> ids;
+    for (QTreeWidgetItem *item : m_suggestions->selectedItems())
+        ids.append(item->data(0, AnnotationRole).toUuid());
+    if (ids.isEmpty())
+        return;
+    if (accept ? m_project->acceptSuggestions(ids) : m_project->rejectSuggestions(ids))
+        refreshSuggestions();
+}
+
+void SearchDock::acceptAllSuggestions(bool accept)
+{
+    if (!m_project)
+        return;
+    QUuid doc;
+    if (SuggestionScope(m_suggestionScope->currentIndex()) == ArticleSuggestions) {
+        doc = currentDocument();
+        if (doc.isNull())
+            return;
+    }
+    QList<QUuid> ids;
+    for (const Annotation &a : m_project->suggestions(doc))
+        ids.append(a.id);
+    if (ids.isEmpty())
+        return;
+    if (accept ? m_project->acceptSuggestions(ids) : m_project->rejectSuggestions(ids))
+        refreshSuggestions();
+}
+
+void SearchDock::revealSpan(QTextEdit *view, int start, int end)
+{
+    if (!view || start < 0)
+        return;
+    const int last = view->document()->characterCount() - 1;
+    QTextCursor cursor(view->document());
+    cursor.setPosition(qBound(0, start, last));
+    cursor.setPosition(qBound(0, end, last), QTextCursor::KeepAnchor);
+    view->setTextCursor(cursor);
+    view->ensureCursorVisible();
+}
+
+} // namespace newscoder

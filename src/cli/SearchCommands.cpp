@@ -1,0 +1,445 @@
+#include "cli/SearchCommands.h"
+
+#include "cli/CliSupport.h"
+#include "project/Project.h"
+#include "search/CorpusSearch.h"
+#include "search/MemoSearch.h"
+#include "storage/StoreError.h"
+#include "text/AnchorShift.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSet>
+
+namespace newscoder::cli {
+
+namespace {
+
+using Access = ProjectStore::Access;
+
+std::unique_ptr<Project> openProject(const QString &path, Access access, QString *error)
+{
+    try {
+        return Project::open(path, access);
+    } catch (const StoreError &e) {
+        *error = e.message();
+        return nullptr;
+    }
+}
+
+// The search options every search-like subcommand shares.
+struct SearchFlags
+{
+    QCommandLineOption regex{QStringLiteral("regex"), QStringLiteral("PATTERN is a regular expression (PCRE).")};
+    QCommandLineOption wholeWord{QStringLiteral("whole-word"), QStringLiteral("Match whole words only.")};
+    QCommandLineOption caseSensitive{QStringLiteral("case-sensitive"), QStringLiteral("Match case exactly.")};
+    QCommandLineOption sentences{QStringLiteral("sentences"),
+                                 QStringLiteral("Each hit becomes the sentence(s) it touches.")};
+
+    void addTo(QCommandLineParser &parser) const { parser.addOptions({regex, wholeWord, caseSensitive, sentences}); }
+    SearchOptions options(const QCommandLineParser &parser, const QString &pattern) const
+    {
+        SearchOptions o;
+        o.pattern = pattern;
+        o.mode = parser.isSet(regex) ? SearchMode::Regex : SearchMode::Plain;
+        o.wholeWord = parser.isSet(wholeWord);
+        o.caseSensitive = parser.isSet(caseSensitive);
+        o.expandToSentence = parser.isSet(sentences);
+        return o;
+    }
+};
+
+// Full id, or an unambiguous prefix of at least 4 characters, among `ids`.
+std::optional<QUuid> matchId(const QString &idOrPrefix, const QList<QUuid> &ids, const QString &what, QString *error)
+{
+    const QString wanted = idOrPrefix.trimmed().toLower().remove(u'{').remove(u'}');
+    if (wanted.size() < 4) {
+        *error = QStringLiteral("'%1' is not %2 id (give the id or at least its first 4 characters)")
+                     .arg(idOrPrefix, what);
+        return std::nullopt;
+    }
+    std::optional<QUuid> found;
+    for (const QUuid &id : ids) {
+        if (idString(id).startsWith(wanted)) {
+            if (found) {
+                *error = QStringLiteral("'%1' matches more than one %2").arg(idOrPrefix, what);
+                return std::nullopt;
+            }
+            found = id;
+        }
+    }
+    if (!found)
+        *error = QStringLiteral("no %1 with id %2").arg(what, idOrPrefix);
+    return found;
+}
+
+QString oneLine(QString text)
+{
+    text.replace(u'\n', u' ').replace(u'\r', u' ').replace(u'\t', u' ');
+    return text;
+}
+
+} // namespace
+
+int runSearch(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Find PATTERN in every article (or in the memos with --memos). Offsets are UTF-16 code units "
+                       "of the stored text."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
+    parser.addPositionalArgument(QStringLiteral("PATTERN"), QStringLiteral("What to find."));
+    const SearchFlags flags;
+    flags.addTo(parser);
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    const QCommandLineOption max(QStringLiteral("max"), QStringLiteral("Show at most N hits (0 = all; default 0)."),
+                                 QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption memos(QStringLiteral("memos"),
+                                   QStringLiteral("Search the memos of annotations, articles, codes, actors and "
+                                                  "outlets instead of the article texts."));
+    parser.addOptions({json, max, memos});
+    if (const int rc = parseArguments(parser, arguments, 2, 2); rc >= 0)
+        return rc;
+    bool okMax = false;
+    const int maxHits = parser.value(max).toInt(&okMax);
+    if (!okMax || maxHits < 0)
+        return badInput(QStringLiteral("--max must be a whole number from 0"));
+    const SearchOptions options = flags.options(parser, parser.positionalArguments().at(1));
+    const TextSearcher check(options);
+    if (!check.isValid())
+        return badInput(QStringLiteral("bad pattern: %1").arg(check.error()));
+    std::unique_ptr<ProjectStore> store;
+    try {
+        store = ProjectStore::open(parser.positionalArguments().first(), Access::ReadOnly);
+    } catch (const StoreError &e) {
+        return badInput(e.message());
+    }
+
+    if (parser.isSet(memos)) {
+        const MemoSearchResult result = searchMemos(*store, options);
+        if (!result.error.isEmpty())
+            return badInput(result.error);
+        const qsizetype shown = maxHits > 0 ? qMin<qsizetype>(maxHits, result.hits.size()) : result.hits.size();
+        if (parser.isSet(json)) {
+            QJsonArray hits;
+            for (qsizetype i = 0; i < shown; ++i) {
+                const MemoHit &h = result.hits[i];
+                hits.append(QJsonObject{{QStringLiteral("kind"), memoKindName(h.memo.kind)},
+                                        {QStringLiteral("id"), idString(h.memo.id)},
+                                        {QStringLiteral("document"), h.memo.documentId.isNull()
+                                                                         ? QJsonValue()
+                                                                         : QJsonValue(idString(h.memo.documentId))},
+                                        {QStringLiteral("owner"), h.memo.owner},
+                                        {QStringLiteral("memo"), h.memo.memo},
+                                        {QStringLiteral("start"), h.hit.start},
+                                        {QStringLiteral("end"), h.hit.end},
+                                        {QStringLiteral("text"), h.hit.text}});
+            }
+            printJson(QJsonObject{{QStringLiteral("hits"), hits},
+                                  {QStringLiteral("memosWithHits"), int(result.hits.size())},
+                                  {QStringLiteral("memosSearched"), result.memosSearched},
+                                  {QStringLiteral("truncated"), shown < result.hits.size()}});
+        } else {
+            for (qsizetype i = 0; i < shown; ++i) {
+                const MemoHit &h = result.hits[i];
+                writeOut(QStringLiteral("%1  %2  %3: %4\n")
+                             .arg(memoKindName(h.memo.kind).leftJustified(10), idString(h.memo.id), h.memo.owner,
+                                  oneLine(h.hit.snippet)));
+            }
+            writeOut(QStringLiteral("%1 of %2 memos match\n").arg(result.hits.size()).arg(result.memosSearched));
+        }
+        return ExitOk;
+    }
+
+    const CorpusSearchResult result = searchCorpus(*store, options, {}, nullptr, maxHits);
+    if (!result.error.isEmpty())
+        return badInput(result.error);
+    if (parser.isSet(json)) {
+        QJsonArray hits;
+        for (const CorpusHit &h : result.hits)
+            hits.append(QJsonObject{{QStringLiteral("document"), idString(h.documentId)},
+                                    {QStringLiteral("title"), h.documentTitle},
+                                    {QStringLiteral("start"), h.hit.start},
+                                    {QStringLiteral("end"), h.hit.end},
+                                    {QStringLiteral("text"), h.hit.text},
+                                    {QStringLiteral("snippet"), h.hit.snippet}});
+        printJson(QJsonObject{{QStringLiteral("hits"), hits},
+                              {QStringLiteral("totalHits"), result.totalHits},
+                              {QStringLiteral("documentsWithHits"), result.documentsWithHits},
+                              {QStringLiteral("documentsSearched"), result.documentsSearched},
+                              {QStringLiteral("truncated"), result.truncated}});
+    } else {
+        for (const CorpusHit &h : result.hits)
+            writeOut(QStringLiteral("%1  %2-%3  %4: %5\n")
+                         .arg(idString(h.documentId))
+                         .arg(h.hit.start)
+                         .arg(h.hit.end)
+                         .arg(h.documentTitle, oneLine(h.hit.text)));
+        writeOut(QStringLiteral("%1 hits in %2 articles%3\n")
+                     .arg(result.totalHits)
+                     .arg(result.documentsWithHits)
+                     .arg(result.truncated ? QStringLiteral(" (showing %1)").arg(result.hits.size()) : QString()));
+    }
+    return ExitOk;
+}
+
+int runAutocode(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Find PATTERN in every article and add each hit as a suggested annotation (accept or reject "
+                       "them with 'suggestions'). Spans the coder has already coded with the code are skipped."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
+    parser.addPositionalArgument(QStringLiteral("PATTERN"), QStringLiteral("What to find."));
+    const SearchFlags flags;
+    flags.addTo(parser);
+    const QCommandLineOption code(QStringLiteral("code"), QStringLiteral("The code's name."), QStringLiteral("NAME"));
+    const QCommandLineOption coder(QStringLiteral("coder"), QStringLiteral("Whose suggestions."),
+                                   QStringLiteral("NAME"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    parser.addOptions({code, coder, json});
+    if (const int rc = parseArguments(parser, arguments, 2, 2); rc >= 0)
+        return rc;
+    for (const auto *option : {&code, &coder}) {
+        if (!parser.isSet(*option)) {
+            writeErr(QStringLiteral("%1: --%2 is required.\n").arg(arguments.value(0), option->names().first()));
+            return ExitUsage;
+        }
+    }
+    if (parser.value(coder).trimmed().isEmpty())
+        return badInput(QStringLiteral("--coder must not be empty"));
+    const SearchOptions options = flags.options(parser, parser.positionalArguments().at(1));
+    const TextSearcher check(options);
+    if (!check.isValid())
+        return badInput(QStringLiteral("bad pattern: %1").arg(check.error()));
+    QString error;
+    auto project = openProject(parser.positionalArguments().first(), Access::ReadWrite, &error);
+    if (!project)
+        return badInput(error);
+    const auto codeFound = project->codeByName(parser.value(code));
+    if (!codeFound)
+        return badInput(QStringLiteral("no code named '%1'").arg(parser.value(code)));
+    project->setCoderName(parser.value(coder));
+
+    const CorpusSearchResult found = searchCorpus(project->store(), options);
+    if (!found.error.isEmpty())
+        return badInput(found.error);
+    QList<SuggestedSpan> spans;
+    for (const CorpusHit &h : found.hits)
+        spans.append({h.documentId, codeFound->id, h.hit.start, h.hit.end});
+    const auto added = project->addSuggestions(spans);
+    if (!added)
+        return badInput(project->lastError());
+    if (parser.isSet(json)) {
+        QJsonArray ids;
+        for (const QUuid &id : *added)
+            ids.append(idString(id));
+        printJson(QJsonObject{{QStringLiteral("hits"), found.totalHits},
+                              {QStringLiteral("documentsWithHits"), found.documentsWithHits},
+                              {QStringLiteral("added"), int(added->size())},
+                              {QStringLiteral("skipped"), int(spans.size() - added->size())},
+                              {QStringLiteral("ids"), ids}});
+    } else {
+        writeOut(QStringLiteral("%1 suggestions added (%2 hits in %3 articles, %4 already coded)\n")
+                     .arg(added->size())
+                     .arg(found.totalHits)
+                     .arg(found.documentsWithHits)
+                     .arg(spans.size() - added->size()));
+    }
+    return ExitOk;
+}
+
+int runSuggestions(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("List the suggested annotations, or accept (make them coded) or reject (delete) them."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
+    parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("Suggestions (ids or 4+ character prefixes)."),
+                                 QStringLiteral("[ID...]"));
+    const QCommandLineOption accept(QStringLiteral("accept"), QStringLiteral("Accept the suggestions."));
+    const QCommandLineOption reject(QStringLiteral("reject"), QStringLiteral("Reject the suggestions."));
+    const QCommandLineOption all(QStringLiteral("all"), QStringLiteral("Every suggestion of the project."));
+    const QCommandLineOption document(QStringLiteral("document"),
+                                      QStringLiteral("Only this article's suggestions (full id)."),
+                                      QStringLiteral("ID"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON (listing)."));
+    parser.addOptions({accept, reject, all, document, json});
+    if (const int rc = parseArguments(parser, arguments, 1); rc >= 0)
+        return rc;
+    const QStringList ids = parser.positionalArguments().mid(1);
+    const bool acting = parser.isSet(accept) || parser.isSet(reject);
+    if (parser.isSet(accept) && parser.isSet(reject)) {
+        writeErr(QStringLiteral("%1: --accept and --reject exclude each other.\n").arg(arguments.value(0)));
+        return ExitUsage;
+    }
+    if (acting && parser.isSet(all) == !ids.isEmpty()) {
+        writeErr(QStringLiteral("%1: give either --all or suggestion ids.\n").arg(arguments.value(0)));
+        return ExitUsage;
+    }
+    if (!acting && (!ids.isEmpty() || parser.isSet(all))) {
+        writeErr(QStringLiteral("%1: ids and --all need --accept or --reject.\n").arg(arguments.value(0)));
+        return ExitUsage;
+    }
+    QUuid documentId;
+    if (parser.isSet(document)) {
+        documentId = QUuid::fromString(parser.value(document));
+        if (documentId.isNull())
+            return badInput(QStringLiteral("'%1' is not a document id").arg(parser.value(document)));
+    }
+    QString error;
+    auto project = openProject(parser.positionalArguments().first(), acting ? Access::ReadWrite : Access::ReadOnly,
+                               &error);
+    if (!project)
+        return badInput(error);
+    try {
+        if (!documentId.isNull() && !project->store().documentSummary(documentId))
+            return badInput(QStringLiteral("no document with id %1").arg(parser.value(document)));
+    } catch (const StoreError &e) {
+        return badInput(e.message());
+    }
+    const QList<Annotation> suggestions = project->suggestions(documentId);
+    if (!acting) {
+        if (parser.isSet(json)) {
+            QJsonArray array;
+            for (const Annotation &a : suggestions) {
+                const auto c = project->code(a.codeId);
+                array.append(QJsonObject{{QStringLiteral("id"), idString(a.id)},
+                                         {QStringLiteral("document"), idString(a.documentId)},
+                                         {QStringLiteral("code"), c ? c->name : QString()},
+                                         {QStringLiteral("coder"), project->coderNameFor(a.coderId)},
+                                         {QStringLiteral("start"), a.start},
+                                         {QStringLiteral("end"), a.end}});
+            }
+            printJson(array);
+        } else {
+            for (const Annotation &a : suggestions) {
+                const auto c = project->code(a.codeId);
+                writeOut(QStringLiteral("%1  %2  %3-%4  %5  %6\n")
+                             .arg(idString(a.id), idString(a.documentId))
+                             .arg(a.start)
+                             .arg(a.end)
+                             .arg(c ? c->name : QString(), project->coderNameFor(a.coderId)));
+            }
+        }
+        return ExitOk;
+    }
+    QList<QUuid> chosen;
+    if (parser.isSet(all)) {
+        for (const Annotation &a : suggestions)
+            chosen.append(a.id);
+    } else {
+        QList<QUuid> candidates;
+        for (const Annotation &a : suggestions)
+            candidates.append(a.id);
+        for (const QString &id : ids) {
+            const auto found = matchId(id, candidates, QStringLiteral("suggestion"), &error);
+            if (!found)
+                return badInput(error);
+            chosen.append(*found);
+        }
+    }
+    const bool ok = parser.isSet(accept) ? project->acceptSuggestions(chosen) : project->rejectSuggestions(chosen);
+    if (!ok)
+        return badInput(project->lastError());
+    const int n = int(QSet<QUuid>(chosen.cbegin(), chosen.cend()).size());
+    writeOut(QStringLiteral("%1 %2 suggestions\n").arg(parser.isSet(accept) ? QStringLiteral("accepted")
+                                                                            : QStringLiteral("rejected"))
+                 .arg(n));
+    return ExitOk;
+}
+
+int runEditText(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Edit an article's text (fix scraping or OCR errors): replace --remove N UTF-16 code units at "
+                       "--at POS with --insert TEXT. Every annotation keeps its anchor; annotations whose whole text "
+                       "is removed are flagged for review."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
+    const QCommandLineOption document(QStringLiteral("document"), QStringLiteral("The article's id (or prefix)."),
+                                      QStringLiteral("ID"));
+    const QCommandLineOption at(QStringLiteral("at"), QStringLiteral("Where the edit starts (UTF-16 offset)."),
+                                QStringLiteral("POS"));
+    const QCommandLineOption remove(QStringLiteral("remove"), QStringLiteral("How many code units to remove."),
+                                    QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption insert(QStringLiteral("insert"), QStringLiteral("Text to insert."), QStringLiteral("TEXT"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    parser.addOptions({document, at, remove, insert, json});
+    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
+        return rc;
+    for (const auto *option : {&document, &at}) {
+        if (!parser.isSet(*option)) {
+            writeErr(QStringLiteral("%1: --%2 is required.\n").arg(arguments.value(0), option->names().first()));
+            return ExitUsage;
+        }
+    }
+    bool okAt = false, okRemove = false;
+    const int position = parser.value(at).toInt(&okAt);
+    const int removed = parser.value(remove).toInt(&okRemove);
+    if (!okAt || !okRemove || position < 0 || removed < 0)
+        return badInput(QStringLiteral("--at and --remove must be whole numbers from 0"));
+    const TextEdit edit{position, removed, parser.value(insert)};
+    if (edit.isNoOp())
+        return badInput(QStringLiteral("nothing to do: give --remove N and/or --insert TEXT"));
+    QString error;
+    auto project = openProject(parser.positionalArguments().first(), Access::ReadWrite, &error);
+    if (!project)
+        return badInput(error);
+    QList<QUuid> documentIds;
+    QList<Annotation> before;
+    QString text;
+    try {
+        for (const DocumentSummary &s : project->store().documentSummaries())
+            documentIds.append(s.id);
+    } catch (const StoreError &e) {
+        return badInput(e.message());
+    }
+    const auto documentId = matchId(parser.value(document), documentIds, QStringLiteral("document"), &error);
+    if (!documentId)
+        return badInput(error);
+    try {
+        text = project->store().documentText(*documentId);
+        before = project->store().annotationsForDocument(*documentId);
+    } catch (const StoreError &e) {
+        return badInput(e.message());
+    }
+    if (!edit.isValidFor(int(text.size())))
+        return badInput(QStringLiteral("the edit at %1 removing %2 is outside the text (0–%3)")
+                            .arg(position)
+                            .arg(removed)
+                            .arg(text.size()));
+    if (edit.position > 0 && edit.position < text.size() && text.at(edit.position).isLowSurrogate())
+        return badInput(QStringLiteral("--at %1 splits a character (a surrogate pair)").arg(position));
+    if (edit.removedEnd() > 0 && edit.removedEnd() < text.size() && text.at(edit.removedEnd()).isLowSurrogate())
+        return badInput(QStringLiteral("--remove %1 splits a character (a surrogate pair)").arg(removed));
+    if (!project->editDocumentText(*documentId, {edit}))
+        return badInput(project->lastError());
+    int moved = 0, flagged = 0;
+    QList<Annotation> after;
+    try {
+        after = project->store().annotationsForDocument(*documentId);
+    } catch (const StoreError &e) {
+        return badInput(e.message());
+    }
+    QHash<QUuid, Annotation> old;
+    for (const Annotation &a : before)
+        old.insert(a.id, a);
+    for (const Annotation &a : after) {
+        const Annotation o = old.value(a.id);
+        if (a.status == AnnotationStatus::Review && o.status != AnnotationStatus::Review)
+            ++flagged;
+        else if (a.start != o.start || a.end != o.end)
+            ++moved;
+    }
+    if (parser.isSet(json))
+        printJson(QJsonObject{{QStringLiteral("document"), idString(*documentId)},
+                              {QStringLiteral("length"), int(applyEdit(text, edit).size())},
+                              {QStringLiteral("moved"), moved},
+                              {QStringLiteral("flagged"), flagged}});
+    else
+        writeOut(QStringLiteral("text edited: %1 annotations moved, %2 flagged for review\n").arg(moved).arg(flagged));
+    return ExitOk;
+}
+
+} // namespace newscoder::cli

@@ -1,0 +1,34 @@
+#include "search/MemoSearch.h"
+
+#include "storage/StoreError.h"
+
+namespace newscoder {
+
+MemoSearchResult searchMemos(const ProjectStore &store, const SearchOptions &options, const std::atomic_bool *cancel)
+{
+    MemoSearchResult result;
+    SearchOptions memoOptions = options;
+    memoOptions.expandToSentence = false;
+    const TextSearcher searcher(memoOptions);
+    if (!searcher.isValid()) {
+        result.error = searcher.error();
+        return result;
+    }
+    try {
+        for (const MemoRecord &memo : store.memos()) {
+            if (cancel && cancel->load()) {
+                result.cancelled = true;
+                break;
+            }
+            ++result.memosSearched;
+            const QList<SearchHit> hits = searcher.find(memo.memo, 1);
+            if (!hits.isEmpty())
+                result.hits.append({memo, hits.first()});
+        }
+    } catch (const StoreError &e) {
+        result.error = e.message();
+    }
+    return result;
+}
+
+} // namespace newscoder

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "search/TextSearch.h"
+#include "storage/ProjectStore.h"
+
+#include <QList>
+
+#include <atomic>
+
+namespace newscoder {
+
+struct MemoHit
+{
+    MemoRecord memo;
+    SearchHit hit; // offsets into memo.memo; the snippet shows the hit in context
+};
+
+struct MemoSearchResult
+{
+    QList<MemoHit> hits; // one per matching memo (its first hit)
+    int memosSearched = 0;
+    bool cancelled = false;
+    QString error; // invalid pattern or a storage failure
+};
+
+// Searches every memo of `store` (ProjectStore::memos() order) with the
+// options' matching rules (expandToSentence is ignored: a memo is short).
+// One hit per memo that matches. Reads only; fine on a worker thread with a
+// store opened there. `cancel` (optional) is checked between memos.
+MemoSearchResult searchMemos(const ProjectStore &store, const SearchOptions &options,
+                             const std::atomic_bool *cancel = nullptr);
+
+} // namespace newscoder
