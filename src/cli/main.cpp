@@ -4,6 +4,7 @@
 #include "cli/CodebookCommands.h"
 #include "cli/ProjectCommands.h"
 #include "cli/RegistryCommands.h"
+#include "cli/RegistryEditCommands.h"
 #include "cli/ReliabilityCommand.h"
 #include "cli/SearchCommands.h"
 
@@ -40,6 +41,10 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("actors"), {runActors, "PROJECT [--json]        list the actor registry"}},
         {QStringLiteral("actor-add"),
          {runActorAdd, "PROJECT NAME [--alias A]... [--role R] [--affiliation F] [--country C]"}},
+        {QStringLiteral("actor-merge"), {runActorMerge, "PROJECT KEPT ABSORBED   merge two actors, keeping every link"}},
+        {QStringLiteral("outlet-add"), {runOutletAdd, "PROJECT NAME [--domain D]... [--country C]"}},
+        {QStringLiteral("outlet-assign"),
+         {runOutletAssign, "PROJECT (--outlet NAME | --none) --document ID...  link articles to an outlet"}},
         {QStringLiteral("outlets"), {runOutlets, "PROJECT [--json]        list outlets with their variables"}},
         {QStringLiteral("variables"), {runVariables, "PROJECT --document ID [--coder NAME]  an article's variables"}},
         {QStringLiteral("set-variable"),
