@@ -62,9 +62,11 @@ AnnotationPane::AnnotationPane(Project &project, AnnotationTableModel &annotatio
     auto *header = m_annotationTable->horizontalHeader();
     header->setSectionResizeMode(AnnotationTableModel::CodeColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(AnnotationTableModel::TextColumn, QHeaderView::Stretch);
-    header->setSectionResizeMode(AnnotationTableModel::CoderColumn, QHeaderView::ResizeToContents);
+    // The text gets the room; coder and memo are readable in full in their tooltips and the form.
+    header->setSectionResizeMode(AnnotationTableModel::CoderColumn, QHeaderView::Interactive);
+    header->resizeSection(AnnotationTableModel::CoderColumn, 90);
     header->setSectionResizeMode(AnnotationTableModel::MemoColumn, QHeaderView::Interactive);
-    header->resizeSection(AnnotationTableModel::MemoColumn, 140);
+    header->resizeSection(AnnotationTableModel::MemoColumn, 90);
     topLayout->addWidget(m_heading);
     topLayout->addWidget(m_annotationTable);
 

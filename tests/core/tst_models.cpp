@@ -107,6 +107,27 @@ private Q_SLOTS:
         QTest::newRow("no date") << int(DocumentListModel::DateColumn) << QVariant(QString()) << QString();
     }
 
+    // Without scraped outlet text the list names the registry outlet, and follows its renaming.
+    void documentListShowsTheRegistryOutlet()
+    {
+        DocumentListModel model(project());
+        Document details = *project().store().document(m_fx->plainDoc);
+        details.outlet.clear();
+        QVERIFY(project().updateDocumentDetails(details));
+        const auto outletId = project().store().documentSummary(m_fx->plainDoc)->outletId;
+        QVERIFY(!outletId.isNull());
+        const auto shown = [&] { return model.indexOf(m_fx->plainDoc, DocumentListModel::OutletColumn).data().toString(); };
+        QCOMPARE(shown(), project().outlet(outletId)->name);
+        Outlet renamed = *project().outlet(outletId);
+        renamed.name = QStringLiteral("Harbour Gazette");
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY(project().updateOutlet(renamed));
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(shown(), QStringLiteral("Harbour Gazette"));
+        QVERIFY(project().assignOutlet({m_fx->plainDoc}, {}));
+        QCOMPARE(shown(), QString());
+    }
+
     void documentListSetDataIsUndoable()
     {
         QFETCH(int, column);

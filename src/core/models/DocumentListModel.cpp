@@ -45,7 +45,11 @@ DocumentListModel::DocumentListModel(Project &project, QObject *parent)
                 }
             });
     connect(&project, &Project::codesChanged, this, [this] { refreshMissing(); });
-    connect(&project, &Project::outletsChanged, this, [this] { refreshMissing(); });
+    connect(&project, &Project::outletsChanged, this, [this] {
+        refreshMissing();
+        if (!m_rows.isEmpty()) // outlet names may have changed
+            Q_EMIT dataChanged(index(0, OutletColumn), index(int(m_rows.size()) - 1, OutletColumn), {Qt::DisplayRole});
+    });
     connect(&project, &Project::coderNameChanged, this, [this] { refreshMissing(); });
     reload();
 }
@@ -148,6 +152,11 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
         case TitleColumn:
             return s.title;
         case OutletColumn:
+            // The scraped outlet text; without one, the registry outlet the article belongs to.
+            if (role == Qt::DisplayRole && s.outlet.isEmpty() && !s.outletId.isNull()) {
+                if (const auto outlet = m_project.outlet(s.outletId))
+                    return outlet->name;
+            }
             return s.outlet;
         case DateColumn:
             return s.date.isValid() ? s.date.toString(Qt::ISODate) : QString();
