@@ -342,6 +342,55 @@ private Q_SLOTS:
         QCOMPARE(reader(m_fx->path)->valuesTouchingDocuments({m_fx->plainDoc}), before);
     }
 
+    // Recoding drops the values of fields the new code lacks, in the same undo step.
+    void recodingDropsForeignValuesUndoably()
+    {
+        const QUuid speaker = annotate("Speaker", 0, 18);
+        const QUuid quote = annotate("Quote", 26, 53);
+        const QUuid type = fieldOf("Quote", "Type");
+        QVERIFY(project().setAnnotationValue(quote, type, QStringLiteral("direct")));
+        QVERIFY(project().addAnnotationLink(quote, speaker));
+        const auto before = reader(m_fx->path)->annotationValues(quote);
+        QCOMPARE(before.size(), 2);
+        const int steps = project().undoStack()->count();
+        QVERIFY(project().setAnnotationCode(quote, code("Claim").id));
+        QCOMPARE(project().undoStack()->count(), steps + 1);
+        QVERIFY(reader(m_fx->path)->annotationValues(quote).isEmpty());
+        QCOMPARE(reader(m_fx->path)->annotation(quote)->codeId, code("Claim").id);
+        project().undoStack()->undo();
+        QCOMPARE(reader(m_fx->path)->annotation(quote)->codeId, code("Quote").id);
+        QCOMPARE(reader(m_fx->path)->annotationValues(quote), before);
+        project().undoStack()->redo();
+        QVERIFY(reader(m_fx->path)->annotationValues(quote).isEmpty());
+        // Variable codes are not for text.
+        QVERIFY(!project().setAnnotationCode(quote, code("Article").id));
+        QVERIFY(!project().addAnnotation(m_fx->plainDoc, code("Outlet").id, 0, 5));
+    }
+
+    // A field's kind, a code's unit and options in use cannot change under stored values.
+    void changesThatWouldStrandValuesAreRefused()
+    {
+        const QUuid quote = annotate("Quote", 26, 53);
+        QVERIFY(project().setAnnotationValue(quote, fieldOf("Quote", "Type"), QStringLiteral("partial")));
+        const int steps = project().undoStack()->count();
+        Code kind = code("Quote");
+        kind.fields[0].kind = FieldKind::Text;
+        QVERIFY(!project().updateCode(kind));
+        Code option = code("Quote");
+        option.fields[0].options.removeLast(); // "partial", in use
+        QVERIFY(!project().updateCode(option));
+        Code unit = code("Quote");
+        unit.unit = CodeUnit::Article;
+        QVERIFY(!project().updateCode(unit));
+        QCOMPARE(project().undoStack()->count(), steps);
+        // An unused option may go; a relabelled one is fine.
+        Code fine = code("Quote");
+        fine.fields[0].options.removeAt(1); // "indirect", unused
+        fine.fields[0].options[0].label = QStringLiteral("Verbatim");
+        QVERIFY(project().updateCode(fine));
+        QCOMPARE(reader(m_fx->path)->code(fine.id)->fields[0].options.size(), 2);
+    }
+
     void memoOfAnArticle()
     {
         QVERIFY(project().setDocumentMemo(m_fx->plainDoc, QStringLiteral("Check the byline.")));

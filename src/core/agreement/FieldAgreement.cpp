@@ -126,6 +126,8 @@ QList<AgreementRow> computeFieldAgreement(const ProjectStore &store, const QList
             std::map<QString, QSet<int>> codersOfUnit;
             QHash<QUuid, int> coderOfAnnotation;
             for (const Annotation &a : store.annotationsForCode(code.id)) {
+                if (a.status == AnnotationStatus::Suggested)
+                    continue; // not a coding until a coder accepts it
                 const auto coder = coderIndex.constFind(a.coderId);
                 if (coder != coderIndex.cend())
                     coderOfAnnotation.insert(a.id, *coder);

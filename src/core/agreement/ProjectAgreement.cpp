@@ -160,7 +160,8 @@ AgreementReport computeProjectAgreement(const ProjectStore &store, const Agreeme
             return false;
         }
         const auto coder = coderIndex.constFind(a.coderId);
-        if (coder == coderIndex.cend() || !documentIds.contains(a.documentId))
+        if (coder == coderIndex.cend() || !documentIds.contains(a.documentId)
+            || a.status == AnnotationStatus::Suggested) // not accepted by a coder: not a coding yet
             return true;
         codersOfDocument[a.documentId].insert(*coder);
         if (codeIds.contains(a.codeId))
@@ -271,7 +272,8 @@ QList<Disagreement> codeDisagreements(const ProjectStore &store, const QUuid &co
         titles.insert(d.id, d.title);
     QHash<QUuid, QList<Annotation>> byDocument;
     const auto keep = [&](const Annotation &a) {
-        if (a.codeId == codeId && coderNames.contains(a.coderId) && titles.contains(a.documentId))
+        if (a.codeId == codeId && coderNames.contains(a.coderId) && titles.contains(a.documentId)
+            && a.status != AnnotationStatus::Suggested)
             byDocument[a.documentId].append(a);
     };
     if (request.documents.isEmpty()) {

@@ -64,6 +64,7 @@ struct Disagreement
 //   as the continuum [0, length), on the documents every selected coder coded;
 // - alpha on presence per article (does the article contain the code, 1/0),
 //   nominal, where a coder's value is missing for articles they did not code.
+// Suggestions (auto-coded, not yet accepted) are not codings and are left out.
 // A coder counts as having coded an article when they made at least one
 // annotation in it (Newscoder has no assignment table yet). Overlapping spans
 // of one coder and code are merged first (alpha-u assumes they do not overlap).

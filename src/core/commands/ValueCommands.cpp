@@ -32,7 +32,7 @@ int SetFieldValuesCommand::id() const
 bool SetFieldValuesCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *next = dynamic_cast<const SetFieldValuesCommand *>(other);
-    if (!next || !next->m_mergeable || next->m_target != m_target)
+    if (!next || next->isObsolete() || !next->m_mergeable || next->m_target != m_target)
         return false;
     m_after = next->m_after;
     if (m_after == m_before)

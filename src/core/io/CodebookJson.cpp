@@ -1,6 +1,7 @@
 #include "io/CodebookJson.h"
 
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -74,8 +75,15 @@ bool readFields(const QJsonArray &array, Code &code, QList<PendingLinks> &links,
             return false;
         }
         QStringList targets;
-        for (const QJsonValue &target : object.value(u"link_codes").toArray())
-            targets.append(target.toString());
+        const QJsonArray linkCodes = object.value(u"link_codes").toArray();
+        if (linkCodes.size() > MaxCodes) {
+            error = QStringLiteral("The field “%1” links to more than %2 codes.").arg(field.name).arg(MaxCodes);
+            return false;
+        }
+        for (const QJsonValue &target : linkCodes) {
+            if (!targets.contains(target.toString(), Qt::CaseInsensitive))
+                targets.append(target.toString());
+        }
         if (!targets.isEmpty())
             links.append({code.id, int(code.fields.size()), targets});
         code.fields.append(field);
@@ -233,24 +241,27 @@ CodebookReadResult readCodebookJson(const QByteArray &json)
         result.codes.clear();
         return result;
     }
+    // Codes by id and by case-folded name (the first of a name wins), built once.
+    QHash<QUuid, qsizetype> indexById;
+    QHash<QString, QUuid> idByName;
+    for (qsizetype i = 0; i < result.codes.size(); ++i) {
+        indexById.insert(result.codes[i].id, i);
+        const QString key = result.codes[i].name.toCaseFolded();
+        if (!idByName.contains(key))
+            idByName.insert(key, result.codes[i].id);
+    }
     for (const PendingLinks &pending : links) {
-        Code *owner = nullptr;
-        for (Code &c : result.codes) {
-            if (c.id == pending.codeId)
-                owner = &c;
-        }
+        Code *owner = &result.codes[indexById.value(pending.codeId)];
         CodeField &field = owner->fields[pending.fieldIndex];
         for (const QString &name : pending.codeNames) {
-            const auto target = std::find_if(result.codes.cbegin(), result.codes.cend(), [&](const Code &c) {
-                return c.name.compare(name, Qt::CaseInsensitive) == 0;
-            });
-            if (target == result.codes.cend()) {
+            const auto target = idByName.constFind(name.toCaseFolded());
+            if (target == idByName.cend()) {
                 result.error = QStringLiteral("The field “%1” of “%2” links to an unknown code “%3”.")
                                    .arg(field.name, owner->name, name);
                 result.codes.clear();
                 return result;
             }
-            field.linkCodes.append(target->id);
+            field.linkCodes.append(*target);
         }
     }
     return result;

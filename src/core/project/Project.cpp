@@ -3,7 +3,11 @@
 #include "commands/AnnotationCommands.h"
 #include "commands/CodeCommands.h"
 #include "commands/DocumentCommands.h"
+#include "commands/ValueCommands.h"
 #include "storage/StoreError.h"
+
+#include <QMap>
+#include <QSet>
 
 
 namespace newscoder {
@@ -130,8 +134,13 @@ std::optional<QUuid> Project::addAnnotation(const QUuid &documentId, const QUuid
         reportFailure(QStringLiteral("Set your coder name before coding."));
         return std::nullopt;
     }
-    if (!code(codeId)) {
+    const auto chosen = code(codeId);
+    if (!chosen) {
         reportFailure(QStringLiteral("That code does not exist."));
+        return std::nullopt;
+    }
+    if (chosen->isVariable()) {
+        reportFailure(QStringLiteral("“%1” is an article or outlet variable, not a code for text.").arg(chosen->name));
         return std::nullopt;
     }
     Annotation a;
@@ -228,13 +237,33 @@ bool Project::setAnnotationCode(const QUuid &annotationId, const QUuid &codeId)
         reportFailure(QStringLiteral("The annotation or the code no longer exists."));
         return false;
     }
+    if (newCode->isVariable()) {
+        reportFailure(QStringLiteral("“%1” is an article or outlet variable, not a code for text.").arg(newCode->name));
+        return false;
+    }
     if (before->codeId == codeId)
         return true;
     Annotation after = *before;
     after.codeId = codeId;
     after.modified = QDateTime::currentDateTimeUtc();
-    return push(new UpdateAnnotationCommand(*this, QStringLiteral("Recode as “%1”").arg(newCode->name), *before,
-                                            after));
+    const QString text = QStringLiteral("Recode as “%1”").arg(newCode->name);
+    // Values of fields the new code does not have go with the old code (undo brings them back).
+    QMap<QUuid, QList<FieldValue>> stale;
+    for (const FieldValue &v : annotationValues(annotationId)) {
+        if (!newCode->field(v.fieldId))
+            stale[v.fieldId].append(v);
+    }
+    if (stale.isEmpty())
+        return push(new UpdateAnnotationCommand(*this, text, *before, after));
+    m_undoStack.beginMacro(text);
+    bool ok = true;
+    for (auto it = stale.cbegin(); ok && it != stale.cend(); ++it) {
+        ok = push(new SetFieldValuesCommand(*this, text, {StoredValue::Owner::Annotation, annotationId, {}, it.key()},
+                                            it.value(), {}, false));
+    }
+    ok = ok && push(new UpdateAnnotationCommand(*this, text, *before, after));
+    m_undoStack.endMacro();
+    return ok;
 }
 
 bool Project::applyInsertAnnotations(const QList<Annotation> &annotations, const QList<StoredValue> &values)
@@ -484,6 +513,44 @@ bool Project::updateCode(const Code &updated)
     }
     QList<StoredValue> droppedValues;
     try {
+        // Stored values must keep fitting their field: no kind or unit change under them,
+        // no removed option that is in use.
+        QList<QUuid> beforeFields;
+        for (const CodeField &f : before->fields)
+            beforeFields.append(f.id);
+        if (after.unit != before->unit
+            && (m_store->annotationCountsByCode().value(after.id) > 0
+                || !m_store->valuesOfFields(beforeFields).isEmpty())) {
+            reportFailure(QStringLiteral("“%1” is in use: its unit cannot change. Create a new code instead.")
+                              .arg(after.name));
+            return false;
+        }
+        for (const CodeField &f : after.fields) {
+            const CodeField *old = before->field(f.id);
+            if (!old)
+                continue;
+            const QList<StoredValue> inUse = m_store->valuesOfFields({f.id});
+            if (inUse.isEmpty())
+                continue;
+            if (old->kind != f.kind) {
+                reportFailure(QStringLiteral("The field “%1” holds values: its kind cannot change. Add a new field "
+                                             "instead.")
+                                  .arg(old->name));
+                return false;
+            }
+            if (f.kind == FieldKind::SingleChoice || f.kind == FieldKind::MultipleChoice
+                || f.kind == FieldKind::Ordinal) {
+                for (const StoredValue &v : inUse) {
+                    const bool known = std::any_of(f.options.cbegin(), f.options.cend(),
+                                                   [&](const FieldOption &o) { return o.value == v.value.text; });
+                    if (!known) {
+                        reportFailure(QStringLiteral("The value “%1” of “%2” is in use: keep that option.")
+                                          .arg(v.value.text, f.name));
+                        return false;
+                    }
+                }
+            }
+        }
         droppedValues = m_store->valuesOfFields(dropped);
     } catch (const StoreError &e) {
         reportFailure(e.message());
@@ -525,9 +592,16 @@ bool Project::removeCode(const QUuid &codeId)
     }
     // A value can be both an annotation's and a field's: keep one copy.
     QList<StoredValue> unique;
+    QSet<QString> seen;
     for (const StoredValue &v : values) {
-        if (!unique.contains(v))
+        const QString key = QStringLiteral("%1/%2/%3/%4/%5")
+                                .arg(int(v.owner))
+                                .arg(v.ownerId.toString(), v.coderId.toString(), v.value.fieldId.toString())
+                                .arg(v.position);
+        if (!seen.contains(key)) {
+            seen.insert(key);
             unique.append(v);
+        }
     }
     using D = CodePresenceCommand::Direction;
     return push(new CodePresenceCommand(*this, D::Remove, subtree, annotations, unique));

@@ -36,8 +36,9 @@ std::optional<QList<QUuid>> Project::addSuggestions(const QList<SuggestedSpan> &
         QHash<QUuid, int> lengths; // document → text length
         QSet<QString> existing;    // this coder's spans in the documents touched
         for (const SuggestedSpan &s : spans) {
-            if (!code(s.codeId)) {
-                reportFailure(QStringLiteral("That code does not exist."));
+            const auto suggested = code(s.codeId);
+            if (!suggested || suggested->isVariable()) {
+                reportFailure(QStringLiteral("Suggestions need a code for text spans."));
                 return std::nullopt;
             }
             if (!lengths.contains(s.documentId)) {

@@ -57,7 +57,8 @@ bool Project::editDocumentText(const QUuid &documentId, const QList<TextEdit> &e
         TextSpan span = s.span;
         if (s.isOrphaned()) {
             span = reviewSpan(s, after.text);
-            a.status = AnnotationStatus::Review;
+            if (a.status != AnnotationStatus::Suggested) // a suggestion stays one: rejecting it is the review
+                a.status = AnnotationStatus::Review;
         }
         if (span.isEmpty()) { // the whole text was deleted: nothing to anchor on
             reportFailure(QStringLiteral("The edit would leave annotations without any text to point at."));

@@ -455,9 +455,12 @@ void Project::emitValuesChanged(const QList<StoredValue> &values)
 {
     for (const Owner owner : {Owner::Annotation, Owner::Document, Owner::Outlet}) {
         QList<QUuid> ids;
+        QSet<QUuid> seen;
         for (const StoredValue &v : values) {
-            if (v.owner == owner && !ids.contains(v.ownerId))
+            if (v.owner == owner && !seen.contains(v.ownerId)) {
+                seen.insert(v.ownerId);
                 ids.append(v.ownerId);
+            }
         }
         if (!ids.isEmpty())
             Q_EMIT valuesChanged(owner, ids);

@@ -67,6 +67,27 @@ class TestProjectAgreement : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Auto-coded suggestions nobody accepted are not codings.
+    void suggestionsDoNotCount()
+    {
+        Fixture f;
+        f.code(QStringLiteral("Ana"), f.docA, f.quote, 10, 30);
+        f.project->setCoderName(QStringLiteral("Ben"));
+        QVERIFY(f.project->addSuggestions({{f.docA, f.quote, 10, 30}}));
+        AgreementReport report = computeProjectAgreement(f.project->store(), {});
+        QCOMPARE(report.documentsAllCoded, 0); // Ben has not coded article A
+        const AgreementRow *presence = f.row(report, QStringLiteral("Quote"), QStringLiteral("alpha-presence"));
+        QVERIFY(presence);
+        QCOMPARE(presence->result.units, 0);
+        // Accepted, it is Ben's coding: perfect agreement.
+        const auto suggestions = f.project->suggestions({});
+        QCOMPARE(suggestions.size(), 1);
+        QVERIFY(f.project->acceptSuggestions({suggestions.first().id}));
+        report = computeProjectAgreement(f.project->store(), {});
+        QCOMPARE(report.documentsAllCoded, 1);
+        QCOMPARE(f.row(report, QStringLiteral("Quote"), QStringLiteral("unitizing-alpha"))->result.value, 1.0);
+    }
+
     void identicalCodingAgreesPerfectly()
     {
         Fixture f;
