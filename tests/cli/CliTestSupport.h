@@ -35,8 +35,9 @@ inline CliRun runCli(const QStringList &args)
         r.err = "did not finish: " + p.errorString().toUtf8();
         return r;
     }
-    r.exitCode = p.exitCode();
     r.status = p.exitStatus();
+    r.exitCode = r.status == QProcess::NormalExit ? p.exitCode() : -1; // a crash is never "exit 0"
+
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;

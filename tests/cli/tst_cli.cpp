@@ -1,6 +1,7 @@
 // newscoder-cli, run as a real process: every subcommand's output and JSON
 // keys, --help/--version, and every error path with its exit code
 // (1 usage error, 2 bad input) and a message on stderr.
+#include "CliTestSupport.h"
 #include "io/CodebookJson.h"
 #include "storage/ProjectStore.h"
 #include "storage/StoreError.h"
@@ -20,37 +21,16 @@ using namespace newscoder;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QProcess::ExitStatus status = QProcess::CrashExit;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = newscoder::test::CliRun;
 
 Run cli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(NEWSCODER_CLI_PATH), args);
-    Run r;
-    if (!p.waitForStarted(10000) || !p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "did not finish: " + p.errorString().toUtf8();
-        return r;
-    }
-    r.exitCode = p.exitCode();
-    r.status = p.exitStatus();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return newscoder::test::runCli(args);
 }
 
 QString describe(const Run &r)
 {
-    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
-        .arg(r.exitCode)
-        .arg(QString::fromUtf8(r.out.left(2000)), QString::fromUtf8(r.err.left(2000)));
+    return r.describe();
 }
 
 QStringList sortedKeys(const QJsonObject &o)

@@ -2,6 +2,7 @@
 // outlets, variables, set-variable) and annotate --field/--link, run as a
 // real process: JSON shape and values, and every error path with its exit
 // code and nothing written to the project file.
+#include "CliTestSupport.h"
 #include "project/Project.h"
 #include "storage/ProjectStore.h"
 
@@ -18,37 +19,16 @@ using namespace newscoder;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QProcess::ExitStatus status = QProcess::CrashExit;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = newscoder::test::CliRun;
 
 Run cli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(NEWSCODER_CLI_PATH), args);
-    Run r;
-    if (!p.waitForStarted(10000) || !p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "did not finish: " + p.errorString().toUtf8();
-        return r;
-    }
-    r.exitCode = p.exitCode();
-    r.status = p.exitStatus();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return newscoder::test::runCli(args);
 }
 
 QString describe(const Run &r)
 {
-    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
-        .arg(r.exitCode)
-        .arg(QString::fromUtf8(r.out.left(2000)), QString::fromUtf8(r.err.left(2000)));
+    return r.describe();
 }
 
 QStringList sortedKeys(const QJsonObject &o)

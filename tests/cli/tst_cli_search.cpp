@@ -1,5 +1,6 @@
 // newscoder-cli search, autocode, suggestions and edit-text, run as a real
 // process against a project prepared through the core API.
+#include "CliTestSupport.h"
 #include "project/Project.h"
 #include "storage/ProjectStore.h"
 #include "io/CodebookJson.h"
@@ -15,35 +16,16 @@ using namespace newscoder;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = newscoder::test::CliRun;
 
 Run cli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(NEWSCODER_CLI_PATH), args);
-    Run r;
-    if (!p.waitForStarted(10000) || !p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "did not finish";
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return newscoder::test::runCli(args);
 }
 
 QString describe(const Run &r)
 {
-    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
-        .arg(r.exitCode)
-        .arg(QString::fromUtf8(r.out.left(2000)), QString::fromUtf8(r.err.left(2000)));
+    return r.describe();
 }
 
 const QString TextA = QStringLiteral("The mayor said nothing. Unions said yes.\nThe port \U0001D11E stayed closed.");
