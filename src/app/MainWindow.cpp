@@ -21,12 +21,14 @@
 #include <QCloseEvent>
 #include <QColorDialog>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -241,10 +243,10 @@ bool MainWindow::openProject(const QString &path, bool askReadOnly)
     return true;
 }
 
-bool MainWindow::createProject(const QString &path)
+bool MainWindow::createProject(const QString &path, const std::optional<QList<Code>> &codebook)
 {
     try {
-        auto project = Project::create(path, defaultNewsCodebook());
+        auto project = Project::create(path, codebook.value_or(defaultNewsCodebook()));
         setSession(std::make_unique<ProjectSession>(std::move(project)));
     } catch (const StoreError &e) {
         showError(e.message());
@@ -509,7 +511,33 @@ void MainWindow::chooseAndCreate()
         showError(tr("%1 already exists. Choose another name — Newscoder never overwrites a project.").arg(path));
         return;
     }
-    createProject(path);
+    // What the codebook starts from: the news codebook, nothing, or a codebook file.
+    QMessageBox ask(QMessageBox::Question, tr("New Project"), tr("Start the codebook from…"), QMessageBox::Cancel, this);
+    QPushButton *news = ask.addButton(tr("News Codebook"), QMessageBox::AcceptRole);
+    QPushButton *empty = ask.addButton(tr("Empty"), QMessageBox::AcceptRole);
+    QPushButton *file = ask.addButton(tr("Codebook File…"), QMessageBox::AcceptRole);
+    ask.setDefaultButton(news);
+    ask.exec();
+    if (ask.clickedButton() == empty) {
+        createProject(path, QList<Code>{});
+    } else if (ask.clickedButton() == file) {
+        const QString json = QFileDialog::getOpenFileName(this, tr("Codebook"), QString(), tr("Codebooks (*.json)"));
+        if (json.isEmpty())
+            return;
+        QFile in(json);
+        if (!in.open(QIODevice::ReadOnly) || in.size() > 16 * 1024 * 1024) {
+            showError(tr("Cannot read %1 (missing, unreadable or larger than 16 MiB).").arg(json));
+            return;
+        }
+        const CodebookReadResult read = readCodebookJson(in.readAll());
+        if (!read.error.isEmpty()) {
+            showError(tr("%1 is not a usable codebook: %2").arg(json, read.error));
+            return;
+        }
+        createProject(path, read.codes);
+    } else if (ask.clickedButton() == news) {
+        createProject(path);
+    }
 }
 
 void MainWindow::saveAs(bool keepWorkingHere)

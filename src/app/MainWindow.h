@@ -1,9 +1,12 @@
 #pragma once
 
+#include "model/Code.h"
+
 #include <QMainWindow>
 #include <QUuid>
 
 #include <memory>
+#include <optional>
 
 class QUndoGroup;
 class QDockWidget;
@@ -43,7 +46,8 @@ public:
     // it (unless `askReadOnly` is false). Shows a message and returns false
     // on failure; the current project then stays open.
     bool openProject(const QString &path, bool askReadOnly = true);
-    bool createProject(const QString &path);
+    // A new project starting from `codebook` (by default the news codebook).
+    bool createProject(const QString &path, const std::optional<QList<Code>> &codebook = std::nullopt);
     void closeProject();
     // Shows the article whose id is (or starts with) `id`.
     void showDocumentById(const QString &id);

@@ -65,6 +65,25 @@ private Q_SLOTS:
         QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
     }
 
+    // A new project starts from the news codebook, an empty one or a codebook file's.
+    void newProjectCodebookChoices()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        window.setInteractive(false);
+        QVERIFY(window.createProject(dir.filePath(QStringLiteral("empty.newscoder")), QList<Code>{}));
+        QVERIFY(window.session()->project().codes().isEmpty());
+        QVERIFY(window.createProject(dir.filePath(QStringLiteral("news.newscoder"))));
+        QCOMPARE(window.session()->project().codes().size(), defaultNewsCodebook().size());
+        Code frame;
+        frame.id = QUuid::createUuid();
+        frame.name = QStringLiteral("Frame");
+        frame.color = QColor(0x33, 0x66, 0x99);
+        QVERIFY(window.createProject(dir.filePath(QStringLiteral("own.newscoder")), QList<Code>{frame}));
+        QCOMPARE(window.session()->project().codes().size(), 1);
+        QCOMPARE(window.session()->project().codes().first().name, QStringLiteral("Frame"));
+    }
+
     void codeWithShortcutUndoRedoAndReopen()
     {
         QTemporaryDir dir;

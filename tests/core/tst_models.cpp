@@ -441,6 +441,7 @@ private Q_SLOTS:
         QTest::newRow("clear date") << int(DocumentDetailsModel::DateRow) << QString();
         QTest::newRow("url") << int(DocumentDetailsModel::UrlRow) << QStringLiteral("https://x.example/y");
         QTest::newRow("metadata") << int(DocumentDetailsModel::FixedRowCount) << QStringLiteral("By Kim \U0001F58A");
+        QTest::newRow("memo") << int(DocumentDetailsModel::MemoRow) << QStringLiteral("Compare with the TASS wire.");
     }
 
     void detailsEditsAreUndoable()
@@ -459,6 +460,7 @@ private Q_SLOTS:
         const QString inFile = row == DocumentDetailsModel::TitleRow  ? stored.title
                                : row == DocumentDetailsModel::DateRow ? stored.date.toString(Qt::ISODate)
                                : row == DocumentDetailsModel::UrlRow  ? stored.url
+                               : row == DocumentDetailsModel::MemoRow ? stored.memo
                                                                       : stored.metadata.value(0).second;
         QCOMPARE(inFile, value);
         undo().undo();

@@ -69,7 +69,7 @@ QVariant DocumentDetailsModel::data(const QModelIndex &index, int role) const
         return index.column() == FieldColumn ? entry.first : entry.second;
     }
     if (index.column() == FieldColumn) {
-        static const char *const names[] = {"Title", "Outlet", "Date", "URL", "Author", "Length", "Imported from"};
+        static const char *const names[] = {"Title", "Outlet", "Date", "URL", "Author", "Memo", "Length", "Imported from"};
         return tr(names[row]);
     }
     switch (row) {
@@ -83,6 +83,8 @@ QVariant DocumentDetailsModel::data(const QModelIndex &index, int role) const
         return m_document.url;
     case AuthorRow:
         return m_document.author;
+    case MemoRow:
+        return m_document.memo;
     case LengthRow:
         return tr("%n character(s)", nullptr, m_length);
     case SourceRow:
@@ -137,6 +139,9 @@ bool DocumentDetailsModel::setData(const QModelIndex &index, const QVariant &val
             break;
         case AuthorRow:
             updated.author = text;
+            break;
+        case MemoRow:
+            updated.memo = value.toString(); // kept as typed
             break;
         default:
             return false;

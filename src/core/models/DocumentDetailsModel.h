@@ -17,7 +17,7 @@ class DocumentDetailsModel final : public QAbstractTableModel
 
 public:
     enum Column { FieldColumn, ValueColumn, ColumnCount };
-    enum FixedRow { TitleRow, OutletRow, DateRow, UrlRow, AuthorRow, LengthRow, SourceRow, FixedRowCount };
+    enum FixedRow { TitleRow, OutletRow, DateRow, UrlRow, AuthorRow, MemoRow, LengthRow, SourceRow, FixedRowCount };
 
     explicit DocumentDetailsModel(Project &project, QObject *parent = nullptr);
 
