@@ -226,14 +226,25 @@ void ActorsDock::mergeSelected()
     if (!first || !second)
         return;
     bool ok = false;
-    const QStringList choices{first->name, second->name};
+    // Labels must differ even for two actors of the same name (the usual duplicate).
+    const auto label = [](const Actor &a) {
+        QStringList parts{a.role, a.affiliation, a.country};
+        parts.removeAll(QString());
+        const QString details = parts.join(u", ");
+        return details.isEmpty() ? a.name : QStringLiteral("%1 (%2)").arg(a.name, details);
+    };
+    QStringList choices{label(*first), label(*second)};
+    if (choices[0] == choices[1]) {
+        choices[0] += QStringLiteral(" [%1]").arg(idString(first->id).left(8));
+        choices[1] += QStringLiteral(" [%1]").arg(idString(second->id).left(8));
+    }
     const QString kept = QInputDialog::getItem(
         this, tr("Merge Actors"),
         tr("Keep which actor? The other one's names become its aliases and its links move to it."), choices, 0, false,
         &ok);
     if (!ok)
         return;
-    if (kept == first->name)
+    if (choices.indexOf(kept) == 0)
         m_project->mergeActors(first->id, second->id);
     else
         m_project->mergeActors(second->id, first->id);
