@@ -1,5 +1,7 @@
 #include "SearchDock.h"
 
+#include "SuggestionsPanel.h"
+
 #include "models/AnnotationTableModel.h"
 #include "project/Project.h"
 #include "search/CorpusSearch.h"
@@ -11,7 +13,6 @@
 #include <QComboBox>
 #include <QFutureWatcher>
 #include <QGridLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -38,7 +39,6 @@ constexpr int MaxShownHits = 2000;
 constexpr int DocumentRole = Qt::UserRole + 1;
 constexpr int StartRole = Qt::UserRole + 2;
 constexpr int EndRole = Qt::UserRole + 3;
-constexpr int AnnotationRole = Qt::UserRole + 4;
 
 // Paints an item's text as rich text (the hit in bold inside its snippet).
 class RichTextDelegate final : public QStyledItemDelegate
@@ -83,56 +83,6 @@ QString count(int n, const QString &one, const QString &many)
     return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
 }
 
-QString excerpt(const QString &text, int start, int end)
-{
-    QString quoted = text.mid(start, end - start).simplified();
-    if (quoted.size() > 120)
-        quoted = quoted.left(117) + QStringLiteral("…");
-    return quoted;
-}
-
-struct SuggestionRow
-{
-    Annotation annotation;
-    QString title;
-    QString text;
-};
-
-struct SuggestionListing
-{
-    QList<SuggestionRow> rows;
-    QString error;
-};
-
-// Worker thread: every suggestion of the project with its article title and text.
-SuggestionListing listSuggestions(const QString &path)
-{
-    SuggestionListing listing;
-    try {
-        const auto store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
-        QList<Annotation> found;
-        store->forEachAnnotation([&](const Annotation &a) {
-            if (a.status == AnnotationStatus::Suggested)
-                found.append(a);
-            return true;
-        });
-        QUuid document;
-        QString title, text;
-        for (const Annotation &a : std::as_const(found)) {
-            if (a.documentId != document) {
-                document = a.documentId;
-                const auto summary = store->documentSummary(document);
-                title = summary ? summary->title : QString();
-                text = store->documentText(document);
-            }
-            listing.rows.append({a, title, excerpt(text, a.start, a.end)});
-        }
-    } catch (const StoreError &e) {
-        listing.error = e.message();
-    }
-    return listing;
-}
-
 } // namespace
 
 struct SearchDock::Shared
@@ -155,10 +105,6 @@ SearchDock::SearchDock(QWidget *parent) : QDockWidget(tr("Search"), parent)
 {
     setObjectName(QStringLiteral("searchDock"));
     buildUi();
-    m_suggestionTimer = new QTimer(this);
-    m_suggestionTimer->setSingleShot(true);
-    m_suggestionTimer->setInterval(150);
-    connect(m_suggestionTimer, &QTimer::timeout, this, &SearchDock::refreshSuggestions);
     m_poll = new QTimer(this);
     m_poll->setInterval(100);
     connect(m_poll, &QTimer::timeout, this, [this] {
@@ -239,35 +185,10 @@ void SearchDock::buildUi()
     grid->addWidget(m_hits, 4, 0, 1, 3);
     grid->addLayout(coding, 5, 0, 1, 3);
 
-    auto *suggestionPart = new QGroupBox(tr("Suggestions"), splitter);
-    auto *sLayout = new QVBoxLayout(suggestionPart);
-    sLayout->setContentsMargins(4, 4, 4, 4);
-    m_suggestionScope = new QComboBox(suggestionPart);
-    m_suggestionScope->setObjectName(QStringLiteral("suggestionScope"));
-    m_suggestionScope->addItems({tr("This article"), tr("Whole corpus")});
-    m_suggestionSummary = new QLabel(suggestionPart);
-    auto *top = new QHBoxLayout;
-    top->addWidget(m_suggestionScope);
-    top->addWidget(m_suggestionSummary, 1);
-    m_suggestions = new QTreeWidget(suggestionPart);
-    m_suggestions->setObjectName(QStringLiteral("suggestionList"));
-    m_suggestions->setHeaderLabels({tr("Article"), tr("Code"), tr("Text")});
-    m_suggestions->setRootIsDecorated(false);
-    m_suggestions->setUniformRowHeights(true);
-    m_suggestions->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_accept = new QPushButton(tr("Accept"), suggestionPart);
-    m_reject = new QPushButton(tr("Reject"), suggestionPart);
-    m_acceptAll = new QPushButton(tr("Accept all"), suggestionPart);
-    m_rejectAll = new QPushButton(tr("Reject all"), suggestionPart);
-    auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {m_accept, m_reject, m_acceptAll, m_rejectAll})
-        buttons->addWidget(b);
-    sLayout->addLayout(top);
-    sLayout->addWidget(m_suggestions);
-    sLayout->addLayout(buttons);
+    m_suggestionsPanel = new SuggestionsPanel(splitter);
 
     splitter->addWidget(searchPart);
-    splitter->addWidget(suggestionPart);
+    splitter->addWidget(m_suggestionsPanel);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(body);
@@ -287,16 +208,8 @@ void SearchDock::buildUi()
         if (!doc.isNull())
             Q_EMIT openRequested(doc, item->data(0, StartRole).toInt(), item->data(0, EndRole).toInt());
     });
-    connect(m_suggestions, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        Q_EMIT openRequested(item->data(0, DocumentRole).toUuid(), item->data(0, StartRole).toInt(),
-                             item->data(0, EndRole).toInt());
-    });
-    connect(m_suggestions, &QTreeWidget::itemSelectionChanged, this, &SearchDock::updateButtons);
-    connect(m_suggestionScope, &QComboBox::currentIndexChanged, this, &SearchDock::refreshSuggestions);
-    connect(m_accept, &QPushButton::clicked, this, [this] { acceptSelectedSuggestions(true); });
-    connect(m_reject, &QPushButton::clicked, this, [this] { acceptSelectedSuggestions(false); });
-    connect(m_acceptAll, &QPushButton::clicked, this, [this] { acceptAllSuggestions(true); });
-    connect(m_rejectAll, &QPushButton::clicked, this, [this] { acceptAllSuggestions(false); });
+    connect(m_suggestionsPanel, &SuggestionsPanel::openRequested, this, &SearchDock::openRequested);
+    connect(m_suggestionsPanel, &SuggestionsPanel::refreshed, this, &SearchDock::suggestionsRefreshed);
 }
 
 void SearchDock::setProject(Project *project, AnnotationTableModel *currentArticle)
@@ -314,26 +227,14 @@ void SearchDock::setProject(Project *project, AnnotationTableModel *currentArtic
     m_busyCoding = false;
     if (m_project)
         m_project->disconnect(this);
-    if (m_article)
-        m_article->disconnect(this);
     m_project = project;
     m_article = currentArticle;
-    ++m_suggestionGeneration;
     m_hits->clear();
     m_summary->clear();
-    m_suggestions->clear();
-    m_suggestionSummary->clear();
-    if (m_project) {
+    if (m_project)
         connect(m_project, &Project::codesChanged, this, &SearchDock::refreshCodes);
-        connect(m_project, &Project::annotationsInserted, this, &SearchDock::scheduleSuggestionRefresh);
-        connect(m_project, &Project::annotationsRemoved, this, &SearchDock::scheduleSuggestionRefresh);
-        connect(m_project, &Project::annotationChanged, this, &SearchDock::scheduleSuggestionRefresh);
-        connect(m_project, &Project::documentTextChanged, this, &SearchDock::scheduleSuggestionRefresh);
-    }
-    if (m_article)
-        connect(m_article, &QAbstractItemModel::modelReset, this, &SearchDock::scheduleSuggestionRefresh);
+    m_suggestionsPanel->setProject(project, currentArticle);
     refreshCodes();
-    refreshSuggestions();
     updateButtons();
 }
 
@@ -389,11 +290,6 @@ void SearchDock::updateButtons()
     m_cancelButton->setEnabled(busy);
     m_codeButton->setEnabled(writable && !busy && !m_pattern->text().isEmpty() && scope != Memos
                              && m_code->count() > 0);
-    const bool any = m_suggestions->topLevelItemCount() > 0;
-    m_accept->setEnabled(writable && !m_suggestions->selectedItems().isEmpty());
-    m_reject->setEnabled(m_accept->isEnabled());
-    m_acceptAll->setEnabled(writable && any);
-    m_rejectAll->setEnabled(writable && any);
 }
 
 void SearchDock::find()
@@ -626,118 +522,33 @@ void SearchDock::addSuggestionsFrom(const Outcome &outcome, const QUuid &codeId)
                               ? u' ' + tr("(%1 already coded)").arg(spans.size() - added->size())
                               : QString())
                        + QStringLiteral(" — ") + tr("review them below; Undo removes them all."));
-    refreshSuggestions();
+    m_suggestionsPanel->refresh();
     Q_EMIT codingFinished(int(added->size()));
 }
 
 void SearchDock::setSuggestionScope(SuggestionScope scope)
 {
-    m_suggestionScope->setCurrentIndex(scope);
-}
-
-void SearchDock::scheduleSuggestionRefresh()
-{
-    m_suggestionTimer->start(); // coalesces the signals of a batch (accepting 500 suggestions)
-}
-
-void SearchDock::refreshSuggestions()
-{
-    m_suggestionTimer->stop();
-    const int generation = ++m_suggestionGeneration;
-    if (!m_project) {
-        m_suggestions->clear();
-        updateButtons();
-        return;
-    }
-    if (SuggestionScope(m_suggestionScope->currentIndex()) == ArticleSuggestions) {
-        m_suggestions->clear();
-        if (m_article && !m_article->documentId().isNull()) {
-            QString title;
-            try {
-                if (const auto summary = m_project->store().documentSummary(m_article->documentId()))
-                    title = summary->title;
-            } catch (const StoreError &) {
-            }
-            QList<QTreeWidgetItem *> items;
-            for (const Annotation &a : m_article->annotations()) {
-                if (a.status != AnnotationStatus::Suggested)
-                    continue;
-                const auto code = m_project->code(a.codeId);
-                auto *item = new QTreeWidgetItem({title, code ? code->name : QString(),
-                                                  excerpt(m_article->text(), a.start, a.end)});
-                item->setData(0, DocumentRole, a.documentId);
-                item->setData(0, StartRole, a.start);
-                item->setData(0, EndRole, a.end);
-                item->setData(0, AnnotationRole, a.id);
-                items.append(item);
-            }
-            m_suggestions->addTopLevelItems(items);
-        }
-        m_suggestionSummary->setText(count(m_suggestions->topLevelItemCount(), tr("suggestion"), tr("suggestions")));
-        updateButtons();
-        Q_EMIT suggestionsRefreshed();
-        return;
-    }
-    // The whole corpus: read on a worker thread.
-    m_suggestionSummary->setText(tr("Reading…"));
-    auto *watcher = new QFutureWatcher<SuggestionListing>(this);
-    connect(watcher, &QFutureWatcher<SuggestionListing>::finished, this, [this, watcher, generation] {
-        const SuggestionListing listing = watcher->result();
-        watcher->deleteLater();
-        if (generation != m_suggestionGeneration)
-            return; // a newer listing is on its way
-        m_suggestions->clear();
-        QList<QTreeWidgetItem *> items;
-        for (const SuggestionRow &row : listing.rows) {
-            const auto code = m_project ? m_project->code(row.annotation.codeId) : std::nullopt;
-            auto *item = new QTreeWidgetItem({row.title, code ? code->name : QString(), row.text});
-            item->setData(0, DocumentRole, row.annotation.documentId);
-            item->setData(0, StartRole, row.annotation.start);
-            item->setData(0, EndRole, row.annotation.end);
-            item->setData(0, AnnotationRole, row.annotation.id);
-            items.append(item);
-        }
-        m_suggestions->addTopLevelItems(items);
-        m_suggestionSummary->setText(listing.error.isEmpty()
-                                         ? count(int(listing.rows.size()), tr("suggestion"), tr("suggestions"))
-                                         : listing.error);
-        updateButtons();
-        Q_EMIT suggestionsRefreshed();
-    });
-    const QString path = m_project->path();
-    watcher->setFuture(QtConcurrent::run([path] { return listSuggestions(path); }));
+    m_suggestionsPanel->setScope(SuggestionsPanel::Scope(scope));
 }
 
 void SearchDock::acceptSelectedSuggestions(bool accept)
 {
-    if (!m_project)
-        return;
-    QList<QUuid> ids;
-    for (QTreeWidgetItem *item : m_suggestions->selectedItems())
-        ids.append(item->data(0, AnnotationRole).toUuid());
-    if (ids.isEmpty())
-        return;
-    if (accept ? m_project->acceptSuggestions(ids) : m_project->rejectSuggestions(ids))
-        refreshSuggestions();
+    m_suggestionsPanel->acceptSelected(accept);
 }
 
 void SearchDock::acceptAllSuggestions(bool accept)
 {
-    if (!m_project)
-        return;
-    QUuid doc;
-    if (SuggestionScope(m_suggestionScope->currentIndex()) == ArticleSuggestions) {
-        doc = currentDocument();
-        if (doc.isNull())
-            return;
-    }
-    QList<QUuid> ids;
-    for (const Annotation &a : m_project->suggestions(doc))
-        ids.append(a.id);
-    if (ids.isEmpty())
-        return;
-    if (accept ? m_project->acceptSuggestions(ids) : m_project->rejectSuggestions(ids))
-        refreshSuggestions();
+    m_suggestionsPanel->acceptAll(accept);
+}
+
+QTreeWidget *SearchDock::suggestionList() const
+{
+    return m_suggestionsPanel->list();
+}
+
+QLabel *SearchDock::suggestionSummary() const
+{
+    return m_suggestionsPanel->summary();
 }
 
 void SearchDock::revealSpan(QTextEdit *view, int start, int end)

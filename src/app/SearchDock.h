@@ -20,6 +20,7 @@ class QFutureWatcher;
 namespace newscoder {
 
 class AnnotationTableModel;
+class SuggestionsPanel;
 class Project;
 struct SearchOptions;
 
@@ -58,9 +59,9 @@ public:
     QCheckBox *caseBox() const { return m_case; }
     QCheckBox *sentencesBox() const { return m_sentences; }
     QTreeWidget *hitList() const { return m_hits; }
-    QTreeWidget *suggestionList() const { return m_suggestions; }
+    QTreeWidget *suggestionList() const;
     QLabel *summary() const { return m_summary; }
-    QLabel *suggestionSummary() const { return m_suggestionSummary; }
+    QLabel *suggestionSummary() const;
 
     // Selects [start, end) in `view` and scrolls it into sight.
     static void revealSpan(QTextEdit *view, int start, int end);
@@ -82,8 +83,6 @@ private:
     void showHits(const Outcome &outcome);
     void addSuggestionsFrom(const Outcome &outcome, const QUuid &codeId);
     void refreshCodes();
-    void scheduleSuggestionRefresh();
-    void refreshSuggestions();
     void updateButtons();
     QUuid currentDocument() const;
 
@@ -91,9 +90,7 @@ private:
     AnnotationTableModel *m_article = nullptr;
     std::shared_ptr<Shared> m_shared;
     QFutureWatcher<Outcome> *m_watcher = nullptr;
-    QTimer *m_suggestionTimer = nullptr;
     QTimer *m_poll = nullptr;
-    int m_suggestionGeneration = 0; // newer corpus listings win
     bool m_busyCoding = false;
 
     QLineEdit *m_pattern = nullptr;
@@ -110,13 +107,7 @@ private:
     QComboBox *m_code = nullptr;
     QCheckBox *m_codeSentences = nullptr;
     QPushButton *m_codeButton = nullptr;
-    QComboBox *m_suggestionScope = nullptr;
-    QTreeWidget *m_suggestions = nullptr;
-    QLabel *m_suggestionSummary = nullptr;
-    QPushButton *m_accept = nullptr;
-    QPushButton *m_reject = nullptr;
-    QPushButton *m_acceptAll = nullptr;
-    QPushButton *m_rejectAll = nullptr;
+    SuggestionsPanel *m_suggestionsPanel = nullptr;
 };
 
 } // namespace newscoder
