@@ -238,8 +238,11 @@ bool MainWindow::openProject(const QString &path, bool askReadOnly)
             return false;
         }
     }
+    const QString lockNotice = project->store().lockNotice(); // a crashed session's lock was cleared
     setSession(std::make_unique<ProjectSession>(std::move(project)));
     addRecentFile(path);
+    if (!lockNotice.isEmpty())
+        statusBar()->showMessage(lockNotice, 20000);
     return true;
 }
 

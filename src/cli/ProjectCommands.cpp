@@ -24,7 +24,10 @@ QJsonObject summaryJson(const DocumentSummary &s);
 std::unique_ptr<Project> openProject(const QString &path, ProjectStore::Access access, QString *error)
 {
     try {
-        return Project::open(path, access);
+        auto project = Project::open(path, access);
+        if (const QString notice = project->store().lockNotice(); !notice.isEmpty())
+            writeErr(notice + u'\n'); // a lock left by a crashed process was cleared
+        return project;
     } catch (const StoreError &e) {
         *error = e.message();
         return nullptr;

@@ -1,6 +1,13 @@
-// Helper for tst_durability: opens the project given on the command line, adds
-// one annotation through Project::addAnnotation, prints "done <id>" and then
-// waits to be killed. Usage: durability_helper PROJECT CODER
+// Helper for tst_durability, killed with SIGKILL at chosen moments.
+//   durability_helper PROJECT CODER    opens the project, adds one annotation
+//       through Project::addAnnotation, prints "done <id>" and waits to be killed.
+//   durability_helper --create PROJECT creates the project with the default news
+//       codebook (Project::create, as New Project does) and prints "created".
+//   durability_helper --open PROJECT   opens the project for writing, prints
+//       "opened" and waits to be killed.
+// With NEWSCODER_TEST_KILL_AT=<point> in its environment the process kills
+// itself at that point of create/open (storage/TestKillPoint.h).
+#include "io/CodebookJson.h"
 #include "project/Project.h"
 #include "storage/StoreError.h"
 
@@ -12,20 +19,45 @@
 
 using namespace newscoder;
 
+namespace {
+
+[[noreturn]] void waitToBeKilled()
+{
+    for (;;) // keep the project (and its lock) open until killed
+        std::this_thread::sleep_for(std::chrono::seconds(60));
+}
+
+void say(const QByteArray &line)
+{
+    std::printf("%s\n", line.constData());
+    std::fflush(stdout);
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments();
     if (args.size() != 3) {
-        std::fprintf(stderr, "usage: durability_helper PROJECT CODER\n");
+        std::fprintf(stderr, "usage: durability_helper PROJECT CODER | --create PROJECT | --open PROJECT\n");
         return 1;
     }
     std::unique_ptr<Project> project;
     try {
-        project = Project::open(args[1]);
+        if (args[1] == QLatin1String("--create")) {
+            project = Project::create(args[2], defaultNewsCodebook());
+            say("created");
+            return 0;
+        }
+        project = Project::open(args[1] == QLatin1String("--open") ? args[2] : args[1]);
     } catch (const StoreError &e) {
-        std::fprintf(stderr, "open failed: %s\n", e.what());
+        std::fprintf(stderr, "failed: %s\n", e.what());
         return 2;
+    }
+    if (args[1] == QLatin1String("--open")) {
+        say("opened " + project->store().lockNotice().toUtf8());
+        waitToBeKilled();
     }
     const QList<DocumentSummary> documents = project->store().documentSummaries();
     if (documents.isEmpty() || project->codes().isEmpty()) {
@@ -40,8 +72,6 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "addAnnotation failed: %s\n", qPrintable(project->lastError()));
         return 4;
     }
-    std::printf("done %s\n", qPrintable(idString(*id)));
-    std::fflush(stdout);
-    for (;;) // keep the project (and its lock) open until killed
-        std::this_thread::sleep_for(std::chrono::seconds(60));
+    say("done " + idString(*id).toUtf8());
+    waitToBeKilled();
 }

@@ -1,7 +1,12 @@
 // Durability: an annotation a process added is in the file even when that
 // process is killed with SIGKILL right after addAnnotation returned, and the
 // dead process's lock does not keep the project from being opened again.
+// Crash windows of create and open: a process killed (SIGKILL, through the
+// NEWSCODER_TEST_KILL_AT seam) at each moment of creating a project or of
+// taking its lock leaves a complete project or none, and a writer that can write.
 #include "CoreTestSupport.h"
+
+#include "storage/CreationLeftovers.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -9,6 +14,67 @@
 
 using namespace newscoder;
 using namespace newscoder::test;
+
+namespace {
+
+struct HelperRun
+{
+    QProcess::ExitStatus status = QProcess::NormalExit;
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    bool killed() const { return status == QProcess::CrashExit; }
+    QString describe() const
+    {
+        return QStringLiteral("%1 %2\nstdout: %3\nstderr: %4")
+            .arg(killed() ? QStringLiteral("crashed") : QStringLiteral("exit"))
+            .arg(exitCode)
+            .arg(QString::fromUtf8(out), QString::fromUtf8(err));
+    }
+};
+
+// Runs the helper to its end (exit or the kill point), `killAt` set as its seam.
+HelperRun runHelper(const QStringList &args, const QString &killAt)
+{
+    QProcess helper;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("NEWSCODER_TEST_KILL_AT"), killAt);
+    helper.setProcessEnvironment(env);
+    helper.start(QStringLiteral(DURABILITY_HELPER), args);
+    HelperRun run;
+    if (!helper.waitForStarted(10000) || !helper.waitForFinished(60000)) {
+        helper.kill();
+        helper.waitForFinished();
+        run.err = "did not finish";
+        return run;
+    }
+    run.status = helper.exitStatus();
+    run.exitCode = helper.exitCode();
+    run.out = helper.readAllStandardOutput();
+    run.err = helper.readAllStandardError();
+    return run;
+}
+
+QStringList creationLeftovers(const QString &folder)
+{
+    return folderEntries(folder).filter(QStringLiteral(".newscoder-new-"));
+}
+
+// The project at `path` opens for writing, has the whole default codebook,
+// and takes a write.
+void verifyCompleteAndWritable(const QString &path)
+{
+    auto project = Project::open(path, ProjectStore::Access::ReadWrite);
+    QCOMPARE(project->codes().size(), defaultNewsCodebook().size());
+    QVERIFY(!project->codes().isEmpty());
+    const QList<QUuid> ids = project->importDocuments({makeDocument(QStringLiteral("After the crash"), PlainText)});
+    QCOMPARE(ids.size(), 1);
+    project->setCoderName(QStringLiteral("After"));
+    QVERIFY(project->addAnnotation(ids.first(), project->codes().first().id, 0, 8));
+    QCOMPARE(project->store().annotationCount(), 1);
+}
+
+} // namespace
 
 class TestDurability : public QObject
 {
@@ -78,6 +144,126 @@ private Q_SLOTS:
         // And the project is fully writable again.
         project->setCoderName(QStringLiteral("After"));
         QVERIFY(project->addAnnotation(a->documentId, a->codeId, 1, 3));
+    }
+
+    void creationKilledLeavesACompleteProjectOrNone_data()
+    {
+        QTest::addColumn<QString>("killAt");
+        QTest::addColumn<bool>("fileExists");
+        QTest::newRow("building (schema and codebook written, not committed)")
+            << QStringLiteral("create-in-transaction") << false;
+        QTest::newRow("built, before the rename") << QStringLiteral("create-before-rename") << false;
+        QTest::newRow("right after the rename") << QStringLiteral("create-after-rename") << true;
+    }
+
+    void creationKilledLeavesACompleteProjectOrNone()
+    {
+        QFETCH(QString, killAt);
+        QFETCH(bool, fileExists);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("new.newscoder"));
+
+        const HelperRun run = runHelper({QStringLiteral("--create"), path}, killAt);
+        QVERIFY2(run.killed(), qPrintable(run.describe()));
+        QCOMPARE(QFileInfo::exists(path), fileExists);
+        if (fileExists) {
+            QCOMPARE(creationLeftovers(dir.path()), QStringList());
+            verifyCompleteAndWritable(path);
+            return;
+        }
+        // The interrupted creation left its temporary file (and journal)...
+        const QStringList left = creationLeftovers(dir.path());
+        QVERIFY2(!left.isEmpty(), qPrintable(folderEntries(dir.path()).join(u", ")));
+        if (killAt == QLatin1String("create-in-transaction"))
+            QVERIFY2(left.filter(QStringLiteral("-journal")).size() == 1, qPrintable(left.join(u", ")));
+        // ...which "new" again removes (its process is dead), and the project
+        // it makes is complete.
+        Project::create(path, defaultNewsCodebook()).reset();
+        QCOMPARE(creationLeftovers(dir.path()), QStringList());
+        verifyCompleteAndWritable(path);
+    }
+
+    void killedWhileTakingTheLockDoesNotLockOut_data()
+    {
+        QTest::addColumn<QString>("killAt");
+        QTest::addColumn<bool>("emptyLockFile");
+        QTest::newRow("lock file created, nothing written") << QStringLiteral("lock-after-create") << true;
+        QTest::newRow("lock taken and written") << QStringLiteral("lock-after-write") << false;
+    }
+
+    void killedWhileTakingTheLockDoesNotLockOut()
+    {
+        QFETCH(QString, killAt);
+        QFETCH(bool, emptyLockFile);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("p.newscoder"));
+        Project::create(path, defaultNewsCodebook()).reset();
+        const QString lockPath = path + QStringLiteral(".lock");
+        QVERIFY(!QFileInfo::exists(lockPath));
+
+        const HelperRun run = runHelper({QStringLiteral("--open"), path}, killAt);
+        QVERIFY2(run.killed(), qPrintable(run.describe()));
+        QVERIFY(QFileInfo::exists(lockPath)); // left behind by the dead process
+        QCOMPARE(QFileInfo(lockPath).size() == 0, emptyLockFile);
+
+        {
+            auto store = ProjectStore::open(path, ProjectStore::Access::ReadWrite);
+            const QString notice = store->lockNotice();
+            QVERIFY2(notice.contains(QStringLiteral("stale lock")) && notice.contains(QStringLiteral("was cleared")),
+                     qPrintable(notice));
+            if (!emptyLockFile) // the file named the dead process
+                QVERIFY2(notice.contains(QStringLiteral("durability_helper, process ")), qPrintable(notice));
+            // Now it is ours: a second writer is refused and told who holds it.
+            try {
+                ProjectStore::open(path, ProjectStore::Access::ReadWrite);
+                QFAIL("the lock was not taken over");
+            } catch (const StoreError &e) {
+                QCOMPARE(e.kind(), StoreError::Kind::Locked);
+                const QString pid = QString::number(QCoreApplication::applicationPid());
+                QVERIFY2(e.message().contains(QStringLiteral("process ") + pid), qPrintable(e.message()));
+            }
+        }
+        QVERIFY(!QFileInfo::exists(lockPath)); // closing removed it
+        verifyCompleteAndWritable(path);
+    }
+
+    void aLiveHolderIsNamedAndItsDeathFreesTheProject()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("held.newscoder"));
+        Project::create(path, defaultNewsCodebook()).reset();
+
+        QProcess helper;
+        helper.start(QStringLiteral(DURABILITY_HELPER), {QStringLiteral("--open"), path});
+        QVERIFY2(helper.waitForStarted(10000), qPrintable(helper.errorString()));
+        QByteArray out;
+        QElapsedTimer timer;
+        timer.start();
+        while (!out.contains('\n') && timer.elapsed() < 30000 && helper.state() == QProcess::Running) {
+            helper.waitForReadyRead(1000);
+            out += helper.readAllStandardOutput();
+        }
+        QVERIFY2(out.startsWith("opened"), qPrintable(QString::fromUtf8(out + helper.readAllStandardError())));
+        const QString holder = QStringLiteral("durability_helper, process %1 on %2")
+                                   .arg(helper.processId())
+                                   .arg(QSysInfo::machineHostName());
+        try {
+            ProjectStore::open(path, ProjectStore::Access::ReadWrite);
+            QFAIL("the helper holds the lock");
+        } catch (const StoreError &e) {
+            QCOMPARE(e.kind(), StoreError::Kind::Locked);
+            QVERIFY2(e.message().contains(holder), qPrintable(e.message()));
+            QVERIFY2(e.message().contains(QStringLiteral("read-only")), qPrintable(e.message()));
+        }
+        QCOMPARE(reader(path)->codes().size(), defaultNewsCodebook().size()); // readers are welcome
+
+        helper.kill();
+        QVERIFY(helper.waitForFinished(10000));
+        auto store = ProjectStore::open(path, ProjectStore::Access::ReadWrite);
+        QVERIFY2(store->lockNotice().contains(holder), qPrintable(store->lockNotice()));
     }
 };
 

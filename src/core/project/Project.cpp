@@ -24,16 +24,16 @@ Project::~Project() = default;
 
 std::unique_ptr<Project> Project::create(const QString &path, const QList<Code> &codebook)
 {
-    auto store = ProjectStore::create(path);
-    {
-        WriteTransaction tx(*store);
+    // The codebook is written into the new file before it appears under its
+    // name: a crash never leaves a project without its codebook. Setup, not
+    // an edit: nothing goes on the undo stack.
+    auto store = ProjectStore::create(path, [&codebook](ProjectStore &scratch) {
         for (Code code : codebook) {
             if (code.id.isNull())
                 code.id = QUuid::createUuid();
-            store->insertCode(code);
+            scratch.insertCode(code);
         }
-        tx.commit();
-    }
+    });
     return std::make_unique<Project>(std::move(store));
 }
 

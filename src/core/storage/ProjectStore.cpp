@@ -1,19 +1,24 @@
 #include "storage/ProjectStore.h"
 
+#include "storage/CreationLeftovers.h"
+#include "storage/ProjectLock.h"
 #include "storage/Schema.h"
 #include "storage/StoreError.h"
 #include "storage/StoreRows_p.h"
+#include "storage/TestKillPoint.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLockFile>
 #include <QSaveFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryFile>
 #include <QVariant>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace newscoder {
 
@@ -42,6 +47,16 @@ bool hasSqliteHeader(const QString &path)
         return false;
     const QByteArray header = file.read(16);
     return header == QByteArray("SQLite format 3\0", 16);
+}
+
+// Makes a rename in `folder` durable (the file's own data SQLite has synced).
+void syncFolder(const QString &folder)
+{
+    const int fd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
 }
 
 // The tables a file of schema `version` must have: those its migrations created.
@@ -78,7 +93,8 @@ ProjectStore::~ProjectStore()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-std::unique_ptr<ProjectStore> ProjectStore::create(const QString &path)
+std::unique_ptr<ProjectStore> ProjectStore::create(const QString &path,
+                                                   const std::function<void(ProjectStore &)> &setup)
 {
     const QFileInfo info(path);
     if (info.exists())
@@ -86,10 +102,11 @@ std::unique_ptr<ProjectStore> ProjectStore::create(const QString &path)
     if (!QFileInfo(info.absolutePath()).isDir())
         throw StoreError(Kind::Io, QStringLiteral("The folder %1 does not exist.")
                                        .arg(QDir::toNativeSeparators(info.absolutePath())));
+    creation::removeStaleLeftovers(info.absolutePath());
 
-    // Build the new project in a temporary file, then move it into place, so
-    // a failure never leaves a half-made project behind.
-    QTemporaryFile temp(info.absolutePath() + QStringLiteral("/.newscoder-new-XXXXXX"));
+    // Build the whole new project in a temporary file, then move it into
+    // place: killed at any moment, the folder has a complete project or none.
+    QTemporaryFile temp(creation::temporaryTemplate(info.absolutePath()));
     if (!temp.open())
         throw StoreError(Kind::Io, QStringLiteral("Cannot create a file in %1: %2")
                                        .arg(QDir::toNativeSeparators(info.absolutePath()), temp.errorString()));
@@ -99,8 +116,10 @@ std::unique_ptr<ProjectStore> ProjectStore::create(const QString &path)
         std::unique_ptr<ProjectStore> scratch(new ProjectStore(tempPath, Access::ReadWrite));
         scratch->connect();
         QSqlQuery q(scratch->m_db);
+        if (!q.exec(QStringLiteral("PRAGMA foreign_keys=ON")))
+            fail(q.lastError(), QStringLiteral("Cannot create the project"));
         // A fresh file: rollback journal while building, WAL afterwards.
-        scratch->begin();
+        WriteTransaction tx(*scratch);
         for (int version = 1; version <= schema::currentVersion(); ++version) {
             for (const QString &statement : schema::migrationStatements(version)) {
                 if (!q.exec(statement))
@@ -119,18 +138,32 @@ std::unique_ptr<ProjectStore> ProjectStore::create(const QString &path)
             meta.addBindValue(value);
             exec(meta, QStringLiteral("Cannot create the project"));
         }
-        scratch->commit();
+        meta.finish();
+        if (setup)
+            setup(*scratch);
+        testKillPoint("create-in-transaction");
+        tx.commit();
+        scratch->m_writeStatements.clear(); // no statement may be open for the switch to WAL
         if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
             fail(q.lastError(), QStringLiteral("Cannot create the project"));
         q.finish();
     }
-    // Checkpoint happened at close; the WAL files are gone. Move into place.
+    // Closed: checkpointed, the WAL files are gone, the file is synced.
     temp.setAutoRemove(false);
+    testKillPoint("create-before-rename");
+    // QFile::rename never replaces an existing file (renameat2 RENAME_NOREPLACE on Linux).
     if (QFileInfo::exists(path) || !QFile::rename(tempPath, path)) {
         QFile::remove(tempPath);
         throw StoreError(Kind::Io, QStringLiteral("Cannot create %1.").arg(QDir::toNativeSeparators(path)));
     }
+    syncFolder(info.absolutePath());
+    testKillPoint("create-after-rename");
     return open(path, Access::ReadWrite);
+}
+
+QString ProjectStore::lockNotice() const
+{
+    return m_lock ? m_lock->takeOverNotice() : QString();
 }
 
 std::unique_ptr<ProjectStore> ProjectStore::open(const QString &path, Access access)
@@ -149,17 +182,9 @@ std::unique_ptr<ProjectStore> ProjectStore::open(const QString &path, Access acc
     if (access == Access::ReadWrite) {
         if (!info.isWritable())
             throw StoreError(Kind::Io, QStringLiteral("%1 is write-protected; open it read-only.").arg(shown));
-        store->m_lock = std::make_unique<QLockFile>(store->m_path + QStringLiteral(".lock"));
-        store->m_lock->setStaleLockTime(0); // stale only when the owning process is gone
-        if (!store->m_lock->tryLock(0)) {
-            qint64 pid = 0;
-            QString host, app;
-            store->m_lock->getLockInfo(&pid, &host, &app);
-            const QString who = pid > 0 ? QStringLiteral(" (process %1 on %2)").arg(pid).arg(host) : QString();
-            throw StoreError(Kind::Locked, QStringLiteral("%1 is already open for editing in another Newscoder%2. "
-                                                          "You can open it read-only.")
-                                               .arg(shown, who));
-        }
+        // Held by the kernel for this open file: it ends with the process.
+        store->m_lock = ProjectLock::acquire(store->m_path + QStringLiteral(".lock"), shown);
+        creation::removeStaleLeftovers(info.absolutePath());
     }
     store->connect();
     store->validate();

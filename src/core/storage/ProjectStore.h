@@ -15,10 +15,11 @@
 #include <map>
 #include <memory>
 
-class QLockFile;
 class QSqlQuery;
 
 namespace newscoder {
+
+class ProjectLock;
 
 // One stored field value with its owner: an annotation, an article (per
 // coder) or an outlet. Removals capture these rows so undo can restore them.
@@ -61,8 +62,14 @@ public:
     ProjectStore(const ProjectStore &) = delete;
     ProjectStore &operator=(const ProjectStore &) = delete;
 
-    // Creates a new, empty project file. Fails if `path` exists.
-    static std::unique_ptr<ProjectStore> create(const QString &path);
+    // Creates a new project file and opens it for writing. Fails if `path`
+    // exists. The file is built under a temporary name — schema, metadata and
+    // whatever `setup` writes (in the same transaction, e.g. the codebook) —
+    // and moved into place only when complete: a crash leaves a complete
+    // project or none. Stale leftovers of interrupted creations in the folder
+    // are removed (see CreationLeftovers.h).
+    static std::unique_ptr<ProjectStore> create(const QString &path,
+                                                const std::function<void(ProjectStore &)> &setup = {});
     // Opens an existing project; migrates an older schema (ReadWrite only,
     // after writing a backup copy next to it). Refuses newer, damaged and
     // foreign files without touching them, and a file another process has
@@ -70,6 +77,9 @@ public:
     static std::unique_ptr<ProjectStore> open(const QString &path, Access access = Access::ReadWrite);
 
     QString path() const { return m_path; }
+    // Set when opening for writing took over the lock file of a process that
+    // had ended without closing: a sentence saying so. Else empty.
+    QString lockNotice() const;
     bool isReadOnly() const { return m_access == Access::ReadOnly; }
     int schemaVersion() const;
     QUuid projectId() const;
@@ -196,7 +206,7 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     std::map<QString, std::unique_ptr<QSqlQuery>> m_writeStatements;
-    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<ProjectLock> m_lock; // ReadWrite only
     int m_transactionDepth = 0;
     bool m_rollbackOnly = false;
 };
