@@ -94,6 +94,7 @@ void ArticleTextEditor::onContentsChange(int position, int removed, int added)
     Q_UNUSED(added);
     if (!edit)
         return;
+    edit = widenToGraphemes(m_text, *edit); // whole characters: removing an accent replaces its letter
     m_edits.append(*edit);
     m_text = applyEdit(m_text, *edit);
     updateNote();

@@ -5,6 +5,7 @@
 #include "models/AnnotationTableModel.h"
 #include "project/Project.h"
 #include "storage/StoreError.h"
+#include "text/ReviewFlags.h"
 
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/Theme>
@@ -399,8 +400,8 @@ bool ArticleView::viewportEvent(QEvent *event)
                                                                m_project.coderNameFor(a.coderId).toHtmlEscaped());
             if (a.status == AnnotationStatus::Suggested)
                 line += QStringLiteral(" <i>(%1)</i>").arg(tr("suggested"));
-            else if (a.status == AnnotationStatus::Review)
-                line += QStringLiteral("<br/>⚠ %1").arg(tr("text deleted by an edit: check its anchor"));
+            if (a.needsReview())
+                line += QStringLiteral("<br/>⚠ %1").arg(reviewExplanation(a).toHtmlEscaped());
             if (!a.memo.isEmpty())
                 line += QStringLiteral("<br/><i>%1</i>").arg(a.memo.left(200).toHtmlEscaped());
             for (const Link &link : m_links) {

@@ -3,6 +3,7 @@
 #include "AnnotationPane.h"
 #include "ArticleView.h"
 #include "ProjectSession.h"
+#include "text/Graphemes.h"
 
 #include <QLabel>
 #include <QSplitter>
@@ -83,12 +84,14 @@ QUuid CodingWorkspace::applyCode(const QUuid &codeId)
         Q_EMIT statusMessage(tr("Open an article first."));
         return {};
     }
-    const auto [start, end] = m_view->selectedSpan();
-    if (end <= start) {
+    const auto [selectedStart, selectedEnd] = m_view->selectedSpan();
+    if (selectedEnd <= selectedStart) {
         Q_EMIT statusMessage(tr("Select the text to code first."));
         return {};
     }
-    const auto id = m_session.project().addAnnotation(m_documentId, codeId, start, end);
+    // Whole characters only: a letter with its accent, an emoji sequence, a flag.
+    const TextSpan span = snapToGraphemes(m_session.annotations.text(), {selectedStart, selectedEnd});
+    const auto id = m_session.project().addAnnotation(m_documentId, codeId, span.start, span.end);
     if (!id)
         return {}; // the project reported why
     QTextCursor cursor = m_view->textCursor();

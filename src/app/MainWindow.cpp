@@ -16,6 +16,7 @@
 #include "io/CodebookJson.h"
 #include "models/ModelRoles.h"
 #include "storage/StoreError.h"
+#include "text/ReviewFlags.h"
 #include "ui_MainWindow.h"
 
 #include <QCloseEvent>
@@ -34,6 +35,9 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QUndoGroup>
+
+#include <climits>
+#include <tuple>
 
 namespace newscoder {
 
@@ -119,6 +123,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
     m_editTextAction->setObjectName(QStringLiteral("actionEditArticleText"));
     m_editTextAction->setStatusTip(tr("Fix the article's text; annotations move with it"));
     connect(m_editTextAction, &QAction::triggered, this, &MainWindow::editArticleText);
+    for (const bool forward : {true, false}) {
+        QAction *step = m_ui->menuEdit->addAction(forward ? tr("Next &Flagged Annotation")
+                                                          : tr("Previous Flagged Annotation"));
+        step->setObjectName(forward ? QStringLiteral("actionNextFlagged") : QStringLiteral("actionPreviousFlagged"));
+        step->setShortcut(forward ? QKeySequence(Qt::Key_F8) : QKeySequence(Qt::SHIFT | Qt::Key_F8));
+        step->setStatusTip(tr("Step through the annotations a text edit flagged for review (⚠)"));
+        connect(step, &QAction::triggered, this, [this, forward] { stepFlaggedAnnotation(forward); });
+    }
 
     m_ui->actionNew->setShortcuts(QKeySequence::New);
     m_ui->actionOpen->setShortcuts(QKeySequence::Open);
@@ -616,6 +628,49 @@ void MainWindow::editArticleText()
     ArticleTextEditor editor(m_session->project(), m_workspace->currentDocument(), this);
     if (editor.exec() == QDialog::Accepted && !editor.edits().isEmpty())
         statusBar()->showMessage(tr("Article text edited — Undo restores it."), 5000);
+}
+
+void MainWindow::stepFlaggedAnnotation(bool forward)
+{
+    if (!m_session || !m_workspace)
+        return;
+    const QList<Annotation> flagged = m_session->project().flaggedAnnotations(); // by article, then position
+    if (flagged.isEmpty()) {
+        statusBar()->showMessage(tr("No annotation is flagged for review."), 5000);
+        return;
+    }
+    // Where we are: the selected annotation, else the start of the current article.
+    const QUuid selectedId = m_workspace->articleView()->selectedAnnotation();
+    const Annotation *selected = m_session->annotations.annotation(m_session->annotations.rowOf(selectedId));
+    const QString here = idString(m_workspace->currentDocument());
+    const auto key = [](const QString &document, int start, const QUuid &id) {
+        return std::make_tuple(document, start, id.toString());
+    };
+    const auto current = key(here, selected ? selected->start : (forward ? -1 : INT_MAX),
+                             selected ? selected->id : QUuid());
+    qsizetype index = -1;
+    if (forward) {
+        for (qsizetype i = 0; i < flagged.size() && index < 0; ++i) {
+            if (key(idString(flagged[i].documentId), flagged[i].start, flagged[i].id) > current)
+                index = i;
+        }
+        if (index < 0)
+            index = 0; // wrap around
+    } else {
+        for (qsizetype i = flagged.size() - 1; i >= 0 && index < 0; --i) {
+            if (key(idString(flagged[i].documentId), flagged[i].start, flagged[i].id) < current)
+                index = i;
+        }
+        if (index < 0)
+            index = flagged.size() - 1;
+    }
+    const Annotation &target = flagged[index];
+    m_documentDock->selectDocument(target.documentId);
+    m_workspace->annotationPane()->selectAnnotation(target.id);
+    statusBar()->showMessage(tr("Flagged %1 of %2: %3")
+                                 .arg(index + 1)
+                                 .arg(flagged.size())
+                                 .arg(reviewExplanation(target)));
 }
 
 void MainWindow::showAbout()

@@ -64,6 +64,9 @@ public:
     QAction *editTextAction() const { return m_editTextAction; }
     // Opens the current article's text in the editor (edit mode).
     void editArticleText();
+    // Edit ▸ Next/Previous Flagged Annotation: opens the next (previous)
+    // annotation a text edit flagged for review, across articles, wrapping.
+    void stepFlaggedAnnotation(bool forward);
 
     // Off: errors go to the status bar and stderr instead of dialogs (tests, scripted runs).
     void setInteractive(bool interactive);

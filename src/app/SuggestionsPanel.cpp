@@ -3,6 +3,7 @@
 #include "models/AnnotationTableModel.h"
 #include "project/Project.h"
 #include "storage/StoreError.h"
+#include "text/ReviewFlags.h"
 
 #include <QComboBox>
 #include <QFutureWatcher>
@@ -80,7 +81,10 @@ SuggestionListing listSuggestions(const QString &path)
 
 QTreeWidgetItem *itemFor(const Annotation &a, const QString &title, const QString &codeName, const QString &text)
 {
-    auto *item = new QTreeWidgetItem({title, codeName, text});
+    // ⚠: a text edit deleted or changed its text; "Accept all" leaves it for review.
+    auto *item = new QTreeWidgetItem({title, codeName, a.reviewReason.isEmpty() ? text : QStringLiteral("⚠ ") + text});
+    if (!a.reviewReason.isEmpty())
+        item->setToolTip(2, reviewExplanation(a));
     item->setData(0, DocumentRole, a.documentId);
     item->setData(0, StartRole, a.start);
     item->setData(0, EndRole, a.end);
@@ -241,7 +245,9 @@ void SuggestionsPanel::acceptSelected(bool accept)
         ids.append(item->data(0, AnnotationRole).toUuid());
     if (ids.isEmpty())
         return;
-    if (accept ? m_project->acceptSuggestions(ids) : m_project->rejectSuggestions(ids))
+    // Chosen one by one and seen in the list: flagged ones are accepted too.
+    if (accept ? m_project->acceptSuggestions(ids, Project::FlaggedSuggestions::Accept)
+               : m_project->rejectSuggestions(ids))
         refresh();
 }
 
@@ -256,8 +262,12 @@ void SuggestionsPanel::acceptAll(bool accept)
         ids.append(m_list->topLevelItem(i)->data(0, AnnotationRole).toUuid());
     if (ids.isEmpty())
         return;
-    if (accept ? m_project->acceptSuggestions(ids) : m_project->rejectSuggestions(ids))
+    int skipped = 0; // accept all never accepts a suggestion a text edit flagged
+    if (accept ? m_project->acceptSuggestions(ids, Project::FlaggedSuggestions::Skip, &skipped)
+               : m_project->rejectSuggestions(ids))
         refresh();
+    if (skipped > 0)
+        m_summary->setText(tr("%1 flagged by a text edit left for review (⚠)").arg(skipped));
 }
 
 } // namespace newscoder

@@ -6,6 +6,7 @@
 #include "io/CodebookJson.h"
 #include "project/Project.h"
 #include "storage/StoreError.h"
+#include "text/ReviewFlags.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -435,9 +436,18 @@ int runAnnotations(const QStringList &arguments)
     const QCommandLineOption document(QStringLiteral("document"), QStringLiteral("Only this article."),
                                       QStringLiteral("ID"));
     const QCommandLineOption json = jsonOption();
-    parser.addOptions({document, json});
+    const QCommandLineOption status(QStringLiteral("status"),
+                                    QStringLiteral("Only annotations with this status: coded, suggested or "
+                                                   "needs-review (flagged by a text edit)."),
+                                    QStringLiteral("STATUS"));
+    parser.addOptions({document, json, status});
     if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
         return rc;
+    const QString wantedStatus = parser.value(status);
+    if (parser.isSet(status)
+        && !QStringList{QStringLiteral("coded"), QStringLiteral("suggested"), QStringLiteral("needs-review")}.contains(
+            wantedStatus))
+        return badInput(QStringLiteral("--status must be coded, suggested or needs-review, not '%1'").arg(wantedStatus));
     QString error;
     auto project = openProject(parser.positionalArguments().first(), Access::ReadOnly, &error);
     if (!project)
@@ -453,6 +463,9 @@ int runAnnotations(const QStringList &arguments)
         QUuid textOf;
         QString text;
         auto visit = [&](const Annotation &a) {
+            const QString statusLabel = annotationStatusLabel(a);
+            if (!wantedStatus.isEmpty() && statusLabel != wantedStatus)
+                return true;
             if (a.documentId != textOf) {
                 textOf = a.documentId;
                 text = project->store().documentText(a.documentId);
@@ -460,25 +473,38 @@ int runAnnotations(const QStringList &arguments)
             const auto c = project->code(a.codeId);
             const QString quoted = text.mid(a.start, a.end - a.start);
             if (parser.isSet(json)) {
-                array.append(QJsonObject{{QStringLiteral("id"), idString(a.id)},
-                                         {QStringLiteral("document"), idString(a.documentId)},
-                                         {QStringLiteral("code"), c ? c->name : QString()},
-                                         {QStringLiteral("start"), a.start},
-                                         {QStringLiteral("end"), a.end},
-                                         {QStringLiteral("text"), quoted},
-                                         {QStringLiteral("coder"), project->coderNameFor(a.coderId)},
-                                         {QStringLiteral("memo"), a.memo}});
+                QJsonObject row{{QStringLiteral("id"), idString(a.id)},
+                                {QStringLiteral("document"), idString(a.documentId)},
+                                {QStringLiteral("code"), c ? c->name : QString()},
+                                {QStringLiteral("start"), a.start},
+                                {QStringLiteral("end"), a.end},
+                                {QStringLiteral("text"), quoted},
+                                {QStringLiteral("coder"), project->coderNameFor(a.coderId)},
+                                {QStringLiteral("memo"), a.memo}};
+                // Review flags of text edits (text/ReviewFlags.h): status, and for
+                // flagged ones the reason and the edit that caused it.
+                row.insert(QStringLiteral("status"), statusLabel);
+                if (a.needsReview()) {
+                    row.insert(QStringLiteral("reason"), a.reviewReason);
+                    const QJsonObject edit = reviewEditJson(a);
+                    row.insert(QStringLiteral("edit"), edit.isEmpty() ? QJsonValue() : QJsonValue(edit));
+                }
+                array.append(row);
             } else {
-                writeOut(QStringLiteral("%1  %2  %3-%4  %5  %6\n")
+                writeOut(QStringLiteral("%1  %2  %3-%4  %5  %6%7\n")
                              .arg(idString(a.id), c ? c->name : QString())
                              .arg(a.start)
                              .arg(a.end)
-                             .arg(project->coderNameFor(a.coderId), quoted.simplified().left(80)));
+                             .arg(project->coderNameFor(a.coderId), quoted.simplified().left(80),
+                                  a.needsReview() ? QStringLiteral("  ⚠ ") + a.reviewReason : QString()));
             }
             return true;
         };
         if (only) {
             for (const Annotation &a : project->store().annotationsForDocument(only->id))
+                visit(a);
+        } else if (wantedStatus == u"needs-review") {
+            for (const Annotation &a : project->store().flaggedAnnotations()) // indexed: no full scan
                 visit(a);
         } else {
             project->store().forEachAnnotation(visit);

@@ -6,6 +6,7 @@
 #include "search/MemoSearch.h"
 #include "storage/StoreError.h"
 #include "text/AnchorShift.h"
+#include "text/ReviewFlags.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -266,8 +267,11 @@ int runSuggestions(const QStringList &arguments)
     const QCommandLineOption document(QStringLiteral("document"),
                                       QStringLiteral("Only this article's suggestions (full id)."),
                                       QStringLiteral("ID"));
+    const QCommandLineOption reviewed(
+        QStringLiteral("reviewed"),
+        QStringLiteral("With --accept and ids: also accept suggestions a text edit flagged (you checked them)."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON (listing)."));
-    parser.addOptions({accept, reject, all, document, json});
+    parser.addOptions({accept, reject, all, document, reviewed, json});
     if (const int rc = parseArguments(parser, arguments, 1); rc >= 0)
         return rc;
     const QStringList ids = parser.positionalArguments().mid(1);
@@ -282,6 +286,12 @@ int runSuggestions(const QStringList &arguments)
     }
     if (!acting && (!ids.isEmpty() || parser.isSet(all))) {
         writeErr(QStringLiteral("%1: ids and --all need --accept or --reject.\n").arg(arguments.value(0)));
+        return ExitUsage;
+    }
+    if (parser.isSet(reviewed) && (!parser.isSet(accept) || parser.isSet(all))) {
+        writeErr(QStringLiteral("%1: --reviewed goes with --accept and suggestion ids (--all never accepts a flagged "
+                                "suggestion).\n")
+                     .arg(arguments.value(0)));
         return ExitUsage;
     }
     QUuid documentId;
@@ -312,17 +322,20 @@ int runSuggestions(const QStringList &arguments)
                                          {QStringLiteral("code"), c ? c->name : QString()},
                                          {QStringLiteral("coder"), project->coderNameFor(a.coderId)},
                                          {QStringLiteral("start"), a.start},
-                                         {QStringLiteral("end"), a.end}});
+                                         {QStringLiteral("end"), a.end},
+                                         {QStringLiteral("status"), annotationStatusLabel(a)},
+                                         {QStringLiteral("reason"), a.reviewReason}});
             }
             printJson(array);
         } else {
             for (const Annotation &a : suggestions) {
                 const auto c = project->code(a.codeId);
-                writeOut(QStringLiteral("%1  %2  %3-%4  %5  %6\n")
+                writeOut(QStringLiteral("%1  %2  %3-%4  %5  %6%7\n")
                              .arg(idString(a.id), idString(a.documentId))
                              .arg(a.start)
                              .arg(a.end)
-                             .arg(c ? c->name : QString(), project->coderNameFor(a.coderId)));
+                             .arg(c ? c->name : QString(), project->coderNameFor(a.coderId),
+                                  a.reviewReason.isEmpty() ? QString() : QStringLiteral("  ⚠ ") + a.reviewReason));
             }
         }
         return ExitOk;
@@ -342,13 +355,30 @@ int runSuggestions(const QStringList &arguments)
             chosen.append(*found);
         }
     }
-    const bool ok = parser.isSet(accept) ? project->acceptSuggestions(chosen) : project->rejectSuggestions(chosen);
+    if (parser.isSet(accept) && !parser.isSet(all) && !parser.isSet(reviewed)) {
+        // Named one by one: a flagged one is refused (nothing is accepted) until checked.
+        for (const Annotation &a : suggestions) {
+            if (chosen.contains(a.id) && !a.reviewReason.isEmpty())
+                return badInput(QStringLiteral("suggestion %1 is flagged for review (%2). %3 Accept it with --reviewed "
+                                               "once checked, or reject it.")
+                                    .arg(idString(a.id), a.reviewReason, reviewExplanation(a)));
+        }
+    }
+    int skipped = 0;
+    const auto flagged = parser.isSet(reviewed) ? Project::FlaggedSuggestions::Accept
+                                                : Project::FlaggedSuggestions::Skip;
+    const bool ok = parser.isSet(accept) ? project->acceptSuggestions(chosen, flagged, &skipped)
+                                         : project->rejectSuggestions(chosen);
     if (!ok)
         return badInput(project->lastError());
-    const int n = int(QSet<QUuid>(chosen.cbegin(), chosen.cend()).size());
-    writeOut(QStringLiteral("%1 %2 suggestions\n").arg(parser.isSet(accept) ? QStringLiteral("accepted")
-                                                                            : QStringLiteral("rejected"))
-                 .arg(n));
+    const int n = int(QSet<QUuid>(chosen.cbegin(), chosen.cend()).size()) - skipped;
+    QString report = QStringLiteral("%1 %2 suggestions").arg(parser.isSet(accept) ? QStringLiteral("accepted")
+                                                                                   : QStringLiteral("rejected"))
+                         .arg(n);
+    if (skipped > 0)
+        report += QStringLiteral(", skipped %1 flagged for review (list them with: annotations --status needs-review)")
+                      .arg(skipped);
+    writeOut(report + u'\n');
     return ExitOk;
 }
 
@@ -412,10 +442,6 @@ int runEditText(const QStringList &arguments)
                             .arg(position)
                             .arg(removed)
                             .arg(text.size()));
-    if (edit.position > 0 && edit.position < text.size() && text.at(edit.position).isLowSurrogate())
-        return badInput(QStringLiteral("--at %1 splits a character (a surrogate pair)").arg(position));
-    if (edit.removedEnd() > 0 && edit.removedEnd() < text.size() && text.at(edit.removedEnd()).isLowSurrogate())
-        return badInput(QStringLiteral("--remove %1 splits a character (a surrogate pair)").arg(removed));
     if (!project->editDocumentText(*documentId, {edit}))
         return badInput(project->lastError());
     int moved = 0, flagged = 0;
@@ -430,8 +456,8 @@ int runEditText(const QStringList &arguments)
         old.insert(a.id, a);
     for (const Annotation &a : after) {
         const Annotation o = old.value(a.id);
-        if (a.status == AnnotationStatus::Review && o.status != AnnotationStatus::Review)
-            ++flagged;
+        if (a.reviewReason != o.reviewReason || a.reviewEdit != o.reviewEdit)
+            ++flagged; // newly flagged for review: a coding or a suggestion
         else if (a.start != o.start || a.end != o.end)
             ++moved;
     }

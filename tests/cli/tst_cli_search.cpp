@@ -180,6 +180,131 @@ private Q_SLOTS:
         }
     }
 
+    // Issue 22, example 4: "Hello world. Bye.", span "world", edit-text --at 6
+    // --remove 5 reports "flagged 1" and the listing says why and by which edit.
+    void annotationsReportReviewStatus()
+    {
+        QUuid doc;
+        QString worldId, byeId;
+        {
+            auto project = Project::open(m_path);
+            Document d;
+            d.title = QStringLiteral("Greeting");
+            d.text = QStringLiteral("Hello world. Bye.");
+            doc = project->importDocuments({d}).value(0);
+            project->setCoderName(QStringLiteral("Ann"));
+            const QUuid claim = project->codeByName(QStringLiteral("Claim"))->id;
+            worldId = idString(*project->addAnnotation(doc, claim, 6, 11));
+            byeId = idString(*project->addAnnotation(doc, claim, 13, 17));
+        }
+        Run r = cli({QStringLiteral("edit-text"), m_path, QStringLiteral("--document"), idString(doc),
+                     QStringLiteral("--at"), QStringLiteral("6"), QStringLiteral("--remove"), QStringLiteral("5")});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QCOMPARE(r.out, QByteArray("text edited: 1 annotations moved, 1 flagged for review\n"));
+        r = cli({QStringLiteral("annotations"), m_path, QStringLiteral("--document"), idString(doc), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QJsonObject world, bye;
+        for (const QJsonValue &v : QJsonDocument::fromJson(r.out).array()) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QStringLiteral("id")).toString() == worldId)
+                world = o;
+            else if (o.value(QStringLiteral("id")).toString() == byeId)
+                bye = o;
+        }
+        QCOMPARE(world.value(QStringLiteral("start")).toInt(), 6);
+        QCOMPARE(world.value(QStringLiteral("end")).toInt(), 7);
+        QCOMPARE(world.value(QStringLiteral("text")).toString(), QStringLiteral("."));
+        QCOMPARE(world.value(QStringLiteral("status")).toString(), QStringLiteral("needs-review"));
+        QCOMPARE(world.value(QStringLiteral("reason")).toString(), QStringLiteral("text-deleted"));
+        const QJsonObject edit = world.value(QStringLiteral("edit")).toObject();
+        QCOMPARE(edit.value(QStringLiteral("at")).toInt(), 6);
+        QCOMPARE(edit.value(QStringLiteral("removed")).toString(), QStringLiteral("world"));
+        QCOMPARE(edit.value(QStringLiteral("inserted")).toString(), QString());
+        QCOMPARE(edit.value(QStringLiteral("was")).toString(), QStringLiteral("world"));
+        QCOMPARE(bye.value(QStringLiteral("status")).toString(), QStringLiteral("coded"));
+        QVERIFY(!bye.contains(QStringLiteral("reason")));
+        QCOMPARE(bye.value(QStringLiteral("text")).toString(), QStringLiteral("Bye."));
+
+        r = cli({QStringLiteral("annotations"), m_path, QStringLiteral("--status"), QStringLiteral("needs-review"),
+                 QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        const QJsonArray flagged = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(flagged.size(), 1);
+        QCOMPARE(flagged.first().toObject().value(QStringLiteral("id")).toString(), worldId);
+        r = cli({QStringLiteral("annotations"), m_path, QStringLiteral("--status"), QStringLiteral("needs-review")});
+        QVERIFY2(r.out.contains("\xe2\x9a\xa0 text-deleted"), r.out.constData()); // "⚠ text-deleted"
+        r = cli({QStringLiteral("annotations"), m_path, QStringLiteral("--status"), QStringLiteral("coded"),
+                 QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 1);
+        r = cli({QStringLiteral("annotations"), m_path, QStringLiteral("--status"), QStringLiteral("flagged")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("needs-review"));
+    }
+
+    // Issue 22, example 3: autocode "said", an edit removes one hit's text:
+    // the suggestion is flagged, and accept --all never codes it.
+    void orphanedSuggestionsAreNotAccepted()
+    {
+        Run r = cli({QStringLiteral("autocode"), m_path, QStringLiteral("said"), QStringLiteral("--code"),
+                     QStringLiteral("Quote"), QStringLiteral("--coder"), QStringLiteral("Ann")});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QVERIFY2(r.out.startsWith("3 suggestions added"), r.out.constData());
+        // "The mayor said nothing." -> "The mayor nothing."
+        r = cli({QStringLiteral("edit-text"), m_path, QStringLiteral("--document"), idString(m_docA),
+                 QStringLiteral("--at"), QStringLiteral("10"), QStringLiteral("--remove"), QStringLiteral("5")});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QCOMPARE(r.out, QByteArray("text edited: 1 annotations moved, 1 flagged for review\n"));
+        r = cli({QStringLiteral("suggestions"), m_path, QStringLiteral("--json")});
+        QString flaggedId;
+        for (const QJsonValue &v : QJsonDocument::fromJson(r.out).array()) {
+            if (v.toObject().value(QStringLiteral("reason")).toString() == QStringLiteral("text-deleted"))
+                flaggedId = v.toObject().value(QStringLiteral("id")).toString();
+        }
+        QVERIFY(!flaggedId.isEmpty());
+        // Named alone, a flagged suggestion is refused until checked: nothing accepted.
+        r = cli({QStringLiteral("suggestions"), m_path, QStringLiteral("--accept"), flaggedId});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("flagged for review") && r.err.contains("--reviewed"), r.err.constData());
+        r = cli({QStringLiteral("suggestions"), m_path, QStringLiteral("--accept"), QStringLiteral("--all"),
+                 QStringLiteral("--reviewed")});
+        QCOMPARE(r.exitCode, 1);
+        r = cli({QStringLiteral("suggestions"), m_path, QStringLiteral("--accept"), QStringLiteral("--all")});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QVERIFY2(r.out.startsWith("accepted 2 suggestions, skipped 1 flagged for review"), r.out.constData());
+        r = cli({QStringLiteral("annotations"), m_path, QStringLiteral("--status"), QStringLiteral("coded"),
+                 QStringLiteral("--json")});
+        for (const QJsonValue &v : QJsonDocument::fromJson(r.out).array())
+            QCOMPARE(v.toObject().value(QStringLiteral("text")).toString().toLower(), QStringLiteral("said"));
+        QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 2);
+        r = cli({QStringLiteral("annotations"), m_path, QStringLiteral("--status"), QStringLiteral("needs-review"),
+                 QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 1);
+        QCOMPARE(QJsonDocument::fromJson(r.out).array().first().toObject().value(QStringLiteral("id")).toString(),
+                 flaggedId);
+        // Checked by a person: accepted, the flag goes.
+        r = cli({QStringLiteral("suggestions"), m_path, QStringLiteral("--accept"), QStringLiteral("--reviewed"), flaggedId});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QCOMPARE(r.out, QByteArray("accepted 1 suggestions\n"));
+        r = cli({QStringLiteral("annotations"), m_path, QStringLiteral("--status"), QStringLiteral("needs-review"),
+                 QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 0);
+    }
+
+    // annotate refuses offsets inside a character (here a surrogate pair).
+    void annotateRefusesOffsetsInsideACharacter()
+    {
+        const int pair = int(TextA.indexOf(QChar(0xD834)));
+        Run r = cli({QStringLiteral("annotate"), m_path, QStringLiteral("--document"), idString(m_docA),
+                     QStringLiteral("--code"), QStringLiteral("Quote"), QStringLiteral("--start"), QString::number(pair + 1),
+                     QStringLiteral("--end"), QString::number(pair + 4), QStringLiteral("--coder"), QStringLiteral("Ann")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("inside the character") && r.err.contains("surrogate pair"), r.err.constData());
+        r = cli({QStringLiteral("annotate"), m_path, QStringLiteral("--document"), idString(m_docA),
+                 QStringLiteral("--code"), QStringLiteral("Quote"), QStringLiteral("--start"), QString::number(pair),
+                 QStringLiteral("--end"), QString::number(pair + 2), QStringLiteral("--coder"), QStringLiteral("Ann")});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    }
+
     void editTextBadInput()
     {
         const QString doc = m_docA.toString(QUuid::WithoutBraces);

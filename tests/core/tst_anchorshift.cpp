@@ -56,7 +56,8 @@ TextSpan randomSpan(QRandomGenerator &rng, int length)
 
 // Independent model: one "belongs to the span" flag per character. Removed
 // characters lose theirs; inserted characters belong to the span when there
-// are span characters both before and after the edit.
+// are span characters both before and after the edit, or when every character
+// the edit removed (at least one) belonged to the span.
 struct SpanModel
 {
     std::vector<bool> flags;
@@ -84,7 +85,12 @@ struct SpanModel
             else
                 touched = true;
         }
-        const bool inside = before && after && e.insertedLength() > 0;
+        // A replacement of span characters only (the span is contiguous, so
+        // every removed character flagged <=> the removed range lies inside it).
+        bool replacesSpanText = e.removed > 0;
+        for (size_t i = p; i < end && replacesSpanText; ++i)
+            replacesSpanText = flags[i];
+        const bool inside = e.insertedLength() > 0 && ((before && after) || replacesSpanText);
         touched = touched || inside;
         std::vector<bool> next(flags.begin(), flags.begin() + std::ptrdiff_t(p));
         next.insert(next.end(), size_t(e.insertedLength()), inside);
@@ -149,14 +155,19 @@ private Q_SLOTS:
         row("delete across start", edit(5, 8), 5, 12, S::Resized);
         row("replace across start", edit(5, 8, u"XY"_s), 7, 14, S::Resized);
         row("delete first char", edit(10, 1), 10, 19, S::Resized);
-        row("replace first char", edit(10, 1, u"AB"_s), 12, 21, S::Resized);
+        row("replace first char", edit(10, 1, u"AB"_s), 10, 21, S::Resized);
+        row("replace first two chars", edit(10, 2, u"x"_s), 10, 19, S::Resized);
         row("delete across end", edit(15, 10), 10, 15, S::Resized);
         row("replace across end", edit(15, 10, u"XYZ"_s), 10, 15, S::Resized);
         row("delete last char", edit(19, 1), 10, 19, S::Resized);
-        row("replace last char", edit(19, 1, u"xyz"_s), 10, 19, S::Resized);
+        row("replace last char", edit(19, 1, u"xyz"_s), 10, 22, S::Resized);
+        row("replace the last three chars", edit(17, 3, u"x"_s), 10, 18, S::Resized);
         row("delete all but first and last", edit(11, 8), 10, 12, S::Resized);
         row("delete exactly the span", edit(10, 10), 10, 10, S::Orphaned);
-        row("retype exactly the span", edit(10, 10, u"new words"_s), 10, 10, S::Orphaned);
+        row("retype exactly the span", edit(10, 10, u"new words"_s), 10, 19, S::Resized);
+        row("retype exactly the span, longer", edit(10, 10, u"a much longer text"_s), 10, 28, S::Resized);
+        row("replace from start past end", edit(10, 12, u"x"_s), 10, 10, S::Orphaned);
+        row("replace from before to end", edit(8, 12, u"x"_s), 8, 8, S::Orphaned);
         row("delete covering more", edit(5, 20), 5, 5, S::Orphaned);
         row("replace covering more", edit(5, 20, u"x"_s), 5, 5, S::Orphaned);
         row("delete from start past end", edit(10, 15), 10, 10, S::Orphaned);
@@ -193,6 +204,28 @@ private Q_SLOTS:
         QCOMPARE(spanText(edit(23, 7, u"over."_s)), u"talks were "_s);      // across end: clipped
         QCOMPARE(spanText(edit(12, 0, u"the "_s)), u"talks were frozen"_s); // at start: outside
         QCOMPARE(spanText(edit(29, 0, u" again"_s)), u"talks were frozen"_s); // at end: outside
+        QCOMPARE(spanText(edit(12, 1, u"T"_s)), u"Talks were frozen"_s);  // first letter fixed: kept
+        QCOMPARE(spanText(edit(28, 1, u"N"_s)), u"talks were frozeN"_s);  // last letter fixed: kept
+        QCOMPARE(spanText(edit(12, 17, u"talks are off"_s)), u"talks are off"_s); // retyped: the new text
+    }
+
+    // Issue 22, example 1: "obama met Jose…", Speaker [0, 5) "obama";
+    // edit-text --at 0 --remove 1 --insert O -> the span reads "Obama".
+    void fixingTheFirstLetterKeepsItInTheSpan()
+    {
+        const QString text = u"obama met Jose in Lisbon."_s;
+        const TextEdit fix = edit(0, 1, u"O"_s);
+        const ShiftedSpan r = shiftSpan(TextSpan{0, 5}, fix);
+        QCOMPARE(r, (ShiftedSpan{{0, 5}, AnchorStatus::Resized}));
+        QCOMPARE(applyEdit(text, fix).mid(r.span.start, r.span.length()), u"Obama"_s);
+        // Straightening a curly quotation mark at the span's edge keeps the mark.
+        const QString quoted = u"He said \u201Cno\u201D."_s; // span [8, 12) "“no”"
+        const TextEdit straighten = edit(11, 1, u"\""_s);
+        const ShiftedSpan q = shiftSpan(TextSpan{8, 12}, straighten);
+        QCOMPARE(applyEdit(quoted, straighten).mid(q.span.start, q.span.length()), u"\u201Cno\""_s);
+        // Only removing the span's text without a replacement orphans it.
+        QVERIFY(shiftSpan(TextSpan{0, 5}, edit(0, 5)).isOrphaned());
+        QVERIFY(!shiftSpan(TextSpan{0, 5}, edit(0, 5, u"Barack Obama"_s)).isOrphaned());
     }
 
     void zeroLengthSpansArePoints()
@@ -230,14 +263,18 @@ private Q_SLOTS:
         QCOMPARE(edited.mid(movedFlag.span.start, movedFlag.span.length()), u"\U0001F1FA\U0001F1E6"_s);
 
         // Replacing 𝄞 by 𝄢 differs only in the low surrogate; the diff still
-        // replaces the whole pair, so the span is orphaned, not cut in half.
+        // replaces the whole pair, so the span keeps the new character whole.
         const QString changed = QString(text).replace(u"\U0001D11E"_s, u"\U0001D122"_s);
         const auto diff = diffTexts(text, changed);
         QVERIFY(diff);
         QCOMPARE(*diff, edit(10, 2, u"\U0001D122"_s));
         const ShiftedSpan r = shiftSpan(note, *diff);
-        QCOMPARE(r, (ShiftedSpan{{10, 10}, AnchorStatus::Orphaned}));
-        QCOMPARE(reviewSpan(r, changed), (TextSpan{10, 12})); // the new pair, whole
+        QCOMPARE(r, (ShiftedSpan{{10, 12}, AnchorStatus::Resized}));
+        QCOMPARE(changed.mid(r.span.start, r.span.length()), u"\U0001D122"_s);
+        // Deleted instead: orphaned, shown on the whole character now there.
+        const ShiftedSpan gone = shiftSpan(note, edit(10, 2));
+        QCOMPARE(gone, (ShiftedSpan{{10, 10}, AnchorStatus::Orphaned}));
+        QCOMPARE(reviewSpan(gone, applyEdit(text, edit(10, 2))), (TextSpan{10, 11}));
 
         // A span ending with the flag, text typed right after it: unchanged.
         const TextEdit after = edit(27, 0, u"!"_s);
@@ -384,10 +421,13 @@ private Q_SLOTS:
     }
 
     // The precise invariant of one edit, on random texts, spans and edits:
-    //  * orphaned  <=> none of the span's characters survives; then start == end == position;
-    //  * otherwise the new span is the smallest range covering the surviving span
-    //    characters, holds no other original character, and reads
-    //      old[s, min(p, t)) + (inserted if s < p and e < t) + old[max(e, s), t);
+    //  * orphaned  <=> none of the span's characters survives and the edit is not a
+    //    replacement of text inside the span; then start == end == position;
+    //  * a replacement inside the span (removed > 0, inserted, s <= p, e <= t) or an
+    //    edit strictly inside gives [s, t + d]; otherwise the new span is the
+    //    smallest range covering the surviving span characters. It holds no
+    //    other original character and reads
+    //      old[s, min(p, t)) + (inserted if it landed inside) + old[max(e, s), t);
     //  * Resized <=> a span character was removed or text was inserted into it;
     //    else Shifted <=> the offsets changed; else Unchanged.
     void randomSingleEditsKeepSurvivingCharacters()
@@ -420,23 +460,28 @@ private Q_SLOTS:
                 else if (i >= end)
                     survivors.append(i + d);
             }
-            if (survivors.isEmpty()) {
+            const bool strictlyInside = s < p && end < t;
+            // A replacement whose removed range lies inside the span (first and last character included).
+            const bool replacedInside = e.removed > 0 && e.insertedLength() > 0 && s <= p && end <= t;
+            const bool takesInserted = strictlyInside || replacedInside;
+            if (survivors.isEmpty() && !replacedInside) {
                 QVERIFY2(r == (ShiftedSpan{{p, p}, AnchorStatus::Orphaned}), qPrintable(where));
                 continue;
             }
             QVERIFY2(r.status != AnchorStatus::Orphaned, qPrintable(where));
-            QVERIFY2(r.span == (TextSpan{survivors.first(), survivors.last() + 1}), qPrintable(where));
+            const TextSpan expectedSpan = takesInserted ? TextSpan{s, t + d}
+                                                        : TextSpan{survivors.first(), survivors.last() + 1};
+            QVERIFY2(r.span == expectedSpan, qPrintable(where));
             // No foreign original character inside: each is a survivor or inserted text.
             for (int j = r.span.start; j < r.span.end; ++j) {
                 const bool inserted = j >= p && j < p + e.insertedLength();
                 QVERIFY2(inserted || survivors.contains(j), qPrintable(where));
             }
-            const bool strictlyInside = s < p && end < t;
             const QString expected = oldText.mid(s, std::max(0, std::min(p, t) - s))
-                                     + (strictlyInside ? e.inserted : QString())
+                                     + (takesInserted ? e.inserted : QString())
                                      + oldText.mid(std::max(end, s), std::max(0, t - std::max(end, s)));
             QVERIFY2(newText.mid(r.span.start, r.span.length()) == expected, qPrintable(where + u" expected '"_s + expected + u'\''));
-            const bool touched = survivors.size() < t - s || (strictlyInside && e.insertedLength() > 0);
+            const bool touched = survivors.size() < t - s || (takesInserted && e.insertedLength() > 0);
             const AnchorStatus status = touched ? AnchorStatus::Resized
                                         : r.span == span ? AnchorStatus::Unchanged
                                                          : AnchorStatus::Shifted;

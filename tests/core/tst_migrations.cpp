@@ -97,6 +97,55 @@ private Q_SLOTS:
         QCOMPARE(creates, schema::migrationStatements(1) + schema::migrationStatements(2));
     }
 
+    // The v3 fixture: exactly the statements of versions 1 to 3 (CREATE and ALTER).
+    void fixtureMatchesSchemaVersion3()
+    {
+        QStringList schemaStatements;
+        for (const QString &s : fixtureStatements(3)) {
+            if (s.startsWith(QStringLiteral("CREATE")) || s.startsWith(QStringLiteral("ALTER")))
+                schemaStatements << s;
+        }
+        QCOMPARE(schemaStatements,
+                 schema::migrationStatements(1) + schema::migrationStatements(2) + schema::migrationStatements(3));
+    }
+
+    // Version 4: annotations a version 3 text edit flagged (status review)
+    // gain the reason "text-deleted" (the edit itself was not recorded then);
+    // the others have no reason. The data and statuses are kept.
+    void version3ReviewFlagsGainAReason()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("data-v3.newscoder"));
+        QString error;
+        QVERIFY2(buildFromFixture(3, path, &error), qPrintable(error));
+        {
+            auto migrated = ProjectStore::open(path);
+            QCOMPARE(migrated->schemaVersion(), schema::currentVersion());
+        }
+        auto store = reader(path);
+        const auto id = [](int n) { return QUuid::fromString(QStringLiteral("a0000000-0000-4000-8000-00000000000%1").arg(n)); };
+        const auto coded = store->annotation(id(1));
+        const auto review = store->annotation(id(2));
+        const auto suggested = store->annotation(id(3));
+        QVERIFY(coded && review && suggested);
+        QCOMPARE(coded->status, AnnotationStatus::Coded);
+        QCOMPARE(coded->reviewReason, QString());
+        QVERIFY(!coded->needsReview());
+        QCOMPARE(review->status, AnnotationStatus::Review);
+        QCOMPARE(review->reviewReason, QStringLiteral("text-deleted"));
+        QCOMPARE(review->reviewEdit, QString());
+        QCOMPARE(review->memo, QStringLiteral("quote lost in an edit"));
+        QCOMPARE(suggested->status, AnnotationStatus::Suggested);
+        QVERIFY(!suggested->needsReview());
+        const QList<Annotation> flagged = store->flaggedAnnotations();
+        QCOMPARE(flagged.size(), 1);
+        QCOMPARE(flagged.first().id, id(2));
+        // The backup is the untouched version 3 file.
+        QCOMPARE(queryValue(path + QStringLiteral(".v3.bak"), QStringLiteral("SELECT COUNT(*) FROM pragma_table_info("
+                                                                              "'annotations') WHERE name = 'review_reason'"))
+                     .toInt(),
+                 0);
+    }
+
     // A version 2 project keeps its metadata and gains the rich coding model
     // with neutral defaults: span codes, coded annotations, no outlet.
     void version2DataSurvivesWithDefaults()

@@ -4,20 +4,21 @@
 
 namespace newscoder {
 
-EditTextCommand::EditTextCommand(Project &project, QUuid documentId, State before, State after)
+EditTextCommand::EditTextCommand(Project &project, QUuid documentId, QString textBefore, QString textAfter,
+                                 QList<AnchoredEdit> steps)
     : QUndoCommand(QStringLiteral("Edit article text")), m_project(project), m_documentId(documentId),
-      m_before(std::move(before)), m_after(std::move(after))
+      m_textBefore(std::move(textBefore)), m_textAfter(std::move(textAfter)), m_steps(std::move(steps))
 {
 }
 
 void EditTextCommand::redo()
 {
-    setObsolete(!m_project.applyDocumentText(m_documentId, m_after.text, m_after.annotations));
+    setObsolete(!m_project.applyDocumentText(m_documentId, m_textAfter, m_steps, false));
 }
 
 void EditTextCommand::undo()
 {
-    setObsolete(!m_project.applyDocumentText(m_documentId, m_before.text, m_before.annotations));
+    setObsolete(!m_project.applyDocumentText(m_documentId, m_textBefore, m_steps, true));
 }
 
 } // namespace newscoder

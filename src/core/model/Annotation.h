@@ -8,7 +8,8 @@ namespace newscoder {
 
 // Where an annotation stands: coded by a person; suggested by auto-coding
 // (waiting for a coder to accept or reject it); or flagged for review because
-// an edit of the article text deleted all of its text.
+// an edit of the article text deleted all of its text. A suggestion an edit
+// orphaned or changed stays Suggested but carries a review reason (below).
 enum class AnnotationStatus { Coded, Suggested, Review };
 
 QString annotationStatusName(AnnotationStatus status); // "coded", "suggested", "review"
@@ -28,8 +29,16 @@ struct Annotation
     QDateTime created;  // UTC
     QDateTime modified; // UTC
     AnnotationStatus status = AnnotationStatus::Coded;
+    // Why a text edit flagged it for review ("" = not flagged): "text-deleted"
+    // (every character of its text was removed) or "text-changed" (a
+    // suggestion whose text was edited: checked again before it is accepted).
+    QString reviewReason;
+    // The edit that flagged it, as compact JSON (see text/ReviewFlags.h).
+    QString reviewEdit;
 
     int length() const { return end - start; }
+    // Flagged for review (status Review, or a flagged suggestion).
+    bool needsReview() const { return status == AnnotationStatus::Review || !reviewReason.isEmpty(); }
 };
 
 // A person who codes. Names are unique within a project.

@@ -3,6 +3,7 @@
 #include "models/ModelRoles.h"
 #include "project/Project.h"
 #include "storage/StoreError.h"
+#include "text/ReviewFlags.h"
 
 #include <QFont>
 
@@ -108,8 +109,7 @@ QVariant AnnotationTableModel::data(const QModelIndex &index, int role) const
         case CodeColumn:
             return code ? code->name : tr("(deleted code)");
         case TextColumn:
-            return a.status == AnnotationStatus::Review ? QStringLiteral("⚠ ") + excerpt(m_text, a)
-                                                        : excerpt(m_text, a);
+            return a.needsReview() ? QStringLiteral("⚠ ") + excerpt(m_text, a) : excerpt(m_text, a);
         case CoderColumn:
             return a.status == AnnotationStatus::Suggested
                 ? tr("%1 (suggested)").arg(m_project.coderNameFor(a.coderId))
@@ -138,8 +138,8 @@ QVariant AnnotationTableModel::data(const QModelIndex &index, int role) const
                           .arg(a.start)
                           .arg(a.end)
                           .arg(m_text.mid(a.start, qMin(a.end - a.start, 600)));
-        if (a.status == AnnotationStatus::Review)
-            tip.prepend(tr("Text deleted by an edit: check its anchor") + QStringLiteral("\n\n"));
+        if (a.needsReview()) // the ⚠: why, and the edit that did it
+            tip.prepend(QStringLiteral("⚠ ") + reviewExplanation(a) + QStringLiteral("\n\n"));
         else if (a.status == AnnotationStatus::Suggested)
             tip.prepend(tr("Suggested by auto-coding: accept or reject it (Search panel)") + QStringLiteral("\n\n"));
         return tip;

@@ -5,6 +5,7 @@
 #include "commands/DocumentCommands.h"
 #include "commands/ValueCommands.h"
 #include "storage/StoreError.h"
+#include "text/Graphemes.h"
 
 #include <QMap>
 #include <QSet>
@@ -156,6 +157,14 @@ std::optional<QUuid> Project::addAnnotation(const QUuid &documentId, const QUuid
                               .arg(end)
                               .arg(summary->length));
             return std::nullopt;
+        }
+        const QString text = m_store->documentText(documentId);
+        for (const auto &[offset, what] : {std::pair{start, QStringLiteral("The start")},
+                                           std::pair{end, QStringLiteral("The end")}}) {
+            if (const QString split = graphemeSplitMessage(text, offset, what); !split.isEmpty()) {
+                reportFailure(split + u'.');
+                return std::nullopt;
+            }
         }
         WriteTransaction tx(*m_store);
         a.coderId = m_store->ensureCoder(m_coderName);

@@ -23,6 +23,7 @@ class RegistryChangeCommand;
 class EditTextCommand;
 class SuggestionStatusCommand;
 struct TextEdit;
+struct AnchoredEdit;
 struct RegistryChange;
 class CodebookChangeCommand;
 struct CodebookChange;
@@ -164,11 +165,17 @@ public:
     bool setDocumentMemo(const QUuid &documentId, const QString &memo);
 
     // Edits an article's text (to fix scraping or OCR errors): `edits` apply
-    // one after the other. Every annotation of every coder keeps its anchor:
-    // offsets shift, a partly edited annotation keeps its remaining extent,
-    // and one whose text was deleted entirely is kept with status Review on
-    // the character where its text was. One undoable step.
+    // one after the other; each must start and end on character (grapheme)
+    // boundaries of the text it applies to. Every annotation of every coder
+    // keeps its anchor (text/AnchorShift.h, text/EditStep.h): offsets shift, a
+    // partly edited or replaced annotation keeps its extent, and one whose text
+    // was deleted entirely is kept with status Review (a suggestion stays
+    // Suggested) and reason "text-deleted" on the character where its text
+    // was; a suggestion whose text changed gets reason "text-changed". Only
+    // what moves is written. One undoable step.
     bool editDocumentText(const QUuid &documentId, const QList<TextEdit> &edits);
+    // Every annotation flagged for review (needsReview()), by article and position.
+    QList<Annotation> flaggedAnnotations() const;
     // --- restructuring the codebook (ProjectCodebook.cpp; each one undoable step)
     // Moves a code (with its sub-codes) under `newParentId` (null: top level)
     // at sibling `row` (clamped; -1: last) and renumbers the siblings.
@@ -205,7 +212,13 @@ public:
     // everything was skipped); nullopt on failure.
     std::optional<QList<QUuid>> addSuggestions(const QList<SuggestedSpan> &spans);
     // Suggested → Coded (one step). Ids that are not suggestions are ignored.
-    bool acceptSuggestions(const QList<QUuid> &annotationIds);
+    // Suggestions a text edit flagged (reviewReason) are skipped unless
+    // `flagged` is Accept — a person looked at each of them (accepting one in
+    // the window, `suggestions --accept --reviewed ID`); accepting clears the
+    // flag. `skipped` (optional) gets how many flagged ones were left.
+    enum class FlaggedSuggestions { Skip, Accept };
+    bool acceptSuggestions(const QList<QUuid> &annotationIds, FlaggedSuggestions flagged = FlaggedSuggestions::Skip,
+                           int *skipped = nullptr);
     // Removes the suggestions (one step). Ids that are not suggestions are ignored.
     bool rejectSuggestions(const QList<QUuid> &annotationIds);
     // The suggestions of one document, or of every document (null id).
@@ -251,7 +264,7 @@ private:
                             const QUuid &fieldId, const QList<FieldValue> &values);
     bool applyRegistryChange(const RegistryChange &change);
     bool applyUpdateAnnotations(const QList<Annotation> &before, const QList<Annotation> &after);
-    bool applyDocumentText(const QUuid &documentId, const QString &text, const QList<Annotation> &annotations);
+    bool applyDocumentText(const QUuid &documentId, const QString &text, const QList<AnchoredEdit> &edits, bool undo);
     bool applyCodebookChange(const CodebookChange &change); // ProjectCodebook.cpp
     // Announces value changes of the owners of `values`.
     void emitValuesChanged(const QList<StoredValue> &values);

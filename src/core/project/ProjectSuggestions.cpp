@@ -4,8 +4,11 @@
 #include "commands/AnnotationCommands.h"
 #include "commands/SuggestionCommands.h"
 #include "storage/StoreError.h"
+#include "text/Graphemes.h"
 
 #include <QSet>
+
+#include <memory>
 
 namespace newscoder {
 
@@ -34,6 +37,7 @@ std::optional<QList<QUuid>> Project::addSuggestions(const QList<SuggestedSpan> &
     QList<Annotation> added;
     try {
         QHash<QUuid, int> lengths; // document → text length
+        QHash<QUuid, std::shared_ptr<GraphemeBoundaries>> characters; // document → its character boundaries
         QSet<QString> existing;    // this coder's spans in the documents touched
         for (const SuggestedSpan &s : spans) {
             const auto suggested = code(s.codeId);
@@ -48,6 +52,8 @@ std::optional<QList<QUuid>> Project::addSuggestions(const QList<SuggestedSpan> &
                     return std::nullopt;
                 }
                 lengths.insert(s.documentId, summary->length);
+                characters.insert(s.documentId,
+                                  std::make_shared<GraphemeBoundaries>(m_store->documentText(s.documentId)));
                 for (const Annotation &a : m_store->annotationsForDocument(s.documentId)) {
                     if (a.coderId == coderId)
                         existing.insert(spanKey(a.documentId, a.codeId, a.start, a.end));
@@ -59,7 +65,10 @@ std::optional<QList<QUuid>> Project::addSuggestions(const QList<SuggestedSpan> &
                     QStringLiteral("The span %1–%2 is not inside the text (0–%3).").arg(s.start).arg(s.end).arg(length));
                 return std::nullopt;
             }
-            const QString key = spanKey(s.documentId, s.codeId, s.start, s.end);
+            // A hit inside a character (a regex matching a letter without its
+            // accent) suggests the whole character.
+            const TextSpan span = characters.value(s.documentId)->snap({s.start, s.end});
+            const QString key = spanKey(s.documentId, s.codeId, span.start, span.end);
             if (existing.contains(key))
                 continue;
             existing.insert(key);
@@ -67,8 +76,8 @@ std::optional<QList<QUuid>> Project::addSuggestions(const QList<SuggestedSpan> &
             a.id = QUuid::createUuid();
             a.documentId = s.documentId;
             a.codeId = s.codeId;
-            a.start = s.start;
-            a.end = s.end;
+            a.start = span.start;
+            a.end = span.end;
             a.coderId = coderId;
             a.status = AnnotationStatus::Suggested;
             added.append(a);
@@ -94,8 +103,10 @@ std::optional<QList<QUuid>> Project::addSuggestions(const QList<SuggestedSpan> &
     return ids;
 }
 
-bool Project::acceptSuggestions(const QList<QUuid> &annotationIds)
+bool Project::acceptSuggestions(const QList<QUuid> &annotationIds, FlaggedSuggestions flagged, int *skipped)
 {
+    if (skipped)
+        *skipped = 0;
     if (isReadOnly()) {
         reportFailure(QStringLiteral("The project is open read-only."));
         return false;
@@ -108,8 +119,14 @@ bool Project::acceptSuggestions(const QList<QUuid> &annotationIds)
                 continue;
             seen.insert(id);
             const auto a = m_store->annotation(id);
-            if (a && a->status == AnnotationStatus::Suggested)
-                before.append(*a);
+            if (!a || a->status != AnnotationStatus::Suggested)
+                continue;
+            if (!a->reviewReason.isEmpty() && flagged == FlaggedSuggestions::Skip) {
+                if (skipped)
+                    ++*skipped; // a text edit orphaned or changed it: a person checks it first
+                continue;
+            }
+            before.append(*a);
         }
     } catch (const StoreError &e) {
         reportFailure(e.message());
@@ -121,6 +138,8 @@ bool Project::acceptSuggestions(const QList<QUuid> &annotationIds)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (Annotation &a : after) {
         a.status = AnnotationStatus::Coded;
+        a.reviewReason.clear(); // accepted after review
+        a.reviewEdit.clear();
         a.modified = now;
     }
     const QString text = before.size() == 1 ? QStringLiteral("Accept suggestion")

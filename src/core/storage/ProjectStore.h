@@ -177,7 +177,15 @@ public:
     void forEachAnnotation(const std::function<bool(const Annotation &)> &visit) const;
     void insertAnnotation(const Annotation &annotation);
     void deleteAnnotation(const QUuid &id);
-    void updateAnnotation(const Annotation &annotation); // code, span, memo, modified
+    void updateAnnotation(const Annotation &annotation); // code, span, memo, modified, status, review
+    // --- text edits (ProjectStoreTextEdits.cpp)
+    // The document's annotations with start <= last and end >= first.
+    QList<Annotation> annotationsOverlapping(const QUuid &documentId, int first, int last) const;
+    // Moves every annotation of the document starting at or after `from` by
+    // `delta` (one statement); returns how many moved.
+    int shiftAnnotations(const QUuid &documentId, int from, int delta);
+    // Every annotation with a review reason, by document and position (indexed).
+    QList<Annotation> flaggedAnnotations() const;
 
     // --- memos (ProjectStoreMemos.cpp)
     // Every non-empty memo: articles, annotations (in article order), codes,

@@ -311,7 +311,7 @@ void ProjectStore::insertAnnotation(const Annotation &a)
 {
     QSqlQuery &q = prepareWrite(QStringLiteral(
         "INSERT INTO annotations (id, document_id, code_id, start_offset, end_offset, coder_id, memo, created, modified,"
-        " status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " status, review_reason, review_edit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(idString(a.id));
     q.addBindValue(idString(a.documentId));
     q.addBindValue(idString(a.codeId));
@@ -322,6 +322,8 @@ void ProjectStore::insertAnnotation(const Annotation &a)
     q.addBindValue(timestamp(a.created));
     q.addBindValue(timestamp(a.modified));
     q.addBindValue(annotationStatusName(a.status));
+    q.addBindValue(text(a.reviewReason));
+    q.addBindValue(text(a.reviewEdit));
     exec(q, QStringLiteral("Cannot save the annotation"));
 }
 
@@ -335,13 +337,15 @@ void ProjectStore::deleteAnnotation(const QUuid &id)
 void ProjectStore::updateAnnotation(const Annotation &a)
 {
     QSqlQuery &q = prepareWrite(QStringLiteral("UPDATE annotations SET code_id = ?, start_offset = ?, end_offset = ?,"
-                                         " memo = ?, modified = ?, status = ? WHERE id = ?"));
+                                         " memo = ?, modified = ?, status = ?, review_reason = ?, review_edit = ? WHERE id = ?"));
     q.addBindValue(idString(a.codeId));
     q.addBindValue(a.start);
     q.addBindValue(a.end);
     q.addBindValue(text(a.memo));
     q.addBindValue(timestamp(a.modified));
     q.addBindValue(annotationStatusName(a.status));
+    q.addBindValue(text(a.reviewReason));
+    q.addBindValue(text(a.reviewEdit));
     q.addBindValue(idString(a.id));
     exec(q, QStringLiteral("Cannot save the annotation"));
     if (q.numRowsAffected() != 1)

@@ -134,11 +134,23 @@ QStringList version3()
     };
 }
 
+// Version 4: why a text edit flagged an annotation for review, and that
+// edit (JSON); annotations flagged before keep "text-deleted" without the edit.
+QStringList version4()
+{
+    return {
+        QStringLiteral("ALTER TABLE annotations ADD COLUMN review_reason TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE annotations ADD COLUMN review_edit TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("UPDATE annotations SET review_reason = 'text-deleted' WHERE status = 'review'"),
+        QStringLiteral("CREATE INDEX annotations_by_review ON annotations(review_reason)"),
+    };
+}
+
 } // namespace
 
 int currentVersion()
 {
-    return 3;
+    return 4;
 }
 
 QStringList requiredTables()
@@ -158,6 +170,8 @@ QStringList migrationStatements(int version)
         return version2();
     case 3:
         return version3();
+    case 4:
+        return version4();
     default:
         return {};
     }

@@ -159,12 +159,14 @@ inline Annotation readAnnotationRow(const QSqlQuery &q)
     a.created = parseTimestamp(q.value(7).toString());
     a.modified = parseTimestamp(q.value(8).toString());
     a.status = annotationStatusFromName(q.value(9).toString());
+    a.reviewReason = q.value(10).toString();
+    a.reviewEdit = q.value(11).toString();
     return a;
 }
 
 inline const QString AnnotationSelect = QStringLiteral(
-    "SELECT id, document_id, code_id, start_offset, end_offset, coder_id, memo, created, modified, status"
-    " FROM annotations");
+    "SELECT id, document_id, code_id, start_offset, end_offset, coder_id, memo, created, modified, status,"
+    " review_reason, review_edit FROM annotations");
 
 // Runs a query and maps every row (readAll) or the first row (readOne).
 template <typename Read>

@@ -1,6 +1,7 @@
 #include "text/AnchorShift.h"
 
 #include "model/Annotation.h"
+#include "text/Graphemes.h"
 
 #include <algorithm>
 
@@ -75,7 +76,10 @@ ShiftedSpan shiftSpan(const TextSpan &span, const TextEdit &rawEdit)
 
     const bool leftSurvives = s < p;  // [s, p) is kept
     const bool rightSurvives = e < t; // [e, t) is kept, moved by d
-    if (leftSurvives && rightSurvives)
+    // A replacement of text inside the span, its first and last character
+    // included: the replacement takes the place of what it replaced.
+    const bool replacedInside = edit.removed > 0 && edit.insertedLength() > 0 && s <= p && e <= t;
+    if ((leftSurvives && rightSurvives) || replacedInside)
         return {{s, t + d}, AnchorStatus::Resized};
     if (leftSurvives)
         return {{s, p}, AnchorStatus::Resized};
@@ -159,11 +163,29 @@ std::optional<TextEdit> diffTexts(const QString &oldText, const QString &newText
     if (suffix > 0 && oldText.at(oldSize - suffix).isLowSurrogate())
         --suffix; // the pair differs in its high half
 
+    // Whole user-perceived characters of the old text: the common prefix and
+    // suffix only shrink, so they stay common.
+    const GraphemeBoundaries boundaries(oldText);
+    prefix = boundaries.previous(int(prefix));
+    suffix = oldSize - boundaries.next(int(oldSize - suffix));
+
     TextEdit edit;
     edit.position = int(prefix);
     edit.removed = int(oldSize - prefix - suffix);
     edit.inserted = newText.mid(prefix, newSize - prefix - suffix);
     return edit;
+}
+
+TextEdit widenToGraphemes(const QString &text, const TextEdit &edit)
+{
+    const GraphemeBoundaries boundaries(text);
+    const int from = boundaries.previous(edit.position);
+    const int to = boundaries.next(edit.removedEnd());
+    if (from == edit.position && to == edit.removedEnd())
+        return edit;
+    return TextEdit{from, to - from,
+                    text.mid(from, edit.position - from) + edit.inserted
+                        + text.mid(edit.removedEnd(), to - edit.removedEnd())};
 }
 
 TextSpan reviewSpan(const ShiftedSpan &result, const QString &text)
@@ -173,15 +195,9 @@ TextSpan reviewSpan(const ShiftedSpan &result, const QString &text)
     const int length = int(text.size());
     if (length == 0)
         return {0, 0};
-    int q = std::clamp(result.span.start, 0, length);
-    if (q > 0 && q < length && text.at(q).isLowSurrogate() && text.at(q - 1).isHighSurrogate())
-        --q; // never start inside a pair
-    if (q == length) { // at the end: the code point before
-        const int from = (q >= 2 && text.at(q - 1).isLowSurrogate() && text.at(q - 2).isHighSurrogate()) ? q - 2 : q - 1;
-        return {from, q};
-    }
-    const int to = (q + 1 < length && text.at(q).isHighSurrogate() && text.at(q + 1).isLowSurrogate()) ? q + 2 : q + 1;
-    return {q, to};
+    const GraphemeBoundaries boundaries(text);
+    const int q = std::clamp(result.span.start, 0, length);
+    return boundaries.clusterAt(q == length ? q - 1 : q);
 }
 
 } // namespace newscoder
