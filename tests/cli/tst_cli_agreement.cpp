@@ -228,7 +228,7 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray csv = file.readAll();
         QVERIFY2(csv.startsWith("coder,category,article,begin,length\r\nA,,") && csv.contains(",0,122\r\n") &&
-                     csv.contains("A,Quote," + id.toUtf8() + ",40,20\r\n"),
+                     csv.contains(QByteArray("A,Quote," + id.toUtf8() + ",40,20\r\n")),
                  csv.constData());
         // reliability --unitizing on it: the same alpha_u, to the last bit.
         for (const QStringList &extra : {QStringList{}, QStringList{QStringLiteral("--continuum"), QStringLiteral("0:122")}}) {
@@ -296,8 +296,11 @@ private Q_SLOTS:
                 help.out.contains("merged"));
     }
 
-    // Issue 14: an annotation of length 0 is a unit; the project still computes.
-    void zeroLengthUnits()
+    // A span whose text was edited away stays a unit (flagged for review, on
+    // the character where its text was) and the units file carries it.
+    // (Units of length 0 through the CLI: tst_cli_reliability; in a project:
+    // tst_projectagreement.)
+    void orphanedSpanStillCounts()
     {
         QTemporaryDir dir;
         const QString project = dir.filePath(QStringLiteral("p.newscoder"));
@@ -306,7 +309,7 @@ private Q_SLOTS:
         QVERIFY(annotate(project, id, QStringLiteral("Ana"), 7, 20));
         QVERIFY(annotate(project, id, QStringLiteral("Ben"), 7, 20));
         QVERIFY(annotate(project, id, QStringLiteral("Ben"), 22, 25));
-        // Ben's second span loses its text: it stays, with length 0.
+        // Ben's second span loses its text.
         const Run edit = cli({QStringLiteral("edit-text"), project, QStringLiteral("--document"), id,
                               QStringLiteral("--at"), QStringLiteral("22"), QStringLiteral("--remove"), QStringLiteral("3")});
         QVERIFY2(edit.ok(), qPrintable(edit.describe()));
