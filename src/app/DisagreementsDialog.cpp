@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QStandardItemModel>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -13,6 +14,10 @@ namespace newscoder {
 namespace {
 
 constexpr int MaxShownText = 200;
+constexpr int SortRole = Qt::UserRole + 1;
+constexpr int DocumentRole = Qt::UserRole + 2; // on the first cell of a row: where to open
+constexpr int StartRole = Qt::UserRole + 3;
+constexpr int EndRole = Qt::UserRole + 4;
 
 QString oneLine(QString text)
 {
@@ -27,7 +32,7 @@ QStandardItem *item(const QString &text, const QVariant &sortKey = {})
     auto *i = new QStandardItem(text);
     i->setEditable(false);
     if (sortKey.isValid())
-        i->setData(sortKey, Qt::UserRole + 1);
+        i->setData(sortKey, SortRole);
     return i;
 }
 
@@ -50,7 +55,7 @@ DisagreementsDialog::DisagreementsDialog(const QString &codeName, QWidget *paren
 
     m_model = new QStandardItemModel(0, ColumnCount, this);
     m_model->setHorizontalHeaderLabels({tr("Article"), tr("Coder"), tr("Span"), tr("Text"), tr("Kind")});
-    m_model->setSortRole(Qt::UserRole + 1);
+    m_model->setSortRole(SortRole);
 
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("disagreementsView"));
@@ -64,6 +69,27 @@ DisagreementsDialog::DisagreementsDialog(const QString &codeName, QWidget *paren
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(TextColumn, QHeaderView::Stretch);
     m_view->setEnabled(false);
+    m_view->setToolTip(tr("Double-click a row to open the article at that span."));
+    connect(m_view, &QTableView::doubleClicked, this, &DisagreementsDialog::open);
+
+    m_mergesModel = new QStandardItemModel(0, MergeColumnCount, this);
+    m_mergesModel->setHorizontalHeaderLabels(
+        {tr("Article"), tr("Coder"), tr("Overlapping spans (as coded)"), tr("Counted as one unit")});
+    m_mergesView = new QTableView(this);
+    m_mergesView->setObjectName(QStringLiteral("mergesView"));
+    m_mergesView->setModel(m_mergesModel);
+    m_mergesView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_mergesView->setAlternatingRowColors(true);
+    m_mergesView->verticalHeader()->hide();
+    m_mergesView->horizontalHeader()->setStretchLastSection(true);
+    m_mergesView->setToolTip(tr("Spans of one coder and code that overlap were counted as one unit in unitizing α. "
+                                "Usually a coding mistake: double-click to open the article and fix them."));
+    connect(m_mergesView, &QTableView::doubleClicked, this, &DisagreementsDialog::open);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("disagreementsTabs"));
+    m_tabs->addTab(m_view, tr("Disagreements"));
+    m_tabs->addTab(m_mergesView, tr("Merged overlaps (0)"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -71,7 +97,7 @@ DisagreementsDialog::DisagreementsDialog(const QString &codeName, QWidget *paren
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_busy);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(m_tabs, 1);
     layout->addWidget(buttons);
     resize(900, 480);
 }
@@ -122,6 +148,9 @@ void DisagreementsDialog::setDisagreements(const QList<Disagreement> &disagreeme
             item(oneLine(d.text), d.text),
             item(d.kind, d.kind)};
         row[ArticleColumn]->setToolTip(d.documentTitle);
+        row[ArticleColumn]->setData(d.documentId, DocumentRole);
+        row[ArticleColumn]->setData(d.start, StartRole);
+        row[ArticleColumn]->setData(d.end, EndRole);
         row[SpanColumn]->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         row[SpanColumn]->setToolTip(tr("Characters %1 to %2 of the article text").arg(d.start).arg(d.end));
         row[TextColumn]->setToolTip(d.text.size() > MaxShownText ? d.text.left(2000) : d.text);
@@ -131,6 +160,40 @@ void DisagreementsDialog::setDisagreements(const QList<Disagreement> &disagreeme
     m_view->resizeColumnsToContents();
     m_view->setColumnWidth(ArticleColumn, qMin(m_view->columnWidth(ArticleColumn), 260));
     finishLoading();
+}
+
+void DisagreementsDialog::setMerges(const QList<SpanMerge> &merges)
+{
+    m_mergesModel->removeRows(0, m_mergesModel->rowCount());
+    for (const SpanMerge &m : merges) {
+        QStringList spans;
+        for (const auto &[start, end] : m.spans)
+            spans << QStringLiteral("%1–%2").arg(start).arg(end);
+        QList<QStandardItem *> row{item(m.documentTitle), item(m.coder), item(spans.join(QStringLiteral(" + "))),
+                                   item(QStringLiteral("%1–%2").arg(m.start).arg(m.end))};
+        row[MergeArticleColumn]->setToolTip(m.documentTitle);
+        row[MergeArticleColumn]->setData(m.documentId, DocumentRole);
+        row[MergeArticleColumn]->setData(m.start, StartRole);
+        row[MergeArticleColumn]->setData(m.end, EndRole);
+        m_mergesModel->appendRow(row);
+    }
+    m_tabs->setTabText(1, tr("Merged overlaps (%1)").arg(merges.size()));
+    m_mergesView->resizeColumnsToContents();
+}
+
+void DisagreementsDialog::showMergesTab()
+{
+    m_tabs->setCurrentWidget(m_mergesView);
+}
+
+void DisagreementsDialog::open(const QModelIndex &index)
+{
+    const auto *model = qobject_cast<const QStandardItemModel *>(index.model());
+    const QStandardItem *first = model ? model->item(index.row(), 0) : nullptr;
+    if (!first || first->data(DocumentRole).toUuid().isNull())
+        return;
+    Q_EMIT openRequested(first->data(DocumentRole).toUuid(), first->data(StartRole).toInt(),
+                         first->data(EndRole).toInt());
 }
 
 } // namespace newscoder

@@ -156,8 +156,12 @@ void ReliabilityDialog::buildUi()
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    connect(m_table, &QTableView::doubleClicked, this,
-            [this](const QModelIndex &index) { showDisagreements(index.row()); });
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (index.column() == ReliabilityTableModel::MergedColumn)
+            showMerges(index.row());
+        else
+            showDisagreements(index.row());
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ReliabilityDialog::updateButtons);
 
@@ -182,6 +186,12 @@ void ReliabilityDialog::buildUi()
     m_disagreementsButton->setObjectName(QStringLiteral("disagreementsButton"));
     m_csvButton = new QPushButton(tr("Export CSV…"));
     m_htmlButton = new QPushButton(tr("Export HTML…"));
+    m_unitsButton = new QPushButton(tr("Export Units…"));
+    m_unitsButton->setObjectName(QStringLiteral("unitsButton"));
+    m_unitsButton->setToolTip(tr("Write the spans unitizing α used (coder, code, article, begin and length on the "
+                                 "pooled continuum) as CSV, to recompute every α-u with newscoder-cli reliability "
+                                 "--unitizing, DKPro Statistics, R or Python."));
+    connect(m_unitsButton, &QPushButton::clicked, this, &ReliabilityDialog::chooseAndExportUnits);
     connect(m_disagreementsButton, &QPushButton::clicked, this,
             [this] { showDisagreements(m_table->selectionModel()->selectedRows().value(0).row()); });
     connect(m_csvButton, &QPushButton::clicked, this, [this] { chooseAndExport(false); });
@@ -190,6 +200,7 @@ void ReliabilityDialog::buildUi()
     buttons->addButton(m_disagreementsButton, QDialogButtonBox::ActionRole);
     buttons->addButton(m_csvButton, QDialogButtonBox::ActionRole);
     buttons->addButton(m_htmlButton, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_unitsButton, QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *body = new QHBoxLayout;
@@ -229,6 +240,7 @@ void ReliabilityDialog::updateButtons()
     m_computeButton->setEnabled(!running);
     m_csvButton->setEnabled(!running && haveRows);
     m_htmlButton->setEnabled(!running && haveRows);
+    m_unitsButton->setEnabled(!running && haveRows && !m_exporting);
     m_disagreementsButton->setEnabled(!running && m_table->selectionModel()->hasSelection());
 }
 
@@ -323,12 +335,23 @@ void ReliabilityDialog::finish(AgreementReport result)
 
 QString ReliabilityDialog::selectionSummary() const
 {
-    return tr("<b>Coders:</b> %1 &nbsp;·&nbsp; <b>%2:</b> %3 with coding, %4 coded by every coder (unitizing α "
-              "uses these) &nbsp;·&nbsp; double-click a row for its disagreements")
-        .arg(m_report.coders.join(QStringLiteral(", ")).toHtmlEscaped(), m_reportArticles.toHtmlEscaped())
-        .arg(m_report.documents)
-        .arg(m_report.documentsAllCoded)
-        + u" &nbsp;·&nbsp; "_s + intervalDescription().toHtmlEscaped();
+    QString summary =
+        tr("<b>Coders:</b> %1 &nbsp;·&nbsp; <b>%2:</b> %3 with coding, %4 coded by every coder (unitizing α "
+           "uses these) &nbsp;·&nbsp; double-click a row for its disagreements")
+            .arg(m_report.coders.join(QStringLiteral(", ")).toHtmlEscaped(), m_reportArticles.toHtmlEscaped())
+            .arg(m_report.documents)
+            .arg(m_report.documentsAllCoded) +
+        u" &nbsp;·&nbsp; "_s + intervalDescription().toHtmlEscaped();
+    qsizetype merges = 0;
+    for (const AgreementRow &row : m_report.rows)
+        merges += row.merges.size();
+    if (merges > 0)
+        summary += u"<br><span style=\"color: #b00020;\">"_s +
+                   tr("%n time(s) overlapping spans of one coder and code were counted as one unit (column "
+                      "<i>Merged</i>): double-click the row to list them and open the article.",
+                      nullptr, int(merges)) +
+                   u"</span>"_s;
+    return summary;
 }
 
 QString ReliabilityDialog::intervalDescription() const
@@ -347,6 +370,11 @@ DisagreementsDialog *ReliabilityDialog::showDisagreements(int row)
         return nullptr;
     auto *dialog = new DisagreementsDialog(r->subject, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    for (const AgreementRow &other : m_report.rows) { // the merges belong to the code's unitizing row
+        if (other.codeId == r->codeId && other.measure == u"unitizing-alpha"_s)
+            dialog->setMerges(other.merges);
+    }
+    connect(dialog, &DisagreementsDialog::openRequested, this, &ReliabilityDialog::openRequested);
     // The watcher goes with the dialog: closed early, the result is dropped
     // (the worker only reads, through its own connection).
     auto *watcher = new QFutureWatcher<DisagreementsResult>(dialog);
@@ -365,6 +393,53 @@ DisagreementsDialog *ReliabilityDialog::showDisagreements(int row)
         QtConcurrent::run([path, codeId, request] { return disagreementsFromFile(path, codeId, request); }));
     dialog->show();
     return dialog;
+}
+
+DisagreementsDialog *ReliabilityDialog::showMerges(int row)
+{
+    DisagreementsDialog *dialog = showDisagreements(row);
+    if (dialog)
+        dialog->showMergesTab();
+    return dialog;
+}
+
+bool ReliabilityDialog::exportUnitsCsv(const QString &path, QString *error) const
+{
+    if (m_report.rows.isEmpty()) {
+        if (error)
+            *error = tr("Nothing to export: compute the agreement first.");
+        return false;
+    }
+    return writePooledUnitsCsv(m_report.units, path, error);
+}
+
+void ReliabilityDialog::chooseAndExportUnits()
+{
+    const QFileInfo project(m_project.path());
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Units"), project.absolutePath() + u'/' + project.completeBaseName() + u"-units.csv"_s,
+        tr("CSV files (*.csv)"));
+    if (path.isEmpty() || m_report.rows.isEmpty())
+        return;
+    // Formatting and writing half a million spans takes a moment: off the UI thread.
+    m_exporting = true;
+    updateButtons();
+    showMessage({});
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        m_exporting = false;
+        updateButtons();
+        showMessage(error);
+        Q_EMIT exported();
+    });
+    const PooledUnits units = m_report.units; // implicitly shared; the table may be recomputed meanwhile
+    watcher->setFuture(QtConcurrent::run([units, path] {
+        QString error;
+        writePooledUnitsCsv(units, path, &error);
+        return error;
+    }));
 }
 
 bool ReliabilityDialog::exportCsv(const QString &path, QString *error) const

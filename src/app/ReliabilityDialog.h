@@ -28,8 +28,10 @@ class ReliabilityTableModel;
 // codes and articles, as a table and a bar chart against the 0.667/0.800
 // thresholds, with 95% bootstrap intervals (draws and seed set in the window,
 // 0 draws = none). Computes on a worker thread with its own read-only store; a row
-// opens the list of that code's disagreements; the table exports as CSV/HTML.
-// Errors are shown in the dialog, never in a modal box.
+// opens the list of that code's disagreements and merged overlaps (from where
+// a double-click opens the article: openRequested()); the table exports as
+// CSV/HTML, and the units unitizing α used as the CSV `reliability
+// --unitizing` reads. Errors are shown in the dialog, never in a modal box.
 class ReliabilityDialog final : public QDialog
 {
     Q_OBJECT
@@ -50,11 +52,15 @@ public:
     // Both write all or nothing (QSaveFile); false with a message on failure.
     bool exportCsv(const QString &path, QString *error = nullptr) const;
     bool exportHtml(const QString &path, QString *error = nullptr) const;
+    // The units of the last computation (pooledUnitsCsv()), all or nothing.
+    bool exportUnitsCsv(const QString &path, QString *error = nullptr) const;
 
     // Opens (non-modal) the disagreements of the code in table row `row`. The
     // list is computed on a worker thread with its own read-only store; the
     // dialog shows a busy indicator until it arrives (DisagreementsDialog::loaded()).
     DisagreementsDialog *showDisagreements(int row);
+    // The same, on the tab of the overlaps merged in that code.
+    DisagreementsDialog *showMerges(int row);
 
     // Asks a running computation to stop; computed() follows with the previous table kept.
     void cancel();
@@ -71,6 +77,10 @@ public:
 
 Q_SIGNALS:
     void computed();
+    // Show this article with [start, end) selected (from a disagreement or a merge).
+    void openRequested(const QUuid &documentId, int start, int end);
+    // An export started from a button is written (or failed: message shown).
+    void exported();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -84,6 +94,7 @@ private:
     QString selectionSummary() const;
     QString intervalDescription() const;
     void chooseAndExport(bool html);
+    void chooseAndExportUnits();
 
     Project &m_project;
     AgreementReport m_report;
@@ -106,6 +117,8 @@ private:
     QPushButton *m_disagreementsButton = nullptr;
     QPushButton *m_csvButton = nullptr;
     QPushButton *m_htmlButton = nullptr;
+    QPushButton *m_unitsButton = nullptr;
+    bool m_exporting = false;
 };
 
 } // namespace newscoder

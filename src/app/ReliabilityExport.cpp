@@ -42,7 +42,7 @@ QString valueClass(const std::optional<double> &value)
 QByteArray reliabilityCsv(const AgreementReport &report)
 {
     QString out = QStringLiteral(
-        "code,measure,level,value,ci_lower,ci_upper,ci_level,units,pairable_values,coders,note\r\n");
+        "code,measure,level,value,ci_lower,ci_upper,ci_level,units,pairable_values,coders,note,merged\r\n");
     for (const AgreementRow &row : report.rows) {
         const stats::AgreementResult &r = row.result;
         const QStringList fields{
@@ -57,6 +57,7 @@ QByteArray reliabilityCsv(const AgreementReport &report)
             QString::number(r.pairableValues),
             QString::number(row.coders),
             csvField(ReliabilityTableModel::explanation(r)),
+            row.measure == u"unitizing-alpha" ? QString::number(row.merges.size()) : QString(),
         };
         out += fields.join(u',') + u"\r\n";
     }
@@ -90,13 +91,14 @@ QByteArray reliabilityHtml(const AgreementReport &report, const QList<QPair<QStr
     for (const AgreementRow &row : report.rows) {
         const stats::AgreementResult &r = row.result;
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td class=\"num %3\">%4</td><td class=\"num\">%5</td>"
-                               "<td class=\"num\">%6</td><td class=\"num\">%7</td><td class=\"num\">%8</td>"
-                               "<td>%9</td></tr>\n")
+                               "<td class=\"num\">%6</td><td class=\"num\">%7</td><td class=\"num\">%8</td>")
                     .arg(esc(row.subject), esc(ReliabilityTableModel::measureLabel(row.measure)),
                          valueClass(r.value), ReliabilityTableModel::formatValue(r.value),
                          ReliabilityTableModel::formatCi(r.ci), QString::number(r.units),
-                         QString::number(r.pairableValues), QString::number(row.coders),
-                         esc(ReliabilityTableModel::explanation(r)));
+                         QString::number(r.pairableValues), QString::number(row.coders));
+        html += u"<td class=\"num\">"_s +
+                (row.measure == u"unitizing-alpha" ? QString::number(row.merges.size()) : QString()) +
+                u"</td><td>"_s + esc(ReliabilityTableModel::explanation(r)) + u"</td></tr>\n"_s;
     }
     html += QStringLiteral(
         "</tbody>\n</table>\n<p class=\"legend\">Krippendorff's α: 1 is perfect agreement, 0 agreement at chance "

@@ -13,7 +13,8 @@ namespace newscoder {
 // analysis: machine-readable measure ids, numbers in their shortest exact
 // form, empty fields for undefined values.
 // Columns: code, measure, level, value, ci_lower, ci_upper, ci_level, units,
-// pairable_values, coders, note.
+// pairable_values, coders, note, merged (unitizing-alpha rows: how many times
+// overlapping spans of one coder were counted as one unit; empty otherwise).
 QByteArray reliabilityCsv(const AgreementReport &report);
 
 // A standalone HTML page: a summary of the selection (label/value pairs)

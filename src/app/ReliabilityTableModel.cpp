@@ -1,6 +1,7 @@
 #include "ReliabilityTableModel.h"
 
 #include <QColor>
+#include <QFont>
 #include <QLocale>
 
 namespace newscoder {
@@ -82,6 +83,8 @@ QVariant ReliabilityTableModel::data(const QModelIndex &index, int role) const
             return QLocale().toString(result.pairableValues);
         case CodersColumn:
             return r->coders;
+        case MergedColumn:
+            return r->measure == u"unitizing-alpha" ? QVariant(QLocale().toString(r->merges.size())) : QVariant();
         case NoteColumn:
             return explanation(result);
         }
@@ -98,9 +101,17 @@ QVariant ReliabilityTableModel::data(const QModelIndex &index, int role) const
             return result.pairableValues;
         case CodersColumn:
             return r->coders;
+        case MergedColumn:
+            return r->measure == u"unitizing-alpha" ? QVariant(qint64(r->merges.size())) : QVariant();
         }
         break;
     case Qt::ToolTipRole:
+        if (index.column() == MergedColumn && r->measure == u"unitizing-alpha")
+            return r->merges.isEmpty()
+                       ? tr("No spans of one coder overlapped: every span is a unit of its own.")
+                       : tr("%n time(s) overlapping spans of one coder were counted as one unit. Usually a "
+                            "coding mistake: double-click the row to list them and open the article.",
+                            nullptr, int(r->merges.size()));
         if (index.column() == ValueColumn || index.column() == NoteColumn) {
             const QString text = explanation(result);
             return text.isEmpty() ? QVariant() : QVariant(text);
@@ -119,6 +130,13 @@ QVariant ReliabilityTableModel::data(const QModelIndex &index, int role) const
                              .arg(r->level)
                        : tr("Krippendorff's α (nominal) on whether each article contains the code");
         break;
+    case Qt::FontRole:
+        if (index.column() == MergedColumn && !r->merges.isEmpty()) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        break;
     case Qt::BackgroundRole: // Krippendorff's (2004) thresholds, as in the chart
         if (index.column() == ValueColumn && result.value) {
             if (*result.value >= 0.8)
@@ -131,7 +149,7 @@ QVariant ReliabilityTableModel::data(const QModelIndex &index, int role) const
             return QColor(Qt::black); // readable on the tint in dark themes too
         break;
     case Qt::TextAlignmentRole:
-        if (index.column() >= ValueColumn && index.column() <= CodersColumn)
+        if (index.column() >= ValueColumn && index.column() <= MergedColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         break;
     default:
@@ -159,6 +177,8 @@ QVariant ReliabilityTableModel::headerData(int section, Qt::Orientation orientat
         return tr("Pairable values");
     case CodersColumn:
         return tr("Coders");
+    case MergedColumn:
+        return tr("Merged");
     case NoteColumn:
         return tr("Note");
     }

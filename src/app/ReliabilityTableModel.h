@@ -22,6 +22,7 @@ public:
         UnitsColumn,
         PairableColumn,
         CodersColumn,
+        MergedColumn, // overlaps of one coder merged into one unit (unitizing α)
         NoteColumn,
         ColumnCount
     };

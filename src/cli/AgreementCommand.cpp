@@ -10,6 +10,8 @@
 
 #include <limits>
 
+using namespace Qt::StringLiterals;
+
 namespace newscoder::cli {
 
 namespace {
@@ -40,14 +42,61 @@ QJsonValue interval(const std::optional<stats::ConfidenceInterval> &ci)
     return ci ? QJsonValue(QJsonArray{ci->lower, ci->upper}) : QJsonValue();
 }
 
+QJsonArray mergesJson(const QList<SpanMerge> &merges)
+{
+    QJsonArray out;
+    for (const SpanMerge &m : merges) {
+        QJsonArray spans, annotations;
+        for (const auto &[start, end] : m.spans)
+            spans.append(QJsonArray{start, end});
+        for (const QUuid &id : m.annotations)
+            annotations.append(idString(id));
+        out.append(QJsonObject{{QStringLiteral("coder"), m.coder},
+                               {QStringLiteral("article"), idString(m.documentId)},
+                               {QStringLiteral("article_title"), m.documentTitle},
+                               {QStringLiteral("spans"), spans},
+                               {QStringLiteral("annotations"), annotations},
+                               {QStringLiteral("unit"), QJsonArray{m.start, m.end}}});
+    }
+    return out;
+}
+
+// After the table: every merge, so that the overlaps can be found and fixed.
+void writeMergesText(const AgreementReport &report)
+{
+    bool first = true;
+    for (const AgreementRow &row : report.rows) {
+        for (const SpanMerge &m : row.merges) {
+            if (first)
+                writeOut(QStringLiteral("\nOverlapping spans of one coder and code, merged into one unit:\n"));
+            first = false;
+            QStringList spans;
+            for (const auto &[start, end] : m.spans)
+                spans << QStringLiteral("[%1,%2)").arg(start).arg(end);
+            writeOut(u"  "_s + row.subject + u"  "_s + m.coder + u"  \""_s + m.documentTitle + u"\" ("_s +
+                     idString(m.documentId).left(8) + u")  "_s + spans.join(u" + "_s) +
+                     QStringLiteral(" -> [%1,%2)\n").arg(m.start).arg(m.end));
+        }
+    }
+}
+
 } // namespace
 
 int runAgreement(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Inter-coder agreement within a project, per code: unitizing alpha over each article's text and "
-        "alpha on presence per article."));
+        "Inter-coder agreement within a project, per code: unitizing alpha over the coded spans and alpha on "
+        "presence per article (and alpha on field values and article variables).\n\n"
+        "Unitizing alpha pools the articles every compared coder coded: laid end to end on one continuum "
+        "(UTF-16 code units of their texts), a gap never running across an article boundary. Spans of one "
+        "coder and code that overlap (each begins before the other ends) are merged into one unit and listed "
+        "(\"merged\"); spans that only touch stay two units; a span of length 0 is a unit of length 0.\n\n"
+        "Per row: value = alpha; observed and expected = its disagreements D_o and D_e (value = 1 - D_o/D_e); "
+        "units = the units that entered it (unitizing: spans after merging; presence: articles with two or "
+        "more coders' values); pairable_values = unitizing: coders x continuum length, otherwise the values "
+        "in those units; coders = coders compared; merged = overlaps merged in that code; ci95 = the "
+        "bootstrap interval (with --bootstrap)."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
     const QCommandLineOption coders(QStringLiteral("coders"), QStringLiteral("Compare these coders (default: all)."),
                                     QStringLiteral("A,B,..."));
@@ -64,8 +113,15 @@ int runAgreement(const QStringList &arguments)
         QStringLiteral("N"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed of the bootstrap (default 1)."),
                                   QStringLiteral("S"));
+    const QCommandLineOption unitsCsv(
+        QStringLiteral("units-csv"),
+        QStringLiteral("Also write the units unitizing alpha used, as CSV that `reliability FILE --unitizing` "
+                       "reads: coder, category (code), article (id), begin and length on the pooled "
+                       "continuum; a row with an empty category per coder and article gives the article's "
+                       "place (the continuum's length is the sum)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    parser.addOptions({coders, documents, codes, bootstrap, seed, json});
+    parser.addOptions({coders, documents, codes, bootstrap, seed, unitsCsv, json});
     if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
         return rc;
 
@@ -120,6 +176,12 @@ int runAgreement(const QStringList &arguments)
     }
     if (!report.error.isEmpty())
         return badInput(report.error);
+    const QString unitsPath = parser.value(unitsCsv);
+    if (parser.isSet(unitsCsv)) {
+        QString error;
+        if (unitsPath.isEmpty() || !writePooledUnitsCsv(report.units, unitsPath, &error))
+            return badInput(unitsPath.isEmpty() ? QStringLiteral("--units-csv needs a file name") : error);
+    }
 
     if (parser.isSet(json)) {
         QJsonArray rows;
@@ -134,6 +196,8 @@ int runAgreement(const QStringList &arguments)
                                     {QStringLiteral("coders"), row.coders},
                                     {QStringLiteral("pairable_values"), row.result.pairableValues},
                                     {QStringLiteral("ci95"), interval(row.result.ci)},
+                                    {QStringLiteral("merged"), row.merges.size()},
+                                    {QStringLiteral("merges"), mergesJson(row.merges)},
                                     {QStringLiteral("note"), row.result.note.isEmpty() ? QJsonValue()
                                                                                        : QJsonValue(row.result.note)}});
         }
@@ -141,6 +205,12 @@ int runAgreement(const QStringList &arguments)
                         {QStringLiteral("documents"), report.documents},
                         {QStringLiteral("documents_all_coded"), report.documentsAllCoded},
                         {QStringLiteral("rows"), rows}};
+        if (parser.isSet(unitsCsv))
+            out.insert(QStringLiteral("units_csv"),
+                       QJsonObject{{QStringLiteral("file"), unitsPath},
+                                   {QStringLiteral("units"), report.units.unitCount()},
+                                   {QStringLiteral("articles"), report.units.articles.size()},
+                                   {QStringLiteral("continuum_length"), report.units.continuumLength()}});
         if (request.bootstrapDraws > 0) // as `reliability` reports it
             out.insert(QStringLiteral("bootstrap"),
                        QJsonObject{{QStringLiteral("draws"), request.bootstrapDraws},
@@ -157,12 +227,19 @@ int runAgreement(const QStringList &arguments)
         const QString ci = row.result.ci ? QStringLiteral("  95% CI [%1, %2]")
                                                .arg(shown(row.result.ci->lower), shown(row.result.ci->upper))
                                          : QString();
-        writeOut(QStringLiteral("%1 %2 %3%4  units %5  pairable %6%7\n")
-                     .arg(row.subject.leftJustified(16), row.measure.leftJustified(16), shown(row.result.value), ci)
-                     .arg(row.result.units)
-                     .arg(row.result.pairableValues)
-                     .arg(row.result.note.isEmpty() ? QString() : QStringLiteral("  (%1)").arg(row.result.note)));
+        const QString merged = row.merges.isEmpty() ? QString() : QStringLiteral("  merged %1").arg(row.merges.size());
+        writeOut(row.subject.leftJustified(16) + u' ' + row.measure.leftJustified(16) + u' ' +
+                 shown(row.result.value) + ci + QStringLiteral("  units %1  pairable %2").arg(row.result.units).arg(row.result.pairableValues) +
+                 merged + (row.result.note.isEmpty() ? QString() : QStringLiteral("  (") + row.result.note + u')') +
+                 u'\n');
     }
+    writeMergesText(report);
+    if (parser.isSet(unitsCsv))
+        writeOut(QStringLiteral("units written to %1: %2 spans in %3 articles, continuum 0:%4\n")
+                     .arg(unitsPath)
+                     .arg(report.units.unitCount())
+                     .arg(report.units.articles.size())
+                     .arg(report.units.continuumLength()));
     return ExitOk;
 }
 

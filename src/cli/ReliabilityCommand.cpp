@@ -31,12 +31,16 @@ const QStringList measures{u"percent"_s, u"cohen"_s,    u"weighted-cohen"_s, u"s
 QString usage(const QString &program)
 {
     return uR"(Usage: %1 FILE.csv --measure MEASURE [options]
-       %1 SPANS.csv --unitizing --continuum BEGIN:LENGTH [options]
+       %1 SPANS.csv --unitizing [--continuum BEGIN:LENGTH] [options]
 
 Reliability of coded data. FILE.csv has a header row of coder names, then one
 row per unit; an empty cell is a missing value. Values are labels (nominal,
 ordinal) or numbers (interval, ratio). SPANS.csv has the columns coder,
-category, begin, length: units [begin, begin+length) on the continuum.
+category, begin, length: units [begin, begin+length) on the continuum (length
+0 is a valid unit). With an article column as well (as `agreement
+--units-csv` writes it), a row with an empty category says that its coder
+coded that article, which is [begin, begin+length) of the continuum; the
+articles are pooled with no gap running across an article boundary.
 
 Options:
   --measure M          percent, cohen, weighted-cohen, scott, fleiss, bennett,
@@ -49,12 +53,25 @@ Options:
   --bootstrap N        add a 95% percentile bootstrap interval from N draws
   --seed S             seed of the bootstrap (default 1)
   --unitizing          Krippendorff's unitizing alpha of SPANS.csv
-  --continuum B:L      the continuum [B, B+L) (required with --unitizing)
+  --continuum B:L      the continuum [B, B+L) (required with --unitizing
+                       unless SPANS.csv has an article column; then, if
+                       given, the articles must cover it end to end)
   --coders A,B,..      every coder, also those who marked nothing (default:
                        the coders in the file)
   --category C         unitizing alpha of one category (default: overall)
   --json               print JSON instead of a summary
   -h, --help           show this help
+
+What is printed: value is the coefficient; observed and expected are its
+components (alpha: disagreements D_o and D_e, value = 1 - D_o/D_e; kappa
+family: agreements A_o and A_e); units are the units that entered it and
+pairable values the values in them. Unitizing alpha per category: D_o and
+D_e of that category, units = the units marked (overlapping units of one
+coder and category merged into one, as the note says; touching ones kept
+apart), pairable values = coders x continuum length. Overall unitizing
+alpha: observed and expected are the means of D_o and D_e over the
+categories (as DKPro Statistics prints them); the value is 1 - mean D_o /
+mean D_e, the same as from their sums; units are summed.
 
 Exit status: 0 success, 1 usage error, 2 bad input.
 )"_s.arg(program);
@@ -181,9 +198,12 @@ std::optional<Failure> parseOptions(const QStringList &arguments, Options &o, bo
             o.continuumBegin = parts[0].trimmed().toLongLong(&okBegin);
             o.continuumLength = parts[1].trimmed().toLongLong(&okLength);
         }
-        if (!okBegin || !okLength || o.continuumLength <= 0 ||
-            o.continuumBegin > std::numeric_limits<qint64>::max() - o.continuumLength)
+        if (!parser.isSet(continuum)) {
+            o.continuumLength = -1; // the file must then say where its articles lie
+        } else if (!okBegin || !okLength || o.continuumLength <= 0 ||
+                   o.continuumBegin > std::numeric_limits<qint64>::max() - o.continuumLength) {
             return Failure{ExitUsage, u"--continuum needs BEGIN:LENGTH, two integers with LENGTH > 0"_s};
+        }
         if (parser.isSet(coders)) {
             const auto list = splitList(parser.value(coders));
             if (!list)
@@ -286,6 +306,8 @@ std::variant<Report, Failure> runCoefficient(const Options &o, const QByteArray 
 std::variant<Report, Failure> runUnitizing(const Options &o, const QByteArray &bytes)
 {
     const UnitizingCsvResult input = readUnitizingCsv(bytes, {o.continuumBegin, o.continuumLength, o.coders});
+    if (input.needsContinuum)
+        return Failure{ExitUsage, u"--continuum BEGIN:LENGTH is needed: %1 has no article column"_s.arg(o.file)};
     if (!input.error.isEmpty())
         return Failure{ExitBadInput, u"%1: %2"_s.arg(o.file, input.error)};
     const UnitizingResult all = unitizingAlpha(input.data);

@@ -370,14 +370,14 @@ private Q_SLOTS:
         QVERIFY(csv.open(QIODevice::ReadOnly));
         const QByteArray bytes = csv.readAll();
         QVERIFY(bytes.startsWith("code,measure,level,value,ci_lower,ci_upper,ci_level,units,pairable_values,"
-                                 "coders,note\r\n"));
+                                 "coders,note,merged\r\n"));
         stats::CsvTable table;
         QVERIFY2(stats::parseCsv(bytes, table, &error), qPrintable(error));
         const QList<AgreementRow> &rows = dialog.report().rows;
         QCOMPARE(table.records.size(), rows.size() + 1);
         for (int r = 0; r < rows.size(); ++r) {
             const QStringList &rec = table.records[r + 1];
-            QCOMPARE(rec.size(), 11);
+            QCOMPARE(rec.size(), 12);
             QCOMPARE(rec[0], rows[r].subject);
             QCOMPARE(rec[1], rows[r].measure);
             if (rows[r].result.value)
@@ -396,6 +396,7 @@ private Q_SLOTS:
             QCOMPARE(rec[8].toLongLong(), rows[r].result.pairableValues);
             QCOMPARE(rec[9], QStringLiteral("2"));
             QCOMPARE(rec[10], ReliabilityTableModel::explanation(rows[r].result));
+            QCOMPARE(rec[11], rows[r].measure == u"unitizing-alpha"_s ? u"0"_s : QString()); // nothing overlaps
         }
 
         const QString htmlPath = f.dir.filePath(QStringLiteral("rel.html"));
@@ -602,6 +603,9 @@ private Q_SLOTS:
         QCOMPARE(window.findChildren<ReliabilityDialog *>().size(), 1);
         QVERIFY(computeAndWait(*dialog));
         QCOMPARE(dialog->model()->rowCount(), 8);
+        // A disagreement or merge double-clicked in the window opens its article here.
+        Q_EMIT dialog->openRequested(f.docs[2], 5, 10);
+        QCOMPARE(window.documentList()->selectedDocuments(), QList<QUuid>{f.docs[2]});
         window.closeProject(); // the dialog refers to the project: it goes with it
         QVERIFY(!dialog);
         QVERIFY(!action->isEnabled());

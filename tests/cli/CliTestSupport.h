@@ -5,6 +5,7 @@
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QTest>
 
 namespace newscoder::test {
 
@@ -24,15 +25,24 @@ struct CliRun
     }
 };
 
+// Runs newscoder-cli with `args`. A process that does not start or does not
+// finish in time fails the running test (and is killed); its run never reads
+// as a success (exit -1, CrashExit). A crash is exit -1 too.
 inline CliRun runCli(const QStringList &args)
 {
     QProcess p;
     p.start(QStringLiteral(NEWSCODER_CLI_PATH), args);
     CliRun r;
-    if (!p.waitForStarted(10000) || !p.waitForFinished(120000)) {
+    const bool started = p.waitForStarted(10000);
+    if (!started || !p.waitForFinished(120000)) {
+        const QString what = QStringLiteral("newscoder-cli %1 %2: %3")
+                                 .arg(args.join(u' '), started ? QStringLiteral("did not finish in 120 s")
+                                                               : QStringLiteral("did not start"),
+                                      p.errorString());
         p.kill();
         p.waitForFinished();
-        r.err = "did not finish: " + p.errorString().toUtf8();
+        r.err = what.toUtf8();
+        QTest::qFail(qPrintable(what), __FILE__, __LINE__);
         return r;
     }
     r.status = p.exitStatus();

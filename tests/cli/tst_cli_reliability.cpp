@@ -3,10 +3,11 @@
 // Published values are cited at each use; the engine's own tests
 // (tests/core/stats) hold the detailed derivations.
 
+#include "CliTestSupport.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -15,28 +16,15 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
+struct Run : newscoder::test::CliRun
 {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
     QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
 };
 
+// Through the shared runner: a binary that does not start or finish fails the test.
 Run cli(const QStringList &arguments)
 {
-    QProcess p;
-    p.start(QStringLiteral(NEWSCODER_CLI_PATH), QStringList{u"reliability"_s} + arguments);
-    Run r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return {newscoder::test::runCli(QStringList{u"reliability"_s} + arguments)};
 }
 
 QString data(const QString &name)
@@ -235,6 +223,27 @@ void TestCliReliability::unitizing()
     QCOMPARE(three.exitCode, 0);
     QVERIFY(three.json().value(u"value"_s).toDouble() < 0.5);
     QCOMPARE(three.json().value(u"pairable_values"_s).toInt(), 900);
+    // Overall D_o and D_e are the means over the categories (as DKPro
+    // Statistics prints them); alpha is 1 - their ratio either way.
+    const QJsonObject perCategory = o.value(u"per_category"_s).toObject();
+    const double meanObserved = (perCategory.value(u"c"_s).toObject().value(u"observed"_s).toDouble() +
+                                 perCategory.value(u"k"_s).toObject().value(u"observed"_s).toDouble()) / 2;
+    const double meanExpected = (perCategory.value(u"c"_s).toObject().value(u"expected"_s).toDouble() +
+                                 perCategory.value(u"k"_s).toObject().value(u"expected"_s).toDouble()) / 2;
+    QVERIFY(std::abs(o.value(u"observed"_s).toDouble() - meanObserved) < 1e-15);
+    QVERIFY(std::abs(o.value(u"expected"_s).toDouble() - meanExpected) < 1e-15);
+    QVERIFY(std::abs(o.value(u"value"_s).toDouble() - (1 - meanObserved / meanExpected)) < 1e-14);
+    // Units of length 0 are units (issue 14): j's point at 380 lies inside
+    // i's [370, 400) (and in a gap of j), so it adds to D_o.
+    QFile source(spans);
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    const QString withPoint = write(u"point.csv"_s, source.readAll() + "j,c,380,0\n");
+    const Run point = cli({withPoint, u"--unitizing"_s, u"--continuum"_s, u"150:300"_s, u"--json"_s});
+    QCOMPARE(point.exitCode, 0);
+    const QJsonObject pointC = point.json().value(u"per_category"_s).toObject().value(u"c"_s).toObject();
+    QCOMPARE(pointC.value(u"units"_s).toInt(), 6);
+    QVERIFY(pointC.value(u"observed"_s).toDouble() >
+            perCategory.value(u"c"_s).toObject().value(u"observed"_s).toDouble());
     // A category nobody marked: null with a note.
     const Run none =
         cli({spans, u"--unitizing"_s, u"--continuum"_s, u"150:300"_s, u"--category"_s, u"zz"_s, u"--json"_s});
@@ -310,7 +319,8 @@ void TestCliReliability::usageErrors()
     CHECK_FAILS(cli({file, u"--measure"_s, u"alpha"_s, u"--seed"_s, u"3"_s}), 1);
     CHECK_FAILS(cli({file, u"--measure"_s, u"alpha"_s, u"--categories"_s, u"1,,2"_s}), 1);
     CHECK_FAILS(cli({file, u"--measure"_s, u"alpha"_s, u"--continuum"_s, u"0:10"_s}), 1);
-    CHECK_FAILS(cli({file, u"--unitizing"_s}), 1);
+    // Spans without an article column need the continuum.
+    CHECK_FAILS(cli({data(u"krippendorff2004_spans.csv"_s), u"--unitizing"_s}), 1);
     CHECK_FAILS(cli({file, u"--unitizing"_s, u"--continuum"_s, u"10"_s}), 1);
     CHECK_FAILS(cli({file, u"--unitizing"_s, u"--continuum"_s, u"0:-5"_s}), 1);
     CHECK_FAILS(cli({file, u"--unitizing"_s, u"--continuum"_s, u"0:10"_s, u"--measure"_s, u"alpha"_s}), 1);

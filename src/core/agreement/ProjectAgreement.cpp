@@ -22,6 +22,7 @@ struct Span
 {
     int start;
     int end;
+    QUuid annotation;
 };
 
 // document -> code -> coder index -> spans
@@ -87,16 +88,75 @@ Selection select(const ProjectStore &store, const AgreementRequest &request)
     return s;
 }
 
-// Merges overlapping or touching spans (one coder, one code).
-QList<Span> merged(QList<Span> spans)
+// The category label of each span code: its name, or "name [id]" when two
+// compared codes share a name (sub-codes of different parents may).
+QStringList categoryLabels(const QList<const Code *> &codes)
 {
-    std::sort(spans.begin(), spans.end(), [](const Span &a, const Span &b) { return a.start < b.start; });
-    QList<Span> out;
-    for (const Span &s : spans) {
-        if (!out.isEmpty() && s.start <= out.last().end)
-            out.last().end = std::max(out.last().end, s.end);
-        else
-            out.append(s);
+    QHash<QString, int> uses;
+    for (const Code *c : codes)
+        ++uses[c->name];
+    QStringList labels;
+    for (const Code *c : codes)
+        labels << (uses.value(c->name) > 1 ? c->name + u" [" + idString(c->id).left(8) + u']' : c->name);
+    return labels;
+}
+
+// The articles every coder coded, laid end to end, with every span of the
+// compared span codes at its place on that continuum (nothing merged here).
+PooledUnits pool(const QList<const DocumentSummary *> &articles, const QList<const Code *> &codes,
+                 const QStringList &coders, const SpanIndex &index)
+{
+    PooledUnits units;
+    units.data.coders = coders;
+    units.categories = categoryLabels(codes);
+    for (const Code *c : codes)
+        units.categoryCodes << c->id;
+    qint64 begin = 0;
+    for (const DocumentSummary *d : articles) {
+        units.articles.append({d->id, d->title, begin, d->length});
+        stats::UnitizingDocument doc{begin, d->length, {}};
+        doc.spansByCoder.resize(coders.size());
+        const auto byCode = index.constFind(d->id);
+        for (qsizetype k = 0; byCode != index.cend() && k < codes.size(); ++k) {
+            const auto byCoder = byCode->constFind(codes[k]->id);
+            if (byCoder == byCode->cend())
+                continue;
+            for (auto it = byCoder->cbegin(); it != byCoder->cend(); ++it)
+                for (const Span &s : it.value())
+                    doc.spansByCoder[it.key()].append({units.categories[k], begin + s.start, s.end - s.start});
+        }
+        units.data.documents.append(doc);
+        begin += d->length;
+    }
+    return units;
+}
+
+// The engine's merges in article offsets, with the annotations behind them, per category.
+QHash<QString, QList<SpanMerge>> describeMerges(const QList<stats::UnitizingMerge> &merges, const PooledUnits &units,
+                                                const SpanIndex &index)
+{
+    QHash<QString, QList<SpanMerge>> out;
+    for (const stats::UnitizingMerge &m : merges) {
+        const PooledArticle &article = units.articles[m.document];
+        const QUuid code = units.categoryCodes.value(units.categories.indexOf(m.category));
+        QList<Span> candidates = index.value(article.documentId).value(code).value(m.coder);
+        SpanMerge merge;
+        merge.documentId = article.documentId;
+        merge.documentTitle = article.title;
+        merge.coder = units.data.coders.value(m.coder);
+        merge.start = int(m.begin - article.begin);
+        merge.end = int(m.begin + m.length - article.begin);
+        for (const stats::UnitizingSpan &s : m.spans) {
+            const int start = int(s.begin - article.begin), end = int(s.begin + s.length - article.begin);
+            merge.spans.append({start, end});
+            const auto it = std::find_if(candidates.begin(), candidates.end(),
+                                         [&](const Span &c) { return c.start == start && c.end == end; });
+            if (it != candidates.end()) { // always: the engine got these spans from the index
+                merge.annotations.append(it->annotation);
+                candidates.erase(it); // two identical spans are two annotations
+            }
+        }
+        out[m.category].append(merge);
     }
     return out;
 }
@@ -165,7 +225,7 @@ AgreementReport computeProjectAgreement(const ProjectStore &store, const Agreeme
             return true;
         codersOfDocument[a.documentId].insert(*coder);
         if (codeIds.contains(a.codeId))
-            index[a.documentId][a.codeId][*coder].append({a.start, a.end});
+            index[a.documentId][a.codeId][*coder].append({a.start, a.end, a.id});
         return true;
     });
     if (stopped)
@@ -182,6 +242,18 @@ AgreementReport computeProjectAgreement(const ProjectStore &store, const Agreeme
     report.documents = int(anyCoded.size());
     report.documentsAllCoded = int(allCoded.size());
 
+    // Unitizing alpha of every span code at once, on the articles every coder coded.
+    QList<const Code *> spanCodes;
+    for (const Code &code : sel.codes) {
+        if (!code.isVariable())
+            spanCodes.append(&code);
+    }
+    report.units = pool(allCoded, spanCodes, report.coders, index);
+    const stats::UnitizingResult unitizing = stats::unitizingAlpha(report.units.data);
+    const QHash<QString, QList<SpanMerge>> merges = describeMerges(unitizing.merges, report.units, index);
+    if (isCancelled(cancel))
+        return cancelledReport();
+
     stats::BootstrapOptions bootstrap;
     bootstrap.draws = request.bootstrapDraws;
     bootstrap.seed = request.bootstrapSeed;
@@ -196,31 +268,20 @@ AgreementReport computeProjectAgreement(const ProjectStore &store, const Agreeme
                 progress(++done, total);
             continue;
         }
-        // Unitizing alpha over the documents every coder coded.
-        stats::UnitizingData unitizing;
-        unitizing.coders = report.coders;
-        for (const DocumentSummary *d : std::as_const(allCoded)) {
-            stats::UnitizingDocument doc;
-            doc.begin = 0;
-            doc.length = d->length;
-            doc.spansByCoder.resize(coderCount);
-            const auto &byCoder = index.value(d->id).value(code.id);
-            for (auto it = byCoder.cbegin(); it != byCoder.cend(); ++it) {
-                for (const Span &s : merged(it.value()))
-                    doc.spansByCoder[it.key()].append({code.name, s.start, s.end - s.start});
-            }
-            unitizing.documents.append(doc);
-        }
+        const QString label = report.units.categories[report.units.categoryCodes.indexOf(code.id)];
         AgreementRow unitRow;
         unitRow.subject = code.name;
         unitRow.codeId = code.id;
         unitRow.measure = QStringLiteral("unitizing-alpha");
         unitRow.level = QStringLiteral("nominal");
         unitRow.coders = coderCount;
-        unitRow.result = stats::unitizingAlpha(unitizing, code.name);
-        if (bootstrap.draws > 0)
+        unitRow.result = stats::categoryResult(unitizing, label);
+        unitRow.merges = merges.value(label);
+        if (bootstrap.draws > 0) {
+            const stats::UnitizingData onlyThis = report.units.only(label);
             addInterval(unitRow.result,
-                        [&] { return stats::bootstrapUnitizingAlpha(unitizing, code.name, bootstrap); });
+                        [&] { return stats::bootstrapUnitizingAlpha(onlyThis, label, bootstrap); });
+        }
         report.rows.append(unitRow);
 
         // Alpha on presence per article.
@@ -237,6 +298,7 @@ AgreementReport computeProjectAgreement(const ProjectStore &store, const Agreeme
         }
         AgreementRow presenceRow = unitRow;
         presenceRow.measure = QStringLiteral("alpha-presence");
+        presenceRow.merges.clear(); // merges belong to the spans (the unitizing row)
         presenceRow.result = stats::krippendorffAlpha(presence, stats::Level::Nominal);
         if (bootstrap.draws > 0)
             addInterval(presenceRow.result,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "agreement/PooledUnits.h"
 #include "stats/AgreementResult.h"
 
 #include <QList>
@@ -26,6 +27,19 @@ struct AgreementRequest
     quint64 bootstrapSeed = 1; // the same seed for every row: reproducible per request
 };
 
+// Overlapping spans of one coder and code in one article that unitizing
+// alpha counted as one unit (offsets in the article text, UTF-16 code units).
+struct SpanMerge
+{
+    QUuid documentId;
+    QString documentTitle;
+    QString coder;
+    QList<QPair<int, int>> spans; // [start, end) as coded, in order of start
+    QList<QUuid> annotations;     // the annotations behind them, in the same order
+    int start = 0;                // the unit they became
+    int end = 0;
+};
+
 // One line of the agreement table: one measure for one code (or variable).
 struct AgreementRow
 {
@@ -35,6 +49,7 @@ struct AgreementRow
     QString level;    // level of measurement ("nominal" for both measures here)
     stats::AgreementResult result;
     int coders = 0;   // coders who take part
+    QList<SpanMerge> merges; // unitizing-alpha rows: the overlaps merged, by article, coder, start
 };
 
 struct AgreementReport
@@ -43,6 +58,7 @@ struct AgreementReport
     int documents = 0;        // documents in the comparison
     int documentsAllCoded = 0; // of which every coder coded (used for unitizing alpha)
     QList<AgreementRow> rows;
+    PooledUnits units;        // what unitizing alpha was computed from (see pooledUnitsCsv())
     QString error;            // set when the request cannot be computed
     bool cancelled = false;
 };
@@ -60,14 +76,19 @@ struct Disagreement
 };
 
 // Agreement between coders in a project, per code:
-// - unitizing alpha (Krippendorff's alpha-u, nominal) over each document's text
-//   as the continuum [0, length), on the documents every selected coder coded;
+// - unitizing alpha (Krippendorff's alpha-u, nominal) on the articles every
+//   selected coder coded, pooled: laid end to end on one continuum (in
+//   UTF-16 code units of their texts), a gap never running across an article
+//   boundary (report.units holds exactly these data);
 // - alpha on presence per article (does the article contain the code, 1/0),
 //   nominal, where a coder's value is missing for articles they did not code.
-// Suggestions (auto-coded, not yet accepted) are not codings and are left out.
+// Suggestions (auto-coded, not yet accepted) are not codings and are left out;
+// annotations of length 0 (text edited away) are units of length 0.
 // A coder counts as having coded an article when they made at least one
-// annotation in it (Newscoder has no assignment table yet). Overlapping spans
-// of one coder and code are merged first (alpha-u assumes they do not overlap).
+// annotation in it (Newscoder has no assignment table yet). Spans of one
+// coder and code that overlap (each begins before the other ends) are merged
+// into one unit by the engine (stats::unitizingAlpha) and listed in the
+// row's `merges`; spans that only touch ([20,40) and [40,60)) stay two units.
 // With request.bootstrapDraws > 0, alpha on presence is bootstrapped over the
 // articles (stats::bootstrapAlpha) and unitizing alpha over the articles every
 // coder coded, each resampled whole with its spans

@@ -4,8 +4,10 @@
 
 #include <QHash>
 #include <QLocale>
+#include <QSet>
 #include <algorithm>
 #include <charconv>
+#include <limits>
 #include <cmath>
 #include <numeric>
 #include <set>
@@ -231,6 +233,85 @@ ReliabilityCsvResult readReliabilityCsv(QByteArrayView bytes, const ReliabilityC
     return result;
 }
 
+namespace {
+
+// One article of a pooled units file.
+struct CsvArticle
+{
+    QString name;
+    qint64 begin = 0;
+    qint64 length = 0;
+    qsizetype line = 0; // of its first extent row
+    QSet<int> coders;   // who coded it (rows with an empty category)
+    struct Pending
+    {
+        int coder;
+        UnitizingSpan span;
+        qsizetype line;
+    };
+    QList<Pending> spans;
+};
+
+bool fitsIn(qint64 begin, qint64 length, qint64 outerBegin, qint64 outerLength)
+{
+    return length >= 0 && length <= outerLength && begin >= outerBegin &&
+           quint64(begin) - quint64(outerBegin) <= quint64(outerLength - length);
+}
+
+// Pooled articles: checks what only the whole file can show and lays out the documents.
+QString finishArticles(std::vector<CsvArticle> &articles, const QStringList &coders,
+                       const UnitizingCsvOptions &options, UnitizingCsvResult &result)
+{
+    for (const CsvArticle &a : articles) {
+        if (a.line == 0) {
+            return u"line %1: article \"%2\" has no row with an empty category giving its begin and length"_s
+                .arg(a.spans.first().line)
+                .arg(a.name);
+        }
+        for (int c = 0; c < int(coders.size()); ++c) {
+            if (!a.coders.contains(c))
+                return u"coder \"%1\" has no row (with an empty category) for article \"%2\": unitizing alpha "
+                       "needs every coder to have coded every article"_s.arg(coders[c], a.name);
+        }
+    }
+    std::stable_sort(articles.begin(), articles.end(),
+                     [](const CsvArticle &a, const CsvArticle &b) { return a.begin < b.begin; });
+    for (size_t i = 1; i < articles.size(); ++i) {
+        const CsvArticle &prev = articles[i - 1], &next = articles[i];
+        if (next.begin < prev.begin + prev.length)
+            return u"articles \"%1\" [%2, %2 + %3) and \"%4\" [%5, %5 + %6) overlap"_s.arg(
+                prev.name, QString::number(prev.begin), QString::number(prev.length), next.name,
+                QString::number(next.begin), QString::number(next.length));
+    }
+    if (options.length >= 0) {
+        qint64 pos = options.begin;
+        for (const CsvArticle &a : articles) {
+            if (a.begin != pos)
+                break;
+            pos += a.length;
+        }
+        if (pos != options.begin + options.length || (!articles.empty() && articles.front().begin != options.begin))
+            return u"the articles do not cover the continuum [%1, %1 + %2) end to end"_s.arg(options.begin).arg(
+                options.length);
+    }
+    for (const CsvArticle &a : articles) {
+        UnitizingDocument doc{a.begin, a.length, {}};
+        doc.spansByCoder.resize(coders.size());
+        for (const CsvArticle::Pending &p : a.spans) {
+            if (!fitsIn(p.span.begin, p.span.length, a.begin, a.length))
+                return u"line %1: span [%2, %2 + %3) lies outside its article \"%4\" [%5, %5 + %6)"_s.arg(
+                    QString::number(p.line), QString::number(p.span.begin), QString::number(p.span.length),
+                    a.name, QString::number(a.begin), QString::number(a.length));
+            doc.spansByCoder[p.coder].append(p.span);
+        }
+        result.data.documents.append(doc);
+        result.articles << a.name;
+    }
+    return {};
+}
+
+} // namespace
+
 UnitizingCsvResult readUnitizingCsv(QByteArrayView bytes, const UnitizingCsvOptions &options)
 {
     UnitizingCsvResult result;
@@ -238,25 +319,34 @@ UnitizingCsvResult readUnitizingCsv(QByteArrayView bytes, const UnitizingCsvOpti
     for (const QString &c : options.coders)
         coders << c.trimmed();
     const bool fixedCoders = !coders.isEmpty();
+    const bool haveContinuum = options.length >= 0;
     UnitizingDocument doc;
     doc.begin = options.begin;
     doc.length = options.length;
     doc.spansByCoder.resize(coders.size());
-    int column[4] = {-1, -1, -1, -1}; // coder, category, begin, length
+    std::vector<CsvArticle> articles;
+    QHash<QString, size_t> articleIndex;
+    int column[5] = {-1, -1, -1, -1, -1}; // coder, category, begin, length, article (optional)
     qsizetype columns = -1;
     QString &error = result.error;
     auto onRecord = [&](const QList<QStringView> &fields, qsizetype line) {
         if (columns < 0) {
-            const char *names[4] = {"coder", "category", "begin", "length"};
+            const char *names[5] = {"coder", "category", "begin", "length", "article"};
             columns = fields.size();
-            for (int i = 0; i < 4; ++i) {
+            for (int i = 0; i < 5; ++i) {
                 for (int c = 0; c < int(fields.size()); ++c)
                     if (fields[c].trimmed().compare(QLatin1StringView(names[i]), Qt::CaseInsensitive) == 0)
                         column[i] = c;
-                if (column[i] < 0) {
+                if (column[i] < 0 && i < 4) {
                     error = u"line 1: the header must name the columns coder, category, begin and length"_s;
                     return false;
                 }
+            }
+            if (column[4] < 0 && !haveContinuum) {
+                error = u"no continuum: give its begin and length, or an article column with each "
+                        "article's extent"_s;
+                result.needsContinuum = true;
+                return false;
             }
             return true;
         }
@@ -268,22 +358,22 @@ UnitizingCsvResult readUnitizingCsv(QByteArrayView bytes, const UnitizingCsvOpti
             return fail(u"%1 field(s) but the header has %2"_s.arg(fields.size()).arg(columns));
         const QString coder = fields[column[0]].trimmed().toString();
         const QString category = fields[column[1]].trimmed().toString();
+        const QString article = column[4] >= 0 ? fields[column[4]].trimmed().toString() : QString();
         bool okBegin = false, okLength = false;
         const qint64 begin = fields[column[2]].trimmed().toLongLong(&okBegin);
         const qint64 length = fields[column[3]].trimmed().toLongLong(&okLength);
-        if (coder.isEmpty() || category.isEmpty())
-            return fail(u"the coder and the category must not be empty"_s);
+        if (coder.isEmpty())
+            return fail(u"the coder must not be empty"_s);
+        if (category.isEmpty() && column[4] < 0)
+            return fail(u"the category must not be empty"_s);
+        if (column[4] >= 0 && article.isEmpty())
+            return fail(u"the article must not be empty"_s);
         if (!okBegin || !okLength)
             return fail(u"begin and length must be integers"_s);
-        if (length <= 0)
-            return fail(u"the length must be positive"_s);
-        const bool inside = length <= options.length && begin >= options.begin &&
-                            quint64(begin) - quint64(options.begin) <= quint64(options.length - length);
-        if (!inside)
-            return fail(u"span [%1, %1 + %2) lies outside the continuum [%3, %3 + %4)"_s.arg(begin)
-                            .arg(length)
-                            .arg(options.begin)
-                            .arg(options.length));
+        if (length < 0)
+            return fail(u"the length must not be negative"_s);
+        if (begin > std::numeric_limits<qint64>::max() - length)
+            return fail(u"begin + length is too large"_s);
         qsizetype index = coders.indexOf(coder);
         if (index < 0) {
             if (fixedCoders)
@@ -292,7 +382,36 @@ UnitizingCsvResult readUnitizingCsv(QByteArrayView bytes, const UnitizingCsvOpti
             coders << coder;
             doc.spansByCoder.resize(coders.size());
         }
-        doc.spansByCoder[index].append({category, begin, length});
+        if (column[4] < 0) { // one continuum
+            if (!fitsIn(begin, length, options.begin, options.length))
+                return fail(u"span [%1, %1 + %2) lies outside the continuum [%3, %3 + %4)"_s.arg(begin)
+                                .arg(length)
+                                .arg(options.begin)
+                                .arg(options.length));
+            doc.spansByCoder[index].append({category, begin, length});
+            return true;
+        }
+        auto found = articleIndex.constFind(article);
+        if (found == articleIndex.cend()) {
+            found = articleIndex.insert(article, articles.size());
+            articles.push_back({});
+            articles.back().name = article;
+        }
+        CsvArticle &a = articles[*found];
+        if (!category.isEmpty()) {
+            a.spans.append({int(index), {category, begin, length}, line});
+            return true;
+        }
+        if (a.line == 0) {
+            a.begin = begin;
+            a.length = length;
+            a.line = line;
+        } else if (a.begin != begin || a.length != length) {
+            return fail(u"article \"%1\" is [%2, %2 + %3) here but [%4, %4 + %5) on line %6"_s.arg(
+                article, QString::number(begin), QString::number(length), QString::number(a.begin),
+                QString::number(a.length), QString::number(a.line)));
+        }
+        a.coders.insert(int(index));
         return true;
     };
     if (!parseCsv(bytes, onRecord, &error))
@@ -302,7 +421,13 @@ UnitizingCsvResult readUnitizingCsv(QByteArrayView bytes, const UnitizingCsvOpti
         return result;
     }
     result.data.coders = coders;
-    result.data.documents = {doc};
+    if (column[4] < 0) {
+        result.data.documents = {doc};
+        return result;
+    }
+    error = finishArticles(articles, coders, options, result);
+    if (!error.isEmpty())
+        result.data.documents.clear();
     return result;
 }
 

@@ -80,6 +80,10 @@ struct Accumulator
 ld delta2(const Segment &g, const Segment &h)
 {
     if (g.unit && h.unit) {
+        // Only overlapping units differ by their boundaries; the sweep below
+        // also pairs units that merely touch (possible with units of length 0).
+        if (!(g.begin < h.end && h.begin < g.end))
+            return 0;
         const ld db = g.begin - h.begin, de = g.end - h.end;
         return db * db + de * de;
     }
@@ -112,22 +116,28 @@ QString validate(const UnitizingData &data)
 {
     if (data.coders.size() < 2)
         return u"unitizing alpha needs at least two coders; %1 given"_s.arg(data.coders.size());
+    qint64 total = 0;
+    bool anySpan = false;
     for (qsizetype d = 0; d < data.documents.size(); ++d) {
         const UnitizingDocument &doc = data.documents[d];
-        if (doc.length <= 0 || doc.begin > std::numeric_limits<qint64>::max() - doc.length)
-            return u"continuum %1 [%2, %2 + %3) is empty or too large"_s.arg(d + 1).arg(doc.begin).arg(
-                doc.length);
+        if (doc.length < 0 || doc.begin > std::numeric_limits<qint64>::max() - doc.length ||
+            doc.length > std::numeric_limits<qint64>::max() - total)
+            return u"continuum %1 [%2, %2 + %3) has a negative length or is too large"_s.arg(d + 1)
+                .arg(doc.begin)
+                .arg(doc.length);
+        total += doc.length;
         if (doc.spansByCoder.size() > data.coders.size())
             return u"continuum %1 lists spans for %2 coders but only %3 are named"_s.arg(d + 1)
                 .arg(doc.spansByCoder.size())
                 .arg(data.coders.size());
         for (qsizetype c = 0; c < doc.spansByCoder.size(); ++c) {
             for (const UnitizingSpan &s : doc.spansByCoder[c]) {
-                const bool inside = s.length > 0 && s.length <= doc.length && s.begin >= doc.begin &&
+                anySpan = true;
+                const bool inside = s.length >= 0 && s.length <= doc.length && s.begin >= doc.begin &&
                                     quint64(s.begin) - quint64(doc.begin) <= quint64(doc.length - s.length);
                 if (!inside) {
-                    return u"coder \"%1\", category \"%2\": span [%3, %3 + %4) is empty or outside the "
-                           "continuum [%5, %5 + %6)"_s.arg(
+                    return u"coder \"%1\", category \"%2\": span [%3, %3 + %4) has a negative length or lies "
+                           "outside the continuum [%5, %5 + %6)"_s.arg(
                                data.coders[c], s.category, QString::number(s.begin),
                                QString::number(s.length), QString::number(doc.begin),
                                QString::number(doc.length));
@@ -135,7 +145,65 @@ QString validate(const UnitizingData &data)
             }
         }
     }
+    if (total == 0 && (anySpan || !data.documents.isEmpty()))
+        return u"the continuum is empty (its length is 0)"_s;
     return {};
+}
+
+// Merges the overlapping units of one coder and category in `items` (sorted
+// by group, begin, end): a unit overlaps the one before when it begins before
+// that one ends. Records each merge with the spans as given.
+void mergeOverlaps(std::vector<Item> &items, const QStringList &names, qsizetype document,
+                   std::vector<Accumulator> &accumulators, QList<UnitizingMerge> &merges)
+{
+    size_t out = 0;
+    Item first{}; // the unit at items[out - 1] as given, before it grew
+    qsizetype open = -1; // the merge record of items[out - 1], if it grew
+    auto spanOf = [&](const Item &item) {
+        return UnitizingSpan{names[item.category()], item.begin, item.end - item.begin};
+    };
+    auto close = [&] {
+        if (open < 0)
+            return;
+        const Item &unit = items[out - 1];
+        merges[open].begin = unit.begin;
+        merges[open].length = unit.end - unit.begin;
+        open = -1;
+    };
+    for (size_t i = 0; i < items.size(); ++i) {
+        const Item item = items[i];
+        if (out > 0) {
+            Item &last = items[out - 1];
+            if (last.group == item.group && item.begin < last.end) {
+                if (open < 0) {
+                    open = merges.size();
+                    merges.append({names[first.category()], first.coder(), document, {spanOf(first)}, 0, 0});
+                }
+                merges[open].spans.append(spanOf(item));
+                last.end = std::max(last.end, item.end);
+                ++accumulators[size_t(last.category())].merged;
+                continue;
+            }
+        }
+        close();
+        items[out++] = item;
+        first = item;
+    }
+    close();
+    items.resize(out);
+}
+
+qsizetype mergeGroups(const QList<UnitizingMerge> &merges, const QString &category)
+{
+    return std::count_if(merges.cbegin(), merges.cend(),
+                         [&](const UnitizingMerge &g) { return g.category == category; });
+}
+
+// "5 overlapping spans of one coder and category were merged into 2 units."
+QString mergeNote(qint64 absorbed, qsizetype groups)
+{
+    return u"%1 overlapping spans of one coder and category were merged into %2 unit(s)."_s.arg(
+        absorbed + qint64(groups)).arg(groups);
 }
 
 } // namespace
@@ -159,7 +227,8 @@ UnitizingResult unitizingAlpha(const UnitizingData &data)
     std::vector<qint64> allDocuments; // every document: one gap per coder where a category is absent
     std::vector<Item> items;
     std::vector<std::vector<Segment>> segments(static_cast<size_t>(m));
-    for (const UnitizingDocument &doc : data.documents) {
+    for (qsizetype documentIndex = 0; documentIndex < data.documents.size(); ++documentIndex) {
+        const UnitizingDocument &doc = data.documents[documentIndex];
         totalLength += doc.length;
         allDocuments.push_back(doc.length);
         items.clear();
@@ -177,20 +246,7 @@ UnitizingResult unitizingAlpha(const UnitizingData &data)
         std::sort(items.begin(), items.end(), [](const Item &a, const Item &b) {
             return std::tie(a.group, a.begin, a.end) < std::tie(b.group, b.begin, b.end);
         });
-        // Merge overlapping units of one coder and category.
-        size_t out = 0;
-        for (size_t i = 0; i < items.size(); ++i) {
-            if (out > 0) {
-                Item &last = items[out - 1];
-                if (last.group == items[i].group && items[i].begin < last.end) {
-                    last.end = std::max(last.end, items[i].end);
-                    ++accumulators[size_t(last.category())].merged;
-                    continue;
-                }
-            }
-            items[out++] = items[i];
-        }
-        items.resize(out);
+        mergeOverlaps(items, names, documentIndex, accumulators, result.merges);
         // Each category marked in this document: segments, gaps, D_o.
         for (size_t i = 0; i < items.size();) {
             const int category = items[i].category();
@@ -255,7 +311,7 @@ UnitizingResult unitizingAlpha(const UnitizingData &data)
         r.observed = double(observed);
         r.expected = double(expected);
         if (acc.merged > 0)
-            r.addNote(u"%1 overlapping span(s) of one coder were merged."_s.arg(acc.merged));
+            r.addNote(mergeNote(acc.merged, mergeGroups(result.merges, names[category])));
         if (numerator == 0)
             r.addNote(u"Expected disagreement is 0 (nothing varies), so alpha_u is undefined."_s);
         else
@@ -270,23 +326,32 @@ UnitizingResult unitizingAlpha(const UnitizingData &data)
     AgreementResult &o = result.overall;
     o.units = unitSum;
     o.pairableValues = qint64(m) * totalLength;
-    o.observed = double(observedSum);
-    o.expected = double(expectedSum);
+    if (!order.empty()) { // means over the categories, as DKPro Statistics reports them
+        o.observed = double(observedSum / ld(order.size()));
+        o.expected = double(expectedSum / ld(order.size()));
+    }
     if (expectedSum == 0)
         o.addNote(u"No coder marked any unit, so alpha_u is undefined."_s);
     else
         o.value = double(1 - observedSum / expectedSum);
     if (mergedSum > 0)
-        o.addNote(u"%1 overlapping span(s) of the same coder and category were merged."_s.arg(mergedSum));
+        o.addNote(mergeNote(mergedSum, result.merges.size()));
+    std::sort(result.merges.begin(), result.merges.end(), [](const UnitizingMerge &a, const UnitizingMerge &b) {
+        return std::tie(a.category, a.document, a.coder, a.begin) < std::tie(b.category, b.document, b.coder, b.begin);
+    });
     return result;
 }
 
 AgreementResult unitizingAlpha(const UnitizingData &data, const QString &category)
 {
-    UnitizingResult all = unitizingAlpha(data);
+    return categoryResult(unitizingAlpha(data), category);
+}
+
+AgreementResult categoryResult(const UnitizingResult &all, const QString &category)
+{
     if (!all.overall.isValid())
         return all.overall;
-    for (const CategoryAgreement &c : std::as_const(all.categories)) {
+    for (const CategoryAgreement &c : all.categories) {
         if (c.category == category)
             return c.result;
     }

@@ -8,7 +8,9 @@
 
 namespace newscoder::stats {
 
-// One unit a coder marked: [begin, begin + length) on the continuum.
+// One unit a coder marked: [begin, begin + length) on the continuum. A unit
+// of length 0 (a point, e.g. an annotation whose text was edited away) is a
+// valid unit, as in DKPro Statistics.
 struct UnitizingSpan
 {
     QString category;
@@ -29,6 +31,7 @@ struct UnitizingDocument
 
 // Several documents are pooled as if laid end to end on one continuum of the
 // summed length, except that a gap never runs across a document boundary.
+// A document may be empty (length 0) when the summed length is positive.
 struct UnitizingData
 {
     QStringList coders;
@@ -41,12 +44,26 @@ struct CategoryAgreement
     AgreementResult result;
 };
 
+// Overlapping units of one coder and category that became one unit.
+struct UnitizingMerge
+{
+    QString category;
+    int coder = 0;          // index into UnitizingData::coders
+    qsizetype document = 0; // index into UnitizingData::documents
+    QList<UnitizingSpan> spans; // as given, in order of begin (at least two)
+    qint64 begin = 0;       // the unit they became
+    qint64 length = 0;
+};
+
 struct UnitizingResult
 {
-    // Over all categories: 1 - sum_c D_o(c) / sum_c D_e(c); observed/expected
-    // are those sums. Carries the error if the data are invalid.
+    // Over all categories: alpha_u = 1 - mean_c D_o(c) / mean_c D_e(c);
+    // observed/expected are those means over the categories marked (as DKPro
+    // Statistics reports them; the ratio, so alpha_u, equals that of the
+    // sums). Carries the error if the data are invalid.
     AgreementResult overall;
     QList<CategoryAgreement> categories; // sorted by category name
+    QList<UnitizingMerge> merges;         // in order of category, then document, coder and begin
 };
 
 // Krippendorff's unitizing alpha (alpha_u; Krippendorff 1995, "On the
@@ -64,15 +81,25 @@ struct UnitizingResult
 //                                 + l_g^2 sum_{gaps h, l_h >= l_g} (l_h - l_g + 1) ]
 //         / (m L (m L - 1) - sum_{c-units g} l_g (l_g - 1))
 // where N_c counts the c-units of all coders, and alpha_u(c) = 1 - D_o / D_e.
-// Positions are integers (discrete continuum). Overlapping units of one coder
-// and category are merged (with a note); touching ones stay separate.
+// Positions are integers (discrete continuum). Two units of one coder and
+// category overlap when each begins before the other ends; overlapping units
+// are merged into one (with a note, listed in UnitizingResult::merges).
+// Touching units ([20,40) and [40,60)) stay two units, and so do units of
+// length 0 unless they lie strictly inside another unit. Two units of
+// different coders are compared (the first delta^2 case) only when they
+// overlap in that sense, which for units of length 0 means lying strictly
+// inside the other unit (as in DKPro Statistics).
 //
-// Results: units = number of marked units, pairableValues = m * L. Errors:
-// fewer than two coders, non-positive lengths, spans outside their continuum.
+// Results: units = number of units after merging, pairableValues = m * L.
+// Errors: fewer than two coders, negative lengths, an empty continuum (L = 0),
+// spans outside their continuum.
 // Cost: O(S log S) for S spans, O(S * m) for the coder pairs.
 UnitizingResult unitizingAlpha(const UnitizingData &data);
 
 // alpha_u for one category (null with a note if nobody marked it).
 AgreementResult unitizingAlpha(const UnitizingData &data, const QString &category);
+
+// The entry for `category` in a computed result (as the function above).
+AgreementResult categoryResult(const UnitizingResult &result, const QString &category);
 
 } // namespace newscoder::stats

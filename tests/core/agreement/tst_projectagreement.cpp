@@ -7,10 +7,14 @@
 #include "project/Project.h"
 #include "stats/Bootstrap.h"
 #include "stats/KrippendorffAlpha.h"
+#include "stats/ReliabilityCsv.h"
 #include "stats/UnitizingAlpha.h"
+#include "ZeroLengthSpans.h"
 
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 using namespace newscoder;
 
@@ -139,6 +143,31 @@ private Q_SLOTS:
         QCOMPARE(*u->result.expected, *direct.expected);
         QVERIFY(*u->result.value < 1.0);
         QVERIFY(!u->result.ci); // no bootstrap unless asked
+        QCOMPARE(u->result.units, 3);
+
+        // The merge is reported with the coder, the article, the spans and their annotations.
+        QCOMPARE(u->merges.size(), 1);
+        const SpanMerge &m = u->merges.first();
+        QCOMPARE(m.coder, QStringLiteral("Ana"));
+        QCOMPARE(m.documentId, f.docA);
+        QCOMPARE(m.documentTitle, QStringLiteral("A"));
+        QCOMPARE(m.spans, (QList<QPair<int, int>>{{10, 20}, {15, 30}}));
+        QCOMPARE(m.annotations.size(), 2);
+        QCOMPARE(f.project->store().annotation(m.annotations[0])->start, 10);
+        QCOMPARE(f.project->store().annotation(m.annotations[1])->start, 15);
+        QCOMPARE(m.start, 10);
+        QCOMPARE(m.end, 30);
+        QVERIFY(u->result.note.contains(u"merged"));
+        QVERIFY(f.row(report, QStringLiteral("Quote"), QStringLiteral("alpha-presence"))->merges.isEmpty());
+
+        // The pooled continuum: A then B end to end, the spans as stored.
+        QCOMPARE(report.units.articles.size(), 2);
+        QCOMPARE(report.units.articles[0].documentId, f.docA);
+        QCOMPARE(report.units.articles[1].begin, 100);
+        QCOMPARE(report.units.articles[1].length, 60);
+        QCOMPARE(report.units.continuumLength(), 160);
+        QCOMPARE(report.units.data.documents[1].spansByCoder[0].first().begin, 100); // Ana's [0,10) in B
+        QCOMPARE(report.units.data.documents[0].spansByCoder[0].size(), 2); // not merged before the engine
 
         // The interval is the stats bootstrap over these continua (the articles both coded).
         AgreementRequest withCi;
@@ -152,6 +181,99 @@ private Q_SLOTS:
         QCOMPARE(uc->result.ci->upper, want->upper);
         QCOMPARE(uc->result.ci->usableDraws, want->usableDraws);
         QCOMPARE(*uc->result.value, *direct.value); // the point estimate does not change
+    }
+
+    // Issue 21: touching spans of one coder are two units, as in
+    // `reliability --unitizing` on the same spans.
+    void touchingSpansStayTwoUnits()
+    {
+        QTemporaryDir dir;
+        auto project = Project::create(dir.filePath(QStringLiteral("touch.newscoder")), defaultNewsCodebook());
+        Document d;
+        d.title = QStringLiteral("Touching");
+        d.text = QString(122, u'x');
+        const QUuid doc = project->importDocuments({d}).first();
+        const QUuid quote = project->codeByName(QStringLiteral("Quote"))->id;
+        project->setCoderName(QStringLiteral("A"));
+        QVERIFY(project->addAnnotation(doc, quote, 20, 40));
+        QVERIFY(project->addAnnotation(doc, quote, 40, 60));
+        project->setCoderName(QStringLiteral("B"));
+        QVERIFY(project->addAnnotation(doc, quote, 20, 60));
+        QVERIFY(project->addAnnotation(doc, quote, 70, 90));
+        AgreementRequest request;
+        request.codes = {QStringLiteral("Quote")};
+        const AgreementReport report = computeProjectAgreement(project->store(), request);
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        const AgreementRow &u = report.rows.first();
+        QCOMPARE(u.measure, QStringLiteral("unitizing-alpha"));
+        // By hand (tests/core/stats: touchingSpansStayApart): D_o = 300/3721,
+        // D_e = 274100/(61 * 56592), alpha_u = -2575/167201 = -0.0154;
+        // merging the touching spans gave 0.6625 with 3 units.
+        QCOMPARE(u.result.units, 4);
+        QVERIFY(std::abs(*u.result.observed - 300.0 / 3721) < 1e-16);
+        QVERIFY(std::abs(*u.result.expected - 274100.0 / (61.0 * 56592)) < 1e-16);
+        QVERIFY(std::abs(*u.result.value - -2575.0 / 167201) < 1e-14);
+        QVERIFY(u.merges.isEmpty());
+        // The same four spans through the CSV path of `reliability --unitizing`.
+        const stats::UnitizingCsvResult plain =
+            stats::readUnitizingCsv("coder,category,begin,length\nA,Quote,20,20\nA,Quote,40,20\n"
+                                    "B,Quote,20,40\nB,Quote,70,20\n",
+                                    {0, 122, {}});
+        QVERIFY(plain.error.isEmpty());
+        QCOMPARE(*stats::unitizingAlpha(plain.data, QStringLiteral("Quote")).value, *u.result.value);
+        const stats::UnitizingCsvResult exported = stats::readUnitizingCsv(pooledUnitsCsv(report.units), {});
+        QVERIFY2(exported.error.isEmpty(), qPrintable(exported.error));
+        QCOMPARE(*stats::unitizingAlpha(exported.data, QStringLiteral("Quote")).value, *u.result.value);
+    }
+
+    // Issue 14: an annotation of length 0 is a unit of length 0, and the
+    // project still computes agreement. (Schema v3 stores no such row and a
+    // text edit anchors an orphan on one character; a file from elsewhere may
+    // hold one all the same: ZeroLengthSpans.h writes it past the CHECK.)
+    void zeroLengthAnnotationIsAUnit()
+    {
+        Fixture f;
+        f.code(QStringLiteral("Ana"), f.docA, f.quote, 10, 70);
+        f.code(QStringLiteral("Ben"), f.docA, f.quote, 10, 30);
+        f.project->setCoderName(QStringLiteral("Ben"));
+        const auto point = f.project->addAnnotation(f.docA, f.quote, 50, 55);
+        QVERIFY(point);
+        const QString path = f.project->path();
+        f.project.reset();
+        const QString error = testing::makeZeroLength(path, {{*point, false}}); // Ben's [50,55) -> [50,50)
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const auto store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
+        QCOMPARE(store->annotation(*point)->end, 50);
+
+        stats::UnitizingData expected;
+        expected.coders = {QStringLiteral("Ana"), QStringLiteral("Ben")};
+        expected.documents = {stats::UnitizingDocument{
+            0, 100, {{{QStringLiteral("Quote"), 10, 60}}, {{QStringLiteral("Quote"), 10, 20}, {QStringLiteral("Quote"), 50, 0}}}}};
+        const stats::AgreementResult direct = stats::unitizingAlpha(expected, QStringLiteral("Quote"));
+        QVERIFY(direct.value);
+
+        AgreementRequest request;
+        request.codes = {QStringLiteral("Quote")};
+        const AgreementReport report = computeProjectAgreement(*store, request);
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        const AgreementRow &u = report.rows.first();
+        QCOMPARE(u.measure, QStringLiteral("unitizing-alpha"));
+        QVERIFY2(u.result.isValid() && u.result.value, qPrintable(u.result.error));
+        QCOMPARE(u.result.units, 3);
+        QCOMPARE(*u.result.value, *direct.value);
+        QCOMPARE(*u.result.expected, *direct.expected);
+        // D_o by hand: Ana's [10,70) against Ben's [10,30): 0 + 40^2; against
+        // Ben's point at 50, strictly inside: 40^2 + 20^2. Both orders over 2 * 100^2.
+        QVERIFY(std::abs(*u.result.observed - 2.0 * (1600 + 2000) / (2.0 * 100 * 100)) < 1e-15);
+        // Presence, the bootstrap and the units file take it as well.
+        QVERIFY(report.rows[1].result.isValid());
+        request.bootstrapDraws = 50;
+        QVERIFY(computeProjectAgreement(*store, request).rows.first().result.ci);
+        const QByteArray csv = pooledUnitsCsv(report.units);
+        QVERIFY2(csv.contains(",50,0\r\n"), csv.constData());
+        const stats::UnitizingCsvResult read = stats::readUnitizingCsv(csv, {});
+        QVERIFY2(read.error.isEmpty(), qPrintable(read.error));
+        QCOMPARE(*stats::unitizingAlpha(read.data, QStringLiteral("Quote")).value, *u.result.value);
     }
 
     void presenceUsesMissingValuesForArticlesACoderDidNotCode()
@@ -178,9 +300,13 @@ private Q_SLOTS:
         QVERIFY(p);
         QCOMPARE(p->result.units, direct.units);
         QCOMPARE(p->result.pairableValues, direct.pairableValues);
-        QCOMPARE(p->result.value.has_value(), direct.value.has_value());
-        if (direct.value)
-            QCOMPARE(*p->result.value, *direct.value);
+        // By hand: pairable values A (1,1) and C (1,0); B has one value only.
+        // n = 4, n_present = 3, n_absent = 1; D_o = 2/4, D_e = 2*3*1/(4*3) = 1/2:
+        // alpha = 0, defined (both sides must be).
+        QVERIFY(direct.value && p->result.value);
+        QCOMPARE(direct.units, 2);
+        QVERIFY(std::abs(*direct.value) < 1e-15);
+        QCOMPARE(*p->result.value, *direct.value);
         // Unitizing alpha only uses articles both coded: A and C.
         QCOMPARE(report.documentsAllCoded, 2);
 
@@ -192,11 +318,10 @@ private Q_SLOTS:
         const AgreementRow *pc = f.row(ci, QStringLiteral("Quote"), QStringLiteral("alpha-presence"));
         QVERIFY(pc);
         const auto want = stats::bootstrapAlpha(expected, stats::Level::Nominal, {400, 5, 0.95});
-        QCOMPARE(pc->result.ci.has_value(), direct.value.has_value() && want.has_value());
-        if (pc->result.ci) {
-            QCOMPARE(pc->result.ci->lower, want->lower);
-            QCOMPARE(pc->result.ci->upper, want->upper);
-        }
+        QVERIFY(want && pc->result.ci);
+        QCOMPARE(pc->result.ci->lower, want->lower);
+        QCOMPARE(pc->result.ci->upper, want->upper);
+        QCOMPARE(pc->result.ci->draws, 400);
     }
 
     void bootstrapIntervalsAreReproducible()

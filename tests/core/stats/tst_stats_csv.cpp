@@ -22,6 +22,7 @@ private Q_SLOTS:
     void reliabilityErrors();
     void unitizingSpans();
     void unitizingErrors();
+    void unitizingArticles();
 };
 
 void TestStatsCsv::rfc4180()
@@ -143,6 +144,55 @@ void TestStatsCsv::unitizingSpans()
     // Without named coders: those in the file, in order of appearance.
     r = readUnitizingCsv(bytes, {0, 20, {}});
     QCOMPARE(r.data.coders, (QStringList{u"Anna"_s, u"Ben"_s}));
+    // A unit of length 0 is a unit, also at the very end of the continuum.
+    r = readUnitizingCsv("coder,category,begin,length\nA,a,4,0\nB,a,20,0\n", {0, 20, {}});
+    QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+    QCOMPARE(r.data.documents[0].spansByCoder[0][0].length, 0);
+    QCOMPARE(r.data.documents[0].spansByCoder[1][0].begin, 20);
+}
+
+void TestStatsCsv::unitizingArticles()
+{
+    // Two articles pooled end to end (as `agreement --units-csv` writes them),
+    // rows in any order: the article rows may come after the spans.
+    const QByteArray bytes = "coder,category,article,begin,length\n"
+                             "Ben,Quote,second,15,0\n"
+                             "Ana,,first,0,10\nBen,,first,0,10\n"
+                             "Ana,Quote,first,2,5\n"
+                             "Ana,,second,10,30\nBen,,second,10,30\n"
+                             "Ana,\"Quote, direct\",second,12,3\n";
+    UnitizingCsvResult r = readUnitizingCsv(bytes, {});
+    QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+    QCOMPARE(r.data.coders, (QStringList{u"Ben"_s, u"Ana"_s}));
+    QCOMPARE(r.articles, (QStringList{u"first"_s, u"second"_s}));
+    QCOMPARE(r.data.documents.size(), 2);
+    QCOMPARE(r.data.documents[0].begin, 0);
+    QCOMPARE(r.data.documents[0].length, 10);
+    QCOMPARE(r.data.documents[1].begin, 10);
+    QCOMPARE(r.data.documents[1].length, 30);
+    QCOMPARE(r.data.documents[0].spansByCoder[1].size(), 1); // Ana's quote in the first article
+    QCOMPARE(r.data.documents[0].spansByCoder[0].size(), 0);
+    QCOMPARE(r.data.documents[1].spansByCoder[0][0].length, 0); // Ben's point unit
+    QCOMPARE(r.data.documents[1].spansByCoder[1][0].category, u"Quote, direct"_s);
+    // A given continuum must be covered exactly.
+    QVERIFY(readUnitizingCsv(bytes, {0, 40, {}}).error.isEmpty());
+    QVERIFY(readUnitizingCsv(bytes, {0, 41, {}}).error.contains(u"cover"_s));
+    QVERIFY(readUnitizingCsv(bytes, {5, 40, {}}).error.contains(u"cover"_s));
+    // A named coder must have coded every article too.
+    QVERIFY(readUnitizingCsv(bytes, {-1, -1, {u"Ana"_s, u"Ben"_s, u"Cy"_s}}).error.contains(u"\"Cy\""_s));
+
+    const QByteArray head = "coder,category,article,begin,length\n";
+    auto error = [&](const QByteArray &rows) { return readUnitizingCsv(QByteArray(head + rows), {}).error; };
+    // Ben did not code article b.
+    QVERIFY(error("A,,a,0,5\nB,,a,0,5\nA,,b,5,5\n").contains(u"\"B\" has no row"_s));
+    // An article without its extent.
+    QVERIFY(error("A,,a,0,5\nB,,a,0,5\nA,x,b,6,1\n").contains(u"line 4"_s));
+    // Two extents for one article, overlapping articles, a span outside its article.
+    QVERIFY(error("A,,a,0,5\nB,,a,0,6\n").contains(u"line 3"_s));
+    QVERIFY(error("A,,a,0,5\nB,,a,0,5\nA,,b,4,5\nB,,b,4,5\n").contains(u"overlap"_s));
+    QVERIFY(error("A,,a,0,5\nB,,a,0,5\nA,,b,5,5\nB,,b,5,5\nA,x,a,3,3\n").contains(u"line 6"_s));
+    QVERIFY(error("A,,,0,5\n").contains(u"article"_s));
+    QVERIFY(error(",,a,0,5\n").contains(u"coder"_s));
 }
 
 void TestStatsCsv::unitizingErrors()
@@ -156,8 +206,13 @@ void TestStatsCsv::unitizingErrors()
         readUnitizingCsv("coder,category,begin,length\nA,a,-1,2\n", options).error.contains(u"outside"_s));
     QVERIFY(
         readUnitizingCsv("coder,category,begin,length\nA,a,1.5,2\n", options).error.contains(u"integers"_s));
-    QVERIFY(
-        readUnitizingCsv("coder,category,begin,length\nA,a,1,0\n", options).error.contains(u"positive"_s));
+    QVERIFY(readUnitizingCsv("coder,category,begin,length\nA,a,1,-1\n", options)
+                .error.contains(u"must not be negative"_s));
+    QVERIFY(readUnitizingCsv("coder,category,begin,length\nA,,1,2\n", options).error.contains(u"category"_s));
+    // No continuum and no article column: the caller must give the continuum.
+    const UnitizingCsvResult noContinuum = readUnitizingCsv("coder,category,begin,length\nA,a,1,2\n", {});
+    QVERIFY(noContinuum.needsContinuum);
+    QVERIFY(!noContinuum.error.isEmpty());
     QVERIFY(readUnitizingCsv("coder,category,begin,length\nA,a,1\n", options).error.contains(u"line 2"_s));
     const UnitizingCsvOptions named{0, 20, {u"A"_s, u"B"_s}};
     QVERIFY(readUnitizingCsv("coder,category,begin,length\nC,a,1,2\n", named).error.contains(u"\"C\""_s));

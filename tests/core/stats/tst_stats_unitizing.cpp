@@ -69,14 +69,19 @@ UnitizingData krippendorff1995(qint64 stretch)
     return data;
 }
 
-const AgreementResult &categoryResult(const UnitizingResult &r, const QString &category)
+// The same study at half resolution as DKPro Statistics builds it
+// (createExample(12 / 24.0): every begin and length halved and truncated), so
+// that several of Jill's units in B have length 0.
+UnitizingData krippendorff1995Half()
 {
-    for (const CategoryAgreement &c : r.categories)
-        if (c.category == category)
-            return c.result;
-    static const AgreementResult none;
-    return none;
+    const UnitizingData full = krippendorff1995(1);
+    UnitizingData half = twoCoders(0, 12, {}, {});
+    for (int c = 0; c < 2; ++c)
+        for (const UnitizingSpan &s : full.documents[0].spansByCoder[c])
+            half.documents[0].spansByCoder[c].append({s.category, s.begin / 2, s.length / 2});
+    return half;
 }
+
 
 } // namespace
 
@@ -94,6 +99,9 @@ private Q_SLOTS:
     void largeStudyMatchesReference();
     void identicalCodersAgreeFully();
     void overlappingSpansAreMerged();
+    void touchingSpansStayApart();
+    void zeroLengthUnits();
+    void zeroLengthUnitsAsInDkpro();
     void edgeCases();
 };
 
@@ -157,6 +165,10 @@ void TestStatsUnitizing::krippendorff2004Example()
     const auto [rk, ek] = referenceAlpha(krippendorff2004(), u"k"_s);
     COMPARE_NEAR(*r.overall.value, 1 - (rc + rk) / (ec + ek), 1e-13);
     QCOMPARE(r.overall.units, 9);
+    // Overall D_o and D_e are the means over the categories, as DKPro
+    // Statistics reports them (calculateObserved/ExpectedDisagreement).
+    COMPARE_NEAR(*r.overall.observed, (*c.observed + *k.observed) / 2, 1e-17);
+    COMPARE_NEAR(*r.overall.expected, (*c.expected + *k.expected) / 2, 1e-17);
 }
 
 void TestStatsUnitizing::krippendorff1995Example()
@@ -210,7 +222,7 @@ void TestStatsUnitizing::matchesBruteForceReference()
                 for (const QString &cat : categories.mid(0, 1 + seed % 3)) {
                     qint64 pos = doc.begin + qint64(gen() % 5);
                     while (true) {
-                        const qint64 len = 1 + qint64(gen() % 12);
+                        const qint64 len = qint64(gen() % 12); // 0: a unit of length 0
                         if (pos + len > doc.begin + doc.length)
                             break;
                         if (gen() % 3 != 0)
@@ -287,7 +299,120 @@ void TestStatsUnitizing::overlappingSpansAreMerged()
     const AgreementResult r = unitizingAlpha(data, u"x"_s);
     COMPARE_NEAR(*r.value, 1938.0 / 2300, 1e-14);
     QVERIFY(r.note.contains(u"merged"_s));
-    QVERIFY(unitizingAlpha(data).overall.note.contains(u"merged"_s));
+    const UnitizingResult all = unitizingAlpha(data);
+    QVERIFY(all.overall.note.contains(u"merged"_s));
+    // The merge is listed with the spans as given.
+    QCOMPARE(all.merges.size(), 1);
+    const UnitizingMerge &m = all.merges[0];
+    QCOMPARE(m.category, u"x"_s);
+    QCOMPARE(m.coder, 0);
+    QCOMPARE(m.document, 0);
+    QCOMPARE(m.spans.size(), 2);
+    QCOMPARE(m.spans[0].begin, 2);
+    QCOMPARE(m.spans[0].length, 3);
+    QCOMPARE(m.spans[1].begin, 4);
+    QCOMPARE(m.spans[1].length, 2);
+    QCOMPARE(m.begin, 2);
+    QCOMPARE(m.length, 4);
+    // Coinciding and nested spans merge as well; a chain becomes one unit.
+    const UnitizingData chain =
+        twoCoders(0, 20, {{u"x"_s, 2, 3}, {u"x"_s, 2, 3}, {u"x"_s, 4, 6}, {u"x"_s, 5, 1}}, {{u"x"_s, 1, 2}});
+    const UnitizingResult chained = unitizingAlpha(chain);
+    QCOMPARE(chained.merges.size(), 1);
+    QCOMPARE(chained.merges[0].spans.size(), 4);
+    QCOMPARE(chained.merges[0].begin, 2);
+    QCOMPARE(chained.merges[0].length, 8);
+    QCOMPARE(categoryResult(chained, u"x"_s).units, 2);
+    QVERIFY(categoryResult(chained, u"x"_s).note.contains(u"4 overlapping spans"_s));
+}
+
+void TestStatsUnitizing::touchingSpansStayApart()
+{
+    // Issue 21: coder i marks [20,40) and [40,60), coder j [20,60) and
+    // [70,90) on [0,122). Touching units are two units (N = 4), not [20,60).
+    // D_o: [20,40)/[20,60): 0 + 20^2; [40,60)/[20,60): 20^2 + 0; j's [70,90)
+    //   inside i's gap [60,122): 20^2. 1200, both orders / (2 * 122^2) = 300/3721.
+    // D_e: l = 20 (three units): (14820 + 400 * 58) each; l = 40: 123240 +
+    //   1600 * 23; numerator 274100 over 244 * 243 - 2700 = 56592, times 2/122.
+    // alpha_u = 1 - (300/3721) / (274100 / (61 * 56592)) = -2575/167201.
+    const UnitizingData data =
+        twoCoders(0, 122, {{u"Quote"_s, 20, 20}, {u"Quote"_s, 40, 20}}, {{u"Quote"_s, 20, 40}, {u"Quote"_s, 70, 20}});
+    const UnitizingResult all = unitizingAlpha(data);
+    const AgreementResult &r = categoryResult(all, u"Quote"_s);
+    COMPARE_NEAR(*r.observed, 300.0 / 3721, 1e-16);
+    COMPARE_NEAR(*r.expected, 274100.0 / (61.0 * 56592), 1e-16);
+    COMPARE_NEAR(*r.value, -2575.0 / 167201, 1e-14);
+    QCOMPARE(r.units, 4);
+    QVERIFY(all.merges.isEmpty());
+    QVERIFY(!r.note.contains(u"merged"_s));
+    const auto [o, e] = referenceAlpha(data, u"Quote"_s);
+    COMPARE_NEAR(*r.value, 1 - o / e, 1e-14);
+}
+
+void TestStatsUnitizing::zeroLengthUnits()
+{
+    // Continuum [0, 10): i marks [2, 6), j a unit of length 0 at 4 (strictly
+    // inside i's unit). D_o: the two units overlap: (2-4)^2 + (6-4)^2 = 8,
+    //   both orders 16 / 200 = 0.08 (i's unit lies in none of j's gaps [0,4), [4,10)).
+    // D_e: N = 2 (l = 4, 0); gaps 2, 4 (i) and 4, 6 (j).
+    //   l = 4: (1/3)(128 - 48 + 4) = 28, plus 16 * (1 + 1 + 3) = 80 -> 108;
+    //   l = 0 adds nothing; D_e = 0.2 * 108 / (380 - 12) = 21.6/368.
+    // alpha_u = 1 - 0.08 * 368 / 21.6 = -49/135.
+    const UnitizingData data = twoCoders(0, 10, {{u"x"_s, 2, 4}}, {{u"x"_s, 4, 0}});
+    const AgreementResult r = unitizingAlpha(data, u"x"_s);
+    QVERIFY2(r.isValid(), qPrintable(r.error));
+    COMPARE_NEAR(*r.observed, 0.08, 1e-16);
+    COMPARE_NEAR(*r.expected, 21.6 / 368, 1e-16);
+    COMPARE_NEAR(*r.value, -49.0 / 135, 1e-14);
+    QCOMPARE(r.units, 2);
+    // At the border of i's unit it overlaps nothing: i's unit then lies in
+    // j's gap [2, 10), 4^2 both orders, as if j had marked nothing there.
+    const UnitizingData border = twoCoders(0, 10, {{u"x"_s, 2, 4}}, {{u"x"_s, 2, 0}});
+    COMPARE_NEAR(*unitizingAlpha(border, u"x"_s).observed, 0.16, 1e-16);
+    // Units of length 0 everywhere agree with the brute-force reference:
+    // coinciding, at the ends of the continuum, touching other units, and
+    // one strictly inside a unit of its own coder (merged into it).
+    const UnitizingData mixed = twoCoders(0, 30,
+                                          {{u"x"_s, 0, 0}, {u"x"_s, 5, 5}, {u"x"_s, 10, 0}, {u"x"_s, 10, 0},
+                                           {u"x"_s, 30, 0}, {u"x"_s, 20, 6}},
+                                          {{u"x"_s, 5, 0}, {u"x"_s, 7, 0}, {u"x"_s, 6, 8}, {u"x"_s, 22, 0}});
+    const UnitizingResult all = unitizingAlpha(mixed);
+    const AgreementResult &m = categoryResult(all, u"x"_s);
+    QCOMPARE(all.merges.size(), 1); // j's point at 7 lies inside j's [6, 14)
+    QCOMPARE(all.merges[0].coder, 1);
+    QCOMPARE(all.merges[0].begin, 6);
+    QCOMPARE(all.merges[0].length, 8);
+    QCOMPARE(m.units, 9);
+    UnitizingData unmerged = mixed;
+    unmerged.documents[0].spansByCoder[1].removeAt(1);
+    const auto [o, e] = referenceAlpha(unmerged, u"x"_s);
+    COMPARE_NEAR(*m.observed, o, 1e-15);
+    COMPARE_NEAR(*m.expected, e, 1e-15);
+}
+
+void TestStatsUnitizing::zeroLengthUnitsAsInDkpro()
+{
+    // DKPro Statistics' Krippendorff1995Test (testVaryingLengths, stretch
+    // 12/24) computes category C on a study whose category B has units of
+    // length 0: D_o(C) .02777 (+-.00001), D_e(C) .05494 (+-.00001),
+    // alpha_u(C) .494 (+-.02). The study is valid, and B agrees with the
+    // brute-force reference.
+    const UnitizingData half = krippendorff1995Half();
+    int zeroLength = 0;
+    for (const UnitizingSpan &s : half.documents[0].spansByCoder[1])
+        zeroLength += s.category == u"B"_s && s.length == 0;
+    QCOMPARE(zeroLength, 5);
+    const UnitizingResult r = unitizingAlpha(half);
+    QVERIFY2(r.overall.isValid(), qPrintable(r.overall.error));
+    const AgreementResult &c = categoryResult(r, u"C"_s);
+    COMPARE_NEAR(*c.observed, 0.02777, 0.00001);
+    COMPARE_NEAR(*c.expected, 0.05494, 0.00001);
+    COMPARE_NEAR(*c.value, 0.494, 0.02);
+    const AgreementResult &b = categoryResult(r, u"B"_s);
+    QCOMPARE(b.units, 8);
+    const auto [o, e] = referenceAlpha(half, u"B"_s);
+    COMPARE_NEAR(*b.observed, o, 1e-15);
+    COMPARE_NEAR(*b.expected, e, 1e-15);
 }
 
 void TestStatsUnitizing::edgeCases()
@@ -300,7 +425,9 @@ void TestStatsUnitizing::edgeCases()
     // Spans outside the continuum, empty spans, an empty continuum: errors.
     QVERIFY(!unitizingAlpha(twoCoders(0, 10, {{u"x"_s, 8, 3}}, {})).overall.isValid());
     QVERIFY(!unitizingAlpha(twoCoders(5, 10, {{u"x"_s, 4, 2}}, {})).overall.isValid());
-    QVERIFY(!unitizingAlpha(twoCoders(0, 10, {{u"x"_s, 3, 0}}, {})).overall.isValid());
+    QVERIFY(!unitizingAlpha(twoCoders(0, 10, {{u"x"_s, 3, -1}}, {})).overall.isValid());
+    QVERIFY(!unitizingAlpha(twoCoders(0, 10, {{u"x"_s, 11, 0}}, {})).overall.isValid());
+    QVERIFY(unitizingAlpha(twoCoders(0, 10, {{u"x"_s, 10, 0}}, {})).overall.isValid()); // length 0 is a unit
     QVERIFY(!unitizingAlpha(twoCoders(0, 0, {}, {})).overall.isValid());
     // Nobody marked anything: undefined, with a note.
     const UnitizingResult nothing = unitizingAlpha(twoCoders(0, 10, {}, {}));
