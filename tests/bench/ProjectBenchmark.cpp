@@ -151,7 +151,7 @@ int main(int argc, char *argv[])
         {
             WriteTransaction tx(store);
             const QDateTime now = QDateTime::currentDateTimeUtc();
-            for (int k = 0; k < 12120; ++k) {
+            for (int n = 0; n < 12120; ++n) {
                 Annotation a;
                 a.id = QUuid::createUuid();
                 a.documentId = longId;
