@@ -71,6 +71,25 @@ private Q_SLOTS:
         }
     }
 
+    // The import report names a damaged UTF-8 file with its lines.
+    void damagedUtf8IsReported()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile file(dir.filePath(QStringLiteral("damaged.txt")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Harbour talks stall in K\xC3\xB6ln\n\nThe minister \x93said\x94 nothing.\n");
+        file.close();
+        const ImportReport report = readArticles({dir.path()});
+        QCOMPARE(report.documents.size(), 1);
+        QCOMPARE(report.documents.first().text,
+                 QStringLiteral("Harbour talks stall in K\u00F6ln\n\nThe minister \uFFFDsaid\uFFFD nothing.\n"));
+        const QPair<QString, QString> expected{
+            QDir(dir.path()).filePath(QStringLiteral("damaged.txt")),
+            QStringLiteral("The file has 2 invalid UTF-8 sequences (line 3); they were replaced with \uFFFD.")};
+        QVERIFY2(report.warnings.contains(expected), qPrintable(report.warnings.value(0).second));
+    }
+
     void testArticles()
     {
         QStringList progress;

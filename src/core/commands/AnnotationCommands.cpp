@@ -82,7 +82,9 @@ bool UpdateAnnotationCommand::mergeWith(const QUndoCommand *other)
     if (next->m_after.id != m_after.id || !next->onlyMemoChanged())
         return false;
     m_after = next->m_after;
-    if (m_after.memo == m_before.memo)
+    // Typed back to where it started: put the whole annotation back (its
+    // modification time too), then the step has nothing left to undo.
+    if (m_after.memo == m_before.memo && update(m_after, m_before))
         setObsolete(true);
     return true;
 }

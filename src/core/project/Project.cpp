@@ -183,7 +183,11 @@ bool Project::removeAnnotations(const QList<QUuid> &annotationIds)
     QList<Annotation> doomed;
     QList<StoredValue> values;
     try {
+        QSet<QUuid> seen; // an id given twice is removed (and restored) once
         for (const QUuid &id : annotationIds) {
+            if (seen.contains(id))
+                continue;
+            seen.insert(id);
             if (auto a = m_store->annotation(id))
                 doomed.append(*a);
         }
@@ -353,6 +357,8 @@ bool Project::removeDocuments(const QList<QUuid> &documentIds)
     try {
         QList<QUuid> ids;
         for (const QUuid &id : documentIds) {
+            if (ids.contains(id))
+                continue; // given twice: removed (and restored) once
             if (auto d = m_store->document(id)) {
                 records.append({*d, m_store->annotationsForDocument(id)});
                 ids.append(id);
