@@ -206,7 +206,7 @@ private Q_SLOTS:
             } catch (const StoreError &e) {
                 failed = true;
                 QCOMPARE(e.kind(), StoreError::Kind::Io);
-                QVERIFY2(e.message().contains(QStringLiteral("Cannot upgrade")), qPrintable(e.message()));
+                QVERIFY2(e.message().contains(QStringLiteral("disk I/O error")), qPrintable(e.message()));
             }
             const bool fired = storage_fault::fired();
             storage_fault::disarm();
