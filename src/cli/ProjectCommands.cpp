@@ -50,24 +50,19 @@ std::optional<DocumentSummary> findDocument(const Project &project, const QStrin
         *error = QStringLiteral("no document with id %1").arg(wanted);
         return std::nullopt;
     }
-    if (wanted.size() < 4) {
-        *error = QStringLiteral("'%1' is not a document id (give the id or at least its first 4 characters)")
-                     .arg(idOrPrefix);
+    const QList<DocumentSummary> summaries = project.store().documentSummaries();
+    QList<QPair<QUuid, QString>> candidates;
+    candidates.reserve(summaries.size());
+    for (const DocumentSummary &s : summaries)
+        candidates.append({s.id, s.title});
+    const auto id = matchIdPrefix(idOrPrefix, candidates, QStringLiteral("document"), error);
+    if (!id)
         return std::nullopt;
+    for (const DocumentSummary &s : summaries) {
+        if (s.id == *id)
+            return s;
     }
-    std::optional<DocumentSummary> found;
-    for (const DocumentSummary &s : project.store().documentSummaries()) {
-        if (idString(s.id).startsWith(wanted)) {
-            if (found) {
-                *error = QStringLiteral("'%1' matches more than one document").arg(idOrPrefix);
-                return std::nullopt;
-            }
-            found = s;
-        }
-    }
-    if (!found)
-        *error = QStringLiteral("no document with id %1").arg(idOrPrefix);
-    return found;
+    return std::nullopt;
 }
 
 namespace {

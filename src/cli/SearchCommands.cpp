@@ -56,25 +56,11 @@ struct SearchFlags
 // Full id, or an unambiguous prefix of at least 4 characters, among `ids`.
 std::optional<QUuid> matchId(const QString &idOrPrefix, const QList<QUuid> &ids, const QString &what, QString *error)
 {
-    const QString wanted = idOrPrefix.trimmed().toLower().remove(u'{').remove(u'}');
-    if (wanted.size() < 4) {
-        *error = QStringLiteral("'%1' is not %2 id (give the id or at least its first 4 characters)")
-                     .arg(idOrPrefix, what);
-        return std::nullopt;
-    }
-    std::optional<QUuid> found;
-    for (const QUuid &id : ids) {
-        if (idString(id).startsWith(wanted)) {
-            if (found) {
-                *error = QStringLiteral("'%1' matches more than one %2").arg(idOrPrefix, what);
-                return std::nullopt;
-            }
-            found = id;
-        }
-    }
-    if (!found)
-        *error = QStringLiteral("no %1 with id %2").arg(what, idOrPrefix);
-    return found;
+    QList<QPair<QUuid, QString>> candidates;
+    candidates.reserve(ids.size());
+    for (const QUuid &id : ids)
+        candidates.append({id, QString()});
+    return matchIdPrefix(idOrPrefix, candidates, what, error);
 }
 
 QString oneLine(QString text)

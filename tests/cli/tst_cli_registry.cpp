@@ -208,13 +208,16 @@ private Q_SLOTS:
         // Outlet variables, by value or label.
         RUN_OK(cli({s("set-variable"), m_project, s("--outlet"), m_outletName, s("--field"), s("Ownership=Private"),
                     s("--field"), s("Political lean=1")}));
+        int listed = 0; // the outlet must be listed exactly once: a missing one asserts nothing otherwise
         for (const QJsonValue &o : json({s("outlets"), m_project, s("--json")}).toArray()) {
             if (o[u"name"].toString() == m_outletName) {
+                ++listed;
                 QCOMPARE(o[u"variables"][u"Ownership"].toString(), s("private"));
                 QCOMPARE(o[u"variables"][u"Political lean"].toString(), s("1"));
                 QVERIFY(o[u"variables"][u"Reliability"].isNull());
             }
         }
+        QCOMPARE(listed, 1);
 
         // The article inherits them.
         QJsonObject v = json({s("variables"), m_project, s("--document"), m_harbourId, s("--json")}).toObject();

@@ -154,6 +154,8 @@ inline QString annotationDiff(const Annotation &a, const Annotation &b)
     if (a.modified != b.modified)
         diffs << QStringLiteral("modified %1 != %2").arg(a.modified.toString(Qt::ISODateWithMs),
                                                         b.modified.toString(Qt::ISODateWithMs));
+    if (a.status != b.status)
+        diffs << QStringLiteral("status %1 != %2").arg(annotationStatusName(a.status), annotationStatusName(b.status));
     return diffs.join(u"; ");
 }
 
@@ -193,6 +195,10 @@ inline QString documentDiff(const Document &a, const Document &b)
         diffs << QStringLiteral("metadata");
     if (a.importSource != b.importSource)
         diffs << QStringLiteral("importSource");
+    if (a.outletId != b.outletId)
+        diffs << QStringLiteral("outletId %1 != %2").arg(a.outletId.toString(), b.outletId.toString());
+    if (a.memo != b.memo)
+        diffs << QStringLiteral("memo '%1' != '%2'").arg(a.memo, b.memo);
     return diffs.join(u"; ");
 }
 
@@ -213,6 +219,24 @@ inline QString codeDiff(const Code &a, const Code &b)
         diffs << QStringLiteral("shortcut '%1' != '%2'").arg(a.shortcut, b.shortcut);
     if (a.position != b.position)
         diffs << QStringLiteral("position %1 != %2").arg(a.position).arg(b.position);
+    if (a.unit != b.unit)
+        diffs << QStringLiteral("unit %1 != %2").arg(codeUnitName(a.unit), codeUnitName(b.unit));
+    if (a.useWhen != b.useWhen)
+        diffs << QStringLiteral("useWhen");
+    if (a.avoidWhen != b.avoidWhen)
+        diffs << QStringLiteral("avoidWhen");
+    if (a.example != b.example)
+        diffs << QStringLiteral("example");
+    if (a.memo != b.memo)
+        diffs << QStringLiteral("memo '%1' != '%2'").arg(a.memo, b.memo);
+    if (a.fields.size() != b.fields.size()) {
+        diffs << QStringLiteral("%1 fields != %2").arg(a.fields.size()).arg(b.fields.size());
+    } else {
+        for (qsizetype i = 0; i < a.fields.size(); ++i) {
+            if (!(a.fields[i] == b.fields[i]))
+                diffs << QStringLiteral("field %1 ('%2' / '%3')").arg(i).arg(a.fields[i].name, b.fields[i].name);
+        }
+    }
     return diffs.join(u"; ");
 }
 

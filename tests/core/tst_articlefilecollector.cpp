@@ -8,6 +8,9 @@
 
 #ifdef Q_OS_UNIX
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <QScopeGuard>
 #endif
 
 using namespace Qt::StringLiterals;
@@ -15,6 +18,10 @@ using newscoder::collectArticleFiles;
 using newscoder::CollectedFiles;
 
 namespace {
+
+#ifdef Q_OS_UNIX
+constexpr uid_t kNobody = 65534; // the unprivileged user "nobody"
+#endif
 
 bool writeFile(const QString &path, const QByteArray &content = "Port reopens after storm\n")
 {
@@ -176,20 +183,34 @@ private Q_SLOTS:
 #endif
     }
 
+    // Permission denied on a file and on a folder. Root reads everything, so
+    // as root (CI) the collector looks at the tree as the unprivileged user
+    // "nobody" and switches back afterwards (the saved set-user-ID stays 0).
     void unreadable()
     {
         QVERIFY(writeFile(path("secret/a.txt")));
         QVERIFY(writeFile(path("locked.txt")));
-        QFile::setPermissions(path("locked.txt"), QFileDevice::WriteOwner);
-        QFile::setPermissions(path("secret"), QFileDevice::WriteOwner);
-        if (QFileInfo(path("locked.txt")).isReadable()) {
+        QVERIFY(QFile::setPermissions(path("locked.txt"), QFileDevice::WriteOwner));
+        QVERIFY(QFile::setPermissions(path("secret"), QFileDevice::WriteOwner));
+        const auto restore = qScopeGuard([&] {
             QFile::setPermissions(path("secret"),
                                   QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-            QSKIP("permissions are not enforced for this user (root?)");
+        });
+        CollectedFiles c;
+#ifdef Q_OS_UNIX
+        const bool asRoot = ::geteuid() == 0;
+        if (asRoot) {
+            // "nobody" must reach the folder: everyone may enter it, the files keep their modes.
+            QVERIFY(::chmod(QFile::encodeName(m_root).constData(), 0755) == 0);
+            QVERIFY2(::setresuid(kNobody, kNobody, 0) == 0, "cannot act as nobody");
         }
-        const CollectedFiles c = collectArticleFiles({m_root});
-        QFile::setPermissions(path("secret"),
-                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        const auto back = qScopeGuard([&] {
+            if (asRoot && ::setresuid(0, 0, 0) != 0)
+                qFatal("cannot become root again");
+        });
+#endif
+        QVERIFY2(!QFileInfo(path("locked.txt")).isReadable(), "permissions must be enforced for this test");
+        c = collectArticleFiles({m_root});
         QVERIFY(c.files.isEmpty());
         QCOMPARE(reasonFor(c, path("locked.txt")), u"not readable (permission denied)"_s);
         QCOMPARE(reasonFor(c, path("secret")), u"folder not readable (permission denied)"_s);

@@ -215,6 +215,50 @@ private Q_SLOTS:
         QTest::newRow("windows-1252 quotes") << QByteArray("\x93Quote\x94 from the mayor today\n")
                                              << u"\u201CQuote\u201D from the mayor today\n"_s << true;
     }
+    // A UTF-8 file with damaged bytes keeps every correct character; each
+    // invalid sequence becomes U+FFFD where it is, and the warning gives the
+    // count and the lines (the whole file is not re-read as Windows-1252).
+    void damagedUtf8_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("warning");
+        QTest::newRow("one stray byte")
+            << QByteArray("K\xC3\xB6ln \xE2\x80\x94 port news today\nline two \xFF here\n")
+            << u"K\u00F6ln \u2014 port news today\nline two \uFFFD here\n"_s
+            << u"The file has 1 invalid UTF-8 sequence (line 2); it was replaced with \uFFFD."_s;
+        QTest::newRow("cut short at the end")
+            << QByteArray("Caf\xC3\xA9 reopens in the old port\n\xE2\x80") << u"Caf\u00E9 reopens in the old port\n\uFFFD"_s
+            << u"The file has 1 invalid UTF-8 sequence (line 2); it was replaced with \uFFFD."_s;
+        QTest::newRow("overlong and surrogate, CR lines")
+            << QByteArray("\xC3\xA9t\xC3\xA9 in the port today\r\r\xC0\xAF\r\n\xED\xA0\x80\n")
+            << u"\u00E9t\u00E9 in the port today\n\n\uFFFD\uFFFD\n\uFFFD\uFFFD\uFFFD\n"_s
+            << u"The file has 5 invalid UTF-8 sequences (lines 3, 4); they were replaced with \uFFFD."_s;
+    }
+    void damagedUtf8()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, text);
+        QFETCH(QString, warning);
+        const auto r = parseArticleText(bytes, u"a.txt"_s);
+        QVERIFY2(r.document, qPrintable(r.error));
+        QCOMPARE(r.document->text, text);
+        QVERIFY2(r.warnings.contains(warning), qPrintable(r.warnings.join(u'\n')));
+    }
+
+    void manyDamagedLinesAreSummarised()
+    {
+        QByteArray bytes("\xC3\xB6 headline of the damaged article\n");
+        for (int i = 0; i < 12; ++i)
+            bytes += "bad \x80 byte\n";
+        const auto r = parseArticleText(bytes, u"a.txt"_s);
+        QVERIFY(r.document);
+        QCOMPARE(r.document->text.count(QChar::ReplacementCharacter), 12);
+        QVERIFY2(r.warnings.contains(u"The file has 12 invalid UTF-8 sequences (lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 "
+                                     "and 2 more); they were replaced with \uFFFD."_s),
+                 qPrintable(r.warnings.join(u'\n')));
+    }
+
     void encodings()
     {
         QFETCH(QByteArray, bytes);

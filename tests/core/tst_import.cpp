@@ -5,6 +5,7 @@
 #include "io/ArticleImport.h"
 
 #include <QTemporaryDir>
+#include <QUrl>
 #include <QTest>
 
 using namespace newscoder;
@@ -59,8 +60,8 @@ private Q_SLOTS:
     {
         const QString samples = QStringLiteral(NEWSCODER_SOURCE_DIR "/resources/samples");
         const QStringList files = filesIn(samples);
-        if (files.isEmpty())
-            QSKIP("resources/samples holds no sample articles yet");
+        QVERIFY2(files.size() >= 3, qPrintable(QStringLiteral("resources/samples must ship sample articles: %1 found")
+                                                   .arg(files.size())));
         const ImportReport report = readArticles({samples});
         QVERIFY(!report.cancelled);
         QCOMPARE(report.documents.size() + report.skipped.size(), files.size());
@@ -69,6 +70,25 @@ private Q_SLOTS:
             QVERIFY2(!d.title.trimmed().isEmpty(), qPrintable(d.importSource));
             QVERIFY(!d.text.trimmed().isEmpty());
         }
+    }
+
+    // The import report names a damaged UTF-8 file with its lines.
+    void damagedUtf8IsReported()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile file(dir.filePath(QStringLiteral("damaged.txt")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Harbour talks stall in K\xC3\xB6ln\n\nThe minister \x93said\x94 nothing.\n");
+        file.close();
+        const ImportReport report = readArticles({dir.path()});
+        QCOMPARE(report.documents.size(), 1);
+        QCOMPARE(report.documents.first().text,
+                 QStringLiteral("Harbour talks stall in K\u00F6ln\n\nThe minister \uFFFDsaid\uFFFD nothing.\n"));
+        const QPair<QString, QString> expected{
+            QDir(dir.path()).filePath(QStringLiteral("damaged.txt")),
+            QStringLiteral("The file has 2 invalid UTF-8 sequences (line 3); they were replaced with \uFFFD.")};
+        QVERIFY2(report.warnings.contains(expected), qPrintable(report.warnings.value(0).second));
     }
 
     void testArticles()
@@ -187,6 +207,11 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i) {
             Document expected = report.documents[i];
             expected.id = ids[i];
+            // The import links each article to the registry outlet of its URL's domain.
+            const auto outlet = store->outlet(store->document(ids[i])->outletId);
+            QVERIFY(outlet);
+            QVERIFY2(outlet->matchesHost(QUrl(expected.url).host()), qPrintable(expected.url));
+            expected.outletId = outlet->id;
             const QString diff = documentDiff(*store->document(ids[i]), expected);
             QVERIFY2(diff.isEmpty(), qPrintable(diff));
         }

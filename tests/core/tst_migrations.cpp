@@ -2,6 +2,8 @@
 // opens, is upgraded in place with a backup of the original, and keeps its
 // data. A file from a newer version is refused without being touched.
 #include "CoreTestSupport.h"
+#include "ProjectSnapshot.h"
+#include "storage/FaultInjection.h"
 #include "storage/Schema.h"
 
 #include <QSqlError>
@@ -230,6 +232,48 @@ private Q_SLOTS:
                  queryValue(path, QStringLiteral("SELECT COUNT(*) FROM documents")).toInt());
         // The upgrade was committed to the file (a fresh reader agrees).
         QCOMPARE(reader(path)->schemaVersion(), schema::currentVersion());
+    }
+
+    // A migration whose Nth statement fails (every N in turn) is rolled back
+    // whole: the file keeps its old version and data, the backup stays, and
+    // the next opening upgrades it.
+    void failedMigrationRollsBack()
+    {
+        const QString built = m_dir.filePath(QStringLiteral("fault-v1-source.newscoder"));
+        QString error;
+        QVERIFY2(buildFromFixture(1, built, &error), qPrintable(error));
+        const ProjectSnapshot original = ProjectSnapshot::take(built);
+        QVERIFY(original.error().isEmpty());
+        int failures = 0;
+        for (int n = 1;; ++n) {
+            const QString path = m_dir.filePath(QStringLiteral("fault-v1-%1.newscoder").arg(n));
+            QVERIFY(QFile::copy(built, path));
+            storage_fault::failNthWrite(n);
+            bool failed = false;
+            try {
+                ProjectStore::open(path);
+            } catch (const StoreError &e) {
+                failed = true;
+                QCOMPARE(e.kind(), StoreError::Kind::Io);
+                QVERIFY2(e.message().contains(QStringLiteral("disk I/O error")), qPrintable(e.message()));
+            }
+            const bool fired = storage_fault::fired();
+            storage_fault::disarm();
+            QCOMPARE(failed, fired);
+            if (!fired)
+                break; // every statement of the migration has failed once
+            ++failures;
+            QVERIFY_SNAPSHOT(original, ProjectSnapshot::take(path), "after a failed migration");
+            const QString backup = path + QStringLiteral(".v1.bak");
+            QVERIFY(QFileInfo::exists(backup));
+            QVERIFY_SNAPSHOT(original, ProjectSnapshot::take(backup), "the backup");
+            auto store = ProjectStore::open(path); // a later opening upgrades it
+            QCOMPARE(store->schemaVersion(), schema::currentVersion());
+            QCOMPARE(store->documentCount(), 2);
+            QVERIFY(n < 500);
+        }
+        // All statements of versions 2 and 3 plus the version update and the commit.
+        QCOMPARE(failures, int(schema::migrationStatements(2).size() + schema::migrationStatements(3).size()) + 2);
     }
 
     // What the v1 fixture holds survives the upgrade to the current version.

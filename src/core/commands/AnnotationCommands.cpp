@@ -5,14 +5,15 @@
 
 namespace newscoder {
 
-bool AnnotationCommand::insert(const QList<Annotation> &annotations, const QList<StoredValue> &values)
+bool AnnotationCommand::insert(const QList<Annotation> &annotations, const QList<StoredValue> &values,
+                               const std::optional<Coder> &newCoder)
 {
-    return m_project.applyInsertAnnotations(annotations, values);
+    return m_project.applyInsertAnnotations(annotations, values, newCoder);
 }
 
-bool AnnotationCommand::remove(const QList<Annotation> &annotations)
+bool AnnotationCommand::remove(const QList<Annotation> &annotations, const std::optional<Coder> &newCoder)
 {
-    return m_project.applyRemoveAnnotations(annotations);
+    return m_project.applyRemoveAnnotations(annotations, newCoder);
 }
 
 bool AnnotationCommand::update(const Annotation &before, const Annotation &after)
@@ -21,9 +22,10 @@ bool AnnotationCommand::update(const Annotation &before, const Annotation &after
 }
 
 AnnotationPresenceCommand::AnnotationPresenceCommand(Project &project, Direction direction,
-                                                     QList<Annotation> annotations, QList<StoredValue> values)
+                                                     QList<Annotation> annotations, QList<StoredValue> values,
+                                                     std::optional<Coder> newCoder)
     : AnnotationCommand(project, QString()), m_direction(direction), m_annotations(std::move(annotations)),
-      m_values(std::move(values))
+      m_values(std::move(values)), m_newCoder(std::move(newCoder))
 {
     const auto n = m_annotations.size();
     if (m_direction == Direction::Add)
@@ -36,13 +38,15 @@ AnnotationPresenceCommand::AnnotationPresenceCommand(Project &project, Direction
 // stack never claims a state the file does not have.
 void AnnotationPresenceCommand::redo()
 {
-    const bool ok = m_direction == Direction::Add ? insert(m_annotations, m_values) : remove(m_annotations);
+    const bool ok = m_direction == Direction::Add ? insert(m_annotations, m_values, m_newCoder)
+                                                  : remove(m_annotations);
     setObsolete(!ok);
 }
 
 void AnnotationPresenceCommand::undo()
 {
-    const bool ok = m_direction == Direction::Add ? remove(m_annotations) : insert(m_annotations, m_values);
+    const bool ok = m_direction == Direction::Add ? remove(m_annotations, m_newCoder)
+                                                  : insert(m_annotations, m_values);
     setObsolete(!ok);
 }
 
@@ -78,7 +82,9 @@ bool UpdateAnnotationCommand::mergeWith(const QUndoCommand *other)
     if (next->m_after.id != m_after.id || !next->onlyMemoChanged())
         return false;
     m_after = next->m_after;
-    if (m_after.memo == m_before.memo)
+    // Typed back to where it started: put the whole annotation back (its
+    // modification time too), then the step has nothing left to undo.
+    if (m_after.memo == m_before.memo && update(m_after, m_before))
         setObsolete(true);
     return true;
 }

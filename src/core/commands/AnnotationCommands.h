@@ -14,8 +14,9 @@ class AnnotationCommand : public QUndoCommand
 {
 protected:
     AnnotationCommand(Project &project, const QString &text) : QUndoCommand(text), m_project(project) {}
-    bool insert(const QList<Annotation> &annotations, const QList<StoredValue> &values = {});
-    bool remove(const QList<Annotation> &annotations);
+    bool insert(const QList<Annotation> &annotations, const QList<StoredValue> &values = {},
+                const std::optional<Coder> &newCoder = {});
+    bool remove(const QList<Annotation> &annotations, const std::optional<Coder> &newCoder = {});
     bool update(const Annotation &before, const Annotation &after);
 
     Project &m_project;
@@ -23,13 +24,14 @@ protected:
 
 // Adds annotations (redo) / removes them again (undo); or the reverse.
 // `values`: the field values owned by or linking to the annotations, restored
-// with them (removal captures them before the rows cascade away).
+// with them (removal captures them before the rows cascade away). `newCoder`
+// (Add only): the coder the annotations introduce; its row comes and goes with them.
 class AnnotationPresenceCommand final : public AnnotationCommand
 {
 public:
     enum class Direction { Add, Remove };
     AnnotationPresenceCommand(Project &project, Direction direction, QList<Annotation> annotations,
-                              QList<StoredValue> values = {});
+                              QList<StoredValue> values = {}, std::optional<Coder> newCoder = {});
     void redo() override;
     void undo() override;
 
@@ -37,6 +39,7 @@ private:
     Direction m_direction;
     QList<Annotation> m_annotations;
     QList<StoredValue> m_values;
+    std::optional<Coder> m_newCoder;
 };
 
 // Changes an annotation's code, span or memo. Consecutive memo edits of the

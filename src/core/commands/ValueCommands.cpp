@@ -6,27 +6,29 @@
 namespace newscoder {
 
 SetFieldValuesCommand::SetFieldValuesCommand(Project &project, const QString &text, Target target,
-                                             QList<FieldValue> before, QList<FieldValue> after, bool mergeable)
+                                             QList<FieldValue> before, QList<FieldValue> after, bool mergeable,
+                                             std::optional<Coder> newCoder)
     : QUndoCommand(text), m_project(project), m_target(std::move(target)), m_before(std::move(before)),
-      m_after(std::move(after)), m_mergeable(mergeable)
+      m_after(std::move(after)), m_mergeable(mergeable), m_newCoder(std::move(newCoder))
 {
 }
 
 void SetFieldValuesCommand::redo()
 {
     setObsolete(!m_project.applyReplaceValues(m_target.owner, m_target.ownerId, m_target.coderId, m_target.fieldId,
-                                              m_after));
+                                              m_after, m_newCoder, true));
 }
 
 void SetFieldValuesCommand::undo()
 {
     setObsolete(!m_project.applyReplaceValues(m_target.owner, m_target.ownerId, m_target.coderId, m_target.fieldId,
-                                              m_before));
+                                              m_before, m_newCoder, false));
 }
 
 int SetFieldValuesCommand::id() const
 {
-    return m_mergeable ? FieldValueCommandId : -1;
+    // A step that wrote a new coder's row stays alone: merged away, its undo would be lost.
+    return m_mergeable && !m_newCoder ? FieldValueCommandId : -1;
 }
 
 bool SetFieldValuesCommand::mergeWith(const QUndoCommand *other)

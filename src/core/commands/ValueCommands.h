@@ -24,7 +24,7 @@ public:
     };
 
     SetFieldValuesCommand(Project &project, const QString &text, Target target, QList<FieldValue> before,
-                          QList<FieldValue> after, bool mergeable);
+                          QList<FieldValue> after, bool mergeable, std::optional<Coder> newCoder = {});
     void redo() override;
     void undo() override;
     int id() const override;
@@ -36,6 +36,7 @@ private:
     QList<FieldValue> m_before;
     QList<FieldValue> m_after;
     bool m_mergeable;
+    std::optional<Coder> m_newCoder; // the coder (articles) whose row this step writes first
 };
 
 // A change of the registries and the values that point into them, applied in

@@ -23,8 +23,11 @@ struct ArticleParseResult
 // Reads one scraped plain-text news article (pure function: no I/O, no database).
 //
 // Decoding: a BOM selects UTF-8, UTF-16 or UTF-32 (the BOM is not part of the text).
-// Without a BOM the bytes are read as UTF-8; if they are not valid UTF-8 they are read
-// as Windows-1252 (Latin-1 when that codec is unavailable) and a warning is added.
+// Without a BOM the bytes are read as UTF-8. Invalid sequences in a UTF-8 file are
+// replaced with U+FFFD where they are, and a warning gives their count and lines;
+// the rest of the file stays exactly as decoded. Only a file without a single valid
+// non-ASCII UTF-8 character is read as Windows-1252 instead (Latin-1 when that codec
+// is unavailable), with a warning.
 // Binary content (NUL characters, or more than 2 % control characters), empty and
 // whitespace-only files and files over kMaxArticleFileBytes are rejected with an error.
 //

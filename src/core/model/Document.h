@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDate>
+#include <QDateTime>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -29,6 +30,7 @@ struct Document
     QString importSource; // where it came from (file path), informational
     QUuid outletId;       // the registry outlet (null: none assigned)
     QString memo;
+    QDateTime created; // when it was imported (UTC); invalid: now, when it is first stored
 };
 
 // What the document list shows: everything but the text.

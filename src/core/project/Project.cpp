@@ -1,13 +1,13 @@
 #include "project/Project.h"
 
 #include "commands/AnnotationCommands.h"
+#include "commands/CodebookCommands.h"
 #include "commands/CodeCommands.h"
 #include "commands/DocumentCommands.h"
 #include "commands/ValueCommands.h"
 #include "storage/StoreError.h"
 #include "text/Graphemes.h"
 
-#include <QMap>
 #include <QSet>
 
 
@@ -145,6 +145,7 @@ std::optional<QUuid> Project::addAnnotation(const QUuid &documentId, const QUuid
         return std::nullopt;
     }
     Annotation a;
+    std::optional<Coder> newCoder;
     try {
         const auto summary = m_store->documentSummary(documentId);
         if (!summary) {
@@ -166,15 +167,13 @@ std::optional<QUuid> Project::addAnnotation(const QUuid &documentId, const QUuid
                 return std::nullopt;
             }
         }
-        WriteTransaction tx(*m_store);
-        a.coderId = m_store->ensureCoder(m_coderName);
-        tx.commit();
     } catch (const StoreError &e) {
         reportFailure(e.message());
         return std::nullopt;
     }
-    if (!m_coderNames.contains(a.coderId))
-        m_coderNames.insert(a.coderId, m_coderName);
+    a.coderId = currentCoderId(newCoder);
+    if (a.coderId.isNull())
+        return std::nullopt;
     a.id = QUuid::createUuid();
     a.documentId = documentId;
     a.codeId = codeId;
@@ -183,7 +182,7 @@ std::optional<QUuid> Project::addAnnotation(const QUuid &documentId, const QUuid
     a.memo = memo;
     a.created = a.modified = QDateTime::currentDateTimeUtc();
     using D = AnnotationPresenceCommand::Direction;
-    if (!push(new AnnotationPresenceCommand(*this, D::Add, {a})))
+    if (!push(new AnnotationPresenceCommand(*this, D::Add, {a}, {}, newCoder)))
         return std::nullopt;
     return a.id;
 }
@@ -193,7 +192,11 @@ bool Project::removeAnnotations(const QList<QUuid> &annotationIds)
     QList<Annotation> doomed;
     QList<StoredValue> values;
     try {
+        QSet<QUuid> seen; // an id given twice is removed (and restored) once
         for (const QUuid &id : annotationIds) {
+            if (seen.contains(id))
+                continue;
+            seen.insert(id);
             if (auto a = m_store->annotation(id))
                 doomed.append(*a);
         }
@@ -256,39 +259,49 @@ bool Project::setAnnotationCode(const QUuid &annotationId, const QUuid &codeId)
     after.codeId = codeId;
     after.modified = QDateTime::currentDateTimeUtc();
     const QString text = QStringLiteral("Recode as “%1”").arg(newCode->name);
-    // Values of fields the new code does not have go with the old code (undo brings them back).
-    QMap<QUuid, QList<FieldValue>> stale;
-    for (const FieldValue &v : annotationValues(annotationId)) {
-        if (!newCode->field(v.fieldId))
-            stale[v.fieldId].append(v);
+    // Values of fields the new code does not have go with the old code, in
+    // the same transaction (undo brings them back).
+    QList<StoredValue> stale;
+    try {
+        for (const StoredValue &v : m_store->valuesTouchingAnnotations({annotationId})) {
+            if (v.owner == StoredValue::Owner::Annotation && v.ownerId == annotationId
+                && !newCode->field(v.value.fieldId))
+                stale.append(v);
+        }
+    } catch (const StoreError &e) {
+        reportFailure(e.message());
+        return false;
     }
     if (stale.isEmpty())
         return push(new UpdateAnnotationCommand(*this, text, *before, after));
-    m_undoStack.beginMacro(text);
-    bool ok = true;
-    for (auto it = stale.cbegin(); ok && it != stale.cend(); ++it) {
-        ok = push(new SetFieldValuesCommand(*this, text, {StoredValue::Owner::Annotation, annotationId, {}, it.key()},
-                                            it.value(), {}, false));
-    }
-    ok = ok && push(new UpdateAnnotationCommand(*this, text, *before, after));
-    m_undoStack.endMacro();
-    return ok;
+    CodebookChange redo;
+    redo.updateAnnotations = {after};
+    redo.removeValues = stale;
+    CodebookChange undo;
+    undo.updateAnnotations = {*before};
+    undo.insertValues = stale;
+    return push(new CodebookChangeCommand(*this, text, std::move(redo), std::move(undo)));
 }
 
-bool Project::applyInsertAnnotations(const QList<Annotation> &annotations, const QList<StoredValue> &values)
+bool Project::applyInsertAnnotations(const QList<Annotation> &annotations, const QList<StoredValue> &values,
+                                     const std::optional<Coder> &newCoder)
 {
     if (!writeAtomically([&] {
+            if (newCoder)
+                m_store->insertCoder(*newCoder);
             for (const Annotation &a : annotations)
                 m_store->insertAnnotation(a);
             m_store->insertStoredValues(values);
         }))
         return false;
+    if (newCoder)
+        m_coderNames.insert(newCoder->id, newCoder->name);
     Q_EMIT annotationsInserted(annotations);
     emitValuesChanged(values);
     return true;
 }
 
-bool Project::applyRemoveAnnotations(const QList<Annotation> &annotations)
+bool Project::applyRemoveAnnotations(const QList<Annotation> &annotations, const std::optional<Coder> &newCoder)
 {
     QList<StoredValue> touched;
     if (!writeAtomically([&] {
@@ -298,8 +311,12 @@ bool Project::applyRemoveAnnotations(const QList<Annotation> &annotations)
             touched = m_store->valuesTouchingAnnotations(ids);
             for (const Annotation &a : annotations)
                 m_store->deleteAnnotation(a.id); // their values and links to them cascade
+            if (newCoder)
+                m_store->deleteCoder(newCoder->id);
         }))
         return false;
+    if (newCoder)
+        m_coderNames.remove(newCoder->id);
     Q_EMIT annotationsRemoved(annotations);
     emitValuesChanged(touched);
     return true;
@@ -325,9 +342,12 @@ QList<QUuid> Project::importDocuments(QList<Document> documents, const QString &
     QList<QUuid> ids;
     QList<Outlet> newOutlets;
     records.reserve(documents.size());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     for (Document &d : documents) {
         if (d.id.isNull())
             d.id = QUuid::createUuid();
+        if (!d.created.isValid())
+            d.created = now; // redo stores the same time again
         if (d.outletId.isNull())
             d.outletId = outletOnImport(d, newOutlets);
         ids.append(d.id);
@@ -346,6 +366,8 @@ bool Project::removeDocuments(const QList<QUuid> &documentIds)
     try {
         QList<QUuid> ids;
         for (const QUuid &id : documentIds) {
+            if (ids.contains(id))
+                continue; // given twice: removed (and restored) once
             if (auto d = m_store->document(id)) {
                 records.append({*d, m_store->annotationsForDocument(id)});
                 ids.append(id);

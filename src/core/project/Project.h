@@ -249,8 +249,11 @@ private:
     friend class CodebookChangeCommand;
     friend class SuggestionStatusCommand;
 
-    bool applyInsertAnnotations(const QList<Annotation> &annotations, const QList<StoredValue> &values);
-    bool applyRemoveAnnotations(const QList<Annotation> &annotations);
+    // `newCoder`: the coder these annotations introduce (no row yet). Insert
+    // writes its row in the same transaction; remove deletes it again.
+    bool applyInsertAnnotations(const QList<Annotation> &annotations, const QList<StoredValue> &values,
+                                const std::optional<Coder> &newCoder = {});
+    bool applyRemoveAnnotations(const QList<Annotation> &annotations, const std::optional<Coder> &newCoder = {});
     bool applyUpdateAnnotation(const Annotation &before, const Annotation &after);
     bool applyInsertDocuments(const QList<Document> &documents, const QList<Annotation> &annotations,
                               const QList<StoredValue> &values, const QList<Outlet> &outlets);
@@ -260,8 +263,11 @@ private:
                           const QList<StoredValue> &values);
     bool applyRemoveCodes(const QList<Code> &codes);
     bool applyUpdateCode(const Code &code, const QList<StoredValue> &restoredValues);
+    // With `newCoder`: `insertCoder` writes its row before the values, else it
+    // is deleted after them (undo of the change that introduced the coder).
     bool applyReplaceValues(StoredValue::Owner owner, const QUuid &ownerId, const QUuid &coderId,
-                            const QUuid &fieldId, const QList<FieldValue> &values);
+                            const QUuid &fieldId, const QList<FieldValue> &values,
+                            const std::optional<Coder> &newCoder = {}, bool insertCoder = true);
     bool applyRegistryChange(const RegistryChange &change);
     bool applyUpdateAnnotations(const QList<Annotation> &before, const QList<Annotation> &after);
     bool applyDocumentText(const QUuid &documentId, const QString &text, const QList<AnchoredEdit> &edits, bool undo);
@@ -270,7 +276,10 @@ private:
     void emitValuesChanged(const QList<StoredValue> &values);
     bool pushRegistryChange(const QString &text, RegistryChange redo, RegistryChange undo);
     bool checkValues(const CodeField &field, const QList<FieldValue> &values, const QUuid &sourceAnnotation);
-    QUuid currentCoderId();
+    // The current coder's id, without writing: when no row exists yet,
+    // `newCoder` gets a new coder that the change using it writes in its own
+    // transaction (and its undo removes). Null id when no coder name is set.
+    QUuid currentCoderId(std::optional<Coder> &newCoder);
     // The registry outlet for an imported article (by URL domain, else by
     // outlet name); creates one into `created` when none matches.
     QUuid outletOnImport(const Document &document, QList<Outlet> &created) const;

@@ -31,7 +31,8 @@ std::optional<QList<QUuid>> Project::addSuggestions(const QList<SuggestedSpan> &
     }
     if (spans.isEmpty())
         return QList<QUuid>();
-    const QUuid coderId = currentCoderId();
+    std::optional<Coder> newCoder;
+    const QUuid coderId = currentCoderId(newCoder);
     if (coderId.isNull())
         return std::nullopt;
     QList<Annotation> added;
@@ -95,7 +96,7 @@ std::optional<QList<QUuid>> Project::addSuggestions(const QList<SuggestedSpan> &
         ids.append(a.id);
     }
     using D = AnnotationPresenceCommand::Direction;
-    auto *command = new AnnotationPresenceCommand(*this, D::Add, added);
+    auto *command = new AnnotationPresenceCommand(*this, D::Add, added, {}, newCoder);
     command->setText(added.size() == 1 ? QStringLiteral("Suggest annotation")
                                        : QStringLiteral("Suggest %1 annotations").arg(added.size()));
     if (!push(command))

@@ -115,22 +115,22 @@ QHash<QUuid, int> Project::missingRequiredCounts(const QList<QUuid> &documentIds
     }
 }
 
-QUuid Project::currentCoderId()
+QUuid Project::currentCoderId(std::optional<Coder> &newCoder)
 {
+    newCoder.reset();
     if (m_coderName.isEmpty()) {
         reportFailure(QStringLiteral("Set your coder name before coding."));
         return {};
     }
     try {
-        WriteTransaction tx(*m_store);
-        const QUuid id = m_store->ensureCoder(m_coderName);
-        tx.commit();
-        m_coderNames.insert(id, m_coderName);
-        return id;
+        if (const auto existing = m_store->coderByName(m_coderName))
+            return existing->id;
     } catch (const StoreError &e) {
         reportFailure(e.message());
         return {};
     }
+    newCoder = Coder{QUuid::createUuid(), m_coderName};
+    return newCoder->id;
 }
 
 std::optional<QList<FieldValue>> Project::parseValues(const CodeField &field, const QString &text)
@@ -360,7 +360,8 @@ bool Project::setDocumentValues(const QUuid &documentId, const QUuid &fieldId, c
         reportFailure(e.message());
         return false;
     }
-    const QUuid coderId = currentCoderId();
+    std::optional<Coder> newCoder;
+    const QUuid coderId = currentCoderId(newCoder);
     if (coderId.isNull())
         return false;
     try {
@@ -376,7 +377,8 @@ bool Project::setDocumentValues(const QUuid &documentId, const QUuid &fieldId, c
         return true;
     const bool typing = f->second.kind == FieldKind::Text || f->second.kind == FieldKind::Number;
     return push(new SetFieldValuesCommand(*this, QStringLiteral("Set “%1”").arg(f->second.name),
-                                          {Owner::Document, documentId, coderId, fieldId}, before, values, typing));
+                                          {Owner::Document, documentId, coderId, fieldId}, before, values, typing,
+                                          newCoder));
 }
 
 bool Project::setOutletValues(const QUuid &outletId, const QUuid &fieldId, const QList<FieldValue> &values)
@@ -431,9 +433,12 @@ bool Project::setDocumentMemo(const QUuid &documentId, const QString &memo)
 }
 
 bool Project::applyReplaceValues(Owner owner, const QUuid &ownerId, const QUuid &coderId, const QUuid &fieldId,
-                                 const QList<FieldValue> &values)
+                                 const QList<FieldValue> &values, const std::optional<Coder> &newCoder,
+                                 bool insertCoder)
 {
     if (!writeAtomically([&] {
+            if (newCoder && insertCoder)
+                m_store->insertCoder(*newCoder);
             switch (owner) {
             case Owner::Annotation:
                 m_store->replaceAnnotationValues(ownerId, fieldId, values);
@@ -445,8 +450,14 @@ bool Project::applyReplaceValues(Owner owner, const QUuid &ownerId, const QUuid 
                 m_store->replaceOutletValues(ownerId, fieldId, values);
                 break;
             }
+            if (newCoder && !insertCoder)
+                m_store->deleteCoder(newCoder->id);
         }))
         return false;
+    if (newCoder && insertCoder)
+        m_coderNames.insert(newCoder->id, newCoder->name);
+    else if (newCoder)
+        m_coderNames.remove(newCoder->id);
     Q_EMIT valuesChanged(owner, {ownerId});
     return true;
 }

@@ -282,6 +282,8 @@ void ProjectStore::migrate()
     QSqlQuery q(m_db);
     for (int version = from + 1; version <= schema::currentVersion(); ++version) {
         for (const QString &statement : schema::migrationStatements(version)) {
+            if (faultInjected(statement))
+                fail(injectedFault(), QStringLiteral("Cannot upgrade the project to format %1").arg(version));
             if (!q.exec(statement))
                 fail(q.lastError(), QStringLiteral("Cannot upgrade the project to format %1").arg(version));
         }
@@ -400,8 +402,8 @@ void ProjectStore::commit()
         q.exec(QStringLiteral("ROLLBACK"));
         throw StoreError(Kind::Query, QStringLiteral("A nested write failed; nothing was saved."));
     }
-    if (!q.exec(QStringLiteral("COMMIT"))) {
-        const QSqlError error = q.lastError();
+    if (faultInjected(u"COMMIT") || !q.exec(QStringLiteral("COMMIT"))) {
+        const QSqlError error = q.lastError().isValid() ? q.lastError() : injectedFault();
         q.exec(QStringLiteral("ROLLBACK"));
         fail(error, QStringLiteral("Cannot save"));
     }

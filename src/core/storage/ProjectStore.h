@@ -167,6 +167,8 @@ public:
     QList<Coder> coders() const;
     std::optional<Coder> coderByName(const QString &name) const;
     QUuid ensureCoder(const QString &name); // inserts when missing
+    void insertCoder(const Coder &coder);
+    void deleteCoder(const QUuid &id); // only while nothing refers to it
 
     // --- annotations
     QList<Annotation> annotationsForDocument(const QUuid &documentId) const;

@@ -39,7 +39,7 @@ std::optional<DocumentSummary> ProjectStore::documentSummary(const QUuid &id) co
 std::optional<Document> ProjectStore::document(const QUuid &id) const
 {
     QSqlQuery q = prepare(QStringLiteral("SELECT id, title, outlet, published, url, author, body, import_source, "
-                                         "outlet_id, memo FROM documents WHERE id = ?"));
+                                         "outlet_id, memo, created FROM documents WHERE id = ?"));
     q.addBindValue(idString(id));
     exec(q, QStringLiteral("Cannot read a document"));
     if (!q.next())
@@ -85,7 +85,7 @@ void ProjectStore::insertDocument(const Document &d)
     q.addBindValue(text(d.text));
     q.addBindValue(d.text.size());
     q.addBindValue(text(d.importSource));
-    q.addBindValue(timestamp(QDateTime::currentDateTimeUtc()));
+    q.addBindValue(timestamp(d.created.isValid() ? d.created : QDateTime::currentDateTimeUtc()));
     q.addBindValue(nullableId(d.outletId));
     q.addBindValue(text(d.memo));
     exec(q, QStringLiteral("Cannot save the document “%1”").arg(d.title));
@@ -264,6 +264,24 @@ QUuid ProjectStore::ensureCoder(const QString &name)
     q.addBindValue(text(trimmed));
     exec(q, QStringLiteral("Cannot save the coder “%1”").arg(trimmed));
     return id;
+}
+
+void ProjectStore::insertCoder(const Coder &coder)
+{
+    QSqlQuery &q = prepareWrite(QStringLiteral("INSERT INTO coders (id, name) VALUES (?, ?)"));
+    q.addBindValue(idString(coder.id));
+    q.addBindValue(text(coder.name));
+    exec(q, QStringLiteral("Cannot save the coder “%1”").arg(coder.name));
+}
+
+void ProjectStore::deleteCoder(const QUuid &id)
+{
+    QSqlQuery &q = prepareWrite(QStringLiteral(
+        "DELETE FROM coders WHERE id = ? AND NOT EXISTS (SELECT 1 FROM annotations WHERE coder_id = ?)"
+        " AND NOT EXISTS (SELECT 1 FROM document_values WHERE coder_id = ?)"));
+    for (int i = 0; i < 3; ++i)
+        q.addBindValue(idString(id));
+    exec(q, QStringLiteral("Cannot remove a coder"));
 }
 
 // -------------------------------------------------------------- annotations

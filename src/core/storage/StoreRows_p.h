@@ -4,6 +4,7 @@
 #include "model/Annotation.h"
 #include "model/Code.h"
 #include "model/Document.h"
+#include "storage/FaultInjection.h"
 #include "storage/ProjectStore.h"
 #include "storage/StoreError.h"
 
@@ -84,8 +85,23 @@ inline Kind classify(const QSqlError &error)
     throw StoreError(kind, message);
 }
 
+// The error a write reports when the test seam (FaultInjection.h) fails it.
+inline QSqlError injectedFault()
+{
+    return QSqlError(QStringLiteral("disk I/O error"), QStringLiteral("disk I/O error (injected by a test)"),
+                     QSqlError::StatementError);
+}
+
+// True when the test seam fails this statement (never when it is not armed).
+inline bool faultInjected(QStringView sql)
+{
+    return storage_fault::armed() && storage_fault::shouldFail(sql);
+}
+
 inline void exec(QSqlQuery &query, const QString &context)
 {
+    if (faultInjected(query.lastQuery()))
+        fail(injectedFault(), context);
     if (!query.exec())
         fail(query.lastError(), context);
 }
@@ -103,6 +119,7 @@ inline Document readDocumentRow(const QSqlQuery &q)
     d.importSource = q.value(7).toString();
     d.outletId = idFromString(q.value(8).toString());
     d.memo = q.value(9).toString();
+    d.created = parseTimestamp(q.value(10).toString());
     return d;
 }
 
