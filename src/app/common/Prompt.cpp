@@ -74,7 +74,7 @@ std::optional<QString> DialogPrompt::askText(QWidget *parent, const QString &tit
                                              const QString &initial)
 {
     bool ok = false;
-    const QString text = QInputDialog::getText(parent, title, label, QLineEdit::Normal, initial, &ok);
+    QString text = QInputDialog::getText(parent, title, label, QLineEdit::Normal, initial, &ok);
     if (!ok)
         return std::nullopt;
     return text;
