@@ -1,4 +1,5 @@
 #include "ActorsDock.h"
+#include "common/Prompt.h"
 
 #include "models/ActorListModel.h"
 #include "models/ModelRoles.h"
@@ -143,7 +144,7 @@ bool ActorsDock::editActor(QWidget *parent, Actor &actor, const QString &title)
     form->addRow(box);
     connect(box, &QDialogButtonBox::accepted, &dialog, [&] {
         if (name->text().trimmed().isEmpty()) {
-            QMessageBox::warning(&dialog, title, tr("An actor needs a name."));
+            Prompt::current().inform(&dialog, title, tr("An actor needs a name."), Prompt::Tone::Warning);
             return;
         }
         dialog.accept();
@@ -204,11 +205,11 @@ void ActorsDock::deleteSelected()
         if (const auto a = m_project->actor(id))
             names.append(a->name);
     }
-    const auto answer = QMessageBox::question(
+    const bool remove = Prompt::current().confirm(
         this, tr("Delete Actors"),
         tr("Delete %1? %n link(s) to them will be removed too. You can undo this.", nullptr, links)
             .arg(names.join(QStringLiteral(", "))));
-    if (answer != QMessageBox::Yes)
+    if (!remove)
         return;
     m_project->undoStack()->beginMacro(tr("Delete %n actor(s)", nullptr, int(ids.size())));
     for (const QUuid &id : ids)
@@ -225,7 +226,6 @@ void ActorsDock::mergeSelected()
     const auto second = m_project->actor(ids[1]);
     if (!first || !second)
         return;
-    bool ok = false;
     // Labels must differ even for two actors of the same name (the usual duplicate).
     const auto label = [](const Actor &a) {
         QStringList parts{a.role, a.affiliation, a.country};
@@ -238,13 +238,13 @@ void ActorsDock::mergeSelected()
         choices[0] += QStringLiteral(" [%1]").arg(idString(first->id).left(8));
         choices[1] += QStringLiteral(" [%1]").arg(idString(second->id).left(8));
     }
-    const QString kept = QInputDialog::getItem(
+    const int kept = Prompt::current().choose(
         this, tr("Merge Actors"),
-        tr("Keep which actor? The other one's names become its aliases and its links move to it."), choices, 0, false,
-        &ok);
-    if (!ok)
+        tr("Keep which actor? The other one's names become its aliases and its links move to it."), choices, 0,
+        Prompt::ChoiceStyle::List);
+    if (kept < 0)
         return;
-    if (choices.indexOf(kept) == 0)
+    if (kept == 0)
         m_project->mergeActors(first->id, second->id);
     else
         m_project->mergeActors(second->id, first->id);

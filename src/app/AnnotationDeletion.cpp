@@ -1,4 +1,5 @@
 #include "AnnotationDeletion.h"
+#include "common/Prompt.h"
 
 #include "AnnotationLabels.h"
 #include "project/Project.h"
@@ -49,19 +50,15 @@ LinkedDeletionChoice askAboutLinkingAnnotations(QWidget *parent, const Project &
     }
     if (linking.size() > names.size())
         names << QObject::tr("… and %n more", nullptr, int(linking.size() - names.size()));
-    QMessageBox box(QMessageBox::Question, QObject::tr("Delete Annotation"),
-                    QObject::tr("%n other annotation(s) link to what you are deleting:", nullptr, int(linking.size())),
-                    QMessageBox::NoButton, parent);
-    box.setInformativeText(names.join(u'\n') + QStringLiteral("\n\n")
-                           + QObject::tr("Undo restores whatever you delete, links included."));
-    QPushButton *linksOnly = box.addButton(QObject::tr("Remove the Links Only"), QMessageBox::AcceptRole);
-    QPushButton *all = box.addButton(QObject::tr("Delete the Linking Annotations Too"), QMessageBox::DestructiveRole);
-    box.addButton(QMessageBox::Cancel);
-    box.setDefaultButton(linksOnly);
-    box.exec();
-    if (box.clickedButton() == linksOnly)
+    const int answer = Prompt::current().choose(
+        parent, QObject::tr("Delete Annotation"),
+        QObject::tr("%n other annotation(s) link to what you are deleting:", nullptr, int(linking.size()))
+            + QStringLiteral("\n\n") + names.join(u'\n') + QStringLiteral("\n\n")
+            + QObject::tr("Undo restores whatever you delete, links included."),
+        {QObject::tr("Remove the Links Only"), QObject::tr("Delete the Linking Annotations Too")});
+    if (answer == 0)
         return LinkedDeletionChoice::RemoveLinksOnly;
-    if (box.clickedButton() == all)
+    if (answer == 1)
         return LinkedDeletionChoice::DeleteLinkingToo;
     return LinkedDeletionChoice::Cancel;
 }

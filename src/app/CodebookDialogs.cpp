@@ -1,4 +1,5 @@
 #include "CodebookDialogs.h"
+#include "common/Prompt.h"
 
 #include "project/Project.h"
 #include "storage/StoreError.h"
@@ -49,13 +50,11 @@ QUuid chooseMergeTarget(QWidget *parent, const Project &project, const QUuid &ab
     }
     if (ids.isEmpty())
         return {};
-    bool ok = false;
-    const QString chosen = QInputDialog::getItem(
+    const int index = Prompt::current().choose(
         parent, QObject::tr("Merge Code"),
         QObject::tr("Merge “%1” into (its annotations, sub-codes and fields move there):").arg(absorbed->name),
-        labels, 0, false, &ok);
-    const qsizetype index = labels.indexOf(chosen);
-    return ok && index >= 0 ? ids[index] : QUuid();
+        labels, 0, Prompt::ChoiceStyle::List);
+    return index >= 0 ? ids[index] : QUuid();
 }
 
 SplitCodeDialog::SplitCodeDialog(Project &project, const QUuid &codeId, const QList<QUuid> &preselected,

@@ -1,4 +1,5 @@
 #include "CodebookDock.h"
+#include "common/Prompt.h"
 
 #include "CodeEditorDialog.h"
 #include "CodebookDialogs.h"
@@ -200,15 +201,14 @@ void CodebookDock::addCode(const QUuid &parentId)
 {
     if (!m_project)
         return;
-    bool ok = false;
     const auto parent = m_project->code(parentId);
     const QString prompt = parent ? tr("Name of the new sub-code of “%1”:").arg(parent->name)
                                   : tr("Name of the new code:");
-    const QString name =
-        QInputDialog::getText(this, parent ? tr("Add Sub-code") : tr("Add Code"), prompt, QLineEdit::Normal, QString(),
-                              &ok)
-            .trimmed();
-    if (!ok || name.isEmpty())
+    const QString name = Prompt::current()
+                             .askText(this, parent ? tr("Add Sub-code") : tr("Add Code"), prompt)
+                             .value_or(QString())
+                             .trimmed();
+    if (name.isEmpty())
         return;
     Code code;
     code.name = name;
@@ -281,10 +281,10 @@ void CodebookDock::removeCode(const QUuid &codeId)
         return;
     const int uses = m_model->annotationCountWithSubcodes(codeId);
     if (m_interactive) {
-        const auto answer = QMessageBox::question(
+        const bool remove = Prompt::current().confirm(
             this, tr("Delete Code"),
             tr("Delete “%1” and its %n annotation(s)? You can undo this.", nullptr, uses).arg(code->name));
-        if (answer != QMessageBox::Yes)
+        if (!remove)
             return;
     }
     m_project->removeCode(codeId);
@@ -294,7 +294,7 @@ void CodebookDock::importCodebook()
 {
     if (!m_project)
         return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import Codebook"), QString(),
+    const QString path = Prompt::current().chooseFile(this, Prompt::FileMode::Open, tr("Import Codebook"), QString(),
                                                       tr("Newscoder codebooks (*.json);;All files (*)"));
     if (path.isEmpty())
         return;
@@ -308,7 +308,7 @@ void CodebookDock::importCodebook()
     else if (read = readCodebookJson(file.read(MaxCodebookBytes)); !read.error.isEmpty())
         error = read.error;
     if (!error.isEmpty()) {
-        QMessageBox::warning(this, tr("Import Codebook"), error);
+        Prompt::current().inform(this, tr("Import Codebook"), error, Prompt::Tone::Warning);
         return;
     }
     if (const auto summary = m_project->importCodebook(read.codes)) {
@@ -324,7 +324,7 @@ void CodebookDock::exportCodebook()
     if (!m_project)
         return;
     const QString base = QFileInfo(m_project->path()).completeBaseName();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Codebook"),
+    const QString path = Prompt::current().chooseFile(this, Prompt::FileMode::Save, tr("Export Codebook"),
                                                       QFileInfo(m_project->path()).dir().filePath(base + QStringLiteral(".codebook.json")),
                                                       tr("Newscoder codebooks (*.json)"));
     if (path.isEmpty())
@@ -332,7 +332,8 @@ void CodebookDock::exportCodebook()
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(writeCodebookJson(m_project->codes(), base)) < 0
         || !file.commit()) {
-        QMessageBox::warning(this, tr("Export Codebook"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+        Prompt::current().inform(this, tr("Export Codebook"), tr("Cannot write %1: %2").arg(path, file.errorString()),
+                                 Prompt::Tone::Warning);
         return;
     }
     Q_EMIT statusMessage(tr("Codebook exported to %1").arg(path));

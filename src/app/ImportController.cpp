@@ -1,4 +1,5 @@
 #include "ImportController.h"
+#include "common/Prompt.h"
 
 #include "project/Project.h"
 
@@ -38,11 +39,12 @@ void ImportController::chooseAndImport(Project &project, bool folder)
     const QString start = settings.value(LastImportDirKey, QDir::homePath()).toString();
     QStringList paths;
     if (folder) {
-        const QString dir = QFileDialog::getExistingDirectory(m_window, tr("Import a Folder of Articles"), start);
+        const QString dir =
+            Prompt::current().chooseFile(m_window, Prompt::FileMode::Folder, tr("Import a Folder of Articles"), start);
         if (!dir.isEmpty())
             paths << dir;
     } else {
-        paths = QFileDialog::getOpenFileNames(m_window, tr("Import Articles"), start,
+        paths = Prompt::current().chooseFiles(m_window, Prompt::FileMode::OpenMany, tr("Import Articles"), start,
                                               tr("Plain-text articles (*.txt *.text *.md);;All files (*)"));
     }
     if (paths.isEmpty())
@@ -122,12 +124,10 @@ void ImportController::showReport(const QList<QUuid> &ids)
         details += tr("Skipped %1: %2\n").arg(QDir::toNativeSeparators(path), reason);
     for (const auto &[path, note] : std::as_const(m_report.warnings))
         details += tr("Note on %1: %2\n").arg(QDir::toNativeSeparators(path), note);
-    QMessageBox box(ids.isEmpty() ? QMessageBox::Warning : QMessageBox::Information, tr("Import Report"),
-                    tr("%n article(s) imported.", nullptr, int(ids.size())) + u' '
-                        + tr("%n file(s) skipped.", nullptr, int(m_report.skipped.size())),
-                    QMessageBox::Ok, m_window);
-    box.setDetailedText(details);
-    box.exec();
+    Prompt::current().inform(m_window, tr("Import Report"),
+                             tr("%n article(s) imported.", nullptr, int(ids.size())) + u' '
+                                 + tr("%n file(s) skipped.", nullptr, int(m_report.skipped.size())),
+                             ids.isEmpty() ? Prompt::Tone::Warning : Prompt::Tone::Information, details);
 }
 
 } // namespace newscoder

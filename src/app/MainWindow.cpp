@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "common/Prompt.h"
 
 #include "ActorsDock.h"
 #include "AnnotationPane.h"
@@ -238,10 +239,10 @@ bool MainWindow::openProject(const QString &path, bool askReadOnly)
             showError(e.message());
             return false;
         }
-        const auto answer = QMessageBox::question(this, tr("Project in Use"),
-                                                  e.message() + QStringLiteral("\n\n") + tr("Open it read-only?"),
-                                                  QMessageBox::Open | QMessageBox::Cancel, QMessageBox::Open);
-        if (answer != QMessageBox::Open)
+        const int answer = Prompt::current().choose(this, tr("Project in Use"),
+                                                    e.message() + QStringLiteral("\n\n") + tr("Open it read-only?"),
+                                                    {tr("Open Read-Only")});
+        if (answer != 0)
             return false;
         try {
             project = Project::open(path, ProjectStore::Access::ReadOnly);
@@ -471,12 +472,13 @@ void MainWindow::ensureCoderName(const QString &given)
 void MainWindow::askCoderName()
 {
     QSettings settings;
-    bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Coder Name"),
-                                               tr("Your name as a coder (stored with every annotation you make):"),
-                                               QLineEdit::Normal, settings.value(CoderNameKey).toString(), &ok)
+    const QString name = Prompt::current()
+                             .askText(this, tr("Coder Name"),
+                                      tr("Your name as a coder (stored with every annotation you make):"),
+                                      settings.value(CoderNameKey).toString())
+                             .value_or(QString())
                              .trimmed();
-    if (!ok || name.isEmpty())
+    if (name.isEmpty())
         return;
     settings.setValue(CoderNameKey, name);
     if (m_session)
@@ -512,14 +514,16 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::chooseAndOpen()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(), ProjectFilter);
+    const QString path = Prompt::current().chooseFile(this, Prompt::FileMode::Open, tr("Open Project"), QString(),
+                                                      ProjectFilter);
     if (!path.isEmpty())
         openProject(path);
 }
 
 void MainWindow::chooseAndCreate()
 {
-    const QString path = withSuffix(QFileDialog::getSaveFileName(this, tr("New Project"), QString(), ProjectFilter));
+    const QString path = withSuffix(
+        Prompt::current().chooseFile(this, Prompt::FileMode::Save, tr("New Project"), QString(), ProjectFilter));
     if (path.isEmpty())
         return;
     if (QFileInfo::exists(path)) {
@@ -527,16 +531,14 @@ void MainWindow::chooseAndCreate()
         return;
     }
     // What the codebook starts from: the news codebook, nothing, or a codebook file.
-    QMessageBox ask(QMessageBox::Question, tr("New Project"), tr("Start the codebook from…"), QMessageBox::Cancel, this);
-    QPushButton *news = ask.addButton(tr("News Codebook"), QMessageBox::AcceptRole);
-    QPushButton *empty = ask.addButton(tr("Empty"), QMessageBox::AcceptRole);
-    QPushButton *file = ask.addButton(tr("Codebook File…"), QMessageBox::AcceptRole);
-    ask.setDefaultButton(news);
-    ask.exec();
-    if (ask.clickedButton() == empty) {
+    enum { News, Empty, File };
+    const int start = Prompt::current().choose(this, tr("New Project"), tr("Start the codebook from…"),
+                                               {tr("News Codebook"), tr("Empty"), tr("Codebook File…")}, News);
+    if (start == Empty) {
         createProject(path, QList<Code>{});
-    } else if (ask.clickedButton() == file) {
-        const QString json = QFileDialog::getOpenFileName(this, tr("Codebook"), QString(), tr("Codebooks (*.json)"));
+    } else if (start == File) {
+        const QString json = Prompt::current().chooseFile(this, Prompt::FileMode::Open, tr("Codebook"), QString(),
+                                                          tr("Codebooks (*.json)"));
         if (json.isEmpty())
             return;
         QFile in(json);
@@ -550,7 +552,7 @@ void MainWindow::chooseAndCreate()
             return;
         }
         createProject(path, read.codes);
-    } else if (ask.clickedButton() == news) {
+    } else if (start == News) {
         createProject(path);
     }
 }
@@ -559,8 +561,8 @@ void MainWindow::saveAs(bool keepWorkingHere)
 {
     if (!m_session)
         return;
-    const QString path = withSuffix(QFileDialog::getSaveFileName(
-        this, keepWorkingHere ? tr("Save a Copy") : tr("Save As"), QString(), ProjectFilter));
+    const QString path = withSuffix(Prompt::current().chooseFile(
+        this, Prompt::FileMode::Save, keepWorkingHere ? tr("Save a Copy") : tr("Save As"), QString(), ProjectFilter));
     if (path.isEmpty())
         return;
     try {
@@ -583,11 +585,11 @@ void MainWindow::removeSelectedArticles()
     const QList<QUuid> ids = m_documentDock->selectedDocuments();
     if (ids.isEmpty())
         return;
-    const auto answer = QMessageBox::question(
+    const bool remove = Prompt::current().confirm(
         this, tr("Remove Articles"),
         tr("Remove %n article(s) and all their annotations from the project? You can undo this.", nullptr,
            int(ids.size())));
-    if (answer == QMessageBox::Yes)
+    if (remove)
         m_session->project().removeDocuments(ids);
 }
 
@@ -605,7 +607,7 @@ void MainWindow::showShortcuts()
                "annotation. Double-click a memo, code or detail to edit it in place.</p>")
                 .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText),
                      QKeySequence(QKeySequence::Redo).toString(QKeySequence::NativeText));
-    QMessageBox::information(this, tr("Keyboard Shortcuts"), text);
+    Prompt::current().inform(this, tr("Keyboard Shortcuts"), text);
 }
 
 void MainWindow::showReliability()
@@ -681,10 +683,11 @@ void MainWindow::stepFlaggedAnnotation(bool forward)
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Newscoder"),
+    Prompt::current().inform(this, tr("About Newscoder"),
                        tr("<h3>Newscoder %1</h3><p>Manual content analysis of news: quotes, speakers, claims and "
                           "source bias.</p><p>Every change is saved the moment you make it.</p>")
-                           .arg(QStringLiteral(NEWSCODER_VERSION)));
+                           .arg(QStringLiteral(NEWSCODER_VERSION)),
+                       Prompt::Tone::About);
 }
 
 void MainWindow::showError(const QString &message)
@@ -694,7 +697,21 @@ void MainWindow::showError(const QString &message)
         qWarning("%s", qPrintable(message));
         return;
     }
-    QMessageBox::warning(this, tr("Newscoder"), message);
+    Prompt::current().inform(this, tr("Newscoder"), message, Prompt::Tone::Warning);
+}
+
+void MainWindow::keyPressEvent(QKeyEvent *event)
+{
+    if (m_session && m_session->project().isReadOnly()) {
+        const QKeySequence pressed(event->keyCombination());
+        for (const Code &code : m_session->project().codes()) {
+            if (!code.shortcut.isEmpty() && QKeySequence(code.shortcut) == pressed) {
+                statusBar()->showMessage(tr("This project is open read-only: nothing can be coded."), 5000);
+                return;
+            }
+        }
+    }
+    QMainWindow::keyPressEvent(event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -76,6 +76,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override; // a code key on a read-only project says why nothing happens
 
 private:
     void setSession(std::unique_ptr<ProjectSession> session);

@@ -1,4 +1,5 @@
 #include "OutletsDock.h"
+#include "common/Prompt.h"
 
 #include "models/ModelRoles.h"
 #include "models/OutletListModel.h"
@@ -170,7 +171,7 @@ void OutletsDock::editOutlet(const QUuid &outletId)
     form->addRow(box);
     connect(box, &QDialogButtonBox::accepted, &dialog, [&] {
         if (name->text().trimmed().isEmpty()) {
-            QMessageBox::warning(&dialog, title, tr("An outlet needs a name."));
+            Prompt::current().inform(&dialog, title, tr("An outlet needs a name."), Prompt::Tone::Warning);
             return;
         }
         dialog.accept();
@@ -217,12 +218,12 @@ void OutletsDock::deleteCurrent()
     if (!outlet)
         return;
     const int articles = m_model->articleCount(id);
-    const auto answer = QMessageBox::question(
+    const bool remove = Prompt::current().confirm(
         this, tr("Delete Outlet"),
         tr("Delete the outlet “%1” and its variables? Its %n article(s) stay, without an outlet. You can undo this.",
            nullptr, articles)
             .arg(outlet->name));
-    if (answer == QMessageBox::Yes)
+    if (remove)
         m_project->removeOutlet(id);
 }
 

@@ -1,4 +1,5 @@
 #include "ReliabilityDialog.h"
+#include "common/Prompt.h"
 
 #include "DisagreementsDialog.h"
 #include "ReliabilityChart.h"
@@ -482,7 +483,8 @@ void ReliabilityDialog::chooseAndExport(bool html)
     const QFileInfo project(m_project.path());
     const QString suggested = project.absolutePath() + u'/' + project.completeBaseName()
                               + (html ? QStringLiteral("-reliability.html") : QStringLiteral("-reliability.csv"));
-    const QString path = QFileDialog::getSaveFileName(this, html ? tr("Export HTML") : tr("Export CSV"), suggested,
+    const QString path = Prompt::current().chooseFile(this, Prompt::FileMode::Save,
+                                                      html ? tr("Export HTML") : tr("Export CSV"), suggested,
                                                       html ? tr("HTML pages (*.html *.htm)") : tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;

@@ -77,6 +77,8 @@ QString snippetHtml(const SearchHit &hit)
         + s.mid(hit.snippetHitEnd).toHtmlEscaped();
 }
 
+std::function<void(int)> g_workerProgressHook; // tests only (setWorkerProgressHook)
+
 // "1 hit", "3 hits" (English only, like the rest of the user interface).
 QString count(int n, const QString &one, const QString &many)
 {
@@ -366,9 +368,11 @@ void SearchDock::startWorker(const SearchOptions &options, bool memos, int maxHi
             } else {
                 outcome.corpus = searchCorpus(
                     *store, options,
-                    [shared](int done, int total) {
+                    [shared, hook = g_workerProgressHook](int done, int total) {
                         shared->done = done;
                         shared->total = total;
+                        if (hook)
+                            hook(done);
                     },
                     &shared->cancel, maxHits);
             }
@@ -378,6 +382,11 @@ void SearchDock::startWorker(const SearchOptions &options, bool memos, int maxHi
         return outcome;
     }));
     updateButtons();
+}
+
+void SearchDock::setWorkerProgressHook(std::function<void(int done)> hook)
+{
+    g_workerProgressHook = std::move(hook);
 }
 
 void SearchDock::cancel()

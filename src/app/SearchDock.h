@@ -3,6 +3,7 @@
 #include <QDockWidget>
 #include <QUuid>
 
+#include <functional>
 #include <memory>
 
 class QCheckBox;
@@ -65,6 +66,10 @@ public:
 
     // Selects [start, end) in `view` and scrolls it into sight.
     static void revealSpan(QTextEdit *view, int start, int end);
+    // Tests only: called on the worker thread with each progress report of a
+    // corpus search (first with 0 before any article is read), so a test can
+    // hold the worker at a known point. Empty: none.
+    static void setWorkerProgressHook(std::function<void(int done)> hook);
 
 Q_SIGNALS:
     // Show this article with [start, end) selected (start < 0: just the article).

@@ -7,6 +7,8 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -191,16 +193,36 @@ private Q_SLOTS:
         QCOMPARE(project().store().annotationCount(), 0);
     }
 
-    void cancelEndsTheSearch()
+    // Cancel takes effect: the worker is held before it reads the first
+    // article, Cancel is pressed, then the worker is let go. A Cancel that did
+    // nothing would list the 3 hits of "the" in both articles.
+    void cancelStopsTheWorker()
     {
+        QSemaphore reached, release;
+        SearchDock::setWorkerProgressHook([&](int done) {
+            if (done == 0) {
+                reached.release();
+                release.acquire();
+            }
+        });
+        const auto unhook = qScopeGuard([] { SearchDock::setWorkerProgressHook({}); });
         m_dock->setScope(SearchDock::Corpus);
         m_dock->patternEdit()->setText(QStringLiteral("the"));
         QSignalSpy finished(m_dock.get(), &SearchDock::searchFinished);
         m_dock->find();
+        QVERIFY(reached.tryAcquire(1, 60000)); // the worker is searching
+        QVERIFY(m_dock->isBusy());
         m_dock->cancel();
+        release.release();
         QVERIFY(finished.wait(60000));
         QVERIFY(!m_dock->isBusy());
-        QVERIFY(!m_dock->summary()->text().isEmpty()); // cancelled or complete, never stuck
+        QCOMPARE(m_dock->summary()->text(), QStringLiteral("Cancelled after 0 articles: 0 hits in 0 articles"));
+        QCOMPARE(m_dock->hitList()->topLevelItemCount(), 0);
+
+        // The same search without Cancel finds the hits (the pattern does match).
+        SearchDock::setWorkerProgressHook({});
+        QVERIFY(runFind());
+        QCOMPARE(m_dock->hitList()->topLevelItemCount(), 3);
     }
 };
 

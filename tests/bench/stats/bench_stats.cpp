@@ -1,5 +1,7 @@
 // newscoder-bench-stats: timings of the reliability engine, the median of a
-// few runs each. Usage: newscoder-bench-stats [--runs N]
+// few runs each. Usage: newscoder-bench-stats [--runs N] [--tiny]
+// (--tiny: 2,000 units and 20 documents, so CTest runs it once in seconds;
+// the labels keep naming the full sizes, the numbers are then meaningless)
 //
 //   - Krippendorff's alpha on 1,000,000 units x 3 coders (nominal with 5
 //     categories, ordinal, interval on continuous values, ratio on integer
@@ -162,13 +164,20 @@ UnitizingData makeUnitizing(int documents, std::mt19937_64 &gen)
 
 int main(int argc, char **argv)
 {
-    for (int i = 1; i + 1 < argc; ++i)
-        if (QByteArray(argv[i]) == "--runs")
-            g_runs = std::max(1, std::atoi(argv[i + 1]));
+    bool tiny = false;
+    for (int i = 1; i < argc; ++i) {
+        if (QByteArray(argv[i]) == "--runs" && i + 1 < argc)
+            g_runs = std::max(1, std::atoi(argv[++i]));
+        else if (QByteArray(argv[i]) == "--tiny")
+            tiny = true;
+    }
     std::printf("newscoder-bench-stats: median of %d runs\n\n", g_runs);
 
     std::mt19937_64 gen(20240601);
-    const qsizetype million = 1000000;
+    const qsizetype million = tiny ? 2000 : 1000000;
+    const int unitizingDocuments = tiny ? 20 : 10000;
+    if (tiny)
+        std::printf("(tiny sizes: 2,000 units, 20 documents)\n");
     const ReliabilityData nominal = makeCategorical(million, 5, gen);
     const ReliabilityData continuous = makeMetric(million, false, gen);
     const ReliabilityData counts = makeMetric(million, true, gen);
@@ -195,13 +204,13 @@ int main(int argc, char **argv)
     std::printf("\n");
     QElapsedTimer build;
     build.start();
-    const UnitizingData documents = makeUnitizing(10000, gen);
+    const UnitizingData documents = makeUnitizing(unitizingDocuments, gen);
     qint64 spans = 0;
     for (const UnitizingDocument &d : documents.documents)
         for (const auto &s : d.spansByCoder)
             spans += s.size();
-    std::printf("(generated 10,000 documents, %lld spans, in %.0f ms)\n", static_cast<long long>(spans),
-                double(build.elapsed()));
+    std::printf("(generated %d documents, %lld spans, in %.0f ms)\n", unitizingDocuments,
+                static_cast<long long>(spans), double(build.elapsed()));
     measure("unitizing alpha, 10,000 documents x 3 coders, 6 categories",
             [&] { return *unitizingAlpha(documents).overall.value; });
     return 0;
