@@ -6,6 +6,7 @@
 #include "ArticleTextEditor.h"
 #include "ArticleView.h"
 #include "CodebookDock.h"
+#include "CoderFilterMenu.h"
 #include "CodingWorkspace.h"
 #include "DocumentListDock.h"
 #include "ImportController.h"
@@ -33,6 +34,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QUndoGroup>
 
 namespace newscoder {
@@ -83,6 +85,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
     menuBar()->insertMenu(m_ui->menuView->menuAction(), codebookMenu);
     m_searchDock = new SearchDock(this);
     addDockWidget(Qt::RightDockWidgetArea, m_searchDock);
+    // A tab beside the article variables: its lists get the whole height.
+    tabifyDockWidget(m_variablesDock, m_searchDock);
     m_searchDock->hide(); // until asked for (restoreState() brings back a shown one)
     m_searchDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     m_ui->menuView->addAction(m_searchDock->toggleViewAction());
@@ -131,7 +135,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
     m_coderLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_coderLabel);
     connectActions();
+    createViewActions();
 
+    m_defaultState = saveState();
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
@@ -240,6 +246,10 @@ bool MainWindow::openProject(const QString &path, bool askReadOnly)
     }
     setSession(std::make_unique<ProjectSession>(std::move(project)));
     addRecentFile(path);
+    // Undo steps live in the session, not in the file: say so rather than let them vanish silently.
+    statusBar()->showMessage(tr("Opened %1 — every change so far is saved; Undo starts afresh in this session.")
+                                 .arg(QFileInfo(path).fileName()),
+                             10000);
     return true;
 }
 
@@ -298,6 +308,7 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
     if (m_session) {
         m_workspace = new CodingWorkspace(*m_session, this);
         m_workspace->articleView()->setCueHighlighting(m_cueHighlighting->isChecked());
+        m_workspace->articleView()->setSnapToWords(m_snapToWords->isChecked());
         setInteractive(m_interactive);
         setCentralWidget(m_workspace);
     } else {
@@ -308,10 +319,12 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
     m_codeActions.clear();
     m_ui->menuCode->clear();
     if (!m_session) {
+        m_coderFilterMenu->setProject(nullptr);
         updateActions();
         updateTitle();
         return;
     }
+    QTimer::singleShot(0, this, &MainWindow::keepCentralWide); // once the new workspace is laid out
     if (splitterState.isEmpty())
         splitterState = QSettings().value(QStringLiteral("window/workspaceSplitter")).toByteArray();
     if (!splitterState.isEmpty())
@@ -326,6 +339,8 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
     m_codebookDock->setModel(&m_session->codebook, &project);
     setRegistryProject(&project);
     m_searchDock->setProject(&project, &m_session->annotations);
+    m_coderFilterMenu->setProject(&project);
+    applyCoderFilter(m_coderFilterMenu->filter());
     connect(&project, &Project::codesChanged, this, &MainWindow::rebuildCodeActions);
     connect(&project, &Project::errorOccurred, this, &MainWindow::showError);
     connect(&project, &Project::coderNameChanged, this, &MainWindow::updateTitle);
@@ -411,7 +426,7 @@ void MainWindow::updateActions()
     m_reliabilityAction->setEnabled(open);
     m_editTextAction->setEnabled(writable && m_workspace && !m_workspace->currentDocument().isNull());
     for (QAction *a : std::as_const(m_codeActions))
-        a->setEnabled(writable);
+        a->setEnabled(open); // read-only: the key still answers, with a status message
 }
 
 void MainWindow::updateTitle()
@@ -578,6 +593,11 @@ void MainWindow::removeSelectedArticles()
 
 void MainWindow::showShortcuts()
 {
+    QMessageBox::information(this, tr("Keyboard Shortcuts"), shortcutsHtml());
+}
+
+QString MainWindow::shortcutsHtml() const
+{
     QString text = tr("<h3>Coding</h3><p>Select text in the article, then press a code's key or click the code."
                       "</p><table>");
     if (m_session) {
@@ -590,7 +610,14 @@ void MainWindow::showShortcuts()
                "annotation. Double-click a memo, code or detail to edit it in place.</p>")
                 .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText),
                      QKeySequence(QKeySequence::Redo).toString(QKeySequence::NativeText));
-    QMessageBox::information(this, tr("Keyboard Shortcuts"), text);
+    text += tr("<h3>Panels</h3><table>");
+    for (const QAction *action : {m_searchDock->toggleViewAction(), m_cueHighlighting, m_reliabilityAction}) {
+        text += QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;%2</td></tr>")
+                    .arg(action->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
+                         action->text().remove(u'&').toHtmlEscaped());
+    }
+    text += QStringLiteral("</table>");
+    return text;
 }
 
 void MainWindow::showReliability()
@@ -631,6 +658,12 @@ void MainWindow::showError(const QString &message)
         return;
     }
     QMessageBox::warning(this, tr("Newscoder"), message);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    QTimer::singleShot(0, this, &MainWindow::keepCentralWide);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Code.h"
+#include "models/CoderFilter.h"
 
 #include <QMainWindow>
 #include <QUuid>
@@ -21,6 +22,7 @@ namespace newscoder {
 class ActorsDock;
 class ArticleVariablesPanel;
 class CodebookDock;
+class CoderFilterMenu;
 class CodingWorkspace;
 class DocumentListDock;
 class ImportController;
@@ -62,6 +64,14 @@ public:
     ArticleVariablesPanel *variables() const { return m_variablesPanel; }
     SearchDock *searchDock() const { return m_searchDock; }
     QAction *editTextAction() const { return m_editTextAction; }
+    QAction *resetLayoutAction() const { return m_resetLayoutAction; }
+    QAction *snapToWordsAction() const { return m_snapToWords; }
+    CoderFilterMenu *coderFilterMenu() const { return m_coderFilterMenu; }
+    // View ▸ Reset Layout: the standard docks at their standard widths and a
+    // reading pane wider than the annotation pane.
+    void resetLayout();
+    // Help ▸ Keyboard Shortcuts: the code keys, editing and the panels' shortcuts.
+    QString shortcutsHtml() const;
     // Opens the current article's text in the editor (edit mode).
     void editArticleText();
 
@@ -93,6 +103,14 @@ private:
     void showAbout();
     void showReliability();
     void showError(const QString &message);
+    // View menu: Reset Layout, Snap Selections to Words, Show Coders (MainWindowView.cpp).
+    void createViewActions();
+    void applyCoderFilter(const CoderFilter &filter);
+    int standardDockWidth() const;
+    void keepCentralWide();
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::unique_ptr<ProjectSession> m_session;
@@ -112,6 +130,10 @@ private:
     QAction *m_reliabilityAction = nullptr;
     ReliabilityDialog *m_reliabilityDialog = nullptr; // one per session; holds a reference to its project
     QList<QAction *> m_codeActions;
+    QAction *m_resetLayoutAction = nullptr;
+    QAction *m_snapToWords = nullptr;
+    CoderFilterMenu *m_coderFilterMenu = nullptr;
+    QByteArray m_defaultState; // the docks as built, before the saved state is restored
     bool m_interactive = true;
 };
 
