@@ -43,6 +43,8 @@ public:
     QSplitter *splitter() const { return m_splitter; }
     // The article three fifths, the annotation pane two.
     void resetSplitter();
+    // The article keeps at least half the width (after a restored splitter state, say).
+    void keepReadingPaneWide();
 
 Q_SIGNALS:
     void selectionStateChanged();
@@ -54,7 +56,6 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    void keepReadingPaneWide();
     void selectAnnotation(const QUuid &annotationId, bool scroll);
 
     ProjectSession &m_session;

@@ -27,12 +27,14 @@
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLayout>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QUndoGroup>
@@ -61,9 +63,15 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
     m_ui->setupUi(this);
     delete m_ui->placeholder;
     m_ui->placeholder = nullptr;
-    auto *empty = new QLabel(tr("Open or create a project (File menu)."), this);
+    // One central widget for the whole session (the workspace or a hint comes
+    // and goes inside it): swapping QMainWindow's central widget re-lays the
+    // docks out and let them squeeze the article.
+    m_central = new QStackedWidget(this);
+    m_central->setObjectName(QStringLiteral("centralStack"));
+    auto *empty = new QLabel(tr("Open or create a project (File menu)."), m_central);
     empty->setAlignment(Qt::AlignCenter);
-    setCentralWidget(empty);
+    m_central->addWidget(empty);
+    setCentralWidget(m_central);
 
     m_documentDock = new DocumentListDock(this);
     m_codebookDock = new CodebookDock(this);
@@ -302,7 +310,7 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
     if (m_session)
         m_undoGroup->removeStack(m_session->project().undoStack());
     // The old workspace refers to the old session: delete it now, not later.
-    delete takeCentralWidget();
+    delete m_workspace;
     m_workspace = nullptr;
     m_session = std::move(session);
     if (m_session) {
@@ -310,11 +318,10 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
         m_workspace->articleView()->setCueHighlighting(m_cueHighlighting->isChecked());
         m_workspace->articleView()->setSnapToWords(m_snapToWords->isChecked());
         setInteractive(m_interactive);
-        setCentralWidget(m_workspace);
+        m_central->addWidget(m_workspace);
+        m_central->setCurrentWidget(m_workspace);
     } else {
-        auto *empty = new QLabel(tr("Open or create a project (File menu)."), this);
-        empty->setAlignment(Qt::AlignCenter);
-        setCentralWidget(empty);
+        m_central->setCurrentIndex(0); // the hint
     }
     m_codeActions.clear();
     m_ui->menuCode->clear();
@@ -324,6 +331,8 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
         updateTitle();
         return;
     }
+    m_fitCentralPending = true;
+    m_workspace->installEventFilter(this);
     QTimer::singleShot(0, this, &MainWindow::keepCentralWide); // once the new workspace is laid out
     if (splitterState.isEmpty())
         splitterState = QSettings().value(QStringLiteral("window/workspaceSplitter")).toByteArray();
@@ -331,6 +340,7 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
         m_workspace->splitter()->restoreState(splitterState);
     else
         m_workspace->splitter()->setSizes({560, 480});
+    m_workspace->keepReadingPaneWide();
 
     Project &project = m_session->project();
     m_undoGroup->addStack(project.undoStack());
@@ -353,6 +363,11 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
         m_documentDock->selectDocument(m_session->documents.documentId(0));
     updateActions();
     updateTitle();
+    if (isVisible()) { // lay the new workspace out now and let the docks give way if they squeeze it
+        layout()->activate();
+        keepCentralWide();
+        m_fitCentralPending = true;
+    }
 }
 
 void MainWindow::createRegistryDocks()

@@ -12,6 +12,7 @@
 class QUndoGroup;
 class QDockWidget;
 class QLabel;
+class QStackedWidget;
 
 namespace Ui {
 class MainWindow;
@@ -111,9 +112,11 @@ private:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::unique_ptr<ProjectSession> m_session;
+    QStackedWidget *m_central = nullptr;
     CodingWorkspace *m_workspace = nullptr;
     DocumentListDock *m_documentDock = nullptr;
     CodebookDock *m_codebookDock = nullptr;
@@ -133,7 +136,8 @@ protected:
     QAction *m_resetLayoutAction = nullptr;
     QAction *m_snapToWords = nullptr;
     CoderFilterMenu *m_coderFilterMenu = nullptr;
-    QByteArray m_defaultState; // the docks as built, before the saved state is restored
+    QByteArray m_defaultState;
+    bool m_fitCentralPending = false; // a new workspace: check its width once laid out // the docks as built, before the saved state is restored
     bool m_interactive = true;
 };
 

@@ -12,6 +12,7 @@
 #include "ui_MainWindow.h"
 
 #include <QDockWidget>
+#include <QEvent>
 #include <QSettings>
 #include <QStatusBar>
 
@@ -100,23 +101,33 @@ void MainWindow::resetLayout()
     statusBar()->showMessage(tr("Layout reset."), 4000);
 }
 
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // The first layouts of a new workspace: once they settle, check the docks left the article room.
+    if (m_fitCentralPending && watched == m_workspace && event->type() == QEvent::Resize)
+        QMetaObject::invokeMethod(this, &MainWindow::keepCentralWide, Qt::QueuedConnection);
+    return QMainWindow::eventFilter(watched, event);
+}
+
 void MainWindow::keepCentralWide()
 {
     // Docks restored from another session, or sized while no project was
     // open, must not squeeze the article: they give way to half the window.
-    if (!m_workspace || !isVisible() || centralWidget()->width() * 2 >= width())
+    if (!m_workspace || !isVisible())
         return;
+    m_fitCentralPending = false;
+    if (centralWidget()->width() * 2 >= width())
+        return;
+    // One dock per side stands for its column (tabbed and stacked ones follow it).
     QList<QDockWidget *> docks;
-    QList<int> sizes;
-    for (QDockWidget *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly)) {
-        const Qt::DockWidgetArea area = dockWidgetArea(dock);
-        if (dock->isVisible() && !dock->isFloating()
-            && (area == Qt::LeftDockWidgetArea || area == Qt::RightDockWidgetArea)) {
+    for (QDockWidget *dock : {static_cast<QDockWidget *>(m_documentDock), m_variablesDock,
+                              static_cast<QDockWidget *>(m_searchDock)}) {
+        if (dock->isVisible() && !dock->isFloating())
             docks.append(dock);
-            sizes.append(standardDockWidth());
-        }
     }
-    resizeDocks(docks, sizes, Qt::Horizontal);
+    if (docks.contains(m_variablesDock) && docks.contains(m_searchDock) && dockWidgetArea(m_variablesDock) == dockWidgetArea(m_searchDock))
+        docks.removeAll(m_searchDock);
+    resizeDocks(docks, QList<int>(docks.size(), standardDockWidth()), Qt::Horizontal);
 }
 
 void MainWindow::applyCoderFilter(const CoderFilter &filter)

@@ -543,6 +543,8 @@ private Q_SLOTS:
         QTRY_VERIFY(!window.workspace()->currentDocument().isNull());
         ArticleView *view = window.workspace()->articleView();
         selectText(view, 30, 40);
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
         view->setFocus();
         QTest::keyClick(view, Qt::Key_1);
         QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("read-only")),
