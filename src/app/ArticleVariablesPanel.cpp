@@ -257,6 +257,7 @@ void ArticleVariablesPanel::rebuild()
                                                    : tr("this article only (overrides %1)").arg(outletName),
                                     m_form);
             note->setObjectName(objectNameFor(shownInherited ? "inherited" : "override-note", v.field));
+            note->setWordWrap(true); // a long outlet name must not widen the panel
             QFont font = note->font();
             font.setItalic(true);
             note->setFont(font);
