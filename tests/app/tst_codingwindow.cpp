@@ -156,6 +156,8 @@ private Q_SLOTS:
         });
         watch.start();
         importer->importPaths(window.session()->project(), {dir.filePath(QStringLiteral("in"))});
+        for (auto *progress : window.findChildren<QProgressDialog *>())
+            sawProgress = sawProgress || progress->isVisible(); // up while the worker reads
         QVERIFY(finished.wait(20000)); // the import completes while the report is up
         watch.stop();
         QVERIFY(sawProgress);
