@@ -1,6 +1,7 @@
 #include "AnnotationFieldForm.h"
 
 #include "AnnotationLabels.h"
+#include "LinkCandidates.h"
 #include "models/AnnotationTableModel.h"
 #include "project/Project.h"
 #include "storage/StoreError.h"
@@ -233,12 +234,7 @@ QWidget *AnnotationFieldForm::buildEditor(Row &row, QWidget *parent)
             combo->addItem(tr("No"), QStringLiteral("false"));
         }
         for (const FieldOption &o : field.options) {
-            QString label = o.label.isEmpty() ? o.value : o.label;
-            // Scale points whose label does not say the value ("against the target") get it in front.
-            if (field.kind == FieldKind::Ordinal && !o.label.isEmpty() && !o.label.contains(o.value)
-                && !o.label.startsWith(u'−'))
-                label = QStringLiteral("%1  %2").arg(o.value, o.label);
-            combo->addItem(label, o.value);
+            combo->addItem(optionDisplayText(o, field.kind == FieldKind::Ordinal), o.value);
         }
         combo->setEnabled(!readOnly);
         connect(combo, &QComboBox::currentIndexChanged, this, [this, field, combo] {
@@ -324,11 +320,14 @@ QWidget *AnnotationFieldForm::buildEditor(Row &row, QWidget *parent)
                 return;
             const QString text = documentText(*a);
             const QList<QUuid> candidates = linkCandidates(field.id);
+            if (!candidates.isEmpty())
+                menu->addSection(tr("Nearest first"));
             for (const QUuid &id : candidates) {
                 const Annotation *target = m_annotations.annotation(m_annotations.rowOf(id));
                 const auto code = m_project.code(target->codeId);
                 QAction *action = menu->addAction(codeChip(code ? code->color : QColor(Qt::gray)),
-                                                  annotationTitle(m_project, text, *target, 60));
+                                                  linkCandidateLabel(m_project, text, *a, *target));
+                action->setData(id);
                 connect(action, &QAction::triggered, this, [this, field, id] { linkTo(field.id, id); });
             }
             if (candidates.isEmpty())
@@ -365,6 +364,28 @@ QWidget *AnnotationFieldForm::buildEditor(Row &row, QWidget *parent)
     }
     }
     return new QWidget(parent);
+}
+
+// A registry actor named by the coded words (a Speaker "Peskov", or an
+// auto-coded one) is proposed on the button: "Link Dmitry Peskov".
+void AnnotationFieldForm::proposeNamedActor(Row &row, const QList<FieldValue> &values)
+{
+    auto *button = row.combo->parentWidget()->findChild<QToolButton *>(QStringLiteral("actorFromText"));
+    const auto a = shown();
+    if (!button || !a)
+        return;
+    const QString name = actorNameFrom(documentText(*a).mid(a->start, a->length()));
+    const auto known = name.isEmpty() ? std::nullopt : m_project.resolveActor(name);
+    const bool linked = known && !values.isEmpty() && values.first().actorId == known->id;
+    if (known && !linked) {
+        button->setText(tr("Link %1").arg(known->name));
+        button->setToolTip(tr("“%1” names the registry actor %2: link it").arg(name, known->name));
+    } else {
+        button->setText(tr("New from Text"));
+        button->setToolTip(tr("Use the annotated words as the actor: the registry actor they name, or a new "
+                              "actor named after them"));
+    }
+    button->setEnabled(!linked);
 }
 
 void AnnotationFieldForm::fillActorCombo(QComboBox *combo)
@@ -451,6 +472,7 @@ void AnnotationFieldForm::refreshRow(Row &row, const QList<FieldValue> &values)
         fillActorCombo(row.combo);
         row.combo->setCurrentIndex(
             qMax(0, row.combo->findData(values.isEmpty() ? QString() : values.first().actorId.toString())));
+        proposeNamedActor(row, values);
         break;
     }
 }

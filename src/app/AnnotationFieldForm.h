@@ -85,6 +85,7 @@ private:
     QWidget *buildEditor(Row &row, QWidget *parent);
     QWidget *linkEntry(const QUuid &targetId, const QString &suffix, bool removable, QWidget *parent);
     void fillActorCombo(QComboBox *combo);
+    void proposeNamedActor(Row &row, const QList<FieldValue> &values);
     void save(const CodeField &field, const QList<FieldValue> &values);
     void saveText(const CodeField &field, const QString &text);
     std::optional<Annotation> shown() const;

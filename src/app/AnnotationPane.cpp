@@ -120,6 +120,24 @@ AnnotationPane::AnnotationPane(Project &project, AnnotationTableModel &annotatio
     updateHeading();
 }
 
+void AnnotationPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitColumns();
+}
+
+void AnnotationPane::fitColumns()
+{
+    // The quoted text keeps at least about half the table; coder and memo
+    // (readable in full in their tooltips and the form) give way, down to 48 px.
+    QHeaderView *header = m_annotationTable->horizontalHeader();
+    const int width = m_annotationTable->viewport()->width();
+    const int code = header->sectionSize(AnnotationTableModel::CodeColumn);
+    const int side = qBound(48, (width / 2 - code) / 2, 110);
+    header->resizeSection(AnnotationTableModel::CoderColumn, side);
+    header->resizeSection(AnnotationTableModel::MemoColumn, side);
+}
+
 void AnnotationPane::updateHeading()
 {
     m_heading->setText(tr("Annotations (%1)").arg(m_annotations.rowCount()));

@@ -36,8 +36,13 @@ Q_SIGNALS:
     // A linked annotation was clicked in the field form.
     void followLinkRequested(const QUuid &annotationId);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void updateHeading();
+    // Coder and memo columns shrink before the quoted text does.
+    void fitColumns();
 
     Project &m_project;
     AnnotationTableModel &m_annotations;

@@ -32,6 +32,7 @@ ArticleTextEditor::ArticleTextEditor(Project &project, const QUuid &documentId, 
                                 "whole text you delete is kept and flagged for review."),
                              this);
     intro->setWordWrap(true);
+    intro->setText(intro->text() + u' ' + tr("Coded text is tinted in its code's colour."));
     m_editor = new QPlainTextEdit(this);
     m_editor->setObjectName(QStringLiteral("articleTextEdit"));
     m_editor->setPlainText(m_original);
@@ -57,8 +58,34 @@ ArticleTextEditor::ArticleTextEditor(Project &project, const QUuid &documentId, 
             accept();
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    showCodedSpans();
     updateNote();
     resize(760, 560);
+}
+
+// The coded spans, tinted in their codes' colours; the highlights move with
+// the text as it is edited (QTextCursor follows the document's changes).
+void ArticleTextEditor::showCodedSpans()
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    for (const Annotation &a : std::as_const(m_annotations)) {
+        const auto code = m_project.code(a.codeId);
+        QColor tint = code ? code->color : QColor(Qt::gray);
+        tint.setAlpha(70);
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = QTextCursor(m_editor->document());
+        selection.cursor.setPosition(qMin(a.start, int(m_original.size())));
+        selection.cursor.setPosition(qMin(a.end, int(m_original.size())), QTextCursor::KeepAnchor);
+        selection.format.setBackground(tint);
+        selection.format.setToolTip(code ? code->name : QString());
+        selections.append(selection);
+    }
+    m_editor->setExtraSelections(selections);
+}
+
+QList<QTextEdit::ExtraSelection> ArticleTextEditor::codedSpans() const
+{
+    return m_editor->extraSelections();
 }
 
 // The document's characters as a QString: a paragraph separator (one
@@ -124,9 +151,19 @@ void ArticleTextEditor::updateNote()
         else if (s.status != AnchorStatus::Unchanged)
             ++moved;
     }
-    QString note = tr("%1 edits: %2 annotations will move or change extent.").arg(m_edits.size()).arg(moved);
+    const int edits = int(m_edits.size());
+    QString note = (edits == 1 ? tr("%n edit:", nullptr, edits) : tr("%n edits:", nullptr, edits)) + u' '
+                   + (moved == 1 ? tr("%n annotation will move or change extent.", nullptr, moved)
+                                 : tr("%n annotations will move or change extent.", nullptr, moved));
     if (flagged > 0)
-        note += u' ' + tr("<b>%1 annotations lose all their text and will be flagged for review.</b>").arg(flagged);
+        note += u' '
+                + (flagged == 1
+                       ? tr("<b>%n annotation loses all its text and will be flagged ⚠ for review</b> "
+                            "(kept where its text was, so you can re-anchor or delete it).",
+                            nullptr, flagged)
+                       : tr("<b>%n annotations lose all their text and will be flagged ⚠ for review</b> "
+                            "(kept where their text was, so you can re-anchor or delete them).",
+                            nullptr, flagged));
     m_note->setText(note);
     applyButton->setEnabled(true);
 }

@@ -4,6 +4,7 @@
 #include "text/AnchorShift.h"
 
 #include <QDialog>
+#include <QTextEdit>
 #include <QUuid>
 
 class QDialogButtonBox;
@@ -28,6 +29,8 @@ public:
 
     QPlainTextEdit *editor() const { return m_editor; }
     QLabel *note() const { return m_note; }
+    // Coded spans shown in the editor (tinted), moving with the edits.
+    QList<QTextEdit::ExtraSelection> codedSpans() const;
     // The edits so far, in order; applied to the stored text they give text().
     const QList<TextEdit> &edits() const { return m_edits; }
     QString text() const { return m_text; }
@@ -38,6 +41,7 @@ private:
     void onContentsChange(int position, int removed, int added);
     QString editorText() const;
     void updateNote();
+    void showCodedSpans();
 
     Project &m_project;
     QUuid m_documentId;

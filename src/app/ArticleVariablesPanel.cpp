@@ -1,5 +1,7 @@
 #include "ArticleVariablesPanel.h"
 
+#include "AnnotationLabels.h"
+
 #include "project/Project.h"
 #include "storage/StoreError.h"
 
@@ -21,6 +23,16 @@ QString objectNameFor(const char *prefix, const CodeField &field)
     return QString::fromLatin1(prefix) + u':' + field.name;
 }
 
+// Inherited values: readable in light and dark themes alike — the text
+// colour two thirds of the way from the background (never the disabled grey).
+QColor mutedText(const QPalette &palette)
+{
+    const QColor text = palette.color(QPalette::Text);
+    const QColor base = palette.color(QPalette::Base);
+    return QColor::fromRgbF(text.redF() * 0.7f + base.redF() * 0.3f, text.greenF() * 0.7f + base.greenF() * 0.3f,
+                            text.blueF() * 0.7f + base.blueF() * 0.3f);
+}
+
 void markInherited(QWidget *editor, bool inherited, const QString &outletName)
 {
     QFont font = editor->font();
@@ -28,10 +40,11 @@ void markInherited(QWidget *editor, bool inherited, const QString &outletName)
     editor->setFont(font);
     QPalette palette = editor->palette();
     if (inherited) {
-        const QColor grey = palette.color(QPalette::Disabled, QPalette::Text);
-        palette.setColor(QPalette::Text, grey);
-        palette.setColor(QPalette::ButtonText, grey);
-        editor->setToolTip(ArticleVariablesPanel::tr("Inherited from %1; change it to override it for this article.")
+        const QColor muted = mutedText(palette);
+        palette.setColor(QPalette::Text, muted);
+        palette.setColor(QPalette::ButtonText, muted);
+        editor->setToolTip(ArticleVariablesPanel::tr("The rating of %1, for all its articles: changing it here "
+                                                     "rates the outlet. Use Override for this article only.")
                                .arg(outletName));
     }
     editor->setPalette(palette);
@@ -107,6 +120,8 @@ void ArticleVariablesPanel::setProject(Project *project)
 
 void ArticleVariablesPanel::setDocument(const QUuid &documentId)
 {
+    if (documentId != m_documentId)
+        m_overriding.clear();
     m_documentId = documentId;
     rebuild();
 }
@@ -168,9 +183,24 @@ void ArticleVariablesPanel::rebuild()
     auto *formLayout = new QFormLayout(m_form);
     formLayout->setContentsMargins(0, 0, 0, 0);
     QString lastCode;
+    m_rateOutlet.clear();
     for (const VariableValue &v : variables) {
+        const bool outletField = v.unit == CodeUnit::Outlet;
+        const bool overridden = outletField && !v.inherited && !v.values.isEmpty();
+        // Without an outlet, or overridden, an outlet field is this article's own value.
+        const bool ratesOutlet = outletField && !m_outletId.isNull() && !overridden
+                                 && !m_overriding.contains(v.field.id);
+        if (ratesOutlet)
+            m_rateOutlet.insert(v.field.id);
         if (v.codeName != lastCode) {
-            auto *header = new QLabel(QStringLiteral("<b>%1</b>").arg(v.codeName.toHtmlEscaped()), m_form);
+            QString heading = QStringLiteral("<b>%1</b>").arg(v.codeName.toHtmlEscaped());
+            if (outletField && !outletName.isEmpty())
+                heading += QStringLiteral("<br/><small>%1</small>")
+                               .arg(tr("Ratings of %1 (all its articles); Override sets one for this article only.")
+                                        .arg(outletName)
+                                        .toHtmlEscaped());
+            auto *header = new QLabel(heading, m_form);
+            header->setWordWrap(true);
             formLayout->addRow(header);
             lastCode = v.codeName;
         }
@@ -181,29 +211,59 @@ void ArticleVariablesPanel::rebuild()
         editor->setParent(row);
         editor->setObjectName(objectNameFor("variable", v.field));
         editor->setEnabled(!m_project->isReadOnly() && !m_project->coderName().isEmpty());
-        if (!v.field.description.isEmpty() && !v.inherited)
+        if (!v.field.description.isEmpty() && !(v.inherited && ratesOutlet))
             editor->setToolTip(v.field.description);
-        markInherited(editor, v.inherited, outletName);
+        const bool shownInherited = v.inherited && ratesOutlet;
+        markInherited(editor, shownInherited, outletName);
         rowLayout->addWidget(editor, 1);
-        if (v.unit == CodeUnit::Outlet && !v.inherited && !v.values.isEmpty()) {
+        const CodeField field = v.field;
+        if (overridden) {
             auto *reset = new QToolButton(row);
             reset->setObjectName(objectNameFor("reset", v.field));
             reset->setText(tr("Reset"));
             reset->setToolTip(outletName.isEmpty() ? tr("Remove this article's own value")
                                                    : tr("Go back to the value inherited from %1").arg(outletName));
-            const CodeField field = v.field;
-            connect(reset, &QToolButton::clicked, this, [this, field] { apply(field, QString()); });
+            connect(reset, &QToolButton::clicked, this, [this, field] {
+                m_overriding.remove(field.id);
+                apply(field, QString());
+            });
             rowLayout->addWidget(reset);
+        } else if (ratesOutlet && !m_project->isReadOnly()) {
+            auto *override = new QToolButton(row);
+            override->setObjectName(objectNameFor("override", v.field));
+            override->setText(tr("Override"));
+            override->setToolTip(tr("Give this article its own value instead of the rating of %1").arg(outletName));
+            override->setEnabled(editor->isEnabled());
+            connect(override, &QToolButton::clicked, this, [this, field] {
+                m_overriding.insert(field.id);
+                rebuild();
+            });
+            rowLayout->addWidget(override);
+        } else if (outletField && m_overriding.contains(v.field.id)) {
+            auto *cancel = new QToolButton(row);
+            cancel->setObjectName(objectNameFor("reset", v.field));
+            cancel->setText(tr("Cancel"));
+            cancel->setToolTip(tr("Keep the rating of %1 for this article").arg(outletName));
+            connect(cancel, &QToolButton::clicked, this, [this, field] {
+                m_overriding.remove(field.id);
+                rebuild();
+            });
+            rowLayout->addWidget(cancel);
         }
         QString label = v.field.name + (v.field.required ? QStringLiteral(" *") : QString());
         formLayout->addRow(label, row);
-        if (v.inherited) {
-            auto *note = new QLabel(tr("inherited from %1").arg(outletName), m_form);
-            note->setObjectName(objectNameFor("inherited", v.field));
+        if (v.inherited || overridden || (outletField && m_overriding.contains(v.field.id))) {
+            auto *note = new QLabel(shownInherited ? tr("inherited from %1").arg(outletName)
+                                                   : tr("this article only (overrides %1)").arg(outletName),
+                                    m_form);
+            note->setObjectName(objectNameFor(shownInherited ? "inherited" : "override-note", v.field));
+            note->setWordWrap(true); // a long outlet name must not widen the panel
             QFont font = note->font();
             font.setItalic(true);
             note->setFont(font);
-            note->setEnabled(false); // greyed
+            QPalette palette = note->palette();
+            palette.setColor(QPalette::WindowText, mutedText(palette));
+            note->setPalette(palette);
             formLayout->addRow(QString(), note);
         }
     }
@@ -227,9 +287,7 @@ QWidget *ArticleVariablesPanel::editorFor(const VariableValue &v)
             combo->addItem(tr("No"), QStringLiteral("false"));
         } else {
             for (const FieldOption &o : field.options)
-                combo->addItem(o.label.isEmpty() || o.label == o.value ? o.value
-                                                                      : QStringLiteral("%1  (%2)").arg(o.label, o.value),
-                               o.value);
+                combo->addItem(optionDisplayText(o, field.kind == FieldKind::Ordinal), o.value);
         }
         combo->setCurrentIndex(std::max(0, combo->findData(current)));
         connect(combo, &QComboBox::currentIndexChanged, this,
@@ -281,7 +339,9 @@ void ArticleVariablesPanel::apply(const CodeField &field, const QString &text)
         return;
     m_applying = true;
     const auto values = m_project->parseValues(field, text);
-    if (values)
+    if (values && m_rateOutlet.contains(field.id))
+        m_project->setOutletValues(m_outletId, field.id, *values); // rates the outlet
+    else if (values)
         m_project->setDocumentValues(m_documentId, field.id, *values);
     m_applying = false;
     // Show what is stored (also after a refused value).
@@ -297,7 +357,10 @@ void ArticleVariablesPanel::applyActor(const CodeField &field, const QUuid &acto
     QList<FieldValue> values;
     if (!actorId.isNull())
         values.append(FieldValue{field.id, {}, {}, actorId});
-    m_project->setDocumentValues(m_documentId, field.id, values);
+    if (m_rateOutlet.contains(field.id))
+        m_project->setOutletValues(m_outletId, field.id, values);
+    else
+        m_project->setDocumentValues(m_documentId, field.id, values);
     m_applying = false;
     m_rebuildPending = false;
     rebuild();

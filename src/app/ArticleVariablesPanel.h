@@ -3,6 +3,7 @@
 #include "model/CodeField.h"
 
 #include <QPointer>
+#include <QSet>
 #include <QUuid>
 #include <QWidget>
 
@@ -19,13 +20,15 @@ struct VariableValue;
 // outlet (Project::assignOutlet), the article variables and the outlet
 // variables. Each field has an editor for its kind (choices and ordinal
 // scales as combo boxes, actors from the registry, text, number, yes/no,
-// date). Outlet values the coder did not override are shown greyed and
-// italic ("inherited from <outlet>"); editing one overrides it for this
-// article, "Reset" goes back to the inherited value. Every edit is one
-// undoable step through Project::setDocumentValues.
+// date). Outlet variables are two distinct actions: the editor rates the
+// outlet (Project::setOutletValues, for all its articles; shown italic,
+// "inherited from <outlet>"), and "Override" gives this article its own
+// value (Project::setDocumentValues); "Reset" goes back to the outlet's.
+// Every edit is one undoable step.
 //
-// Editors are named "variable:<field>", reset buttons "reset:<field>" and
-// the inherited notes "inherited:<field>"; the outlet selector "articleOutlet".
+// Editors are named "variable:<field>", reset buttons "reset:<field>",
+// override buttons "override:<field>" and the inherited notes
+// "inherited:<field>"; the outlet selector "articleOutlet".
 class ArticleVariablesPanel final : public QWidget
 {
     Q_OBJECT
@@ -46,6 +49,8 @@ private:
     QPointer<Project> m_project;
     QUuid m_documentId;
     QUuid m_outletId;
+    QSet<QUuid> m_rateOutlet;  // outlet fields whose editor rates the outlet (no override here)
+    QSet<QUuid> m_overriding;  // outlet fields the coder chose to override on this article
     QComboBox *m_outlet = nullptr;
     QLabel *m_message = nullptr;
     QWidget *m_form = nullptr;

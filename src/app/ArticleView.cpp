@@ -6,6 +6,7 @@
 #include "project/Project.h"
 #include "storage/StoreError.h"
 #include "text/ReviewFlags.h"
+#include "text/SpanTrim.h"
 
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/Theme>
@@ -259,6 +260,15 @@ std::pair<int, int> ArticleView::selectedSpan() const
     return {cursor.selectionStart(), cursor.selectionEnd()};
 }
 
+std::pair<int, int> ArticleView::codingSpan() const
+{
+    const auto [start, end] = selectedSpan();
+    if (!m_snapToWords || end <= start)
+        return {start, end};
+    const TextSpan snapped = snapSpanToWords(m_annotations.text(), {start, end});
+    return {snapped.start, snapped.end};
+}
+
 void ArticleView::setSelectedAnnotation(const QUuid &annotationId, bool scrollTo)
 {
     if (m_selectedAnnotation == annotationId)
@@ -330,8 +340,13 @@ void ArticleView::paintEvent(QPaintEvent *event)
         int lane;
         bool selected;
         bool suggested;
+        bool otherCoder; // shown beside the current coder's: outlined, not filled
     };
     QList<Painted> painted;
+    // With every coder shown, the other coders' spans are kept apart from the
+    // current coder's: an outline and a thin dotted bar instead of a fill.
+    const QString me = m_project.coderName();
+    const bool markOthers = m_annotations.coderFilter().isAll() && !me.isEmpty();
     const int firstVisible = cursorForPosition(QPoint(0, 0)).position();
     const int lastVisible = cursorForPosition(viewport()->rect().bottomRight()).position();
     for (const Annotation &a : annotations) {
@@ -339,12 +354,15 @@ void ArticleView::paintEvent(QPaintEvent *event)
             continue;
         const auto code = m_project.code(a.codeId);
         painted.append({spanRects(a.start, a.end), code ? code->color : QColor(Qt::gray), m_lanes.value(a.id),
-                        a.id == m_selectedAnnotation, a.status == AnnotationStatus::Suggested});
+                        a.id == m_selectedAnnotation, a.status == AnnotationStatus::Suggested,
+                        markOthers && m_project.coderNameFor(a.coderId) != me});
     }
     {
         QPainter p(viewport());
         p.setPen(Qt::NoPen);
         for (const Painted &item : std::as_const(painted)) {
+            if (item.otherCoder && !item.selected)
+                continue;
             QColor fill = item.color;
             fill.setAlpha(item.selected ? SelectedAlpha : item.suggested ? SuggestedAlpha : FillAlpha);
             for (const QRectF &r : item.rects) {
@@ -362,7 +380,14 @@ void ArticleView::paintEvent(QPaintEvent *event)
                 continue;
             const qreal y = r.bottom() + 1 + item.lane * LaneHeight;
             const QColor bar = item.color.darker(item.selected ? 150 : 110);
-            if (item.suggested) { // dashed: not coded yet
+            if (item.otherCoder) { // another coder's: outlined, a dotted bar
+                p.setPen(QPen(item.color.darker(120), 1, Qt::DotLine));
+                p.setBrush(Qt::NoBrush);
+                p.drawRect(r.adjusted(0.5, 0.5, -0.5, -0.5));
+                p.setPen(Qt::NoPen);
+                for (qreal x = r.left(); x < r.right(); x += 3)
+                    p.fillRect(QRectF(x, y, qMin<qreal>(1.5, r.right() - x), LaneHeight - 1), bar);
+            } else if (item.suggested) { // dashed: not coded yet
                 for (qreal x = r.left(); x < r.right(); x += 6)
                     p.fillRect(QRectF(x, y, qMin<qreal>(3, r.right() - x), LaneHeight - 1), bar);
             } else {
@@ -420,6 +445,16 @@ bool ArticleView::viewportEvent(QEvent *event)
 void ArticleView::mouseReleaseEvent(QMouseEvent *event)
 {
     QTextEdit::mouseReleaseEvent(event);
+    if (event->button() == Qt::LeftButton && textCursor().hasSelection() && m_snapToWords) {
+        // Show what will be coded: the selection snapped to whole words.
+        const auto [start, end] = codingSpan();
+        if (end > start && std::pair(start, end) != selectedSpan()) {
+            QTextCursor cursor(document());
+            cursor.setPosition(start);
+            cursor.setPosition(end, QTextCursor::KeepAnchor);
+            setTextCursor(cursor);
+        }
+    }
     if (event->button() != Qt::LeftButton || textCursor().hasSelection())
         return;
     const QList<Annotation> hits = annotationsAt(cursorForPosition(event->position().toPoint()).position());

@@ -34,6 +34,13 @@ public:
 
     // The selected text as a UTF-16 span of the stored text (empty when none).
     std::pair<int, int> selectedSpan() const;
+    // What coding the selection stores: snapped to whole words without outer
+    // white space (see text/SpanTrim.h), or exactly the selection when
+    // snapping is off (the coder insists on the exact boundaries).
+    std::pair<int, int> codingSpan() const;
+    // On by default; a mouse selection then visibly snaps when released.
+    void setSnapToWords(bool on) { m_snapToWords = on; }
+    bool snapToWords() const { return m_snapToWords; }
     QUuid selectedAnnotation() const { return m_selectedAnnotation; }
     void setSelectedAnnotation(const QUuid &annotationId, bool scrollTo = true);
     // Annotations covering a text position, innermost first.
@@ -80,6 +87,7 @@ private:
     QUuid m_selectedAnnotation;
     QHash<QUuid, int> m_lanes; // annotation id -> underline lane (0 = closest to text)
     int m_laneCount = 0;
+    bool m_snapToWords = true;
     struct Link
     {
         QUuid sourceId;

@@ -6,6 +6,7 @@
 #include "text/Graphemes.h"
 
 #include <QLabel>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -53,6 +54,7 @@ CodingWorkspace::CodingWorkspace(ProjectSession &session, QWidget *parent) : QWi
         if (id == m_documentId)
             showDocument(id);
     });
+    connect(&session.project(), &Project::outletsChanged, this, [this] { showDocument(m_documentId); });
     showDocument({});
 }
 
@@ -69,8 +71,8 @@ void CodingWorkspace::showDocument(const QUuid &documentId)
         return;
     }
     QStringList meta;
-    if (!summary->outlet.isEmpty())
-        meta << summary->outlet.toHtmlEscaped();
+    if (const QString outlet = m_session.documents.outletName(*summary); !outlet.isEmpty())
+        meta << outlet.toHtmlEscaped();
     if (summary->date.isValid())
         meta << summary->date.toString(Qt::ISODate);
     m_title->setText(QStringLiteral("<span style='font-size:large; font-weight:600'>%1</span><br/>"
@@ -84,13 +86,21 @@ QUuid CodingWorkspace::applyCode(const QUuid &codeId)
         Q_EMIT statusMessage(tr("Open an article first."));
         return {};
     }
-    const auto [selectedStart, selectedEnd] = m_view->selectedSpan();
-    if (selectedEnd <= selectedStart) {
-        Q_EMIT statusMessage(tr("Select the text to code first."));
+    if (m_session.project().isReadOnly()) {
+        Q_EMIT statusMessage(tr("This project is open read-only — nothing can be coded."));
         return {};
     }
+    const auto [codingStart, codingEnd] = m_view->codingSpan();
+    if (codingEnd <= codingStart) {
+        Q_EMIT statusMessage(m_view->textCursor().hasSelection()
+                                 ? tr("The selection holds only white space — nothing to code.")
+                                 : tr("Select the text to code first."));
+        return {};
+    }
+    // Coding keeps the reader's place: the new row's selection must not scroll the text.
+    const int scrolled = m_view->verticalScrollBar()->value();
     // Whole characters only: a letter with its accent, an emoji sequence, a flag.
-    const TextSpan span = snapToGraphemes(m_session.annotations.text(), {selectedStart, selectedEnd});
+    const TextSpan span = snapToGraphemes(m_session.annotations.text(), {codingStart, codingEnd});
     const auto id = m_session.project().addAnnotation(m_documentId, codeId, span.start, span.end);
     if (!id)
         return {}; // the project reported why
@@ -98,9 +108,36 @@ QUuid CodingWorkspace::applyCode(const QUuid &codeId)
     cursor.clearSelection();
     m_view->setTextCursor(cursor);
     selectAnnotation(*id, false);
+    m_view->verticalScrollBar()->setValue(scrolled);
     const auto code = m_session.project().code(codeId);
     Q_EMIT statusMessage(tr("Coded as %1 — saved.").arg(code ? code->name : QString()));
     return *id;
+}
+
+void CodingWorkspace::resetSplitter()
+{
+    const int total = qMax(m_splitter->width(), 500);
+    m_splitter->setSizes({total * 3 / 5, total - total * 3 / 5});
+}
+
+void CodingWorkspace::keepReadingPaneWide()
+{
+    const QList<int> sizes = m_splitter->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    if (total > 0 && sizes.value(0) * 2 < total)
+        resetSplitter();
+}
+
+void CodingWorkspace::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    keepReadingPaneWide();
+}
+
+void CodingWorkspace::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    keepReadingPaneWide();
 }
 
 void CodingWorkspace::selectAnnotation(const QUuid &annotationId, bool scroll)

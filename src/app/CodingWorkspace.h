@@ -41,10 +41,19 @@ public:
     ArticleView *articleView() const { return m_view; }
     AnnotationPane *annotationPane() const { return m_pane; }
     QSplitter *splitter() const { return m_splitter; }
+    // The article three fifths, the annotation pane two.
+    void resetSplitter();
+    // The article keeps at least half the width (after a restored splitter state, say).
+    void keepReadingPaneWide();
 
 Q_SIGNALS:
     void selectionStateChanged();
     void statusMessage(const QString &message);
+
+protected:
+    // A restored or squeezed splitter never leaves the article less than half the width.
+    void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void selectAnnotation(const QUuid &annotationId, bool scroll);

@@ -62,7 +62,9 @@ void ImportController::importPaths(Project &project, const QStringList &paths)
     auto *dialog = new QProgressDialog(tr("Reading articles…"), tr("Cancel"), 0, 0, m_window);
     dialog->setWindowTitle(tr("Import"));
     dialog->setWindowModality(Qt::WindowModal);
-    dialog->setMinimumDuration(300);
+    dialog->setMinimumDuration(m_progressDelayMs);
+    if (m_progressDelayMs <= 0)
+        dialog->show();
     dialog->setAutoClose(false);
     dialog->setAutoReset(false);
     connect(dialog, &QProgressDialog::canceled, this, [shared] { shared->cancel = true; });
@@ -83,7 +85,10 @@ void ImportController::importPaths(Project &project, const QStringList &paths)
     connect(watcher, &QFutureWatcher<ImportReport>::finished, this, [this, watcher, dialog, target] {
         ImportReport report = watcher->result();
         watcher->deleteLater();
-        dialog->deleteLater();
+        // Close the (window-modal) progress dialog before anything else can
+        // open: a report shown while it is still up would block it and be
+        // blocked by it (deleteLater would only run after the report closed).
+        delete dialog;
         complete(target.data(), std::move(report));
     });
     watcher->setFuture(QtConcurrent::run([paths, shared] {
@@ -124,10 +129,17 @@ void ImportController::showReport(const QList<QUuid> &ids)
         details += tr("Skipped %1: %2\n").arg(QDir::toNativeSeparators(path), reason);
     for (const auto &[path, note] : std::as_const(m_report.warnings))
         details += tr("Note on %1: %2\n").arg(QDir::toNativeSeparators(path), note);
-    Prompt::current().inform(m_window, tr("Import Report"),
-                             tr("%n article(s) imported.", nullptr, int(ids.size())) + u' '
-                                 + tr("%n file(s) skipped.", nullptr, int(m_report.skipped.size())),
-                             ids.isEmpty() ? Prompt::Tone::Warning : Prompt::Tone::Information, details);
+    // Window-modal and opened without a nested event loop: the import is
+    // complete (and `finished` emitted) while the researcher reads the report.
+    auto *box = new QMessageBox(ids.isEmpty() ? QMessageBox::Warning : QMessageBox::Information, tr("Import Report"),
+                                tr("%n article(s) imported.", nullptr, int(ids.size())) + u' '
+                                    + tr("%n file(s) skipped.", nullptr, int(m_report.skipped.size())),
+                                QMessageBox::Ok, m_window);
+    box->setObjectName(QStringLiteral("importReport"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    box->setDetailedText(details);
+    box->open();
 }
 
 } // namespace newscoder

@@ -29,6 +29,8 @@ public:
     const ImportReport &lastReport() const { return m_report; }
     // Show the skipped-files report in a dialog (off in tests).
     void setInteractive(bool interactive) { m_interactive = interactive; }
+    // How long an import runs before its progress dialog shows (0: at once).
+    void setProgressDelay(int milliseconds) { m_progressDelayMs = milliseconds; }
 
 Q_SIGNALS:
     void finished(const QList<QUuid> &importedIds);
@@ -42,6 +44,7 @@ private:
     ImportReport m_report;
     bool m_running = false;
     bool m_interactive = true;
+    int m_progressDelayMs = 300;
 };
 
 } // namespace newscoder

@@ -7,6 +7,7 @@
 #include "ArticleTextEditor.h"
 #include "ArticleView.h"
 #include "CodebookDock.h"
+#include "CoderFilterMenu.h"
 #include "CodingWorkspace.h"
 #include "DocumentListDock.h"
 #include "ImportController.h"
@@ -28,13 +29,16 @@
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLayout>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStackedWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QUndoGroup>
 
 #include <climits>
@@ -64,9 +68,15 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
     m_ui->setupUi(this);
     delete m_ui->placeholder;
     m_ui->placeholder = nullptr;
-    auto *empty = new QLabel(tr("Open or create a project (File menu)."), this);
+    // One central widget for the whole session (the workspace or a hint comes
+    // and goes inside it): swapping QMainWindow's central widget re-lays the
+    // docks out and let them squeeze the article.
+    m_central = new QStackedWidget(this);
+    m_central->setObjectName(QStringLiteral("centralStack"));
+    auto *empty = new QLabel(tr("Open or create a project (File menu)."), m_central);
     empty->setAlignment(Qt::AlignCenter);
-    setCentralWidget(empty);
+    m_central->addWidget(empty);
+    setCentralWidget(m_central);
 
     m_documentDock = new DocumentListDock(this);
     m_codebookDock = new CodebookDock(this);
@@ -88,6 +98,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
     menuBar()->insertMenu(m_ui->menuView->menuAction(), codebookMenu);
     m_searchDock = new SearchDock(this);
     addDockWidget(Qt::RightDockWidgetArea, m_searchDock);
+    // A tab beside the article variables: its lists get the whole height.
+    tabifyDockWidget(m_variablesDock, m_searchDock);
     m_searchDock->hide(); // until asked for (restoreState() brings back a shown one)
     m_searchDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     m_ui->menuView->addAction(m_searchDock->toggleViewAction());
@@ -144,7 +156,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
     m_coderLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_coderLabel);
     connectActions();
+    createViewActions();
 
+    m_defaultState = saveState();
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
@@ -254,8 +268,14 @@ bool MainWindow::openProject(const QString &path, bool askReadOnly)
     const QString lockNotice = project->store().lockNotice(); // a crashed session's lock was cleared
     setSession(std::make_unique<ProjectSession>(std::move(project)));
     addRecentFile(path);
-    if (!lockNotice.isEmpty())
+    if (!lockNotice.isEmpty()) {
         statusBar()->showMessage(lockNotice, 20000);
+    } else {
+        // Undo steps live in the session, not in the file: say so rather than let them vanish silently.
+        statusBar()->showMessage(tr("Opened %1 — every change so far is saved; Undo starts afresh in this session.")
+                                     .arg(QFileInfo(path).fileName()),
+                                 10000);
+    }
     return true;
 }
 
@@ -308,32 +328,37 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
     if (m_session)
         m_undoGroup->removeStack(m_session->project().undoStack());
     // The old workspace refers to the old session: delete it now, not later.
-    delete takeCentralWidget();
+    delete m_workspace;
     m_workspace = nullptr;
     m_session = std::move(session);
     if (m_session) {
         m_workspace = new CodingWorkspace(*m_session, this);
         m_workspace->articleView()->setCueHighlighting(m_cueHighlighting->isChecked());
+        m_workspace->articleView()->setSnapToWords(m_snapToWords->isChecked());
         setInteractive(m_interactive);
-        setCentralWidget(m_workspace);
+        m_central->addWidget(m_workspace);
+        m_central->setCurrentWidget(m_workspace);
     } else {
-        auto *empty = new QLabel(tr("Open or create a project (File menu)."), this);
-        empty->setAlignment(Qt::AlignCenter);
-        setCentralWidget(empty);
+        m_central->setCurrentIndex(0); // the hint
     }
     m_codeActions.clear();
     m_ui->menuCode->clear();
     if (!m_session) {
+        m_coderFilterMenu->setProject(nullptr);
         updateActions();
         updateTitle();
         return;
     }
+    m_fitCentralPending = true;
+    m_workspace->installEventFilter(this);
+    QTimer::singleShot(0, this, &MainWindow::keepCentralWide); // once the new workspace is laid out
     if (splitterState.isEmpty())
         splitterState = QSettings().value(QStringLiteral("window/workspaceSplitter")).toByteArray();
     if (!splitterState.isEmpty())
         m_workspace->splitter()->restoreState(splitterState);
     else
         m_workspace->splitter()->setSizes({560, 480});
+    m_workspace->keepReadingPaneWide();
 
     Project &project = m_session->project();
     m_undoGroup->addStack(project.undoStack());
@@ -342,6 +367,8 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
     m_codebookDock->setModel(&m_session->codebook, &project);
     setRegistryProject(&project);
     m_searchDock->setProject(&project, &m_session->annotations);
+    m_coderFilterMenu->setProject(&project);
+    applyCoderFilter(m_coderFilterMenu->filter());
     connect(&project, &Project::codesChanged, this, &MainWindow::rebuildCodeActions);
     connect(&project, &Project::errorOccurred, this, &MainWindow::showError);
     connect(&project, &Project::coderNameChanged, this, &MainWindow::updateTitle);
@@ -354,6 +381,11 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
         m_documentDock->selectDocument(m_session->documents.documentId(0));
     updateActions();
     updateTitle();
+    if (isVisible()) { // lay the new workspace out now and let the docks give way if they squeeze it
+        layout()->activate();
+        keepCentralWide();
+        m_fitCentralPending = true;
+    }
 }
 
 void MainWindow::createRegistryDocks()
@@ -427,7 +459,7 @@ void MainWindow::updateActions()
     m_reliabilityAction->setEnabled(open);
     m_editTextAction->setEnabled(writable && m_workspace && !m_workspace->currentDocument().isNull());
     for (QAction *a : std::as_const(m_codeActions))
-        a->setEnabled(writable);
+        a->setEnabled(open); // read-only: the key still answers, with a status message
 }
 
 void MainWindow::updateTitle()
@@ -595,6 +627,11 @@ void MainWindow::removeSelectedArticles()
 
 void MainWindow::showShortcuts()
 {
+    Prompt::current().inform(this, tr("Keyboard Shortcuts"), shortcutsHtml());
+}
+
+QString MainWindow::shortcutsHtml() const
+{
     QString text = tr("<h3>Coding</h3><p>Select text in the article, then press a code's key or click the code."
                       "</p><table>");
     if (m_session) {
@@ -607,7 +644,14 @@ void MainWindow::showShortcuts()
                "annotation. Double-click a memo, code or detail to edit it in place.</p>")
                 .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText),
                      QKeySequence(QKeySequence::Redo).toString(QKeySequence::NativeText));
-    Prompt::current().inform(this, tr("Keyboard Shortcuts"), text);
+    text += tr("<h3>Panels</h3><table>");
+    for (const QAction *action : {m_searchDock->toggleViewAction(), m_cueHighlighting, m_reliabilityAction}) {
+        text += QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;%2</td></tr>")
+                    .arg(action->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
+                         action->text().remove(u'&').toHtmlEscaped());
+    }
+    text += QStringLiteral("</table>");
+    return text;
 }
 
 void MainWindow::showReliability()
@@ -712,6 +756,12 @@ void MainWindow::keyPressEvent(QKeyEvent *event)
         }
     }
     QMainWindow::keyPressEvent(event);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    QTimer::singleShot(0, this, &MainWindow::keepCentralWide);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Code.h"
+#include "models/CoderFilter.h"
 
 #include <QMainWindow>
 #include <QUuid>
@@ -11,6 +12,7 @@
 class QUndoGroup;
 class QDockWidget;
 class QLabel;
+class QStackedWidget;
 
 namespace Ui {
 class MainWindow;
@@ -21,6 +23,7 @@ namespace newscoder {
 class ActorsDock;
 class ArticleVariablesPanel;
 class CodebookDock;
+class CoderFilterMenu;
 class CodingWorkspace;
 class DocumentListDock;
 class ImportController;
@@ -62,6 +65,14 @@ public:
     ArticleVariablesPanel *variables() const { return m_variablesPanel; }
     SearchDock *searchDock() const { return m_searchDock; }
     QAction *editTextAction() const { return m_editTextAction; }
+    QAction *resetLayoutAction() const { return m_resetLayoutAction; }
+    QAction *snapToWordsAction() const { return m_snapToWords; }
+    CoderFilterMenu *coderFilterMenu() const { return m_coderFilterMenu; }
+    // View ▸ Reset Layout: the standard docks at their standard widths and a
+    // reading pane wider than the annotation pane.
+    void resetLayout();
+    // Help ▸ Keyboard Shortcuts: the code keys, editing and the panels' shortcuts.
+    QString shortcutsHtml() const;
     // Opens the current article's text in the editor (edit mode).
     void editArticleText();
     // Edit ▸ Next/Previous Flagged Annotation: opens the next (previous)
@@ -97,9 +108,19 @@ private:
     void showAbout();
     void showReliability();
     void showError(const QString &message);
+    // View menu: Reset Layout, Snap Selections to Words, Show Coders (MainWindowView.cpp).
+    void createViewActions();
+    void applyCoderFilter(const CoderFilter &filter);
+    int standardDockWidth() const;
+    void keepCentralWide();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::unique_ptr<ProjectSession> m_session;
+    QStackedWidget *m_central = nullptr;
     CodingWorkspace *m_workspace = nullptr;
     DocumentListDock *m_documentDock = nullptr;
     CodebookDock *m_codebookDock = nullptr;
@@ -116,6 +137,11 @@ private:
     QAction *m_reliabilityAction = nullptr;
     ReliabilityDialog *m_reliabilityDialog = nullptr; // one per session; holds a reference to its project
     QList<QAction *> m_codeActions;
+    QAction *m_resetLayoutAction = nullptr;
+    QAction *m_snapToWords = nullptr;
+    CoderFilterMenu *m_coderFilterMenu = nullptr;
+    QByteArray m_defaultState;
+    bool m_fitCentralPending = false; // a new workspace: check its width once laid out // the docks as built, before the saved state is restored
     bool m_interactive = true;
 };
 

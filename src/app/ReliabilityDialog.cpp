@@ -417,9 +417,10 @@ bool ReliabilityDialog::exportUnitsCsv(const QString &path, QString *error) cons
 void ReliabilityDialog::chooseAndExportUnits()
 {
     const QFileInfo project(m_project.path());
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Units"), project.absolutePath() + u'/' + project.completeBaseName() + u"-units.csv"_s,
-        tr("CSV files (*.csv)"));
+    const QStringList chosen = Prompt::current().chooseFiles(
+        this, Prompt::FileMode::Save, tr("Export Units"),
+        project.absolutePath() + u'/' + project.completeBaseName() + u"-units.csv"_s, tr("CSV files (*.csv)"));
+    const QString path = chosen.value(0);
     if (path.isEmpty() || m_report.rows.isEmpty())
         return;
     // Formatting and writing half a million spans takes a moment: off the UI thread.

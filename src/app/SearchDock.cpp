@@ -169,14 +169,20 @@ void SearchDock::buildUi()
     m_codeButton = new QPushButton(tr("Code hits as"), searchPart);
     m_codeButton->setToolTip(tr("Add every hit (not only the ones shown) as a suggestion of this code"));
 
-    auto *options = new QHBoxLayout;
-    for (QCheckBox *box : {m_regex, m_wholeWord, m_case, m_sentences})
-        options->addWidget(box);
-    options->addStretch();
-    auto *coding = new QHBoxLayout;
-    coding->addWidget(m_codeButton);
-    coding->addWidget(m_code, 1);
-    coding->addWidget(m_codeSentences);
+    // Two rows of options and of coding, so that nothing is clipped in a narrow panel.
+    auto *options = new QGridLayout;
+    options->addWidget(m_regex, 0, 0);
+    options->addWidget(m_wholeWord, 0, 1);
+    options->addWidget(m_case, 1, 0);
+    options->addWidget(m_sentences, 1, 1);
+    options->setColumnStretch(2, 1);
+    m_code->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_code->setMinimumContentsLength(8);
+    auto *coding = new QGridLayout;
+    coding->addWidget(m_codeButton, 0, 0);
+    coding->addWidget(m_code, 0, 1);
+    coding->addWidget(m_codeSentences, 1, 1);
+    coding->setColumnStretch(1, 1);
     grid->addWidget(m_pattern, 0, 0, 1, 2);
     grid->addWidget(m_scope, 0, 2);
     grid->addLayout(options, 1, 0, 1, 2);

@@ -1,6 +1,7 @@
 // The article variables panel (offscreen): editing a value sets it through
-// Project (undoable), inherited outlet values show greyed with their outlet,
-// editing one overrides it and Reset goes back to the inherited value.
+// Project (undoable), inherited outlet values show muted with their outlet,
+// editing one rates the outlet, Override sets this article's own value and
+// Reset goes back to the inherited value.
 #include "ActorsDock.h"
 #include "ArticleVariablesPanel.h"
 #include "DocumentListDock.h"
@@ -132,7 +133,28 @@ private Q_SLOTS:
         QVERIFY(!editor<QComboBox>(panel, "variable", "Slant")->font().italic());
         QVERIFY(!editor<QLabel>(panel, "inherited", "Reliability"));
 
-        // Override for this article only.
+        // Two distinct actions. Changing the inherited value rates the outlet (all its articles)…
+        QVERIFY(editor<QToolButton>(panel, "override", "Ownership"));
+        combo->setCurrentIndex(combo->findData(QStringLiteral("state")));
+        QCOMPARE(m_project->outletVariables(m_outlet).value(0).values.value(0).text, QStringLiteral("state"));
+        QCOMPARE(variable("Ownership").inherited, true);
+        QCOMPARE(editor<QLabel>(panel, "inherited", "Ownership")->text(),
+                 QStringLiteral("inherited from Harbour Gazette"));
+        m_project->undoStack()->undo();
+        QCOMPARE(m_project->outletVariables(m_outlet).value(0).values.value(0).text, QStringLiteral("private"));
+        // An unset outlet variable is rated on the outlet too, not silently overridden.
+        auto *reliability = editor<QComboBox>(panel, "variable", "Reliability");
+        QVERIFY(reliability);
+        QVERIFY(reliability->count() > 1);
+        reliability->setCurrentIndex(1);
+        QCOMPARE(variable("Reliability").inherited, true);
+        m_project->undoStack()->undo();
+
+        // …and Override gives this article its own value.
+        editor<QToolButton>(panel, "override", "Ownership")->click();
+        combo = editor<QComboBox>(panel, "variable", "Ownership");
+        QVERIFY(!combo->font().italic());
+        QVERIFY(editor<QLabel>(panel, "override-note", "Ownership"));
         combo->setCurrentIndex(combo->findData(QStringLiteral("state")));
         QCOMPARE(variable("Ownership").inherited, false);
         QCOMPARE(variable("Ownership").values.value(0).text, QStringLiteral("state"));
@@ -140,6 +162,7 @@ private Q_SLOTS:
         combo = editor<QComboBox>(panel, "variable", "Ownership");
         QVERIFY(!combo->font().italic());
         QVERIFY(!editor<QLabel>(panel, "inherited", "Ownership"));
+        QVERIFY(!editor<QToolButton>(panel, "override", "Ownership"));
 
         // Reset: back to the inherited value (the override is cleared).
         auto *reset = editor<QToolButton>(panel, "reset", "Ownership");

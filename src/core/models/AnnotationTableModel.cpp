@@ -48,6 +48,23 @@ AnnotationTableModel::AnnotationTableModel(Project &project, QObject *parent)
         if (ids.contains(m_documentId))
             setDocument({});
     });
+    connect(&project, &Project::coderNameChanged, this, [this] {
+        if (m_coderFilter.kind == CoderFilter::Kind::CurrentCoder)
+            reload();
+    });
+}
+
+void AnnotationTableModel::setCoderFilter(const CoderFilter &filter)
+{
+    if (filter == m_coderFilter)
+        return;
+    m_coderFilter = filter;
+    reload();
+}
+
+bool AnnotationTableModel::passesCoderFilter(const Annotation &a) const
+{
+    return m_coderFilter.accepts(m_project.coderNameFor(a.coderId), m_project.coderName());
 }
 
 void AnnotationTableModel::setDocument(const QUuid &documentId)
@@ -65,6 +82,8 @@ void AnnotationTableModel::reload()
         try {
             m_text = m_project.store().documentText(m_documentId);
             m_rows = m_project.store().annotationsForDocument(m_documentId);
+            if (!m_coderFilter.isAll())
+                m_rows.removeIf([this](const Annotation &a) { return !passesCoderFilter(a); });
         } catch (const StoreError &e) {
             Q_EMIT m_project.errorOccurred(e.message());
         }
@@ -223,7 +242,7 @@ int AnnotationTableModel::insertionRow(const Annotation &a) const
 void AnnotationTableModel::onInserted(const QList<Annotation> &list)
 {
     for (const Annotation &a : list) {
-        if (a.documentId != m_documentId || rowOf(a.id) >= 0)
+        if (a.documentId != m_documentId || rowOf(a.id) >= 0 || !passesCoderFilter(a))
             continue;
         const int row = insertionRow(a);
         beginInsertRows({}, row, row);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Annotation.h"
+#include "models/CoderFilter.h"
 
 #include <QAbstractTableModel>
 
@@ -23,6 +24,9 @@ public:
     void setDocument(const QUuid &documentId);
     QUuid documentId() const { return m_documentId; }
     QString text() const { return m_text; }
+    // Whose annotations the rows hold (all coders by default).
+    void setCoderFilter(const CoderFilter &filter);
+    const CoderFilter &coderFilter() const { return m_coderFilter; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -44,11 +48,13 @@ private:
     void onRemoved(const QList<Annotation> &list);
     void onChanged(const Annotation &before, const Annotation &after);
     int insertionRow(const Annotation &a) const;
+    bool passesCoderFilter(const Annotation &a) const;
 
     Project &m_project;
     QUuid m_documentId;
     QString m_text;
     QList<Annotation> m_rows;
+    CoderFilter m_coderFilter;
 };
 
 } // namespace newscoder

@@ -2,6 +2,7 @@
 
 #include "models/ModelRoles.h"
 #include "project/Project.h"
+#include "storage/StoreCounts.h"
 #include "storage/StoreError.h"
 
 #include <QColor>
@@ -19,14 +20,14 @@ DocumentListModel::DocumentListModel(Project &project, QObject *parent)
         for (const Annotation &a : list)
             docs.append(a.documentId);
         refreshMissing(docs, false); // adjustCounts announces both columns
-        adjustCounts(docs, +1);
+        adjustCounts(list, +1);
     });
     connect(&project, &Project::annotationsRemoved, this, [this](const QList<Annotation> &list) {
         QList<QUuid> docs;
         for (const Annotation &a : list)
             docs.append(a.documentId);
         refreshMissing(docs, false);
-        adjustCounts(docs, -1);
+        adjustCounts(list, -1);
     });
     connect(&project, &Project::annotationChanged, this,
             [this](const Annotation &, const Annotation &after) { refreshMissing({after.documentId}); });
@@ -50,8 +51,57 @@ DocumentListModel::DocumentListModel(Project &project, QObject *parent)
         if (!m_rows.isEmpty()) // outlet names may have changed
             Q_EMIT dataChanged(index(0, OutletColumn), index(int(m_rows.size()) - 1, OutletColumn), {Qt::DisplayRole});
     });
-    connect(&project, &Project::coderNameChanged, this, [this] { refreshMissing(); });
+    connect(&project, &Project::coderNameChanged, this, [this] {
+        refreshMissing();
+        if (m_coderFilter.kind == CoderFilter::Kind::CurrentCoder) {
+            reloadCoderCounts();
+            if (!m_rows.isEmpty())
+                Q_EMIT dataChanged(index(0, AnnotationsColumn), index(int(m_rows.size()) - 1, AnnotationsColumn));
+        }
+    });
     reload();
+}
+
+void DocumentListModel::setCoderFilter(const CoderFilter &filter)
+{
+    if (filter == m_coderFilter)
+        return;
+    m_coderFilter = filter;
+    reloadCoderCounts();
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, AnnotationsColumn), index(int(m_rows.size()) - 1, AnnotationsColumn));
+}
+
+void DocumentListModel::reloadCoderCounts()
+{
+    m_coderCounts.clear();
+    if (m_coderFilter.isAll())
+        return;
+    const QString coder = m_coderFilter.effectiveCoder(m_project.coderName());
+    try {
+        if (const auto found = m_project.store().coderByName(coder))
+            m_coderCounts = annotationCountsByDocumentOfCoder(m_project.store(), found->id);
+    } catch (const StoreError &e) {
+        Q_EMIT m_project.errorOccurred(e.message());
+    }
+}
+
+int DocumentListModel::shownAnnotationCount(const QUuid &documentId) const
+{
+    if (m_coderFilter.isAll()) {
+        const DocumentSummary *s = summary(documentId);
+        return s ? s->annotationCount : 0;
+    }
+    return m_coderCounts.value(documentId);
+}
+
+QString DocumentListModel::outletName(const DocumentSummary &s) const
+{
+    if (!s.outletId.isNull()) {
+        if (const auto outlet = m_project.outlet(s.outletId))
+            return outlet->name;
+    }
+    return s.outlet;
 }
 
 void DocumentListModel::reload()
@@ -64,6 +114,7 @@ void DocumentListModel::reload()
         Q_EMIT m_project.errorOccurred(e.message());
     }
     m_missing = m_project.missingRequiredCounts();
+    reloadCoderCounts();
     rebuildIndex();
     endResetModel();
 }
@@ -152,16 +203,12 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
         case TitleColumn:
             return s.title;
         case OutletColumn:
-            // The scraped outlet text; without one, the registry outlet the article belongs to.
-            if (role == Qt::DisplayRole && s.outlet.isEmpty() && !s.outletId.isNull()) {
-                if (const auto outlet = m_project.outlet(s.outletId))
-                    return outlet->name;
-            }
-            return s.outlet;
+            // The registry outlet the article belongs to (renaming it renames it here); else the scraped text.
+            return role == Qt::DisplayRole ? outletName(s) : s.outlet;
         case DateColumn:
             return s.date.isValid() ? s.date.toString(Qt::ISODate) : QString();
         case AnnotationsColumn:
-            return s.annotationCount;
+            return shownAnnotationCount(s.id);
         case MissingColumn: {
             const int missing = m_missing.value(s.id);
             return missing > 0 ? QVariant(missing) : QVariant(QString());
@@ -173,7 +220,7 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
         case DateColumn:
             return s.date;
         case AnnotationsColumn:
-            return s.annotationCount;
+            return shownAnnotationCount(s.id);
         case MissingColumn:
             return m_missing.value(s.id);
         default:
@@ -354,12 +401,15 @@ void DocumentListModel::onDocumentChanged(const QUuid &id)
     refreshMissing({id}); // its outlet may have changed (inherited values)
 }
 
-void DocumentListModel::adjustCounts(const QList<QUuid> &documentIds, int delta)
+void DocumentListModel::adjustCounts(const QList<Annotation> &annotations, int delta)
 {
     QHash<int, int> touched;
-    for (const QUuid &id : documentIds) {
-        if (const auto it = m_rowOf.constFind(id); it != m_rowOf.cend()) {
+    const QString current = m_project.coderName();
+    for (const Annotation &a : annotations) {
+        if (const auto it = m_rowOf.constFind(a.documentId); it != m_rowOf.cend()) {
             m_rows[*it].annotationCount += delta;
+            if (!m_coderFilter.isAll() && m_coderFilter.accepts(m_project.coderNameFor(a.coderId), current))
+                m_coderCounts[a.documentId] += delta;
             touched.insert(*it, 0);
         }
     }

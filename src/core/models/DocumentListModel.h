@@ -1,6 +1,8 @@
 #pragma once
 
+#include "model/Annotation.h"
 #include "model/Document.h"
+#include "models/CoderFilter.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -31,6 +33,14 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
+    // The Annotations column counts the annotations of the coder(s) the filter passes.
+    void setCoderFilter(const CoderFilter &filter);
+    const CoderFilter &coderFilter() const { return m_coderFilter; }
+    int shownAnnotationCount(const QUuid &documentId) const;
+    // The outlet as the registry names it (a renamed outlet shows its new
+    // name); the scraped outlet text for articles without a registry outlet.
+    QString outletName(const DocumentSummary &summary) const;
+
     QModelIndex indexOf(const QUuid &documentId, int column = TitleColumn) const;
     QUuid documentId(int row) const;
     const DocumentSummary *summary(const QUuid &documentId) const;
@@ -42,7 +52,8 @@ private:
     void onDocumentsInserted(const QList<QUuid> &ids);
     void onDocumentsRemoved(const QList<QUuid> &ids);
     void onDocumentChanged(const QUuid &id);
-    void adjustCounts(const QList<QUuid> &documentIds, int delta);
+    void adjustCounts(const QList<Annotation> &annotations, int delta);
+    void reloadCoderCounts();
     void rebuildIndex();
     // Recounts missing required values (all articles when `documentIds` is empty).
     void refreshMissing(const QList<QUuid> &documentIds = {}, bool notify = true);
@@ -52,6 +63,8 @@ private:
     QList<DocumentSummary> m_rows;
     QHash<QUuid, int> m_rowOf;
     QHash<QUuid, int> m_missing; // articles with something missing only
+    CoderFilter m_coderFilter;
+    QHash<QUuid, int> m_coderCounts; // per article, of the filtered coder (unused for all coders)
 };
 
 } // namespace newscoder
