@@ -492,7 +492,9 @@ private:
         const SourceText text = sourceTextFromString(raw);
         Document doc;
         doc.id = uuidOf(s.guid);
-        const auto existing = m_project.store().document(doc.id);
+        loadExisting();
+        const auto existing = m_existingDocuments.contains(doc.id) ? m_project.store().document(doc.id)
+                                                                   : std::optional<Document>();
         const bool isNew = !existing;
         if (existing && existing->text != text.stored) {
             m_plan.skipped.append({QStringLiteral("source “%1”").arg(label),
@@ -597,7 +599,7 @@ private:
                 }
                 Annotation ann;
                 ann.id = k == 0 ? uuidOf(sel.guid) : uuidOf(coding.guid);
-                if (m_project.store().annotation(ann.id) || m_annotationIds.contains(ann.id)) {
+                if (m_existingAnnotations.contains(ann.id) || m_annotationIds.contains(ann.id)) {
                     ++m_plan.alreadyPresent.selections;
                     continue;
                 }
@@ -628,9 +630,28 @@ private:
         return true;
     }
 
+    // The ids already in the project, read once (no query per selection).
+    void loadExisting()
+    {
+        if (m_existingLoaded)
+            return;
+        m_existingLoaded = true;
+        for (const DocumentSummary &d : m_project.store().documentSummaries())
+            m_existingDocuments.insert(d.id);
+        if (m_project.store().annotationCount() > 0) {
+            m_project.store().forEachAnnotation([this](const Annotation &a) {
+                m_existingAnnotations.insert(a.id);
+                return true;
+            });
+        }
+    }
+
     const Project &m_project;
     const ImportOptions &m_options;
     ImportPlan m_plan;
+    bool m_existingLoaded = false;
+    QSet<QUuid> m_existingDocuments;
+    QSet<QUuid> m_existingAnnotations;
     RefiProjectData m_data;
     ArchiveReader m_archive;
     bool m_hasArchive = false;

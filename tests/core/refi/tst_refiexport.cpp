@@ -224,6 +224,34 @@ private Q_SLOTS:
         // Importing the export again changes nothing.
         QVERIFY(refi::planImport(*fresh, out, {}, &error)->changesNothing());
     }
+
+    // A write that fails half-way (an article with the same id arrived after
+    // the pre-flight) leaves nothing behind: no codes, no coders, no step.
+    void failedImportWritesNothing()
+    {
+        QTemporaryDir dir;
+        ProjectFixture f(dir.path());
+        codeAsTwoCoders(f);
+        const QString out = dir.filePath(QStringLiteral("rt.qdpx"));
+        QString error;
+        QVERIFY(refi::exportProject(*f.project, out, {}, &error));
+        const QString path = dir.filePath(QStringLiteral("target.newscoder"));
+        auto target = Project::create(path, {});
+        const auto plan = refi::planImport(*target, out, {}, &error);
+        QVERIFY2(plan, qPrintable(error));
+        Document clash = *f.project->store().document(f.nonBmpDoc); // the second article of the plan
+        clash.outletId = {};
+        QCOMPARE(target->importDocuments({clash}).size(), 1);
+        const int steps = target->undoStack()->count();
+        QVERIFY(!refi::applyImport(*target, *plan, &error));
+        QVERIFY2(error.contains(QStringLiteral("Nothing was written")), qPrintable(error));
+        QCOMPARE(target->undoStack()->count(), steps);
+        QVERIFY(target->codes().isEmpty());
+        QCOMPARE(target->store().documentCount(), 1);
+        QCOMPARE(target->store().annotationCount(), 0);
+        QVERIFY(target->store().coders().isEmpty());
+        QCOMPARE(reader(path)->codes().size(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRefiExport)
