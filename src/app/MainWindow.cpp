@@ -13,6 +13,7 @@
 #include "ImportController.h"
 #include "OutletsDock.h"
 #include "ProjectSession.h"
+#include "refi/RefiMenus.h"
 #include "ReliabilityDialog.h"
 #include "SearchDock.h"
 #include "io/CodebookJson.h"
@@ -124,6 +125,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
     connect(m_reliabilityAction, &QAction::triggered, this, &MainWindow::showReliability);
 
     m_importer = new ImportController(this);
+    // REFI-QDA exchange (src/app/refi): File ▸ Import / Export ▸ REFI-QDA Project/Codebook….
+    new RefiMenus(this, m_ui->menuFile, [this]() -> Project * { return m_session ? &m_session->project() : nullptr; });
     m_undoGroup = new QUndoGroup(this);
     QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
     QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));

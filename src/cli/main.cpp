@@ -3,6 +3,7 @@
 #include "cli/CliSupport.h"
 #include "cli/CodebookCommands.h"
 #include "cli/ProjectCommands.h"
+#include "cli/RefiCommands.h"
 #include "cli/RegistryCommands.h"
 #include "cli/RegistryEditCommands.h"
 #include "cli/ReliabilityCommand.h"
@@ -53,6 +54,8 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("search"), {runSearch, "PROJECT PATTERN         find text in the articles (or --memos)"}},
         {QStringLiteral("autocode"), {runAutocode, "PROJECT PATTERN --code NAME --coder NAME  suggest annotations"}},
         {QStringLiteral("suggestions"), {runSuggestions, "PROJECT [--accept|--reject] (--all|ID...)"}},
+        {QStringLiteral("refi-export"), {runRefiExport, "PROJECT OUT.qdpx|OUT.qdc [--coders A,B]  REFI-QDA export"}},
+        {QStringLiteral("refi-import"), {runRefiImport, "PROJECT FILE.qdpx|FILE.qdc [--json]  REFI-QDA import"}},
         {QStringLiteral("edit-text"), {runEditText, "PROJECT --document ID --at POS --remove N --insert TEXT"}},
     };
     return table;

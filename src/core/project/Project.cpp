@@ -296,6 +296,12 @@ bool Project::applyInsertAnnotations(const QList<Annotation> &annotations, const
         return false;
     if (newCoder)
         m_coderNames.insert(newCoder->id, newCoder->name);
+    for (const Annotation &a : annotations) {
+        if (!m_coderNames.contains(a.coderId)) { // coders new to this session (REFI-QDA import)
+            reloadCoders();
+            break;
+        }
+    }
     Q_EMIT annotationsInserted(annotations);
     emitValuesChanged(values);
     return true;
@@ -426,6 +432,12 @@ bool Project::applyInsertDocuments(const QList<Document> &documents, const QList
             m_store->insertStoredValues(values);
         }))
         return false;
+    for (const Annotation &a : annotations) {
+        if (!m_coderNames.contains(a.coderId)) { // coders new to this session (REFI-QDA import)
+            reloadCoders();
+            break;
+        }
+    }
     if (!outlets.isEmpty()) {
         reloadRegistries();
         Q_EMIT outletsChanged();
