@@ -133,7 +133,7 @@ private Q_SLOTS:
             c.setPosition(31, QTextCursor::KeepAnchor); // "mayor "
             editor->setTextCursor(c);
             QTest::keyClick(editor, Qt::Key_Delete);
-            QVERIFY(dialog.note()->text().contains(QStringLiteral("1 annotations lose all their text")));
+            QVERIFY(dialog.note()->text().contains(QStringLiteral("1 annotation loses all its text")));
             dialog.reject(); // Cancel: nothing reaches the project
         }
         QCOMPARE(m_project->store().documentText(m_doc), Text);

@@ -97,8 +97,10 @@ int DocumentListModel::shownAnnotationCount(const QUuid &documentId) const
 
 QString DocumentListModel::outletName(const DocumentSummary &s) const
 {
+    // The scraped text names the registry outlet (empty, or its domain as imported): show the registry's name.
     if (!s.outletId.isNull()) {
-        if (const auto outlet = m_project.outlet(s.outletId))
+        if (const auto outlet = m_project.outlet(s.outletId);
+            outlet && (s.outlet.isEmpty() || outlet->domains.contains(s.outlet, Qt::CaseInsensitive)))
             return outlet->name;
     }
     return s.outlet;
