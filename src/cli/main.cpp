@@ -2,6 +2,7 @@
 #include "cli/AgreementCommand.h"
 #include "cli/CliSupport.h"
 #include "cli/CodebookCommands.h"
+#include "cli/ExportCommands.h"
 #include "cli/ProjectCommands.h"
 #include "cli/RegistryCommands.h"
 #include "cli/RegistryEditCommands.h"
@@ -9,9 +10,11 @@
 #include "cli/SearchCommands.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <functional>
 #include <map>
+#include <memory>
 
 using namespace newscoder::cli;
 
@@ -53,6 +56,8 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("search"), {runSearch, "PROJECT PATTERN         find text in the articles (or --memos)"}},
         {QStringLiteral("autocode"), {runAutocode, "PROJECT PATTERN --code NAME --coder NAME  suggest annotations"}},
         {QStringLiteral("suggestions"), {runSuggestions, "PROJECT [--accept|--reject] (--all|ID...)"}},
+        {QStringLiteral("export"),
+         {runExport, "PROJECT --table T --format csv|tsv|xlsx|jsonl|sav|dta --out FILE  export the dataset"}},
         {QStringLiteral("edit-text"), {runEditText, "PROJECT --document ID --at POS --remove N --insert TEXT"}},
     };
     return table;
@@ -74,7 +79,9 @@ QString usage()
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // A PDF codebook document needs fonts: the GUI application (offscreen without a display).
+    std::unique_ptr<QCoreApplication> app(exportNeedsGui(argc, argv) ? new QGuiApplication(argc, argv)
+                                                                     : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral("newscoder-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NEWSCODER_VERSION));
     QStringList args = QCoreApplication::arguments();
