@@ -9,6 +9,7 @@
 #include "project/Project.h"
 #include "storage/StoreError.h"
 
+#include <QDir>
 #include <QFileInfo>
 
 namespace newscoder::cli {

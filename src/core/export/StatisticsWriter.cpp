@@ -180,7 +180,7 @@ ExportResult writeStatistics(const dataset::Table &table, Format format, const Q
         }
         if (!labelled || (col.type == dataset::ColumnType::Text && !col.categorical))
             continue;
-        const QByteArray setName = (QStringLiteral("l_") + p.name).left(stata ? 32 : 64).toLatin1();
+        const QByteArray setName = QString(QStringLiteral("l_") + p.name).left(stata ? 32 : 64).toLatin1();
         readstat_label_set_t *set =
             readstat_add_label_set(writer, stata ? READSTAT_TYPE_INT32 : READSTAT_TYPE_DOUBLE, setName.constData());
         auto addLabel = [&](double value, const QString &text) {

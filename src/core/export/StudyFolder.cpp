@@ -13,6 +13,8 @@
 #include <QSaveFile>
 #include <QTemporaryDir>
 
+#include <vector>
+
 namespace newscoder::exporting {
 
 namespace {
@@ -168,17 +170,17 @@ ExportResult exportStudyFolder(const dataset::Dataset &dataset, const QString &f
         "# Reads the Newscoder study folder this file sits in (readr column types; choices as factors,\n"
         "# ordinal scales as ordered factors with the codebook's labels).\n"
         "library(readr)\nhere <- if (sys.nframe() > 0 && !is.null(sys.frame(1)$ofile)) dirname(sys.frame(1)$ofile) else \".\"\n\n");
-    QList<std::unique_ptr<dataset::Table>> tables;
+    std::vector<std::unique_ptr<dataset::Table>> tables;
     for (dataset::TableKind kind : dataset::allTables())
-        tables.append(dataset.table(kind));
-    tables.append(std::make_unique<ReliabilityTable>(dataset));
+        tables.push_back(dataset.table(kind));
+    tables.push_back(std::make_unique<ReliabilityTable>(dataset));
     const QStringList names = {QStringLiteral("segments"), QStringLiteral("articles"), QStringLiteral("links"),
                                QStringLiteral("actors"),   QStringLiteral("outlets"),  QStringLiteral("codebook"),
                                QStringLiteral("reliability")};
     qint64 total = 0;
-    for (qsizetype t = 0; t < tables.size(); ++t) {
+    for (size_t t = 0; t < tables.size(); ++t) {
         const dataset::Table &table = *tables[t];
-        const QString csv = names[t] + QStringLiteral(".csv");
+        const QString csv = names[qsizetype(t)] + QStringLiteral(".csv");
         const ExportProgress tableProgress = [&](qint64 rows) { return !progress || progress(total + rows); };
         ExportResult one = exportTable(table, Format::Csv, scratch.filePath(csv), options, tableProgress);
         if (!one.ok)
@@ -188,16 +190,16 @@ ExportResult exportStudyFolder(const dataset::Dataset &dataset, const QString &f
         for (const dataset::Column &c : table.columns())
             columns.append(columnJson(c));
         QJsonObject entry{{QStringLiteral("file"), csv},
-                          {QStringLiteral("table"), names[t]},
+                          {QStringLiteral("table"), names[qsizetype(t)]},
                           {QStringLiteral("format"), QStringLiteral("csv")},
                           {QStringLiteral("grain"), table.grain()},
                           {QStringLiteral("rows"), one.rows},
                           {QStringLiteral("columns"), columns}};
         files.append(entry);
         total += one.rows;
-        importR += rImportCode(names[t], csv, table.columns()) + u'\n';
+        importR += rImportCode(names[qsizetype(t)], csv, table.columns()) + u'\n';
         if (statistics) {
-            const QString stats = names[t] + u'.' + formatName(*statistics);
+            const QString stats = names[qsizetype(t)] + u'.' + formatName(*statistics);
             ExportResult s = exportTable(table, *statistics, scratch.filePath(stats), {}, tableProgress);
             if (!s.ok)
                 return s;

@@ -54,7 +54,7 @@ QString VariableNames::legal(const QString &columnName)
         name.prepend(QStringLiteral("v_"));
     name.truncate(limit);
     if (reserved(m_rules, name.toLower()))
-        name = (name + QStringLiteral("_v")).left(limit);
+        name = QString(name + QStringLiteral("_v")).left(limit);
     QString candidate = name;
     for (int n = 2; m_taken.contains(candidate.toLower()); ++n) {
         const QString suffix = u'_' + QString::number(n);
