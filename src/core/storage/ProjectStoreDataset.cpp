@@ -277,6 +277,7 @@ void DatasetReader::stream(const DatasetQuery &query, const std::function<bool(c
                 return;
             on = notes.seek(docId);
         }
+        docs.next();
     }
 }
 
