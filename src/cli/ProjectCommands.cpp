@@ -2,6 +2,7 @@
 
 #include "cli/CliSupport.h"
 #include "cli/RegistryCommands.h"
+#include "dataset/FieldJson.h"
 #include "io/ArticleImport.h"
 #include "io/CodebookJson.h"
 #include "project/Project.h"
@@ -19,6 +20,40 @@ namespace {
 using Access = ProjectStore::Access;
 
 QJsonObject summaryJson(const DocumentSummary &s);
+
+// "Parent/Child" names of a code.
+QString annotationCodePath(const Project &project, const QUuid &codeId)
+{
+    QStringList path;
+    QSet<QUuid> seen;
+    for (auto c = project.code(codeId); c && !seen.contains(c->id); c = project.code(c->parentId)) {
+        seen.insert(c->id);
+        path.prepend(c->name);
+    }
+    return path.join(u'/');
+}
+
+// Field name → value (dataset::fieldValueJson); every field of the code, null when not given.
+QJsonObject annotationFieldsJson(const Project &project, const std::optional<Code> &code,
+                                 const QList<FieldValue> &values)
+{
+    QJsonObject fields;
+    if (!code)
+        return fields;
+    const auto actorName = [&](const QUuid &id) {
+        const auto actor = project.actor(id);
+        return actor ? actor->name : QString();
+    };
+    for (const CodeField &f : code->fields) {
+        QList<FieldValue> mine;
+        for (const FieldValue &v : values) {
+            if (v.fieldId == f.id)
+                mine.append(v);
+        }
+        fields.insert(f.name, dataset::fieldValueJson(f, mine, actorName));
+    }
+    return fields;
+}
 
 } // namespace
 
@@ -457,6 +492,7 @@ int runAnnotations(const QStringList &arguments)
         QJsonArray array;
         QUuid textOf;
         QString text;
+        QHash<QUuid, QList<FieldValue>> values; // of the current article (one query per article)
         auto visit = [&](const Annotation &a) {
             const QString statusLabel = annotationStatusLabel(a);
             if (!wantedStatus.isEmpty() && statusLabel != wantedStatus)
@@ -464,27 +500,31 @@ int runAnnotations(const QStringList &arguments)
             if (a.documentId != textOf) {
                 textOf = a.documentId;
                 text = project->store().documentText(a.documentId);
+                if (parser.isSet(json))
+                    values = project->store().annotationValuesForDocument(a.documentId);
             }
             const auto c = project->code(a.codeId);
             const QString quoted = text.mid(a.start, a.end - a.start);
             if (parser.isSet(json)) {
-                QJsonObject row{{QStringLiteral("id"), idString(a.id)},
-                                {QStringLiteral("document"), idString(a.documentId)},
-                                {QStringLiteral("code"), c ? c->name : QString()},
-                                {QStringLiteral("start"), a.start},
-                                {QStringLiteral("end"), a.end},
-                                {QStringLiteral("text"), quoted},
-                                {QStringLiteral("coder"), project->coderNameFor(a.coderId)},
-                                {QStringLiteral("memo"), a.memo}};
+                QJsonObject object{{QStringLiteral("id"), idString(a.id)},
+                                   {QStringLiteral("document"), idString(a.documentId)},
+                                   {QStringLiteral("code"), c ? c->name : QString()},
+                                   {QStringLiteral("start"), a.start},
+                                   {QStringLiteral("end"), a.end},
+                                   {QStringLiteral("text"), quoted},
+                                   {QStringLiteral("coder"), project->coderNameFor(a.coderId)},
+                                   {QStringLiteral("memo"), a.memo}};
+                object.insert(QStringLiteral("code_path"), annotationCodePath(*project, a.codeId));
+                object.insert(QStringLiteral("fields"), annotationFieldsJson(*project, c, values.value(a.id)));
                 // Review flags of text edits (text/ReviewFlags.h): status, and for
                 // flagged ones the reason and the edit that caused it.
-                row.insert(QStringLiteral("status"), statusLabel);
+                object.insert(QStringLiteral("status"), statusLabel);
                 if (a.needsReview()) {
-                    row.insert(QStringLiteral("reason"), a.reviewReason);
+                    object.insert(QStringLiteral("reason"), a.reviewReason);
                     const QJsonObject edit = reviewEditJson(a);
-                    row.insert(QStringLiteral("edit"), edit.isEmpty() ? QJsonValue() : QJsonValue(edit));
+                    object.insert(QStringLiteral("edit"), edit.isEmpty() ? QJsonValue() : QJsonValue(edit));
                 }
-                array.append(row);
+                array.append(object);
             } else {
                 writeOut(QStringLiteral("%1  %2  %3-%4  %5  %6%7\n")
                              .arg(idString(a.id), c ? c->name : QString())

@@ -2,6 +2,7 @@
 #include "cli/AgreementCommand.h"
 #include "cli/CliSupport.h"
 #include "cli/CodebookCommands.h"
+#include "cli/ExportCommands.h"
 #include "cli/ProjectCommands.h"
 #include "cli/RefiCommands.h"
 #include "cli/RegistryCommands.h"
@@ -10,9 +11,11 @@
 #include "cli/SearchCommands.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <functional>
 #include <map>
+#include <memory>
 
 using namespace newscoder::cli;
 
@@ -56,6 +59,8 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("suggestions"), {runSuggestions, "PROJECT [--accept|--reject] (--all|ID...)"}},
         {QStringLiteral("refi-export"), {runRefiExport, "PROJECT OUT.qdpx|OUT.qdc [--coders A,B]  REFI-QDA export"}},
         {QStringLiteral("refi-import"), {runRefiImport, "PROJECT FILE.qdpx|FILE.qdc [--json]  REFI-QDA import"}},
+        {QStringLiteral("export"),
+         {runExport, "PROJECT --table T --format csv|tsv|xlsx|jsonl|sav|dta --out FILE  export the dataset"}},
         {QStringLiteral("edit-text"), {runEditText, "PROJECT --document ID --at POS --remove N --insert TEXT"}},
     };
     return table;
@@ -77,7 +82,9 @@ QString usage()
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // A PDF codebook document needs fonts: the GUI application (offscreen without a display).
+    std::unique_ptr<QCoreApplication> app(exportNeedsGui(argc, argv) ? new QGuiApplication(argc, argv)
+                                                                     : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral("newscoder-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NEWSCODER_VERSION));
     QStringList args = QCoreApplication::arguments();

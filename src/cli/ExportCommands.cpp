@@ -1,0 +1,263 @@
+#include "cli/ExportCommands.h"
+
+#include "cli/CliSupport.h"
+#include "cli/ProjectCommands.h"
+#include "dataset/Dataset.h"
+#include "export/CodebookDocument.h"
+#include "export/Exporter.h"
+#include "export/StudyFolder.h"
+#include "project/Project.h"
+#include "storage/StoreError.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace newscoder::cli {
+
+namespace {
+
+// The options every export shares (filters); nullopt + message on stderr when invalid.
+std::optional<dataset::Filter> readFilter(const QCommandLineParser &parser, const Project &project)
+{
+    dataset::Filter filter;
+    for (const QString &value : parser.values(QStringLiteral("coders")))
+        filter.coders += value.split(u',', Qt::SkipEmptyParts);
+    for (const QString &value : parser.values(QStringLiteral("codes")))
+        filter.codes += value.split(u',', Qt::SkipEmptyParts);
+    filter.withSubCodes = !parser.isSet(QStringLiteral("no-subcodes"));
+    filter.includeSuggestions = parser.isSet(QStringLiteral("suggestions"));
+    filter.uncodedArticles = parser.isSet(QStringLiteral("uncoded"));
+    bool ok = false;
+    filter.contextCharacters = parser.value(QStringLiteral("context")).toInt(&ok);
+    if (!ok || filter.contextCharacters < 0 || filter.contextCharacters > 100000) {
+        badInput(QStringLiteral("--context needs a number of characters from 0 to 100000"));
+        return std::nullopt;
+    }
+    for (const QString &value : parser.values(QStringLiteral("documents"))) {
+        for (const QString &id : value.split(u',', Qt::SkipEmptyParts)) {
+            QString error;
+            const auto doc = findDocument(project, id.trimmed(), &error);
+            if (!doc) {
+                badInput(error);
+                return std::nullopt;
+            }
+            filter.documents.append(doc->id);
+        }
+    }
+    return filter;
+}
+
+int runCodebookDocument(const QCommandLineParser &parser, const QString &target)
+{
+    if (!exporting::documentFormatForFile(target))
+        return badInput(QStringLiteral("--codebook-document must name a .html, .md or .pdf file"));
+    QString error;
+    auto project = openProject(parser.positionalArguments().first(), ProjectStore::Access::ReadOnly, &error);
+    if (!project)
+        return badInput(error);
+    const auto filter = readFilter(parser, *project);
+    if (!filter)
+        return ExitBadInput;
+    try {
+        const dataset::Dataset data(project->store(), *filter);
+        const auto result = exporting::writeCodebookDocument(data, target);
+        if (!result.ok)
+            return badInput(result.error);
+    } catch (const StoreError &e) {
+        return badInput(e.message());
+    }
+    writeOut(QStringLiteral("codebook written to %1\n").arg(target));
+    return ExitOk;
+}
+
+int runStudyFolder(const QCommandLineParser &parser, const QCommandLineOption &format, const QCommandLineOption &out,
+                   const QCommandLineOption &context)
+{
+    Q_UNUSED(context); // read with the other filters
+    std::optional<exporting::Format> statistics;
+    if (parser.isSet(format)) {
+        const auto fmt = exporting::formatFromName(parser.value(format));
+        if (!fmt || (*fmt != exporting::Format::Csv && *fmt != exporting::Format::Sav && *fmt != exporting::Format::Dta))
+            return badInput(QStringLiteral("--all writes CSV, plus sav or dta when --format names one"));
+        if (*fmt != exporting::Format::Csv) {
+            if (!exporting::formatAvailable(*fmt))
+                return badInput(QStringLiteral("this build cannot write %1 files").arg(parser.value(format)));
+            statistics = fmt;
+        }
+    }
+    if (parser.isSet(QStringLiteral("table")))
+        return badInput(QStringLiteral("--all writes every table: leave out --table"));
+    if (!parser.isSet(out) || parser.value(out).isEmpty())
+        return badInput(QStringLiteral("--all needs --out DIR"));
+    QString error;
+    auto project = openProject(parser.positionalArguments().first(), ProjectStore::Access::ReadOnly, &error);
+    if (!project)
+        return badInput(error);
+    const auto filter = readFilter(parser, *project);
+    if (!filter)
+        return ExitBadInput;
+    exporting::ExportOptions options;
+    options.byteOrderMark = parser.isSet(QStringLiteral("bom"));
+    options.neutraliseFormulas = parser.isSet(QStringLiteral("neutralise-formulas"));
+    exporting::ExportResult result;
+    try {
+        const dataset::Dataset data(project->store(), *filter);
+        result = exporting::exportStudyFolder(data, parser.value(out), statistics, options);
+    } catch (const StoreError &e) {
+        return badInput(e.message());
+    }
+    if (!result.ok)
+        return badInput(result.error);
+    for (const QString &warning : result.warnings)
+        writeErr(QStringLiteral("newscoder-cli: note: %1\n").arg(warning));
+    writeOut(QStringLiteral("%1 rows written to %2\n").arg(result.rows).arg(parser.value(out)));
+    return ExitOk;
+}
+
+} // namespace
+
+bool exportNeedsGui(int argc, char **argv)
+{
+    if (argc < 2 || qstrcmp(argv[1], "export") != 0)
+        return false;
+    for (int i = 2; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        const bool pdf = (arg == "--codebook-document" && i + 1 < argc && QByteArray(argv[i + 1]).toLower().endsWith(".pdf"))
+                         || (arg.startsWith("--codebook-document=") && arg.toLower().endsWith(".pdf"));
+        if (pdf) {
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+                && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            return true;
+        }
+    }
+    return false;
+}
+
+int runExport(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Export the coded dataset. Tables: segments (one row per annotation), articles (article × coder, with "
+        "variables and code counts), links, actors, outlets, codebook. Formats: csv, tsv, xlsx (without --table: "
+        "every table as a sheet), jsonl (one object per article, no --table), sav (SPSS), dta (Stata). "
+        "Nothing is written when the export fails."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
+    const QCommandLineOption table(QStringLiteral("table"), QStringLiteral("The table to export."),
+                                   QStringLiteral("NAME"));
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("csv, tsv, xlsx, jsonl, sav or dta."),
+                                    QStringLiteral("FORMAT"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("The file to write."), QStringLiteral("FILE"));
+    const QCommandLineOption coders(QStringLiteral("coders"), QStringLiteral("Only these coders (comma-separated)."),
+                                    QStringLiteral("A,B"));
+    const QCommandLineOption codes(QStringLiteral("codes"),
+                                   QStringLiteral("Only these codes and their sub-codes (comma-separated)."),
+                                   QStringLiteral("NAME,..."));
+    const QCommandLineOption noSubCodes(QStringLiteral("no-subcodes"),
+                                        QStringLiteral("--codes without their sub-codes."));
+    const QCommandLineOption documents(QStringLiteral("documents"),
+                                       QStringLiteral("Only these articles (ids or prefixes, comma-separated)."),
+                                       QStringLiteral("ID,..."));
+    const QCommandLineOption context(QStringLiteral("context"),
+                                     QStringLiteral("Characters of context each side of a segment (default 100)."),
+                                     QStringLiteral("N"), QStringLiteral("100"));
+    const QCommandLineOption bom(QStringLiteral("bom"), QStringLiteral("CSV/TSV: start with a UTF-8 byte-order mark."));
+    const QCommandLineOption delimiter(QStringLiteral("delimiter"), QStringLiteral("CSV: the delimiter, ',' or ';'."),
+                                       QStringLiteral("C"), QStringLiteral(","));
+    const QCommandLineOption neutralise(
+        QStringLiteral("neutralise-formulas"),
+        QStringLiteral("CSV/TSV: prefix text cells starting with = + - @ with ' (spreadsheet formula injection)."));
+    const QCommandLineOption suggestions(QStringLiteral("suggestions"),
+                                         QStringLiteral("Include suggested annotations not yet accepted."));
+    const QCommandLineOption uncoded(QStringLiteral("uncoded"),
+                                     QStringLiteral("articles/jsonl: also articles nobody coded."));
+    const QCommandLineOption all(QStringLiteral("all"),
+                                 QStringLiteral("Write a study folder (--out DIR): every table as CSV (plus --format "
+                                                "sav or dta), manifest.json, import.R and a reliability table."));
+    const QCommandLineOption codebookDocument(QStringLiteral("codebook-document"),
+                                              QStringLiteral("Write the codebook as a document (.html, .md or .pdf)."),
+                                              QStringLiteral("FILE"));
+    parser.addOptions({table, format, out, coders, codes, noSubCodes, documents, context, bom, delimiter, neutralise,
+                       suggestions, uncoded, all, codebookDocument});
+    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
+        return rc == ExitUsage ? ExitBadInput : rc;
+    if (parser.isSet(codebookDocument))
+        return runCodebookDocument(parser, parser.value(codebookDocument));
+    if (parser.isSet(all))
+        return runStudyFolder(parser, format, out, context);
+
+    // Every argument is checked before the project is read or anything written.
+    if (!parser.isSet(format))
+        return badInput(QStringLiteral("export needs --format (csv, tsv, xlsx, jsonl, sav or dta)"));
+    const auto fmt = exporting::formatFromName(parser.value(format));
+    if (!fmt)
+        return badInput(QStringLiteral("unknown format '%1' (csv, tsv, xlsx, jsonl, sav or dta)")
+                            .arg(parser.value(format)));
+    if (!exporting::formatAvailable(*fmt))
+        return badInput(QStringLiteral("this build cannot write %1 files").arg(exporting::formatName(*fmt)));
+    std::optional<dataset::TableKind> kind;
+    if (parser.isSet(table)) {
+        kind = dataset::tableFromName(parser.value(table));
+        if (!kind)
+            return badInput(QStringLiteral("unknown table '%1' (segments, articles, links, actors, outlets, codebook)")
+                                .arg(parser.value(table)));
+        if (*fmt == exporting::Format::Jsonl)
+            return badInput(QStringLiteral("jsonl writes one object per article: leave out --table"));
+    } else if (*fmt != exporting::Format::Xlsx && *fmt != exporting::Format::Jsonl) {
+        return badInput(QStringLiteral("export needs --table (segments, articles, links, actors, outlets, codebook)"));
+    }
+    if (!parser.isSet(out) || parser.value(out).isEmpty())
+        return badInput(QStringLiteral("export needs --out FILE"));
+    const QString target = parser.value(out);
+    const QFileInfo targetInfo(target);
+    if (targetInfo.isDir())
+        return badInput(QStringLiteral("--out %1 is a folder, not a file").arg(target));
+    if (!targetInfo.absoluteDir().exists())
+        return badInput(QStringLiteral("the folder of --out %1 does not exist").arg(target));
+    exporting::ExportOptions options;
+    options.byteOrderMark = parser.isSet(bom);
+    options.neutraliseFormulas = parser.isSet(neutralise);
+    const QString sep = parser.value(delimiter);
+    if (sep != QLatin1String(",") && sep != QLatin1String(";"))
+        return badInput(QStringLiteral("--delimiter must be ',' or ';'"));
+    options.delimiter = sep.front();
+    bool contextOk = false;
+    const int contextChars = parser.value(context).toInt(&contextOk);
+    if (!contextOk || contextChars < 0 || contextChars > 100000)
+        return badInput(QStringLiteral("--context needs a number of characters from 0 to 100000"));
+
+    QString error;
+    auto project = openProject(parser.positionalArguments().first(), ProjectStore::Access::ReadOnly, &error);
+    if (!project)
+        return badInput(error);
+    const auto filter = readFilter(parser, *project);
+    if (!filter)
+        return ExitBadInput;
+    exporting::ExportResult result;
+    try {
+        const dataset::Dataset data(project->store(), *filter);
+        if (*fmt == exporting::Format::Jsonl) {
+            result = exporting::exportJsonl(data, target);
+        } else if (!kind) {
+            std::vector<std::unique_ptr<dataset::Table>> tables;
+            QList<const dataset::Table *> sheets;
+            for (dataset::TableKind k : dataset::allTables()) {
+                tables.push_back(data.table(k));
+                sheets.append(tables.back().get());
+            }
+            result = exporting::exportWorkbook(sheets, target);
+        } else {
+            result = exporting::exportTable(*data.table(*kind), *fmt, target, options);
+        }
+    } catch (const StoreError &e) {
+        return badInput(e.message());
+    }
+    if (!result.ok)
+        return badInput(result.error);
+    for (const QString &warning : result.warnings)
+        writeErr(QStringLiteral("newscoder-cli: note: %1\n").arg(warning));
+    writeOut(QStringLiteral("%1 rows written to %2\n").arg(result.rows).arg(target));
+    return ExitOk;
+}
+
+} // namespace newscoder::cli
