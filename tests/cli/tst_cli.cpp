@@ -340,7 +340,7 @@ private Q_SLOTS:
         QCOMPARE(all.size(), before + 2);
         QJsonObject mine, matched;
         for (const QJsonValue &v : all) {
-            QCOMPARE(sortedKeys(v.toObject()), keyList({"id", "document", "code", "start", "end", "text", "coder", "memo", "status"}));
+            QCOMPARE(sortedKeys(v.toObject()), keyList({"id", "document", "code", "start", "end", "text", "coder", "memo", "status", "code_path", "fields"}));
             if (v[u"id"].toString() == id)
                 mine = v.toObject();
             if (v[u"id"].toString() == matchId)
