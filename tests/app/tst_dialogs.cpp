@@ -118,12 +118,12 @@ private Q_SLOTS:
         QVERIFY(window.codebook()->newCodeAction() && !window.codebook()->newCodeAction()->isEnabled());
         for (const char *name : {"addActor", "addOutlet"})
             QVERIFY2(!window.findChild<QToolButton *>(QString::fromLatin1(name))->isEnabled(), name);
+        // The code actions stay enabled on purpose (issue 17): pressing a code key
+        // must answer with a visible refusal rather than do nothing — checked below.
         int codeActions = 0;
         for (QAction *a : window.actions()) {
-            if (a->text().startsWith(QStringLiteral("Code as "))) {
+            if (a->text().startsWith(QStringLiteral("Code as ")))
                 ++codeActions;
-                QVERIFY2(!a->isEnabled(), qPrintable(a->text()));
-            }
         }
         QCOMPARE(codeActions, int(window.session()->project().codes().size()));
         // Reading still works.

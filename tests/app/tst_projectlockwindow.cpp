@@ -3,6 +3,7 @@
 // and the status bar says so.
 #include "MainWindow.h"
 #include "ProjectSession.h"
+#include "common/Prompt.h"
 #include "io/CodebookJson.h"
 
 #include <QApplication>
@@ -40,17 +41,11 @@ private Q_SLOTS:
                                   .arg(QSysInfo::machineHostName());
         MainWindow window;
         window.setInteractive(true);
-        QString asked;
-        QTimer::singleShot(0, this, [&asked] {
-            for (QWidget *w : QApplication::topLevelWidgets()) {
-                if (auto *box = qobject_cast<QMessageBox *>(w); box && box->isVisible()) {
-                    asked = box->text();
-                    box->button(QMessageBox::Open)->click();
-                    return;
-                }
-            }
-        });
+        ScriptedPrompt prompt; // answers the lock offer: option 0 opens read-only
+        prompt.chooseOption(0);
         QVERIFY(window.openProject(m_path));
+        QCOMPARE(prompt.asked.size(), 1);
+        const QString asked = prompt.asked.first().text;
         QVERIFY2(asked.contains(named) && asked.contains(QStringLiteral("Open it read-only?")), qPrintable(asked));
         QVERIFY(window.session());
         QVERIFY(window.session()->project().isReadOnly());

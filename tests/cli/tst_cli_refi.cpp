@@ -65,8 +65,19 @@ private Q_SLOTS:
         QCOMPARE(report.value(QStringLiteral("users")).toInt(), 2);
         QVERIFY(report.value(QStringLiteral("skipped")).isArray());
 
-        const QJsonArray before = QJsonDocument::fromJson(runCli({QStringLiteral("annotations"), project, QStringLiteral("--json")}).out).array();
-        const QJsonArray after = QJsonDocument::fromJson(runCli({QStringLiteral("annotations"), fresh, QStringLiteral("--json")}).out).array();
+        // Typed span fields have no place in REFI-QDA (README: what is lost), so the
+        // imported codes have none: compare everything but "fields".
+        const auto withoutFields = [](const QJsonArray &rows) {
+            QJsonArray kept;
+            for (const QJsonValue &row : rows) {
+                QJsonObject o = row.toObject();
+                o.remove(QStringLiteral("fields"));
+                kept.append(o);
+            }
+            return kept;
+        };
+        const QJsonArray before = withoutFields(QJsonDocument::fromJson(runCli({QStringLiteral("annotations"), project, QStringLiteral("--json")}).out).array());
+        const QJsonArray after = withoutFields(QJsonDocument::fromJson(runCli({QStringLiteral("annotations"), fresh, QStringLiteral("--json")}).out).array());
         QCOMPARE(after.size(), 2);
         QCOMPARE(after, before); // same ids, spans, texts, codes, coders, memos
 
