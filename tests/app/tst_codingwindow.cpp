@@ -15,6 +15,7 @@
 #include "MainWindow.h"
 #include "ProjectSession.h"
 #include "SearchDock.h"
+#include "common/Prompt.h"
 #include "io/CodebookJson.h"
 
 #include <QAction>
@@ -529,17 +530,11 @@ private Q_SLOTS:
         window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        // Answer "Open read-only" in the question the window asks.
-        QTimer answer;
-        answer.setInterval(10);
-        connect(&answer, &QTimer::timeout, this, [&answer] {
-            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
-                answer.stop();
-                box->button(QMessageBox::Open)->click();
-            }
-        });
-        answer.start();
+        // Answer "Open read-only" (option 0) in the question the window asks.
+        ScriptedPrompt prompt;
+        prompt.chooseOption(0);
         QVERIFY(window.openProject(path));
+        QCOMPARE(prompt.asked.size(), 1);
         window.setInteractive(false);
         QVERIFY(window.session()->project().isReadOnly());
         QTRY_VERIFY(!window.workspace()->currentDocument().isNull());
