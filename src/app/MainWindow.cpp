@@ -42,25 +42,12 @@
 #include <QTimer>
 #include <QUndoGroup>
 
-#include <climits>
-#include <tuple>
-
 namespace newscoder {
 
 namespace {
 
-const QString RecentFilesKey = QStringLiteral("recentFiles");
 const QString CoderNameKey = QStringLiteral("coder/name");
 const QString CueHighlightingKey = QStringLiteral("view/cueHighlighting");
-constexpr int MaxRecentFiles = 8;
-const QString ProjectFilter = QStringLiteral("Newscoder projects (*.newscoder)");
-
-QString withSuffix(QString path)
-{
-    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".newscoder");
-    return path;
-}
 
 } // namespace
 
@@ -521,98 +508,6 @@ void MainWindow::askCoderName()
     updateTitle();
 }
 
-void MainWindow::addRecentFile(const QString &path)
-{
-    QSettings settings;
-    QStringList files = settings.value(RecentFilesKey).toStringList();
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    files.removeAll(absolute);
-    files.prepend(absolute);
-    while (files.size() > MaxRecentFiles)
-        files.removeLast();
-    settings.setValue(RecentFilesKey, files);
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    m_ui->menuRecent->clear();
-    const QStringList files = QSettings().value(RecentFilesKey).toStringList();
-    for (const QString &file : files) {
-        QAction *action = m_ui->menuRecent->addAction(QFileInfo(file).fileName());
-        action->setToolTip(file);
-        action->setStatusTip(file);
-        connect(action, &QAction::triggered, this, [this, file] { openProject(file); });
-    }
-    m_ui->menuRecent->setEnabled(!files.isEmpty());
-}
-
-void MainWindow::chooseAndOpen()
-{
-    const QString path = Prompt::current().chooseFile(this, Prompt::FileMode::Open, tr("Open Project"), QString(),
-                                                      ProjectFilter);
-    if (!path.isEmpty())
-        openProject(path);
-}
-
-void MainWindow::chooseAndCreate()
-{
-    const QString path = withSuffix(
-        Prompt::current().chooseFile(this, Prompt::FileMode::Save, tr("New Project"), QString(), ProjectFilter));
-    if (path.isEmpty())
-        return;
-    if (QFileInfo::exists(path)) {
-        showError(tr("%1 already exists. Choose another name — Newscoder never overwrites a project.").arg(path));
-        return;
-    }
-    // What the codebook starts from: the news codebook, nothing, or a codebook file.
-    enum { News, Empty, File };
-    const int start = Prompt::current().choose(this, tr("New Project"), tr("Start the codebook from…"),
-                                               {tr("News Codebook"), tr("Empty"), tr("Codebook File…")}, News);
-    if (start == Empty) {
-        createProject(path, QList<Code>{});
-    } else if (start == File) {
-        const QString json = Prompt::current().chooseFile(this, Prompt::FileMode::Open, tr("Codebook"), QString(),
-                                                          tr("Codebooks (*.json)"));
-        if (json.isEmpty())
-            return;
-        QFile in(json);
-        if (!in.open(QIODevice::ReadOnly) || in.size() > 16 * 1024 * 1024) {
-            showError(tr("Cannot read %1 (missing, unreadable or larger than 16 MiB).").arg(json));
-            return;
-        }
-        const CodebookReadResult read = readCodebookJson(in.readAll());
-        if (!read.error.isEmpty()) {
-            showError(tr("%1 is not a usable codebook: %2").arg(json, read.error));
-            return;
-        }
-        createProject(path, read.codes);
-    } else if (start == News) {
-        createProject(path);
-    }
-}
-
-void MainWindow::saveAs(bool keepWorkingHere)
-{
-    if (!m_session)
-        return;
-    const QString path = withSuffix(Prompt::current().chooseFile(
-        this, Prompt::FileMode::Save, keepWorkingHere ? tr("Save a Copy") : tr("Save As"), QString(), ProjectFilter));
-    if (path.isEmpty())
-        return;
-    try {
-        m_session->project().store().saveCopy(path);
-    } catch (const StoreError &e) {
-        showError(e.message());
-        return;
-    }
-    if (keepWorkingHere) {
-        statusBar()->showMessage(tr("Saved a copy as %1").arg(path), 8000);
-        return;
-    }
-    openProject(path, false);
-}
-
 void MainWindow::removeSelectedArticles()
 {
     if (!m_session)
@@ -626,35 +521,6 @@ void MainWindow::removeSelectedArticles()
            int(ids.size())));
     if (remove)
         m_session->project().removeDocuments(ids);
-}
-
-void MainWindow::showShortcuts()
-{
-    Prompt::current().inform(this, tr("Keyboard Shortcuts"), shortcutsHtml());
-}
-
-QString MainWindow::shortcutsHtml() const
-{
-    QString text = tr("<h3>Coding</h3><p>Select text in the article, then press a code's key or click the code."
-                      "</p><table>");
-    if (m_session) {
-        for (const Code &code : m_session->project().codes())
-            text += QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;%2</td></tr>")
-                        .arg(QKeySequence(code.shortcut).toString(QKeySequence::NativeText).toHtmlEscaped(),
-                             code.name.toHtmlEscaped());
-    }
-    text += tr("</table><h3>Editing</h3><p><b>%1</b> undo, <b>%2</b> redo, <b>Del</b> delete the selected "
-               "annotation. Double-click a memo, code or detail to edit it in place.</p>")
-                .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText),
-                     QKeySequence(QKeySequence::Redo).toString(QKeySequence::NativeText));
-    text += tr("<h3>Panels</h3><table>");
-    for (const QAction *action : {m_searchDock->toggleViewAction(), m_cueHighlighting, m_reliabilityAction}) {
-        text += QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;%2</td></tr>")
-                    .arg(action->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
-                         action->text().remove(u'&').toHtmlEscaped());
-    }
-    text += QStringLiteral("</table>");
-    return text;
 }
 
 void MainWindow::showReliability()
@@ -683,58 +549,6 @@ void MainWindow::editArticleText()
     ArticleTextEditor editor(m_session->project(), m_workspace->currentDocument(), this);
     if (editor.exec() == QDialog::Accepted && !editor.edits().isEmpty())
         statusBar()->showMessage(tr("Article text edited — Undo restores it."), 5000);
-}
-
-void MainWindow::stepFlaggedAnnotation(bool forward)
-{
-    if (!m_session || !m_workspace)
-        return;
-    const QList<Annotation> flagged = m_session->project().flaggedAnnotations(); // by article, then position
-    if (flagged.isEmpty()) {
-        statusBar()->showMessage(tr("No annotation is flagged for review."), 5000);
-        return;
-    }
-    // Where we are: the selected annotation, else the start of the current article.
-    const QUuid selectedId = m_workspace->articleView()->selectedAnnotation();
-    const Annotation *selected = m_session->annotations.annotation(m_session->annotations.rowOf(selectedId));
-    const QString here = idString(m_workspace->currentDocument());
-    const auto key = [](const QString &document, int start, const QUuid &id) {
-        return std::make_tuple(document, start, id.toString());
-    };
-    const auto current = key(here, selected ? selected->start : (forward ? -1 : INT_MAX),
-                             selected ? selected->id : QUuid());
-    qsizetype index = -1;
-    if (forward) {
-        for (qsizetype i = 0; i < flagged.size() && index < 0; ++i) {
-            if (key(idString(flagged[i].documentId), flagged[i].start, flagged[i].id) > current)
-                index = i;
-        }
-        if (index < 0)
-            index = 0; // wrap around
-    } else {
-        for (qsizetype i = flagged.size() - 1; i >= 0 && index < 0; --i) {
-            if (key(idString(flagged[i].documentId), flagged[i].start, flagged[i].id) < current)
-                index = i;
-        }
-        if (index < 0)
-            index = flagged.size() - 1;
-    }
-    const Annotation &target = flagged[index];
-    m_documentDock->selectDocument(target.documentId);
-    m_workspace->annotationPane()->selectAnnotation(target.id);
-    statusBar()->showMessage(tr("Flagged %1 of %2: %3")
-                                 .arg(index + 1)
-                                 .arg(flagged.size())
-                                 .arg(reviewExplanation(target)));
-}
-
-void MainWindow::showAbout()
-{
-    Prompt::current().inform(this, tr("About Newscoder"),
-                       tr("<h3>Newscoder %1</h3><p>Manual content analysis of news: quotes, speakers, claims and "
-                          "source bias.</p><p>Every change is saved the moment you make it.</p>")
-                           .arg(QStringLiteral(NEWSCODER_VERSION)),
-                       Prompt::Tone::About);
 }
 
 void MainWindow::showError(const QString &message)
