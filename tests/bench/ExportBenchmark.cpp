@@ -163,7 +163,8 @@ int main(int argc, char *argv[])
         " substr(d.body, a.start_offset + 1, a.end_offset - a.start_offset),"
         " substr(d.body, max(1, a.start_offset - 99), min(100, a.start_offset)),"
         " substr(d.body, a.end_offset + 1, 100), a.memo, a.status = 'review', a.created, a.modified, v.value"
-        " FROM annotations a JOIN documents d ON d.id = a.document_id JOIN coders c ON c.id = a.coder_id"
+        " FROM (SELECT * FROM annotations JOIN annotation_anchors USING (document_id, id)) a"
+        " JOIN documents d ON d.id = a.document_id JOIN coders c ON c.id = a.coder_id"
         " JOIN codes k ON k.id = a.code_id LEFT JOIN annotation_values v ON v.annotation_id = a.id"
         " WHERE a.status <> 'suggested' ORDER BY a.document_id, a.start_offset, a.end_offset, a.id;");
     const int runs = 3;

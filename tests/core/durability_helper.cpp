@@ -5,6 +5,8 @@
 //       codebook (Project::create, as New Project does) and prints "created".
 //   durability_helper --open PROJECT   opens the project for writing, prints
 //       "opened" and waits to be killed.
+//   durability_helper --import PROJECT N  imports N generated articles in one
+//       step (Project::importDocuments) and prints "imported".
 // With NEWSCODER_TEST_KILL_AT=<point> in its environment the process kills
 // itself at that point of create/open (storage/TestKillPoint.h).
 #include "io/CodebookJson.h"
@@ -39,8 +41,31 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments();
+    if (args.size() == 4 && args[1] == QLatin1String("--import")) {
+        std::unique_ptr<Project> project;
+        try {
+            project = Project::open(args[2]);
+        } catch (const StoreError &e) {
+            std::fprintf(stderr, "failed: %s\n", e.what());
+            return 2;
+        }
+        QList<Document> documents;
+        for (int n = 0; n < args[3].toInt(); ++n) {
+            Document d;
+            d.title = QStringLiteral("Imported article %1").arg(n);
+            d.text = QStringLiteral("Paragraph one of article %1.\nThe minister said the port stays closed.\n").arg(n);
+            documents << d;
+        }
+        if (project->importDocuments(documents).size() != documents.size()) {
+            std::fprintf(stderr, "import failed: %s\n", qPrintable(project->lastError()));
+            return 4;
+        }
+        say("imported");
+        return 0;
+    }
     if (args.size() != 3) {
-        std::fprintf(stderr, "usage: durability_helper PROJECT CODER | --create PROJECT | --open PROJECT\n");
+        std::fprintf(stderr, "usage: durability_helper PROJECT CODER | --create PROJECT | --open PROJECT"
+                             " | --import PROJECT N\n");
         return 1;
     }
     std::unique_ptr<Project> project;

@@ -5,6 +5,8 @@
 // NEWSCODER_TEST_KILL_AT seam) at each moment of creating a project or of
 // taking its lock leaves a complete project or none, and a writer that can write.
 #include "CoreTestSupport.h"
+#include "HelperProcess.h"
+#include "ProjectSnapshot.h"
 
 #include "storage/CreationLeftovers.h"
 
@@ -17,42 +19,10 @@ using namespace newscoder::test;
 
 namespace {
 
-struct HelperRun
-{
-    QProcess::ExitStatus status = QProcess::NormalExit;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    bool killed() const { return status == QProcess::CrashExit; }
-    QString describe() const
-    {
-        return QStringLiteral("%1 %2\nstdout: %3\nstderr: %4")
-            .arg(killed() ? QStringLiteral("crashed") : QStringLiteral("exit"))
-            .arg(exitCode)
-            .arg(QString::fromUtf8(out), QString::fromUtf8(err));
-    }
-};
-
 // Runs the helper to its end (exit or the kill point), `killAt` set as its seam.
 HelperRun runHelper(const QStringList &args, const QString &killAt)
 {
-    QProcess helper;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("NEWSCODER_TEST_KILL_AT"), killAt);
-    helper.setProcessEnvironment(env);
-    helper.start(QStringLiteral(DURABILITY_HELPER), args);
-    HelperRun run;
-    if (!helper.waitForStarted(10000) || !helper.waitForFinished(60000)) {
-        helper.kill();
-        helper.waitForFinished();
-        run.err = "did not finish";
-        return run;
-    }
-    run.status = helper.exitStatus();
-    run.exitCode = helper.exitCode();
-    run.out = helper.readAllStandardOutput();
-    run.err = helper.readAllStandardError();
-    return run;
+    return test::runHelper(QStringLiteral(DURABILITY_HELPER), args, killAt);
 }
 
 QStringList creationLeftovers(const QString &folder)
@@ -82,6 +52,31 @@ class TestDurability : public QObject
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY2(QFileInfo::exists(QStringLiteral(DURABILITY_HELPER)), DURABILITY_HELPER); }
+
+    // A process killed (SIGKILL) when a 2,000-article import is written but
+    // not committed leaves the project exactly as it was, and writable; the
+    // same import run to its end is all there.
+    void importKilledBeforeCommitLeavesNothing()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("import-killed.newscoder"));
+        Project::create(path, defaultNewsCodebook()).reset();
+        const ProjectSnapshot before = ProjectSnapshot::take(path);
+        QVERIFY2(before.error().isEmpty(), qPrintable(before.error()));
+        const HelperRun killed = runHelper({QStringLiteral("--import"), path, QStringLiteral("2000")},
+                                           QStringLiteral("before-commit"));
+        QVERIFY2(killed.killed(), qPrintable(killed.describe()));
+        const ProjectSnapshot after = ProjectSnapshot::take(path);
+        QVERIFY2(after == before, qPrintable(ProjectSnapshot::diff(before, after)));
+        verifyCompleteAndWritable(path);
+
+        const QString whole = dir.filePath(QStringLiteral("import-whole.newscoder"));
+        Project::create(whole, defaultNewsCodebook()).reset();
+        const HelperRun done = runHelper({QStringLiteral("--import"), whole, QStringLiteral("2000")}, QString());
+        QVERIFY2(!done.killed() && done.exitCode == 0 && done.out.contains("imported"), qPrintable(done.describe()));
+        QCOMPARE(Project::open(whole)->store().documentCount(), 2000);
+    }
 
     void annotationSurvivesSigkill_data()
     {

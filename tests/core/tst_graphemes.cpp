@@ -57,6 +57,29 @@ private Q_SLOTS:
         QCOMPARE(found, expected);
     }
 
+    // Boundaries read through a window of whole lines (what a text edit
+    // reads) agree with those of the whole text at every position, inside
+    // the window and outside it: flags, ZWJ emoji, marks and CR LF included.
+    void windowOfLinesAgreesWithTheWholeText()
+    {
+        const QString text = QStringLiteral("Jos\u00e9 e\u0301 said\r\n\U0001F1E9\U0001F1EA\U0001F1EB\U0001F1F7 flags\n"
+                                            "\U0001F469\u200D\U0001F4BB coder \u2764\uFE0F\r\n\nlast line\u0301");
+        const GraphemeBoundaries whole(text);
+        const int n = int(text.size());
+        for (int first = 0; first <= n; ++first) {
+            for (int last : {first, std::min(n, first + 3), n}) {
+                const TextSpan lines = linesAround(text, first, last);
+                QVERIFY(lines.start <= first && lines.end >= last);
+                QVERIFY(lines.start == 0 || text.at(lines.start - 1) == u'\n');
+                QVERIFY(lines.end == n || text.at(lines.end - 1) == u'\n');
+                const GraphemeBoundaries window(text, lines);
+                for (int x = -1; x <= n + 1; ++x)
+                    QVERIFY2(window.isBoundary(x) == whole.isBoundary(x),
+                             qPrintable(QStringLiteral("window %1-%2, offset %3").arg(lines.start).arg(lines.end).arg(x)));
+            }
+        }
+    }
+
     void snapWidensToWholeCharacters()
     {
         const QString text = u"Jose\u0301 waved \U0001F1FA\U0001F1E6."_s; // é at [3, 5), the flag at [12, 16)

@@ -2,6 +2,7 @@
 // opens, is upgraded in place with a backup of the original, and keeps its
 // data. A file from a newer version is refused without being touched.
 #include "CoreTestSupport.h"
+#include "HelperProcess.h"
 #include "ProjectSnapshot.h"
 #include "storage/FaultInjection.h"
 #include "storage/Schema.h"
@@ -146,6 +147,111 @@ private Q_SLOTS:
                                                                               "'annotations') WHERE name = 'review_reason'"))
                      .toInt(),
                  0);
+    }
+
+    // The v4 fixture: exactly the statements of versions 1 to 4 (CREATE and ALTER).
+    void fixtureMatchesSchemaVersion4()
+    {
+        QStringList schemaStatements;
+        for (const QString &s : fixtureStatements(4)) {
+            if (s.startsWith(QStringLiteral("CREATE")) || s.startsWith(QStringLiteral("ALTER")))
+                schemaStatements << s;
+        }
+        QStringList expected;
+        for (int v = 1; v <= 4; ++v) {
+            for (const QString &s : schema::migrationStatements(v)) {
+                if (s.startsWith(QStringLiteral("CREATE")) || s.startsWith(QStringLiteral("ALTER")))
+                    expected << s;
+            }
+        }
+        QCOMPARE(schemaStatements, expected);
+    }
+
+    // Version 5: offsets move to annotation_anchors and the annotations table
+    // is rebuilt. Every annotation keeps its offsets, status, reason, edit and
+    // memo; field values and links to other annotations survive the rebuild
+    // (no cascade fired); deleting an annotation still removes its anchor.
+    void version4AnnotationsKeepAnchorsValuesAndLinks()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("data-v4.newscoder"));
+        QString error;
+        QVERIFY2(buildFromFixture(4, path, &error), qPrintable(error));
+        {
+            auto migrated = ProjectStore::open(path);
+            QCOMPARE(migrated->schemaVersion(), schema::currentVersion());
+        }
+        const auto id = [](int n) { return QUuid::fromString(QStringLiteral("a0000000-0000-4000-8000-00000000000%1").arg(n)); };
+        const QUuid speakerField = QUuid::fromString(u"f1e1d000-0000-4000-8000-000000000001");
+        const QUuid toneField = QUuid::fromString(u"f1e1d000-0000-4000-8000-000000000002");
+        {
+            auto store = reader(path);
+            const QString body = store->documentText(QUuid::fromString(u"d0c00000-0000-4000-8000-000000000001"));
+            const auto speaker = store->annotation(id(1));
+            const auto quote = store->annotation(id(2));
+            const auto flagged = store->annotation(id(3));
+            QVERIFY(speaker && quote && flagged);
+            QCOMPARE(body.mid(speaker->start, speaker->length()), QStringLiteral("Ana Reyes"));
+            QCOMPARE(body.mid(quote->start, quote->length()), QStringLiteral("\"Talks are frozen until May.\""));
+            QCOMPARE(quote->memo, QStringLiteral("the minister's words"));
+            QCOMPARE(flagged->start, 55);
+            QCOMPARE(flagged->end, 56);
+            QCOMPARE(flagged->status, AnnotationStatus::Review);
+            QCOMPARE(flagged->reviewReason, QStringLiteral("text-deleted"));
+            QVERIFY(flagged->reviewEdit.contains(QStringLiteral("\"removed\":\"The port\"")));
+            const QList<FieldValue> values = store->annotationValues(id(2));
+            QCOMPARE(values.size(), 2);
+            const auto link = std::find_if(values.cbegin(), values.cend(),
+                                           [&](const FieldValue &v) { return v.fieldId == speakerField; });
+            const auto tone = std::find_if(values.cbegin(), values.cend(),
+                                           [&](const FieldValue &v) { return v.fieldId == toneField; });
+            QVERIFY(link != values.cend() && tone != values.cend());
+            QCOMPARE(link->annotationId, id(1));
+            QCOMPARE(tone->text, QStringLiteral("firm"));
+            QCOMPARE(store->annotationsForDocument(speaker->documentId).size(), 3);
+        }
+        QCOMPARE(queryValue(path, QStringLiteral("SELECT COUNT(*) FROM annotation_anchors")).toInt(), 3);
+        QCOMPARE(queryValue(path, QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('annotations')"
+                                                 " WHERE name = 'start_offset'"))
+                     .toInt(),
+                 0);
+        {
+            auto store = ProjectStore::open(path);
+            WriteTransaction tx(*store);
+            store->deleteAnnotation(id(1)); // the link to it goes too (cascade)
+            tx.commit();
+            QCOMPARE(store->annotationValues(id(2)).size(), 1);
+        }
+        QCOMPARE(queryValue(path, QStringLiteral("SELECT COUNT(*) FROM annotation_anchors")).toInt(), 2);
+        // The backup is the untouched version 4 file (offsets in the row).
+        QCOMPARE(queryValue(path + QStringLiteral(".v4.bak"), QStringLiteral("SELECT start_offset FROM annotations"
+                                                                              " WHERE id = 'a0000000-0000-4000-8000-000000000002'"))
+                     .toInt(),
+                 25);
+    }
+
+    // A process killed (SIGKILL) in the middle of the upgrade — every statement
+    // run, the transaction not committed — leaves the old file exactly as it
+    // was; the next opening upgrades it completely.
+    void migrationKilledLeavesTheOldFileWhole()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("killed-v4.newscoder"));
+        QString error;
+        QVERIFY2(buildFromFixture(4, path, &error), qPrintable(error));
+        const ProjectSnapshot before = ProjectSnapshot::take(path);
+        QVERIFY2(before.error().isEmpty(), qPrintable(before.error()));
+        const HelperRun run = runHelper(QStringLiteral(DURABILITY_HELPER), {QStringLiteral("--open"), path},
+                                        QStringLiteral("migrate-in-transaction"));
+        QVERIFY2(run.killed(), qPrintable(run.describe()));
+        QCOMPARE(queryValue(path, QStringLiteral("SELECT value FROM meta WHERE name = 'schema_version'")).toString(),
+                 QStringLiteral("4"));
+        const ProjectSnapshot after = ProjectSnapshot::take(path);
+        QVERIFY2(after == before, qPrintable(ProjectSnapshot::diff(before, after)));
+        {
+            auto store = ProjectStore::open(path);
+            QCOMPARE(store->schemaVersion(), schema::currentVersion());
+            QCOMPARE(store->annotationCount(), 3);
+        }
+        QCOMPARE(queryValue(path, QStringLiteral("SELECT COUNT(*) FROM annotation_anchors")).toInt(), 3);
     }
 
     // A version 2 project keeps its metadata and gains the rich coding model

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -278,8 +279,14 @@ void ProjectStore::migrate()
     const QString backup = m_path + QStringLiteral(".v%1.bak").arg(from);
     if (!QFileInfo::exists(backup))
         saveCopy(backup);
-    WriteTransaction tx(*this);
+    // Foreign keys off while tables are rebuilt (version 5): dropping the
+    // old annotations table must not cascade to the rows that point at it.
+    // Checked whole before the commit, and on again whatever happens.
     QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA foreign_keys=OFF")))
+        fail(q.lastError(), QStringLiteral("Cannot upgrade the project"));
+    const auto foreignKeysOn = qScopeGuard([this] { QSqlQuery(m_db).exec(QStringLiteral("PRAGMA foreign_keys=ON")); });
+    WriteTransaction tx(*this);
     for (int version = from + 1; version <= schema::currentVersion(); ++version) {
         for (const QString &statement : schema::migrationStatements(version)) {
             if (faultInjected(statement))
@@ -288,6 +295,14 @@ void ProjectStore::migrate()
                 fail(q.lastError(), QStringLiteral("Cannot upgrade the project to format %1").arg(version));
         }
     }
+    if (!q.exec(QStringLiteral("PRAGMA foreign_key_check")))
+        fail(q.lastError(), QStringLiteral("Cannot upgrade the project"));
+    if (q.next())
+        throw StoreError(Kind::Invalid, QStringLiteral("Cannot upgrade the project: table %1 has rows that point "
+                                                       "nowhere. The file was not changed.")
+                                            .arg(q.value(0).toString()));
+    q.finish();
+    testKillPoint("migrate-in-transaction");
     QSqlQuery &setVersion = prepareWrite(QStringLiteral("UPDATE meta SET value = ? WHERE name = 'schema_version'"));
     setVersion.addBindValue(QString::number(schema::currentVersion()));
     exec(setVersion, QStringLiteral("Cannot upgrade the project"));
@@ -402,6 +417,7 @@ void ProjectStore::commit()
         q.exec(QStringLiteral("ROLLBACK"));
         throw StoreError(Kind::Query, QStringLiteral("A nested write failed; nothing was saved."));
     }
+    testKillPoint("before-commit");
     if (faultInjected(u"COMMIT") || !q.exec(QStringLiteral("COMMIT"))) {
         const QSqlError error = q.lastError().isValid() ? q.lastError() : injectedFault();
         q.exec(QStringLiteral("ROLLBACK"));

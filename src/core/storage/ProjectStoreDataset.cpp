@@ -152,23 +152,26 @@ void DatasetReader::stream(const DatasetQuery &query, const std::function<bool(c
     varWhere.bind(varQuery);
 
     const QString annotationColumns = QStringLiteral(
-        "a.document_id, a.id, a.code_id, a.start_offset, a.end_offset, a.coder_id, a.memo, a.created, a.modified,"
+        "a.document_id, a.id, a.code_id, ax.start_offset, ax.end_offset, a.coder_id, a.memo, a.created, a.modified,"
         " a.status");
     QString annotationSql;
     if (query.annotationValues) {
         annotationSql = QStringLiteral("SELECT ") + annotationColumns
                         + QStringLiteral(", v.field_id, v.position, v.value, v.actor_id, ac.name, v.target_id,"
-                                         " t.code_id, t.document_id, t.start_offset, t.end_offset"
-                                         " FROM annotations a LEFT JOIN annotation_values v ON v.annotation_id = a.id"
+                                         " t.code_id, t.document_id, tx.start_offset, tx.end_offset"
+                                         " FROM annotations a JOIN annotation_anchors ax ON ax.document_id = a.document_id AND ax.id = a.id"
+                                         " LEFT JOIN annotation_values v ON v.annotation_id = a.id"
                                          " LEFT JOIN actors ac ON ac.id = v.actor_id"
-                                         " LEFT JOIN annotations t ON t.id = v.target_id")
+                                         " LEFT JOIN annotations t ON t.id = v.target_id"
+                                         " LEFT JOIN annotation_anchors tx ON tx.document_id = t.document_id"
+                                         " AND tx.id = t.id")
                         + annotations.where()
-                        + QStringLiteral(" ORDER BY a.document_id, a.start_offset, a.end_offset, a.id, v.field_id,"
+                        + QStringLiteral(" ORDER BY a.document_id, ax.start_offset, ax.end_offset, a.id, v.field_id,"
                                          " v.position");
     } else {
-        annotationSql = QStringLiteral("SELECT ") + annotationColumns + QStringLiteral(" FROM annotations a")
-                        + annotations.where()
-                        + QStringLiteral(" ORDER BY a.document_id, a.start_offset, a.end_offset, a.id");
+        annotationSql = QStringLiteral("SELECT ") + annotationColumns
+                        + QStringLiteral(" FROM annotations a JOIN annotation_anchors ax ON ax.document_id = a.document_id AND ax.id = a.id") + annotations.where()
+                        + QStringLiteral(" ORDER BY a.document_id, ax.start_offset, ax.end_offset, a.id");
     }
     QSqlQuery annotationQuery = prepare(annotationSql);
     annotations.bind(annotationQuery);
@@ -176,9 +179,11 @@ void DatasetReader::stream(const DatasetQuery &query, const std::function<bool(c
     // Texts of link targets that sit in another article than their source (rare).
     QHash<QUuid, QString> foreignTargets;
     if (query.annotationValues) {
-        QSqlQuery q = prepare(QStringLiteral("SELECT DISTINCT t.id, t.start_offset, t.end_offset, d.body"
+        QSqlQuery q = prepare(QStringLiteral("SELECT DISTINCT t.id, tx.start_offset, tx.end_offset, d.body"
                                              " FROM annotation_values v JOIN annotations a ON a.id = v.annotation_id"
                                              " JOIN annotations t ON t.id = v.target_id"
+                                             " JOIN annotation_anchors tx ON tx.document_id = t.document_id"
+                                             " AND tx.id = t.id"
                                              " JOIN documents d ON d.id = t.document_id"
                                              " WHERE a.document_id <> t.document_id")
                               + annotations.andClause());

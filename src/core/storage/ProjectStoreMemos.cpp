@@ -31,8 +31,9 @@ QList<MemoRecord> ProjectStore::memos() const
     // kind, id, document id, owner, memo, sort keys (title or name, start)
     QSqlQuery q = prepare(QStringLiteral(
         "SELECT 0, d.id, d.id, d.title, d.memo, d.title, 0 FROM documents d WHERE d.memo <> ''"
-        " UNION ALL SELECT 1, a.id, a.document_id, c.name || ' — ' || d.title, a.memo, d.title, a.start_offset"
-        " FROM annotations a JOIN documents d ON d.id = a.document_id JOIN codes c ON c.id = a.code_id"
+        " UNION ALL SELECT 1, a.id, a.document_id, c.name || ' — ' || d.title, a.memo, d.title, ax.start_offset"
+        " FROM annotations a JOIN annotation_anchors ax ON ax.document_id = a.document_id AND ax.id = a.id"
+        " JOIN documents d ON d.id = a.document_id JOIN codes c ON c.id = a.code_id"
         " WHERE a.memo <> ''"
         " UNION ALL SELECT 2, id, NULL, name, memo, name, 0 FROM codes WHERE memo <> ''"
         " UNION ALL SELECT 3, id, NULL, name, memo, name, 0 FROM actors WHERE memo <> ''"

@@ -325,16 +325,29 @@ void ProjectStore::forEachAnnotation(const std::function<bool(const Annotation &
     }
 }
 
+namespace {
+
+// An annotation's row and its anchor are written together; offsets are
+// checked first, so a bad span writes neither (the CHECK stays the backstop).
+void checkSpan(const Annotation &a)
+{
+    if (a.start < 0 || a.end <= a.start)
+        throw StoreError(Kind::Invalid,
+                         QStringLiteral("An annotation needs at least one character (%1–%2).").arg(a.start).arg(a.end));
+}
+
+} // namespace
+
 void ProjectStore::insertAnnotation(const Annotation &a)
 {
+    checkSpan(a);
+    WriteTransaction tx(*this);
     QSqlQuery &q = prepareWrite(QStringLiteral(
-        "INSERT INTO annotations (id, document_id, code_id, start_offset, end_offset, coder_id, memo, created, modified,"
-        " status, review_reason, review_edit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "INSERT INTO annotations (id, document_id, code_id, coder_id, memo, created, modified,"
+        " status, review_reason, review_edit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(idString(a.id));
     q.addBindValue(idString(a.documentId));
     q.addBindValue(idString(a.codeId));
-    q.addBindValue(a.start);
-    q.addBindValue(a.end);
     q.addBindValue(idString(a.coderId));
     q.addBindValue(text(a.memo));
     q.addBindValue(timestamp(a.created));
@@ -343,6 +356,14 @@ void ProjectStore::insertAnnotation(const Annotation &a)
     q.addBindValue(text(a.reviewReason));
     q.addBindValue(text(a.reviewEdit));
     exec(q, QStringLiteral("Cannot save the annotation"));
+    QSqlQuery &anchor = prepareWrite(QStringLiteral(
+        "INSERT INTO annotation_anchors (document_id, id, start_offset, end_offset) VALUES (?, ?, ?, ?)"));
+    anchor.addBindValue(idString(a.documentId));
+    anchor.addBindValue(idString(a.id));
+    anchor.addBindValue(a.start);
+    anchor.addBindValue(a.end);
+    exec(anchor, QStringLiteral("Cannot save the annotation"));
+    tx.commit();
 }
 
 void ProjectStore::deleteAnnotation(const QUuid &id)
@@ -354,11 +375,11 @@ void ProjectStore::deleteAnnotation(const QUuid &id)
 
 void ProjectStore::updateAnnotation(const Annotation &a)
 {
-    QSqlQuery &q = prepareWrite(QStringLiteral("UPDATE annotations SET code_id = ?, start_offset = ?, end_offset = ?,"
+    checkSpan(a);
+    WriteTransaction tx(*this);
+    QSqlQuery &q = prepareWrite(QStringLiteral("UPDATE annotations SET code_id = ?,"
                                          " memo = ?, modified = ?, status = ?, review_reason = ?, review_edit = ? WHERE id = ?"));
     q.addBindValue(idString(a.codeId));
-    q.addBindValue(a.start);
-    q.addBindValue(a.end);
     q.addBindValue(text(a.memo));
     q.addBindValue(timestamp(a.modified));
     q.addBindValue(annotationStatusName(a.status));
@@ -368,6 +389,15 @@ void ProjectStore::updateAnnotation(const Annotation &a)
     exec(q, QStringLiteral("Cannot save the annotation"));
     if (q.numRowsAffected() != 1)
         throw StoreError(Kind::Invalid, QStringLiteral("The annotation no longer exists."));
+    QSqlQuery &anchor = prepareWrite(QStringLiteral(
+        "UPDATE annotation_anchors SET start_offset = ?, end_offset = ?"
+        " WHERE document_id = (SELECT document_id FROM annotations WHERE id = ?) AND id = ?"));
+    anchor.addBindValue(a.start);
+    anchor.addBindValue(a.end);
+    anchor.addBindValue(idString(a.id));
+    anchor.addBindValue(idString(a.id));
+    exec(anchor, QStringLiteral("Cannot save the annotation"));
+    tx.commit();
 }
 
 } // namespace newscoder

@@ -24,7 +24,7 @@ int ProjectStore::shiftAnnotations(const QUuid &documentId, int from, int delta)
 {
     if (delta == 0)
         return 0;
-    QSqlQuery &q = prepareWrite(QStringLiteral("UPDATE annotations SET start_offset = start_offset + ?,"
+    QSqlQuery &q = prepareWrite(QStringLiteral("UPDATE annotation_anchors SET start_offset = start_offset + ?,"
                                                " end_offset = end_offset + ? WHERE document_id = ? AND start_offset >= ?"));
     q.addBindValue(delta);
     q.addBindValue(delta);

@@ -146,17 +146,62 @@ QStringList version4()
     };
 }
 
+// Version 5: an annotation's offsets move to their own narrow table,
+// clustered by article (annotation_anchors, keyed by article and annotation).
+// A text edit moves every anchor after it; with the offsets in the wide
+// annotations row and in an index, that rewrote most of the article's rows
+// and index entries (50 ms for 12,000 annotations); now it rewrites only the
+// small anchor rows of that one article. Run with foreign keys off (the
+// annotations table is rebuilt; its dependants keep their rows).
+QStringList version5()
+{
+    return {
+        QStringLiteral("CREATE TEMP TABLE annotations_v4 AS SELECT * FROM annotations"),
+        QStringLiteral("DROP TABLE annotations"),
+        QStringLiteral("CREATE TABLE annotations ("
+                       " id TEXT PRIMARY KEY,"
+                       " document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+                       " code_id TEXT NOT NULL REFERENCES codes(id) ON DELETE CASCADE,"
+                       " coder_id TEXT NOT NULL REFERENCES coders(id),"
+                       " memo TEXT NOT NULL DEFAULT '',"
+                       " created TEXT NOT NULL,"
+                       " modified TEXT NOT NULL,"
+                       " status TEXT NOT NULL DEFAULT 'coded',"
+                       " review_reason TEXT NOT NULL DEFAULT '',"
+                       " review_edit TEXT NOT NULL DEFAULT '',"
+                       " UNIQUE (document_id, id))"),
+        QStringLiteral("CREATE TABLE annotation_anchors ("
+                       " document_id TEXT NOT NULL,"
+                       " id TEXT NOT NULL,"
+                       " start_offset INTEGER NOT NULL,"
+                       " end_offset INTEGER NOT NULL,"
+                       " PRIMARY KEY (document_id, id),"
+                       " FOREIGN KEY (document_id, id) REFERENCES annotations(document_id, id) ON DELETE CASCADE,"
+                       " CHECK (start_offset >= 0 AND end_offset > start_offset)) WITHOUT ROWID"),
+        QStringLiteral("INSERT INTO annotations (id, document_id, code_id, coder_id, memo, created, modified, status,"
+                       " review_reason, review_edit) SELECT id, document_id, code_id, coder_id, memo, created, modified,"
+                       " status, review_reason, review_edit FROM temp.annotations_v4"),
+        QStringLiteral("INSERT INTO annotation_anchors (document_id, id, start_offset, end_offset)"
+                       " SELECT document_id, id, start_offset, end_offset FROM temp.annotations_v4"),
+        QStringLiteral("DROP TABLE temp.annotations_v4"),
+        QStringLiteral("CREATE INDEX annotations_by_code ON annotations(code_id)"),
+        QStringLiteral("CREATE INDEX annotations_by_coder ON annotations(coder_id)"),
+        QStringLiteral("CREATE INDEX annotations_by_review ON annotations(review_reason)"),
+    };
+}
+
 } // namespace
 
 int currentVersion()
 {
-    return 4;
+    return 5;
 }
 
 QStringList requiredTables()
 {
     return {QStringLiteral("meta"), QStringLiteral("coders"), QStringLiteral("documents"),
-            QStringLiteral("codes"), QStringLiteral("annotations"), QStringLiteral("document_metadata"),
+            QStringLiteral("codes"), QStringLiteral("annotations"), QStringLiteral("annotation_anchors"),
+            QStringLiteral("document_metadata"),
             QStringLiteral("code_fields"), QStringLiteral("actors"), QStringLiteral("outlets"),
             QStringLiteral("annotation_values"), QStringLiteral("document_values"), QStringLiteral("outlet_values")};
 }
@@ -172,6 +217,8 @@ QStringList migrationStatements(int version)
         return version3();
     case 4:
         return version4();
+    case 5:
+        return version5();
     default:
         return {};
     }

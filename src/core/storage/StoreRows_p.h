@@ -183,7 +183,7 @@ inline Annotation readAnnotationRow(const QSqlQuery &q)
 
 inline const QString AnnotationSelect = QStringLiteral(
     "SELECT id, document_id, code_id, start_offset, end_offset, coder_id, memo, created, modified, status,"
-    " review_reason, review_edit FROM annotations");
+    " review_reason, review_edit FROM annotations JOIN annotation_anchors USING (document_id, id)");
 
 // Runs a query and maps every row (readAll) or the first row (readOne).
 template <typename Read>

@@ -5,16 +5,20 @@
 namespace newscoder {
 
 EditStep::EditStep(const QString &before, const TextEdit &edit)
-    : m_before(before), m_edit(edit), m_after(applyEdit(before, edit)), m_old(m_before), m_new(m_after),
+    : m_before(before), m_edit(edit), m_after(applyEdit(before, edit)),
+      m_old(m_before, linesAround(m_before, edit.position, edit.removedEnd())),
+      m_new(m_after, linesAround(m_after, edit.position, edit.position + edit.insertedLength())),
       m_first(edit.position), m_last(edit.removedEnd())
 {
     // Where character boundaries differ between the old and the new text
-    // (outside the removed range), spans may need the grapheme rule.
+    // (outside the removed range), spans may need the grapheme rule. Only
+    // the lines the edit touches can differ: boundaries never look past a
+    // line feed, and the lines around are the same text in both.
     const int p = edit.position;
     const int e = edit.removedEnd();
     const int d = edit.delta();
-    const int length = int(before.size());
-    for (int x = 0; x <= length; ++x) {
+    const TextSpan lines = linesAround(m_before, p, e);
+    for (int x = lines.start; x <= lines.end; ++x) {
         const bool differs = (x <= p && m_old.isBoundary(x) != m_new.isBoundary(x))
             || (x >= e && m_old.isBoundary(x) != m_new.isBoundary(x + d));
         if (differs) {

@@ -5,7 +5,13 @@
 namespace newscoder {
 
 GraphemeBoundaries::GraphemeBoundaries(const QString &text)
-    : m_text(text), m_finder(QTextBoundaryFinder::Grapheme, m_text)
+    : m_full(text), m_window(text), m_finder(QTextBoundaryFinder::Grapheme, m_window)
+{
+}
+
+GraphemeBoundaries::GraphemeBoundaries(const QString &text, const TextSpan &lines)
+    : m_full(text), m_offset(lines.start), m_window(text.mid(lines.start, lines.length())),
+      m_finder(QTextBoundaryFinder::Grapheme, m_window)
 {
 }
 
@@ -15,7 +21,9 @@ bool GraphemeBoundaries::isBoundary(int position) const
         return false;
     if (position == 0 || position == length())
         return true;
-    m_finder.setPosition(position);
+    if (position < m_offset || position > m_offset + m_window.size())
+        return isGraphemeBoundary(m_full, position);
+    m_finder.setPosition(position - m_offset);
     return m_finder.isAtBoundary();
 }
 
@@ -63,6 +71,13 @@ TextSpan lineAround(const QString &text, int position)
 }
 
 } // namespace
+
+TextSpan linesAround(const QString &text, int first, int last)
+{
+    const int from = first > 0 ? int(text.lastIndexOf(u'\n', first - 1)) + 1 : 0;
+    const qsizetype feed = text.indexOf(u'\n', std::max(first, last));
+    return {from, feed < 0 ? int(text.size()) : int(feed) + 1};
+}
 
 bool isGraphemeBoundary(const QString &text, int position)
 {

@@ -14,13 +14,16 @@ namespace newscoder {
 // length are boundaries; positions outside the text are not.
 //
 // Built once per text (one pass over it); each question is then O(1)
-// (previous/next walk over one cluster).
+// (previous/next walk over one cluster). Built for a window of whole lines
+// (see linesAround) it reads only those lines; questions outside the window
+// read the line asked about (boundaries never depend on another line).
 class GraphemeBoundaries
 {
 public:
     explicit GraphemeBoundaries(const QString &text);
+    GraphemeBoundaries(const QString &text, const TextSpan &lines);
 
-    int length() const { return int(m_text.size()); }
+    int length() const { return int(m_full.size()); }
     bool isBoundary(int position) const;
     int previous(int position) const; // the boundary at or before `position` (clamped to the text)
     int next(int position) const;     // the boundary at or after `position` (clamped to the text)
@@ -30,11 +33,19 @@ public:
     TextSpan snap(const TextSpan &span) const;
 
 private:
-    QString m_text;
+    QString m_full;
+    int m_offset = 0; // of the window in the text
+    QString m_window;
     mutable QTextBoundaryFinder m_finder;
 };
 
 bool isGraphemeBoundary(const QString &text, int position);
+
+// The whole lines holding `first` … `last`: from just after the line feed
+// before `first` (or 0) to just after the line feed at or after `last` (or
+// the text's end). No character boundary inside depends on text outside, and
+// none outside on text inside.
+TextSpan linesAround(const QString &text, int first, int last);
 
 // The smallest span of whole user-perceived characters covering `span`
 // (start moved back, end moved on to the nearest boundary). The window's

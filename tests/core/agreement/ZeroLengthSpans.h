@@ -1,5 +1,5 @@
 #pragma once
-// Zero-length annotations for the agreement tests. The schema (v3) requires
+// Zero-length annotations for the agreement tests. The schema requires
 // end > start, so neither the store nor Project makes one; a file written by
 // another tool or version may hold one all the same, and project agreement
 // must then treat it as a unit of length 0 (issue 14). This writes such rows
@@ -28,8 +28,8 @@ inline QString makeZeroLength(const QString &path, const QList<QPair<QUuid, bool
         if (!q.exec(QStringLiteral("PRAGMA ignore_check_constraints = 1")))
             error = q.lastError().text();
         for (const auto &[id, atEnd] : ids) {
-            q.prepare(atEnd ? QStringLiteral("UPDATE annotations SET start_offset = end_offset WHERE id = ?")
-                            : QStringLiteral("UPDATE annotations SET end_offset = start_offset WHERE id = ?"));
+            q.prepare(atEnd ? QStringLiteral("UPDATE annotation_anchors SET start_offset = end_offset WHERE id = ?")
+                            : QStringLiteral("UPDATE annotation_anchors SET end_offset = start_offset WHERE id = ?"));
             q.addBindValue(idString(id));
             if (error.isEmpty() && (!q.exec() || q.numRowsAffected() != 1))
                 error = QStringLiteral("cannot update %1: %2").arg(idString(id), q.lastError().text());
