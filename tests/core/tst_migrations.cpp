@@ -78,38 +78,30 @@ private:
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
-    // The v1 fixture must keep describing what version 1 really was.
-    void fixtureMatchesSchemaVersion1()
+    // Every fixture keeps describing what its version really was: its schema
+    // statements (CREATE and ALTER) are exactly those of versions 1 to N.
+    void fixtureMatchesItsSchemaVersion_data()
     {
-        QStringList creates;
-        for (const QString &s : fixtureStatements(1)) {
-            if (s.startsWith(QStringLiteral("CREATE")))
-                creates << s;
-        }
-        QCOMPARE(creates, schema::migrationStatements(1));
+        QTest::addColumn<int>("version");
+        for (int v = 1; v < schema::currentVersion(); ++v)
+            QTest::addRow("v%d", v) << v;
     }
 
-    // The v2 fixture: exactly the statements of versions 1 and 2.
-    void fixtureMatchesSchemaVersion2()
+    void fixtureMatchesItsSchemaVersion()
     {
-        QStringList creates;
-        for (const QString &s : fixtureStatements(2)) {
-            if (s.startsWith(QStringLiteral("CREATE")))
-                creates << s;
-        }
-        QCOMPARE(creates, schema::migrationStatements(1) + schema::migrationStatements(2));
-    }
-
-    // The v3 fixture: exactly the statements of versions 1 to 3 (CREATE and ALTER).
-    void fixtureMatchesSchemaVersion3()
-    {
-        QStringList schemaStatements;
-        for (const QString &s : fixtureStatements(3)) {
-            if (s.startsWith(QStringLiteral("CREATE")) || s.startsWith(QStringLiteral("ALTER")))
-                schemaStatements << s;
-        }
-        QCOMPARE(schemaStatements,
-                 schema::migrationStatements(1) + schema::migrationStatements(2) + schema::migrationStatements(3));
+        QFETCH(int, version);
+        const auto schemaOnly = [](const QStringList &statements) {
+            QStringList kept;
+            for (const QString &s : statements) {
+                if (s.startsWith(QStringLiteral("CREATE")) || s.startsWith(QStringLiteral("ALTER")))
+                    kept << s;
+            }
+            return kept;
+        };
+        QStringList expected;
+        for (int v = 1; v <= version; ++v)
+            expected += schemaOnly(schema::migrationStatements(v));
+        QCOMPARE(schemaOnly(fixtureStatements(version)), expected);
     }
 
     // Version 4: annotations a version 3 text edit flagged (status review)
@@ -147,24 +139,6 @@ private Q_SLOTS:
                                                                               "'annotations') WHERE name = 'review_reason'"))
                      .toInt(),
                  0);
-    }
-
-    // The v4 fixture: exactly the statements of versions 1 to 4 (CREATE and ALTER).
-    void fixtureMatchesSchemaVersion4()
-    {
-        QStringList schemaStatements;
-        for (const QString &s : fixtureStatements(4)) {
-            if (s.startsWith(QStringLiteral("CREATE")) || s.startsWith(QStringLiteral("ALTER")))
-                schemaStatements << s;
-        }
-        QStringList expected;
-        for (int v = 1; v <= 4; ++v) {
-            for (const QString &s : schema::migrationStatements(v)) {
-                if (s.startsWith(QStringLiteral("CREATE")) || s.startsWith(QStringLiteral("ALTER")))
-                    expected << s;
-            }
-        }
-        QCOMPARE(schemaStatements, expected);
     }
 
     // Version 5: offsets move to annotation_anchors and the annotations table
