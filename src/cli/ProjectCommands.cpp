@@ -1,6 +1,7 @@
 #include "cli/ProjectCommands.h"
 
 #include "cli/CliSupport.h"
+#include "cli/JsonArrayWriter.h"
 #include "cli/RegistryCommands.h"
 #include "dataset/FieldJson.h"
 #include "io/ArticleImport.h"
@@ -489,7 +490,7 @@ int runAnnotations(const QStringList &arguments)
             if (!only)
                 return badInput(error);
         }
-        QJsonArray array;
+        JsonArrayWriter array; // streamed: flat memory at any size
         QUuid textOf;
         QString text;
         QHash<QUuid, QList<FieldValue>> values; // of the current article (one query per article)
@@ -545,7 +546,7 @@ int runAnnotations(const QStringList &arguments)
             project->store().forEachAnnotation(visit);
         }
         if (parser.isSet(json))
-            printJson(array);
+            array.finish();
     } catch (const StoreError &e) {
         return badInput(e.message());
     }

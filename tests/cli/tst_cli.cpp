@@ -338,6 +338,14 @@ private Q_SLOTS:
 
         const QJsonArray all = jsonArray({QStringLiteral("annotations"), m_project, QStringLiteral("--json")});
         QCOMPARE(all.size(), before + 2);
+        // Streamed one object at a time, in exactly the indented form Qt gives the whole array.
+        const Run listed = cli({QStringLiteral("annotations"), m_project, QStringLiteral("--json")});
+        RUN_OK(listed);
+        QCOMPARE(listed.out, QJsonDocument(all).toJson(QJsonDocument::Indented));
+        const Run none = cli({QStringLiteral("annotations"), m_project, QStringLiteral("--json"),
+                              QStringLiteral("--status"), QStringLiteral("needs-review")});
+        RUN_OK(none);
+        QCOMPARE(none.out, QJsonDocument(QJsonArray()).toJson(QJsonDocument::Indented));
         QJsonObject mine, matched;
         for (const QJsonValue &v : all) {
             QCOMPARE(sortedKeys(v.toObject()), keyList({"id", "document", "code", "start", "end", "text", "coder", "memo", "status", "code_path", "fields"}));
