@@ -154,20 +154,21 @@ void DatasetExportDialog::buildUi()
     m_outputHint->setObjectName(QStringLiteral("outputHint"));
     m_outputHint->setWordWrap(true);
     m_outputHint->setForegroundRole(QPalette::PlaceholderText);
+    m_outputHint->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_outputHint->setMinimumWidth(640);
 
     auto *what = new QFormLayout;
     what->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     what->addRow(tr("&Table:"), m_table);
     what->addRow(tr("&Format:"), m_format);
-    what->addRow(tr("&Save to:"), targetRow);
+    auto *optionsLabel = new QLabel(tr("Options:"));
+    what->addRow(optionsLabel, buildOptions());
+    auto *targetLabel = new QLabel(tr("&Save to:"));
+    targetLabel->setBuddy(m_target);
+    what->addRow(targetLabel, targetRow);
     what->addRow(QString(), m_outputHint);
 
     m_filters = new DatasetFilterPanel(m_project, m_context);
-    auto *left = new QWidget;
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(m_filters, 1);
-    leftLayout->addWidget(buildOptions());
 
     auto *previewBox = new QGroupBox(tr("Preview"));
     auto *previewLayout = new QVBoxLayout(previewBox);
@@ -193,7 +194,7 @@ void DatasetExportDialog::buildUi()
     previewLayout->addWidget(m_previewNote);
 
     auto *splitter = new QSplitter(Qt::Horizontal);
-    splitter->addWidget(left);
+    splitter->addWidget(m_filters);
     splitter->addWidget(previewBox);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
@@ -247,27 +248,33 @@ void DatasetExportDialog::buildUi()
 
 QWidget *DatasetExportDialog::buildOptions()
 {
-    auto *box = new QGroupBox(tr("File options"));
-    auto *layout = new QFormLayout(box);
+    auto *row = new QWidget;
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
     m_delimiter = new QComboBox;
     m_delimiter->setObjectName(QStringLiteral("delimiterBox"));
-    m_delimiter->addItem(tr("Comma ( , )"), QStringLiteral(","));
-    m_delimiter->addItem(tr("Semicolon ( ; ) — Excel with decimal commas"), QStringLiteral(";"));
-    m_bom = new QCheckBox(tr("Byte-order mark, so Excel reads UTF-8"));
+    m_delimiter->addItem(tr("Comma delimiter ( , )"), QStringLiteral(","));
+    m_delimiter->addItem(tr("Semicolon delimiter ( ; ) — Excel with decimal commas"), QStringLiteral(";"));
+    m_bom = new QCheckBox(tr("Byte-order mark (Excel reads UTF-8)"));
     m_bom->setObjectName(QStringLiteral("bomBox"));
-    m_neutralise = new QCheckBox(tr("Neutralise formulas (cells starting = + - @ get a ')"));
+    m_neutralise = new QCheckBox(tr("Neutralise formulas"));
     m_neutralise->setObjectName(QStringLiteral("neutraliseBox"));
-    m_neutralise->setToolTip(tr("Protects against spreadsheet formula injection from article text"));
-    layout->addRow(tr("Delimiter:"), m_delimiter);
-    layout->addRow(m_bom);
-    layout->addRow(m_neutralise);
+    m_neutralise->setToolTip(tr("Text cells starting with = + - @ get a leading ' so a spreadsheet does not run "
+                                "them (formula injection from article text)"));
+    m_delimiter->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    layout->addWidget(m_delimiter);
+    layout->addSpacing(12);
+    layout->addWidget(m_bom);
+    layout->addSpacing(12);
+    layout->addWidget(m_neutralise);
+    layout->addStretch();
     connect(m_delimiter, &QComboBox::currentIndexChanged, this, &DatasetExportDialog::updateState);
     connect(m_bom, &QCheckBox::toggled, this, &DatasetExportDialog::updateState);
     connect(m_neutralise, &QCheckBox::toggled, this, [this] {
         updateState();
         schedulePreview();
     });
-    return box;
+    return row;
 }
 
 void DatasetExportDialog::restoreChoices()
@@ -414,11 +421,11 @@ void DatasetExportDialog::showPreview(DatasetPreview preview)
         m_previewTitle->setText(tr("No preview of %1").arg(table));
         m_previewNote->setText(preview.error);
     } else {
-        m_previewTitle->setText(preview.rows.isEmpty() ? tr("%1: no rows with these filters").arg(table)
-                                : preview.more ? tr("The first %n row(s) of %1, as written", nullptr,
-                                                    int(preview.rows.size())).arg(table)
-                                               : tr("All %n row(s) of %1, as written", nullptr,
-                                                    int(preview.rows.size())).arg(table));
+        const int n = int(preview.rows.size());
+        m_previewTitle->setText(n == 0         ? tr("%1: no rows with these filters").arg(table)
+                                : preview.more ? tr("The first %1 rows of %2, as they will be written").arg(n).arg(table)
+                                : n == 1       ? tr("The only row of %1, as it will be written").arg(table)
+                                               : tr("All %1 rows of %2, as they will be written").arg(n).arg(table));
         QString note;
         switch (s.output()) {
         case Output::TableFile:
@@ -440,10 +447,14 @@ void DatasetExportDialog::showPreview(DatasetPreview preview)
     }
     m_previewModel->setPreview(std::move(preview));
     QHeaderView *header = m_preview->horizontalHeader();
-    const int widest = qMax(120, m_preview->fontMetrics().horizontalAdvance(QLatin1Char('m')) * 22);
+    // Text gets room; ids (UUIDs) and URLs are shortened so the coded columns come into view.
+    const int character = m_preview->fontMetrics().averageCharWidth();
     m_preview->resizeColumnsToContents();
-    for (int c = 0; c < m_previewModel->columnCount(); ++c)
-        header->resizeSection(c, qMin(header->sectionSize(c), widest));
+    for (int c = 0; c < m_previewModel->columnCount(); ++c) {
+        const QString name = m_previewModel->headerData(c, Qt::Horizontal).toString();
+        const bool id = name.endsWith(QLatin1String("_id")) || name == QLatin1String("url");
+        header->resizeSection(c, qMin(header->sectionSize(c), qMax(90, character * (id ? 12 : 24))));
+    }
     Q_EMIT previewUpdated();
 }
 

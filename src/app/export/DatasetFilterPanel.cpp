@@ -52,8 +52,9 @@ DatasetFilterPanel::DatasetFilterPanel(const Project &project, const ExportConte
     auto *articlesLayout = new QVBoxLayout(articles);
     m_allArticles = new QRadioButton(tr("All articles"));
     m_allArticles->setObjectName(QStringLiteral("allArticles"));
-    m_selectedArticles = new QRadioButton(
-        tr("The %n article(s) selected in the article list", nullptr, int(m_selection.size())));
+    m_selectedArticles = new QRadioButton(m_selection.size() == 1
+                                              ? tr("The article selected in the article list")
+                                              : tr("The %1 articles selected in the article list").arg(m_selection.size()));
     m_selectedArticles->setObjectName(QStringLiteral("selectedArticles"));
     m_selectedArticles->setEnabled(!m_selection.isEmpty());
     (m_selection.size() > 1 ? m_selectedArticles : m_allArticles)->setChecked(true);
@@ -75,7 +76,9 @@ DatasetFilterPanel::DatasetFilterPanel(const Project &project, const ExportConte
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(!onlyOne || name == context.coder ? Qt::Checked : Qt::Unchecked);
     }
-    m_coders->setMaximumHeight(m_coders->sizeHintForRow(0) * 4 + 8);
+    const int shownCoders = int(qBound(qsizetype(2), names.size(), qsizetype(4)));
+    m_coders->setFixedHeight(qMax(m_coders->sizeHintForRow(0), m_coders->fontMetrics().height() + 4) * shownCoders
+                             + 2 * m_coders->frameWidth());
     codersLayout->addWidget(m_coders);
     if (names.isEmpty())
         codersLayout->addWidget(new QLabel(tr("Nobody has coded yet.")));
@@ -99,6 +102,7 @@ DatasetFilterPanel::DatasetFilterPanel(const Project &project, const ExportConte
     m_codes->setRootIsDecorated(false);
     m_codes->setIndentation(14);
     fillCodes(project, context.currentCode);
+    m_codes->setMinimumHeight((m_codes->fontMetrics().height() + 6) * 6);
     codesLayout->addWidget(m_codes);
     m_subCodes = new QCheckBox(tr("With their sub-codes"));
     m_subCodes->setObjectName(QStringLiteral("subCodes"));

@@ -11,6 +11,7 @@
 #include "export/DatasetPreviewModel.h"
 #include "export/Exporter.h"
 #include "stats/Csv.h"
+#include "storage/ProjectStore.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -350,6 +351,45 @@ private Q_SLOTS:
             QVERIFY2(dialog.lastResult().ok, qPrintable(dialog.lastResult().error));
             QVERIFY(readAll(out(u"segments.sav"_s)).startsWith("$FL2"));
         }
+    }
+
+    // Shown at its size on a 1280×800 screen, the dialog fits, the preview
+    // shows every previewed row in one-line rows and no column takes over the
+    // table. With NEWSCODER_SCREENSHOT_DIR set it saves export-dialog.png
+    // there (of NEWSCODER_SCREENSHOT_PROJECT when given: a real coded project).
+    void readableAtItsSize()
+    {
+        std::unique_ptr<Project> other;
+        Project *project = m_fx.project.get();
+        const QString sample = qEnvironmentVariable("NEWSCODER_SCREENSHOT_PROJECT");
+        if (!sample.isEmpty()) {
+            other = Project::open(sample, ProjectStore::Access::ReadOnly);
+            project = other.get();
+        }
+        QList<QUuid> selected;
+        for (const DocumentSummary &d : project->store().documentSummaries())
+            selected.append(d.id);
+        DatasetExportDialog dialog(*project, ExportContext{selected.mid(0, 3), {}, {}});
+        dialog.setTable(dataset::TableKind::Segments);
+        dialog.setFormat(exporting::Format::Csv);
+        dialog.filters()->allArticlesButton()->setChecked(true);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(waitForPreview(dialog));
+        const QString folder = qEnvironmentVariable("NEWSCODER_SCREENSHOT_DIR");
+        if (!folder.isEmpty())
+            QVERIFY(dialog.grab().save(QDir(folder).filePath(u"export-dialog.png"_s)));
+        QVERIFY(dialog.width() <= 1280 && dialog.height() <= 800);
+        QVERIFY2(dialog.minimumSizeHint().height() <= 760, qPrintable(QString::number(dialog.minimumSizeHint().height())));
+        QTableView *view = dialog.previewView();
+        const int rows = view->model()->rowCount();
+        QVERIFY(rows > 0);
+        const int rowHeight = view->rowHeight(0);
+        QVERIFY(rowHeight <= view->fontMetrics().height() * 2); // one line per row
+        QVERIFY2(view->viewport()->height() >= rowHeight * qMin(rows, 15),
+                 qPrintable(u"viewport %1 px for rows of %2 px"_s.arg(view->viewport()->height()).arg(rowHeight)));
+        for (int c = 0; c < view->model()->columnCount(); ++c)
+            QVERIFY(view->columnWidth(c) <= view->viewport()->width() / 2);
     }
 
     void suffixFollowsTheFormat()
