@@ -22,13 +22,16 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSemaphore>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QThreadPool>
 #include <QTreeWidget>
 
 using namespace newscoder;
@@ -69,13 +72,55 @@ bool waitForPreview(DatasetExportDialog &dialog)
     return QTest::qWaitFor([&] { return !dialog.isPreviewing(); }, 10000);
 }
 
+// Keeps the only thread of the global pool busy until release(), so that
+// work queued meanwhile (QtConcurrent::run) starts only then: a cancel
+// reaches the export before it runs, without timing (as in tst_reliabilitydialog).
+class PoolBlocker
+{
+public:
+    PoolBlocker() : m_previousMax(QThreadPool::globalInstance()->maxThreadCount())
+    {
+        QThreadPool::globalInstance()->waitForDone();
+        QThreadPool::globalInstance()->setMaxThreadCount(1);
+        QThreadPool::globalInstance()->start([this] {
+            m_started.release();
+            m_go.acquire();
+        });
+        m_started.acquire();
+    }
+    ~PoolBlocker()
+    {
+        release();
+        QThreadPool::globalInstance()->setMaxThreadCount(m_previousMax);
+    }
+    PoolBlocker(const PoolBlocker &) = delete;
+    PoolBlocker &operator=(const PoolBlocker &) = delete;
+    void release()
+    {
+        if (!m_released) {
+            m_released = true;
+            m_go.release();
+        }
+    }
+
+private:
+    int m_previousMax;
+    bool m_released = false;
+    QSemaphore m_started;
+    QSemaphore m_go;
+};
+
 // Starts the export and waits until the dialog reports its end.
 bool exportAndWait(DatasetExportDialog &dialog, bool cancelAtOnce = false)
 {
     QSignalSpy finished(&dialog, &DatasetExportDialog::exportFinished);
-    dialog.startExport();
-    if (cancelAtOnce)
+    if (cancelAtOnce) {
+        PoolBlocker blocker; // the export cannot start before the cancel
+        dialog.startExport();
         dialog.cancelExport();
+    } else {
+        dialog.startExport();
+    }
     return finished.count() > 0 || finished.wait(20000);
 }
 
@@ -223,8 +268,22 @@ private Q_SLOTS:
             DatasetExportDialog dialog(*m_fx.project, noContext());
             dialog.setFormat(exporting::Format::Tsv);
             dialog.setTarget(out(u"never.tsv"_s));
-            QVERIFY(exportAndWait(dialog, true));
+            // Cancel pressed in the progress dialog.
+            QVERIFY(waitForPreview(dialog));
+            QSignalSpy finished(&dialog, &DatasetExportDialog::exportFinished);
+            PoolBlocker blocker; // the export cannot start before the cancel
+            dialog.startExport();
+            QVERIFY(dialog.isExporting());
+            QVERIFY(!dialog.exportButton()->isEnabled());
+            auto *progress = dialog.findChild<QProgressDialog *>(u"exportProgress"_s);
+            QVERIFY(progress);
+            auto *cancel = progress->findChild<QPushButton *>();
+            QVERIFY(cancel);
+            cancel->click();
+            blocker.release();
+            QVERIFY(finished.count() > 0 || finished.wait(20000));
             QVERIFY(dialog.lastResult().cancelled);
+            QVERIFY(dialog.exportButton()->isEnabled());
             QVERIFY(!QFile::exists(out(u"never.tsv"_s)));
         }
         {
