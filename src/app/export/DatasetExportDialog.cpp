@@ -2,6 +2,7 @@
 
 #include "common/Prompt.h"
 #include "export/DatasetExportSettings.h"
+#include "export/DatasetExportTexts.h"
 #include "export/DatasetPreviewModel.h"
 #include "export/Exporter.h"
 #include "project/Project.h"
@@ -44,63 +45,6 @@ namespace {
 
 const QString AllTablesKey = QStringLiteral("all");
 
-QString formatTitle(Format format)
-{
-    switch (format) {
-    case Format::Csv:
-        return QObject::tr("CSV — comma-separated values (.csv)");
-    case Format::Tsv:
-        return QObject::tr("TSV — tab-separated values (.tsv)");
-    case Format::Xlsx:
-        return QObject::tr("Excel workbook (.xlsx)");
-    case Format::Jsonl:
-        return QObject::tr("JSON Lines — one article per line (.jsonl)");
-    case Format::Sav:
-        return QObject::tr("SPSS data file (.sav)");
-    case Format::Dta:
-        return QObject::tr("Stata data file (.dta)");
-    }
-    return {};
-}
-
-QString tableTitle(dataset::TableKind kind)
-{
-    switch (kind) {
-    case dataset::TableKind::Segments:
-        return QObject::tr("Segments — one row per coded span");
-    case dataset::TableKind::Articles:
-        return QObject::tr("Articles — one row per article and coder (variables, code counts)");
-    case dataset::TableKind::Links:
-        return QObject::tr("Links — one row per link (quote → speaker → actor)");
-    case dataset::TableKind::Actors:
-        return QObject::tr("Actors — the actor registry");
-    case dataset::TableKind::Outlets:
-        return QObject::tr("Outlets — the outlet registry with its variables");
-    case dataset::TableKind::Codebook:
-        return QObject::tr("Codebook — the data dictionary (codes, fields, values, labels)");
-    }
-    return {};
-}
-
-QString fileFilter(const DatasetExportSpec &spec)
-{
-    switch (spec.format) {
-    case Format::Csv:
-        return QObject::tr("CSV files (*.csv)");
-    case Format::Tsv:
-        return QObject::tr("TSV files (*.tsv)");
-    case Format::Xlsx:
-        return QObject::tr("Excel workbooks (*.xlsx)");
-    case Format::Jsonl:
-        return QObject::tr("JSON Lines (*.jsonl)");
-    case Format::Sav:
-        return QObject::tr("SPSS data files (*.sav)");
-    case Format::Dta:
-        return QObject::tr("Stata data files (*.dta)");
-    }
-    return {};
-}
-
 } // namespace
 
 DatasetExportDialog::DatasetExportDialog(Project &project, const ExportContext &context, QWidget *parent)
@@ -130,14 +74,14 @@ void DatasetExportDialog::buildUi()
     m_table = new QComboBox;
     m_table->setObjectName(QStringLiteral("tableBox"));
     for (dataset::TableKind kind : dataset::allTables())
-        m_table->addItem(tableTitle(kind), dataset::tableName(kind));
+        m_table->addItem(exportTableTitle(kind), dataset::tableName(kind));
     m_table->addItem(tr("Every table — one workbook, or a study folder with manifest and import.R"), AllTablesKey);
     m_format = new QComboBox;
     m_format->setObjectName(QStringLiteral("formatBox"));
     auto *formats = new QStandardItemModel(m_format);
     for (Format f : {Format::Csv, Format::Tsv, Format::Xlsx, Format::Jsonl, Format::Sav, Format::Dta}) {
         const bool available = exporting::formatAvailable(f);
-        auto *item = new QStandardItem(available ? formatTitle(f) : tr("%1 — not in this build").arg(formatTitle(f)));
+        auto *item = new QStandardItem(available ? exportFormatTitle(f) : tr("%1 — not in this build").arg(exportFormatTitle(f)));
         item->setData(exporting::formatName(f), Qt::UserRole);
         item->setEnabled(available);
         formats->appendRow(item);
@@ -327,33 +271,6 @@ void DatasetExportDialog::setTarget(const QString &path)
     updateState();
 }
 
-QString DatasetExportDialog::describeOutput(const DatasetExportSpec &spec) const
-{
-    switch (spec.output()) {
-    case Output::TableFile:
-        if (spec.format == Format::Sav || spec.format == Format::Dta)
-            return tr("One %1 file. Choice fields become numbered codes with their labels as value labels; "
-                      "names too long or not allowed are renamed (the original stays in the variable label).")
-                .arg(spec.format == Format::Sav ? QStringLiteral("SPSS") : QStringLiteral("Stata"));
-        if (spec.format == Format::Xlsx)
-            return tr("One workbook with this table as a sheet: a frozen, filtered header; numbers and dates as "
-                      "typed cells.");
-        return tr("One file in UTF-8, RFC 4180 quoting, numbers in C locale, dates ISO 8601.");
-    case Output::Workbook:
-        return tr("One Excel workbook with a sheet per table: segments, articles, links, actors, outlets, codebook.");
-    case Output::StudyFolder:
-        return tr("A folder with every table as CSV%1, manifest.json (columns, types, filters), import.R for R and "
-                  "a reliability table.")
-            .arg(spec.format == Format::Sav   ? tr(" and as SPSS files")
-                 : spec.format == Format::Dta ? tr(" and as Stata files")
-                                              : QString());
-    case Output::Jsonl:
-        return tr("One line per article with its metadata, variables and annotations (every field and link) — "
-                  "lossless, for pandas or jq. The table choice does not apply.");
-    }
-    return {};
-}
-
 void DatasetExportDialog::updateState()
 {
     const DatasetExportSpec s = spec();
@@ -366,7 +283,7 @@ void DatasetExportDialog::updateState()
     const bool segments = out != Output::TableFile || s.table == dataset::TableKind::Segments;
     const bool articles = out != Output::TableFile || s.table == dataset::TableKind::Articles;
     m_filters->setApplicable(segments && out != Output::Jsonl, articles);
-    m_outputHint->setText(describeOutput(s));
+    m_outputHint->setText(exportOutputDescription(s));
     QString problem = s.problem();
     if (problem.isEmpty())
         problem = m_filters->problem();
@@ -426,24 +343,7 @@ void DatasetExportDialog::showPreview(DatasetPreview preview)
                                 : preview.more ? tr("The first %1 rows of %2, as they will be written").arg(n).arg(table)
                                 : n == 1       ? tr("The only row of %1, as it will be written").arg(table)
                                                : tr("All %1 rows of %2, as they will be written").arg(n).arg(table));
-        QString note;
-        switch (s.output()) {
-        case Output::TableFile:
-            note = s.format == Format::Sav || s.format == Format::Dta
-                       ? tr("Column names as %1 gets them; choice columns are stored as numbered codes labelled "
-                            "with these values.")
-                             .arg(s.format == Format::Sav ? QStringLiteral("SPSS") : QStringLiteral("Stata"))
-                       : tr("Line breaks inside a cell show as ↵. Point at a column name for its type and values.");
-            break;
-        case Output::Workbook:
-        case Output::StudyFolder:
-            note = tr("Shown: the %1 table; the other tables are written beside it.").arg(table);
-            break;
-        case Output::Jsonl:
-            note = tr("Shown: the segments; JSON Lines nests them in one object per article.");
-            break;
-        }
-        m_previewNote->setText(note);
+        m_previewNote->setText(previewNote(s, preview.table));
     }
     m_previewModel->setPreview(std::move(preview));
     QHeaderView *header = m_preview->horizontalHeader();
@@ -464,7 +364,7 @@ void DatasetExportDialog::browse()
     const bool folder = s.output() == Output::StudyFolder;
     QString chosen = Prompt::current().chooseFile(this, folder ? Prompt::FileMode::Folder : Prompt::FileMode::Save,
                                                   folder ? tr("Export Study Folder") : tr("Export Dataset"),
-                                                  s.target, folder ? QString() : fileFilter(s));
+                                                  s.target, folder ? QString() : exportFileFilter(s.format));
     if (chosen.isEmpty())
         return;
     if (!folder && QFileInfo(chosen).suffix().compare(s.suffix(), Qt::CaseInsensitive) != 0)

@@ -89,7 +89,6 @@ private:
     void showPreview(DatasetPreview preview);
     void browse();
     void finishExport(exporting::ExportResult result, const DatasetExportSpec &spec, bool existed);
-    QString describeOutput(const DatasetExportSpec &spec) const;
 
     Project &m_project;
     ExportContext m_context;
