@@ -114,6 +114,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
     m_importer = new ImportController(this);
     // REFI-QDA exchange (src/app/refi): File ▸ Import / Export ▸ REFI-QDA Project/Codebook….
     new RefiMenus(this, m_ui->menuFile, [this]() -> Project * { return m_session ? &m_session->project() : nullptr; });
+    // File ▸ Export ▸ Dataset… / Codebook Document… (src/app/export; MainWindowExport.cpp).
+    createExportMenus();
     m_undoGroup = new QUndoGroup(this);
     QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
     QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));

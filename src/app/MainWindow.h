@@ -113,6 +113,8 @@ private:
     void applyCoderFilter(const CoderFilter &filter);
     int standardDockWidth() const;
     void keepCentralWide();
+    // File ▸ Export ▸ Dataset… and Codebook Document…, pre-filled from what the window shows (MainWindowExport.cpp).
+    void createExportMenus();
 
 protected:
     void showEvent(QShowEvent *event) override;
