@@ -2,6 +2,7 @@
 
 #include "dataset/FieldColumns.h"
 #include "export/Exporter.h"
+#include "export/VariableNames.h"
 #include "storage/ProjectStore.h"
 
 #include <QDateTime>
@@ -94,6 +95,36 @@ private:
     QList<dataset::Column> m_columns;
 };
 
+// A small table held in memory (the name-mapping table).
+class RowsTable final : public dataset::Table
+{
+public:
+    RowsTable(QString grain, QList<dataset::Column> columns, QList<dataset::Row> rows)
+        : m_grain(std::move(grain)), m_columns(std::move(columns)), m_rows(std::move(rows))
+    {
+    }
+    dataset::TableKind kind() const override { return dataset::TableKind::Codebook; }
+    QString grain() const override { return m_grain; }
+    const QList<dataset::Column> &columns() const override { return m_columns; }
+    void forEachRow(const dataset::RowVisitor &visit) const override
+    {
+        for (const dataset::Row &row : m_rows) {
+            if (!visit(row))
+                return;
+        }
+    }
+
+private:
+    QString m_grain;
+    QList<dataset::Column> m_columns;
+    QList<dataset::Row> m_rows;
+};
+
+dataset::Column textColumn(const QString &name, const QString &label)
+{
+    return dataset::Column{name, dataset::ColumnType::Text, label, {}, false, false};
+}
+
 } // namespace
 
 QString rImportCode(const QString &variable, const QString &csvFile, const QList<dataset::Column> &columns)
@@ -178,6 +209,7 @@ ExportResult exportStudyFolder(const dataset::Dataset &dataset, const QString &f
                                QStringLiteral("actors"),   QStringLiteral("outlets"),  QStringLiteral("codebook"),
                                QStringLiteral("reliability")};
     qint64 total = 0;
+    QList<dataset::Row> renamed; // table, file, column, variable
     for (size_t t = 0; t < tables.size(); ++t) {
         const dataset::Table &table = *tables[t];
         const QString csv = names[qsizetype(t)] + QStringLiteral(".csv");
@@ -204,11 +236,51 @@ ExportResult exportStudyFolder(const dataset::Dataset &dataset, const QString &f
             if (!s.ok)
                 return s;
             result.warnings += s.warnings;
+            // The variable names SPSS/Stata got; the changed ones go to the name-mapping table.
+            QStringList columnNames;
+            for (const dataset::Column &c : table.columns())
+                columnNames.append(c.name);
+            const QStringList variables =
+                legalNames(columnNames, *statistics == Format::Dta ? NameRules::Stata : NameRules::Spss);
+            QJsonArray statsColumns;
+            for (qsizetype c = 0; c < columnNames.size(); ++c) {
+                QJsonObject column = columns[c].toObject();
+                column.insert(QStringLiteral("variable"), variables[c]);
+                statsColumns.append(column);
+                if (variables[c] != columnNames[c])
+                    renamed.append(dataset::Row{names[qsizetype(t)], stats, columnNames[c], variables[c]});
+            }
             QJsonObject statsEntry = entry;
             statsEntry.insert(QStringLiteral("file"), stats);
             statsEntry.insert(QStringLiteral("format"), formatName(*statistics));
+            statsEntry.insert(QStringLiteral("columns"), statsColumns);
             files.append(statsEntry);
         }
+    }
+    if (!renamed.isEmpty()) {
+        const RowsTable mapping(QStringLiteral("one row per column whose name had to change for %1")
+                                    .arg(*statistics == Format::Dta ? QStringLiteral("Stata") : QStringLiteral("SPSS")),
+                                {textColumn(QStringLiteral("table"), QStringLiteral("Table")),
+                                 textColumn(QStringLiteral("file"), QStringLiteral("File")),
+                                 textColumn(QStringLiteral("column"), QStringLiteral("Column name (CSV)")),
+                                 textColumn(QStringLiteral("variable"), QStringLiteral("Variable name in the file"))},
+                                renamed);
+        const QString csv = QStringLiteral("variable_names.csv");
+        ExportResult one = exportTable(mapping, Format::Csv, scratch.filePath(csv), options);
+        if (!one.ok)
+            return one;
+        QJsonArray columns;
+        for (const dataset::Column &c : mapping.columns())
+            columns.append(columnJson(c));
+        files.append(QJsonObject{{QStringLiteral("file"), csv},
+                                 {QStringLiteral("table"), QStringLiteral("variable_names")},
+                                 {QStringLiteral("format"), QStringLiteral("csv")},
+                                 {QStringLiteral("grain"), mapping.grain()},
+                                 {QStringLiteral("rows"), one.rows},
+                                 {QStringLiteral("columns"), columns}});
+        result.warnings.append(QStringLiteral("%1 column name(s) changed for %2; the mapping is in %3.")
+                                   .arg(renamed.size())
+                                   .arg(formatName(*statistics), csv));
     }
     QJsonObject filters{{QStringLiteral("coders"), QJsonArray::fromStringList(dataset.filter().coders)},
                         {QStringLiteral("codes"), QJsonArray::fromStringList(dataset.filter().codes)},
