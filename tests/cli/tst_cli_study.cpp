@@ -217,7 +217,8 @@ private Q_SLOTS:
             tables.append(f[u"table"].toString());
             QVERIFY(f[u"grain"].toString().startsWith(s("one row per")));
         }
-        for (const char *t : {"segments", "articles", "links", "actors", "outlets", "codebook", "reliability"})
+        for (const char *t : {"segments", "articles", "links", "nodes", "edges", "actors", "outlets", "codebook",
+                              "reliability"})
             QVERIFY2(tables.contains(QString::fromLatin1(t)), t);
         // The rows are the project's: 6 annotations, 2 quote → speaker links.
         QCOMPARE(study[u"tables"][u"segments"][u"rows"].toInt(), 6);
@@ -280,7 +281,7 @@ private Q_SLOTS:
         const QJsonObject stata = runPythonJson(CheckStataFolder, {folder}, &error).object();
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY2(stata[u"errors"].toArray().isEmpty(), QJsonDocument(stata[u"errors"].toArray()).toJson().constData());
-        QCOMPARE(stata[u"tables"].toObject().size(), 7);
+        QCOMPARE(stata[u"tables"].toObject().size(), 9);
         QCOMPARE(stata[u"tables"][u"segments"][u"rows"].toInt(), 6);
         QCOMPARE(stata[u"tables"][u"reliability"][u"rows"].toInt(), 4);
     }
@@ -333,7 +334,118 @@ private Q_SLOTS:
                 QVERIFY2(text.contains(name), qPrintable(entry[u"file"].toString() + u' ' + name));
             }
         }
-        QCOMPARE(savFiles, 7);
+        QCOMPARE(savFiles, 9);
+    }
+
+    void linksAsNodesAndEdges()
+    {
+        REQUIRE_PYTHON_MODULE("csv");
+        QString error;
+        QJsonObject tables;
+        for (const QString &table : {s("nodes"), s("edges")}) {
+            const QString file = out(table + s(".csv"));
+            const CliRun r = ok({s("export"), m_project, s("--table"), table, s("--format"), s("csv"), s("--out"), file});
+            QVERIFY2(r.ok(), qPrintable(r.describe()));
+            tables.insert(table, runPythonJson(s("import csv, json, sys\n"
+                                                 "print(json.dumps(list(csv.DictReader(open(sys.argv[1], newline='', "
+                                                 "encoding='utf-8')))))"),
+                                               {file}, &error)
+                                     .array());
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+        }
+        const QJsonArray edges = tables[u"edges"].toArray();
+        const QJsonArray nodes = tables[u"nodes"].toArray();
+        QCOMPARE(edges.size(), 2); // Ana's and Ben's quote → speaker
+        QCOMPARE(nodes.size(), 4); // two quotes, two speakers
+        QHash<QString, QJsonObject> byId;
+        for (const QJsonValue &n : nodes) {
+            QCOMPARE(n[u"kind"].toString(), s("annotation"));
+            QVERIFY(!byId.contains(n[u"id"].toString())); // each node once
+            byId.insert(n[u"id"].toString(), n.toObject());
+        }
+        QSet<QString> coders;
+        for (const QJsonValue &e : edges) {
+            QCOMPARE(e[u"field"].toString(), s("Speaker"));
+            coders.insert(e[u"coder"].toString());
+            // Both ends are nodes (igraph's graph_from_data_frame(edges, vertices = nodes) needs it).
+            QVERIFY(byId.contains(e[u"source"].toString()));
+            QVERIFY(byId.contains(e[u"target"].toString()));
+            QCOMPARE(byId[e[u"source"].toString()][u"code"].toString(), s("Quote"));
+            QCOMPARE(byId[e[u"source"].toString()][u"label"].toString(), s("a day of joy 🎉"));
+            QCOMPARE(byId[e[u"target"].toString()][u"code"].toString(), s("Speaker"));
+            QCOMPARE(byId[e[u"target"].toString()][u"label"].toString(), s("The mayor"));
+        }
+        QCOMPARE(coders, (QSet<QString>{s("Ana"), s("Ben")}));
+    }
+
+    void notGivenIsDeclaredMissingInStata()
+    {
+        REQUIRE_PYTHON_MODULE("pandas");
+        const QString file = out(s("missing.dta"));
+        QVERIFY(ok({s("export"), m_project, s("--table"), s("segments"), s("--format"), s("dta"), s("--out"), file}).ok());
+        QString error;
+        const QJsonArray rows =
+            runPythonJson(s("import json, sys, pandas\n"
+                            "f = pandas.read_stata(sys.argv[1], convert_missing=True, convert_dates=False,\n"
+                            "                      convert_categoricals=False)\n"
+                            "cell = lambda v: v.string if isinstance(v, pandas.io.stata.StataMissingValue) else v\n"
+                            "print(json.dumps([{'code': c, 'text': t, 'quote_type': cell(q), 'claim_stance': cell(s)}\n"
+                            "                  for c, t, q, s in zip(f['code'], f['text'], f['quote_type'],"
+                            " f['claim_stance'])]))\n"),
+                          {file}, &error)
+                .array();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(rows.size(), 6);
+        int checked = 0;
+        for (const QJsonValue &row : rows) {
+            const QString code = row[u"code"].toString();
+            if (code == s("Quote") && row[u"text"].toString() == s("talks are frozen")) {
+                QCOMPARE(row[u"quote_type"].toString(), s(".a")); // its own field, left empty: "not given"
+                ++checked;
+            } else if (code == s("Quote")) {
+                QCOMPARE(row[u"quote_type"].toDouble(), 1.0); // direct
+                QCOMPARE(row[u"claim_stance"].toString(), s(".")); // another code's field: not applicable
+                ++checked;
+            } else if (code == s("Speaker")) {
+                QCOMPARE(row[u"quote_type"].toString(), s("."));
+                ++checked;
+            }
+        }
+        QCOMPARE(checked, 5);
+    }
+
+    void notGivenIsUserMissingInSpss()
+    {
+        const QString pspp = QStandardPaths::findExecutable(s("pspp"));
+        if (pspp.isEmpty()) {
+            if (runningInCi())
+                QFAIL("GNU PSPP (Debian package pspp) is missing and CI=true");
+            QSKIP("GNU PSPP is not installed");
+        }
+        const QString file = out(s("missing.sav"));
+        QVERIFY(ok({s("export"), m_project, s("--table"), s("segments"), s("--format"), s("sav"), s("--out"), file}).ok());
+        const QString syntax = out(s("missing.sps"));
+        {
+            QFile f(syntax);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(QStringLiteral("GET FILE='%1'.\nDISPLAY DICTIONARY /VARIABLES=quote_type.\n"
+                                   "LIST VARIABLES=code text quote_type.\n")
+                        .arg(file)
+                        .toUtf8());
+        }
+        QProcess p;
+        p.start(pspp, {syntax, s("-O"), s("format=csv"), s("-o"), out(s("missing.csv"))});
+        QVERIFY(p.waitForFinished(120000));
+        QFile listing(out(s("missing.csv")));
+        QVERIFY(listing.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(listing.readAll());
+        // The dictionary declares -9 user-missing, labelled "not given" …
+        QVERIFY2(text.contains(s("quote_type,")) && text.contains(s(",-9\n")), qPrintable(text));
+        QVERIFY2(text.contains(s("-9.00[a],not given")), qPrintable(text));
+        // … the quote without a Type carries it; a Speaker row is system-missing.
+        QVERIFY2(text.contains(s("Quote,talks are frozen,-9.00")), qPrintable(text));
+        QVERIFY2(text.contains(s("Speaker,The mayor,.")), qPrintable(text));
+        QVERIFY2(text.contains(s("Quote,a day of joy 🎉,1.00")), qPrintable(text));
     }
 
     void codebookHtmlNamesEveryCodeFieldAndLabel()
@@ -403,6 +515,80 @@ private Q_SLOTS:
         for (const QJsonValue &code : m_codebook)
             QVERIFY2(text.contains(code[u"name"].toString()), qPrintable(code[u"name"].toString()));
         QVERIFY2(text.contains(s("Ana: 2, Ben: 1")), qPrintable(text.left(2000)));
+    }
+
+    // Last: it adds a variable-only article to the project.
+    void articleFiltersSelectOutletDateAndCoded()
+    {
+        REQUIRE_PYTHON_MODULE("csv");
+        const QJsonArray docs = QJsonDocument::fromJson(ok({s("documents"), m_project, s("--json")}).out).array();
+        QString tram;
+        for (const QJsonValue &d : docs) {
+            if (d[u"title"].toString().startsWith(s("Council")))
+                tram = d[u"id"].toString();
+        }
+        QVERIFY(!tram.isEmpty());
+        QVERIFY(ok({s("set-variable"), m_project, s("--document"), tram, s("--coder"), s("Ana"), s("--field"),
+                    s("Slant=0")})
+                    .ok());
+        const auto articles = [&](const QStringList &filters) {
+            const QString file = out(s("filtered.csv"));
+            QFile::remove(file);
+            const CliRun r = ok(QStringList{s("export"), m_project, s("--table"), s("articles"), s("--format"),
+                                            s("csv"), s("--out"), file}
+                                + filters);
+            QSet<QString> seen;
+            QString error;
+            for (const QJsonValue &row :
+                 runPythonJson(s("import csv, json, sys\nprint(json.dumps(list(csv.DictReader(open(sys.argv[1], "
+                                 "newline='', encoding='utf-8')))))"),
+                               {file}, &error)
+                     .array())
+                seen.insert(row[u"article_id"].toString() + u'|' + row[u"coder"].toString());
+            return r.ok() ? seen : QSet<QString>{s("<failed>")};
+        };
+        const QString festivalAna = m_festival + s("|Ana"), festivalBen = m_festival + s("|Ben");
+        const QString harbourAna = m_harbour + s("|Ana"), harbourBen = m_harbour + s("|Ben");
+        const QString tramAna = tram + s("|Ana");
+        QCOMPARE(articles({}), (QSet<QString>{festivalAna, festivalBen, harbourAna, harbourBen, tramAna}));
+        // Only articles with an annotation: the tram article has only a variable.
+        QCOMPARE(articles({s("--coded-only")}), (QSet<QString>{festivalAna, festivalBen, harbourAna, harbourBen}));
+        // The harbour article is the only one with a date (2024-03-14); undated articles fall outside any range.
+        QCOMPARE(articles({s("--from"), s("2024-03-14")}), (QSet<QString>{harbourAna, harbourBen}));
+        QCOMPARE(articles({s("--to"), s("2024-03-14")}), (QSet<QString>{harbourAna, harbourBen}));
+        QCOMPARE(articles({s("--from"), s("2024-03-15")}), QSet<QString>());
+        QCOMPARE(articles({s("--to"), s("2024-03-13")}), QSet<QString>());
+        // Outlets by the imported name (case-insensitive) …
+        QCOMPARE(articles({s("--outlets"), s("HarbourGazette.example")}), (QSet<QString>{harbourAna, harbourBen}));
+        // … or by the registry outlet's name once the article is assigned to it.
+        QVERIFY(ok({s("outlet-add"), m_project, s("Harbour Gazette")}).ok());
+        QVERIFY(ok({s("outlet-assign"), m_project, s("--outlet"), s("Harbour Gazette"), s("--document"), m_festival})
+                    .ok());
+        QCOMPARE(articles({s("--outlets"), s("Harbour Gazette")}), (QSet<QString>{festivalAna, festivalBen}));
+        QCOMPARE(articles({s("--outlets"), s("Harbour Gazette,harbourgazette.example"), s("--coders"), s("Ben")}),
+                 (QSet<QString>{festivalBen, m_harbour + s("|Ben")}));
+        // The segments follow the same articles.
+        const QString segments = out(s("filtered-segments.csv"));
+        QVERIFY(ok({s("export"), m_project, s("--table"), s("segments"), s("--format"), s("csv"), s("--out"), segments,
+                    s("--from"), s("2024-01-01"), s("--to"), s("2024-12-31")})
+                    .ok());
+        QString error;
+        const QJsonArray rows = runPythonJson(s("import csv, json, sys\nprint(json.dumps(list(csv.DictReader(open("
+                                                "sys.argv[1], newline='', encoding='utf-8')))))"),
+                                              {segments}, &error)
+                                    .array();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows[0][u"text"].toString(), s("talks are frozen"));
+        // The study folder records the filters in its manifest.
+        const QString folder = out(s("study-filtered"));
+        QVERIFY(ok({s("export"), m_project, s("--all"), s("--out"), folder, s("--outlets"), s("Harbour Gazette"),
+                    s("--from"), s("2020-01-01"), s("--coded-only")})
+                    .ok());
+        const QJsonObject manifest = readStudy(folder)[u"manifest"].toObject();
+        QCOMPARE(manifest[u"filters"][u"outlets"].toArray().first().toString(), s("Harbour Gazette"));
+        QCOMPARE(manifest[u"filters"][u"from"].toString(), s("2020-01-01"));
+        QVERIFY(manifest[u"filters"][u"to"].isNull());
+        QCOMPARE(manifest[u"filters"][u"coded_only"].toBool(), true);
     }
 };
 

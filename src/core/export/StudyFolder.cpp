@@ -1,6 +1,7 @@
 #include "export/StudyFolder.h"
 
 #include "dataset/FieldColumns.h"
+#include "dataset/NetworkTables.h"
 #include "export/Exporter.h"
 #include "export/VariableNames.h"
 #include "storage/ProjectStore.h"
@@ -77,7 +78,13 @@ public:
         }
     }
     dataset::TableKind kind() const override { return dataset::TableKind::Articles; }
+    QString name() const override { return QStringLiteral("reliability"); }
     QString grain() const override { return QStringLiteral("one row per article (unit) and coder"); }
+    bool mayBeNotGiven(qsizetype column) const override { return m_articles->mayBeNotGiven(m_keep.value(column)); }
+    bool notGiven(const dataset::Row &row, qsizetype column) const override
+    {
+        return row.value(column).isNull() && mayBeNotGiven(column);
+    }
     const QList<dataset::Column> &columns() const override { return m_columns; }
     void forEachRow(const dataset::RowVisitor &visit) const override
     {
@@ -204,10 +211,12 @@ ExportResult exportStudyFolder(const dataset::Dataset &dataset, const QString &f
     std::vector<std::unique_ptr<dataset::Table>> tables;
     for (dataset::TableKind kind : dataset::allTables())
         tables.push_back(dataset.table(kind));
+    tables.push_back(dataset::makeNodesTable(dataset));
+    tables.push_back(dataset::makeEdgesTable(dataset));
     tables.push_back(std::make_unique<ReliabilityTable>(dataset));
-    const QStringList names = {QStringLiteral("segments"), QStringLiteral("articles"), QStringLiteral("links"),
-                               QStringLiteral("actors"),   QStringLiteral("outlets"),  QStringLiteral("codebook"),
-                               QStringLiteral("reliability")};
+    QStringList names;
+    for (const auto &table : tables)
+        names.append(table->name());
     qint64 total = 0;
     QList<dataset::Row> renamed; // table, file, column, variable
     for (size_t t = 0; t < tables.size(); ++t) {
@@ -287,6 +296,14 @@ ExportResult exportStudyFolder(const dataset::Dataset &dataset, const QString &f
                         {QStringLiteral("with_sub_codes"), dataset.filter().withSubCodes},
                         {QStringLiteral("include_suggestions"), dataset.filter().includeSuggestions},
                         {QStringLiteral("uncoded_articles"), dataset.filter().uncodedArticles},
+                        {QStringLiteral("coded_only"), dataset.articleFilter().codedOnly},
+                        {QStringLiteral("outlets"), QJsonArray::fromStringList(dataset.articleFilter().outlets)},
+                        {QStringLiteral("from"), dataset.articleFilter().from.isValid()
+                                                     ? QJsonValue(dataset.articleFilter().from.toString(Qt::ISODate))
+                                                     : QJsonValue()},
+                        {QStringLiteral("to"), dataset.articleFilter().to.isValid()
+                                                   ? QJsonValue(dataset.articleFilter().to.toString(Qt::ISODate))
+                                                   : QJsonValue()},
                         {QStringLiteral("context_characters"), dataset.filter().contextCharacters}};
     QJsonArray documents;
     for (const QUuid &id : dataset.filter().documents)
@@ -301,7 +318,10 @@ ExportResult exportStudyFolder(const dataset::Dataset &dataset, const QString &f
                                                 {QStringLiteral("id"), idString(dataset.store().projectId())}}},
         {QStringLiteral("offsets"), QStringLiteral("start/end: UTF-16 code units; start_char/end_char: code points; "
                                                    "end exclusive")},
-        {QStringLiteral("missing"), QStringLiteral("empty cell")},
+        {QStringLiteral("missing"),
+         QStringLiteral("CSV: empty cell. SPSS/Stata: a field the row's code has but nobody filled is declared missing "
+                        "'not given' (Stata .a; SPSS the user-missing code labelled 'not given'); a field that does "
+                        "not apply to the row is system-missing")},
         {QStringLiteral("filters"), filters},
         {QStringLiteral("files"), files}};
     if (!writeText(scratch.filePath(QStringLiteral("manifest.json")), QJsonDocument(manifest).toJson(), result)
