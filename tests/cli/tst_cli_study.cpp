@@ -146,7 +146,9 @@ private:
     QString annotate(const QString &doc, const QString &coder, const QStringList &extra)
     {
         return QString::fromUtf8(
-                   ok(QStringList{s("annotate"), m_project, s("--document"), doc, s("--coder"), coder} + extra).out)
+                   ok(QStringList{s("annotate"), m_project, s("--document"), doc, s("--coder"), coder} +
+                      extra)
+                       .out)
             .trimmed();
     }
     QString out(const QString &name) const { return m_dir.filePath(name); }
@@ -167,7 +169,8 @@ private Q_SLOTS:
         m_project = m_dir.filePath(s("study.newscoder"));
         QVERIFY(ok({s("new"), m_project}).ok());
         QVERIFY(ok({s("import"), m_project, QStringLiteral(NEWSCODER_TEST_DATA_DIR "/articles")}).ok());
-        const QJsonArray docs = QJsonDocument::fromJson(ok({s("documents"), m_project, s("--json")}).out).array();
+        const QJsonArray docs =
+            QJsonDocument::fromJson(ok({s("documents"), m_project, s("--json")}).out).array();
         for (const QJsonValue &d : docs) {
             if (d[u"title"].toString().startsWith(s("Festival")))
                 m_festival = d[u"id"].toString();
@@ -177,21 +180,26 @@ private Q_SLOTS:
         QVERIFY(!m_festival.isEmpty() && !m_harbour.isEmpty());
         // Two coders on the festival article (a reliability unit), one on the harbour article.
         for (const QString &coder : {s("Ana"), s("Ben")}) {
-            const QString speaker = annotate(m_festival, coder, {s("--code"), s("Speaker"), s("--match"), s("The mayor")});
+            const QString speaker =
+                annotate(m_festival, coder, {s("--code"), s("Speaker"), s("--match"), s("The mayor")});
             QVERIFY(!speaker.isEmpty());
             QVERIFY(!annotate(m_festival, coder,
                               {s("--code"), s("Quote"), s("--match"), s("a day of joy 🎉"), s("--field"),
                                s("Type=direct"), s("--link"), speaker})
                          .isEmpty());
         }
-        QVERIFY(!annotate(m_festival, s("Ana"), {s("--code"), s("Claim"), s("--match"), s("promised a repeat"),
-                                                 s("--field"), s("Stance=2")})
+        QVERIFY(!annotate(m_festival, s("Ana"),
+                          {s("--code"), s("Claim"), s("--match"), s("promised a repeat"), s("--field"),
+                           s("Stance=2")})
                      .isEmpty());
-        QVERIFY(!annotate(m_harbour, s("Ana"), {s("--code"), s("Quote"), s("--match"), s("talks are frozen")}).isEmpty());
-        QVERIFY(ok({s("set-variable"), m_project, s("--document"), m_harbour, s("--coder"), s("Ben"), s("--field"),
-                    s("Slant=1")})
+        QVERIFY(!annotate(m_harbour, s("Ana"), {s("--code"), s("Quote"), s("--match"), s("talks are frozen")})
+                     .isEmpty());
+        QVERIFY(ok({s("set-variable"), m_project, s("--document"), m_harbour, s("--coder"), s("Ben"),
+                    s("--field"), s("Slant=1")})
                     .ok());
-        m_codebook = QJsonDocument::fromJson(ok({s("codebook"), m_project, s("--json")}).out).object()[u"codes"].toArray();
+        m_codebook = QJsonDocument::fromJson(ok({s("codebook"), m_project, s("--json")}).out)
+                         .object()[u"codes"]
+                         .toArray();
         QVERIFY(!m_codebook.isEmpty());
     }
 
@@ -217,8 +225,8 @@ private Q_SLOTS:
             tables.append(f[u"table"].toString());
             QVERIFY(f[u"grain"].toString().startsWith(s("one row per")));
         }
-        for (const char *t : {"segments", "articles", "links", "nodes", "edges", "actors", "outlets", "codebook",
-                              "reliability"})
+        for (const char *t : {"segments", "articles", "links", "nodes", "edges", "actors", "outlets",
+                              "codebook", "reliability"})
             QVERIFY2(tables.contains(QString::fromLatin1(t)), t);
         // The rows are the project's: 6 annotations, 2 quote → speaker links.
         QCOMPARE(study[u"tables"][u"segments"][u"rows"].toInt(), 6);
@@ -227,11 +235,13 @@ private Q_SLOTS:
         QStringList expected{s("manifest.json"), s("import.R")};
         for (const QJsonValue &f : manifest[u"files"].toArray())
             expected.append(f[u"file"].toString());
-        QStringList present = QDir(folder).entryList(QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
+        QStringList present =
+            QDir(folder).entryList(QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
         present.sort();
         expected.sort();
         QCOMPARE(present, expected);
-        QCOMPARE(QDir(m_dir.path()).entryList({s(".study-csv*")}, QDir::AllEntries | QDir::Hidden), QStringList());
+        QCOMPARE(QDir(m_dir.path()).entryList({s(".study-csv*")}, QDir::AllEntries | QDir::Hidden),
+                 QStringList());
     }
 
     void reliabilityTableIsOneRowPerUnitAndCoder()
@@ -256,7 +266,7 @@ private Q_SLOTS:
         }
         const QStringList header = study[u"tables"][u"reliability"][u"header"].toVariant().toStringList();
         QCOMPARE(header.mid(0, 2), (QStringList{s("article_id"), s("coder")}));
-        QVERIFY(header.contains(s("n.quote")));   // per code
+        QVERIFY(header.contains(s("n.quote")));       // per code
         QVERIFY(header.contains(s("article.slant"))); // per article variable
         // The same unit × coder pairs as the articles table.
         QCOMPARE(study[u"pairs"][u"articles"].toArray().size(), pairs.size());
@@ -266,7 +276,8 @@ private Q_SLOTS:
     {
         REQUIRE_PYTHON_MODULE("pandas");
         const QString folder = out(s("study-dta"));
-        const CliRun r = ok({s("export"), m_project, s("--all"), s("--format"), s("dta"), s("--out"), folder});
+        const CliRun r =
+            ok({s("export"), m_project, s("--all"), s("--format"), s("dta"), s("--out"), folder});
         QVERIFY2(r.ok(), qPrintable(r.describe()));
         const QJsonObject study = readStudy(folder);
         QVERIFY(study[u"errors"].toArray().isEmpty());
@@ -280,7 +291,8 @@ private Q_SLOTS:
         QString error;
         const QJsonObject stata = runPythonJson(CheckStataFolder, {folder}, &error).object();
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        QVERIFY2(stata[u"errors"].toArray().isEmpty(), QJsonDocument(stata[u"errors"].toArray()).toJson().constData());
+        QVERIFY2(stata[u"errors"].toArray().isEmpty(),
+                 QJsonDocument(stata[u"errors"].toArray()).toJson().constData());
         QCOMPARE(stata[u"tables"].toObject().size(), 9);
         QCOMPARE(stata[u"tables"][u"segments"][u"rows"].toInt(), 6);
         QCOMPARE(stata[u"tables"][u"reliability"][u"rows"].toInt(), 4);
@@ -295,7 +307,8 @@ private Q_SLOTS:
             QSKIP("GNU PSPP is not installed");
         }
         const QString folder = out(s("study-sav"));
-        const CliRun r = ok({s("export"), m_project, s("--all"), s("--format"), s("sav"), s("--out"), folder});
+        const CliRun r =
+            ok({s("export"), m_project, s("--all"), s("--format"), s("sav"), s("--out"), folder});
         QVERIFY2(r.ok(), qPrintable(r.describe()));
         const QJsonObject manifest = QJsonDocument::fromJson([&] {
                                          QFile f(folder + s("/manifest.json"));
@@ -344,13 +357,15 @@ private Q_SLOTS:
         QJsonObject tables;
         for (const QString &table : {s("nodes"), s("edges")}) {
             const QString file = out(table + s(".csv"));
-            const CliRun r = ok({s("export"), m_project, s("--table"), table, s("--format"), s("csv"), s("--out"), file});
+            const CliRun r =
+                ok({s("export"), m_project, s("--table"), table, s("--format"), s("csv"), s("--out"), file});
             QVERIFY2(r.ok(), qPrintable(r.describe()));
-            tables.insert(table, runPythonJson(s("import csv, json, sys\n"
-                                                 "print(json.dumps(list(csv.DictReader(open(sys.argv[1], newline='', "
-                                                 "encoding='utf-8')))))"),
-                                               {file}, &error)
-                                     .array());
+            tables.insert(
+                table, runPythonJson(s("import csv, json, sys\n"
+                                       "print(json.dumps(list(csv.DictReader(open(sys.argv[1], newline='', "
+                                       "encoding='utf-8')))))"),
+                                     {file}, &error)
+                           .array());
             QVERIFY2(error.isEmpty(), qPrintable(error));
         }
         const QJsonArray edges = tables[u"edges"].toArray();
@@ -382,17 +397,20 @@ private Q_SLOTS:
     {
         REQUIRE_PYTHON_MODULE("pandas");
         const QString file = out(s("missing.dta"));
-        QVERIFY(ok({s("export"), m_project, s("--table"), s("segments"), s("--format"), s("dta"), s("--out"), file}).ok());
+        QVERIFY(ok({s("export"), m_project, s("--table"), s("segments"), s("--format"), s("dta"), s("--out"),
+                    file})
+                    .ok());
         QString error;
         const QJsonArray rows =
-            runPythonJson(s("import json, sys, pandas\n"
-                            "f = pandas.read_stata(sys.argv[1], convert_missing=True, convert_dates=False,\n"
-                            "                      convert_categoricals=False)\n"
-                            "cell = lambda v: v.string if isinstance(v, pandas.io.stata.StataMissingValue) else v\n"
-                            "print(json.dumps([{'code': c, 'text': t, 'quote_type': cell(q), 'claim_stance': cell(s)}\n"
-                            "                  for c, t, q, s in zip(f['code'], f['text'], f['quote_type'],"
-                            " f['claim_stance'])]))\n"),
-                          {file}, &error)
+            runPythonJson(
+                s("import json, sys, pandas\n"
+                  "f = pandas.read_stata(sys.argv[1], convert_missing=True, convert_dates=False,\n"
+                  "                      convert_categoricals=False)\n"
+                  "cell = lambda v: v.string if isinstance(v, pandas.io.stata.StataMissingValue) else v\n"
+                  "print(json.dumps([{'code': c, 'text': t, 'quote_type': cell(q), 'claim_stance': cell(s)}\n"
+                  "                  for c, t, q, s in zip(f['code'], f['text'], f['quote_type'],"
+                  " f['claim_stance'])]))\n"),
+                {file}, &error)
                 .array();
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(rows.size(), 6);
@@ -403,7 +421,7 @@ private Q_SLOTS:
                 QCOMPARE(row[u"quote_type"].toString(), s(".a")); // its own field, left empty: "not given"
                 ++checked;
             } else if (code == s("Quote")) {
-                QCOMPARE(row[u"quote_type"].toDouble(), 1.0); // direct
+                QCOMPARE(row[u"quote_type"].toDouble(), 1.0);      // direct
                 QCOMPARE(row[u"claim_stance"].toString(), s(".")); // another code's field: not applicable
                 ++checked;
             } else if (code == s("Speaker")) {
@@ -423,7 +441,9 @@ private Q_SLOTS:
             QSKIP("GNU PSPP is not installed");
         }
         const QString file = out(s("missing.sav"));
-        QVERIFY(ok({s("export"), m_project, s("--table"), s("segments"), s("--format"), s("sav"), s("--out"), file}).ok());
+        QVERIFY(ok({s("export"), m_project, s("--table"), s("segments"), s("--format"), s("sav"), s("--out"),
+                    file})
+                    .ok());
         const QString syntax = out(s("missing.sps"));
         {
             QFile f(syntax);
@@ -488,7 +508,8 @@ private Q_SLOTS:
             QString name = code[u"name"].toString();
             QVERIFY2(text.contains(u"## " + name) || text.contains(u"/" + name), qPrintable(name));
             for (const QJsonValue &field : code[u"fields"].toArray())
-                QVERIFY2(text.contains(u"| " + field[u"name"].toString() + u" |"), qPrintable(field[u"name"].toString()));
+                QVERIFY2(text.contains(u"| " + field[u"name"].toString() + u" |"),
+                         qPrintable(field[u"name"].toString()));
         }
         QVERIFY(text.contains(s("- Annotations: Ana: 2, Ben: 1")));
     }
@@ -521,7 +542,8 @@ private Q_SLOTS:
     void articleFiltersSelectOutletDateAndCoded()
     {
         REQUIRE_PYTHON_MODULE("csv");
-        const QJsonArray docs = QJsonDocument::fromJson(ok({s("documents"), m_project, s("--json")}).out).array();
+        const QJsonArray docs =
+            QJsonDocument::fromJson(ok({s("documents"), m_project, s("--json")}).out).array();
         QString tram;
         for (const QJsonValue &d : docs) {
             if (d[u"title"].toString().startsWith(s("Council")))
@@ -534,15 +556,16 @@ private Q_SLOTS:
         const auto articles = [&](const QStringList &filters) {
             const QString file = out(s("filtered.csv"));
             QFile::remove(file);
-            const CliRun r = ok(QStringList{s("export"), m_project, s("--table"), s("articles"), s("--format"),
-                                            s("csv"), s("--out"), file}
-                                + filters);
+            const CliRun r = ok(QStringList{s("export"), m_project, s("--table"), s("articles"),
+                                            s("--format"), s("csv"), s("--out"), file} +
+                                filters);
             QSet<QString> seen;
             QString error;
             for (const QJsonValue &row :
-                 runPythonJson(s("import csv, json, sys\nprint(json.dumps(list(csv.DictReader(open(sys.argv[1], "
-                                 "newline='', encoding='utf-8')))))"),
-                               {file}, &error)
+                 runPythonJson(
+                     s("import csv, json, sys\nprint(json.dumps(list(csv.DictReader(open(sys.argv[1], "
+                       "newline='', encoding='utf-8')))))"),
+                     {file}, &error)
                      .array())
                 seen.insert(row[u"article_id"].toString() + u'|' + row[u"coder"].toString());
             return r.ok() ? seen : QSet<QString>{s("<failed>")};
@@ -552,37 +575,43 @@ private Q_SLOTS:
         const QString tramAna = tram + s("|Ana");
         QCOMPARE(articles({}), (QSet<QString>{festivalAna, festivalBen, harbourAna, harbourBen, tramAna}));
         // Only articles with an annotation: the tram article has only a variable.
-        QCOMPARE(articles({s("--coded-only")}), (QSet<QString>{festivalAna, festivalBen, harbourAna, harbourBen}));
-        // The harbour article is the only one with a date (2024-03-14); undated articles fall outside any range.
+        QCOMPARE(articles({s("--coded-only")}),
+                 (QSet<QString>{festivalAna, festivalBen, harbourAna, harbourBen}));
+        // The harbour article is the only one with a date (2024-03-14); undated articles fall outside any
+        // range.
         QCOMPARE(articles({s("--from"), s("2024-03-14")}), (QSet<QString>{harbourAna, harbourBen}));
         QCOMPARE(articles({s("--to"), s("2024-03-14")}), (QSet<QString>{harbourAna, harbourBen}));
         QCOMPARE(articles({s("--from"), s("2024-03-15")}), QSet<QString>());
         QCOMPARE(articles({s("--to"), s("2024-03-13")}), QSet<QString>());
         // Outlets by the imported name (case-insensitive) …
-        QCOMPARE(articles({s("--outlets"), s("HarbourGazette.example")}), (QSet<QString>{harbourAna, harbourBen}));
+        QCOMPARE(articles({s("--outlets"), s("HarbourGazette.example")}),
+                 (QSet<QString>{harbourAna, harbourBen}));
         // … or by the registry outlet's name once the article is assigned to it.
         QVERIFY(ok({s("outlet-add"), m_project, s("Harbour Gazette")}).ok());
-        QVERIFY(ok({s("outlet-assign"), m_project, s("--outlet"), s("Harbour Gazette"), s("--document"), m_festival})
+        QVERIFY(ok({s("outlet-assign"), m_project, s("--outlet"), s("Harbour Gazette"), s("--document"),
+                    m_festival})
                     .ok());
         QCOMPARE(articles({s("--outlets"), s("Harbour Gazette")}), (QSet<QString>{festivalAna, festivalBen}));
-        QCOMPARE(articles({s("--outlets"), s("Harbour Gazette,harbourgazette.example"), s("--coders"), s("Ben")}),
-                 (QSet<QString>{festivalBen, m_harbour + s("|Ben")}));
+        QCOMPARE(
+            articles({s("--outlets"), s("Harbour Gazette,harbourgazette.example"), s("--coders"), s("Ben")}),
+            (QSet<QString>{festivalBen, m_harbour + s("|Ben")}));
         // The segments follow the same articles.
         const QString segments = out(s("filtered-segments.csv"));
-        QVERIFY(ok({s("export"), m_project, s("--table"), s("segments"), s("--format"), s("csv"), s("--out"), segments,
-                    s("--from"), s("2024-01-01"), s("--to"), s("2024-12-31")})
+        QVERIFY(ok({s("export"), m_project, s("--table"), s("segments"), s("--format"), s("csv"), s("--out"),
+                    segments, s("--from"), s("2024-01-01"), s("--to"), s("2024-12-31")})
                     .ok());
         QString error;
-        const QJsonArray rows = runPythonJson(s("import csv, json, sys\nprint(json.dumps(list(csv.DictReader(open("
-                                                "sys.argv[1], newline='', encoding='utf-8')))))"),
-                                              {segments}, &error)
-                                    .array();
+        const QJsonArray rows =
+            runPythonJson(s("import csv, json, sys\nprint(json.dumps(list(csv.DictReader(open("
+                            "sys.argv[1], newline='', encoding='utf-8')))))"),
+                          {segments}, &error)
+                .array();
         QCOMPARE(rows.size(), 1);
         QCOMPARE(rows[0][u"text"].toString(), s("talks are frozen"));
         // The study folder records the filters in its manifest.
         const QString folder = out(s("study-filtered"));
-        QVERIFY(ok({s("export"), m_project, s("--all"), s("--out"), folder, s("--outlets"), s("Harbour Gazette"),
-                    s("--from"), s("2020-01-01"), s("--coded-only")})
+        QVERIFY(ok({s("export"), m_project, s("--all"), s("--out"), folder, s("--outlets"),
+                    s("Harbour Gazette"), s("--from"), s("2020-01-01"), s("--coded-only")})
                     .ok());
         const QJsonObject manifest = readStudy(folder)[u"manifest"].toObject();
         QCOMPARE(manifest[u"filters"][u"outlets"].toArray().first().toString(), s("Harbour Gazette"));

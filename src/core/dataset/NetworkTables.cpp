@@ -13,7 +13,11 @@ namespace newscoder::dataset {
 
 namespace {
 
-enum class Part { Nodes, Edges };
+enum class Part
+{
+    Nodes,
+    Edges
+};
 
 class NetworkTable final : public Table
 {
@@ -21,15 +25,17 @@ public:
     NetworkTable(const Dataset &dataset, Part part) : m_dataset(dataset), m_part(part)
     {
         if (part == Part::Nodes) {
-            m_columns = {detail::textColumn(QStringLiteral("id"), QStringLiteral("Annotation or actor id")),
-                         detail::textColumn(QStringLiteral("label"), QStringLiteral("Annotation text or actor name")),
-                         detail::textColumn(QStringLiteral("kind"), QStringLiteral("annotation or actor")),
-                         detail::textColumn(QStringLiteral("code"), QStringLiteral("Code of the annotation"))};
+            m_columns = {
+                detail::textColumn(QStringLiteral("id"), QStringLiteral("Annotation or actor id")),
+                detail::textColumn(QStringLiteral("label"), QStringLiteral("Annotation text or actor name")),
+                detail::textColumn(QStringLiteral("kind"), QStringLiteral("annotation or actor")),
+                detail::textColumn(QStringLiteral("code"), QStringLiteral("Code of the annotation"))};
         } else {
-            m_columns = {detail::textColumn(QStringLiteral("source"), QStringLiteral("Annotation holding the link")),
-                         detail::textColumn(QStringLiteral("target"), QStringLiteral("Linked annotation or actor")),
-                         detail::textColumn(QStringLiteral("field"), QStringLiteral("Link field")),
-                         detail::textColumn(QStringLiteral("coder"), QStringLiteral("Coder of the source"))};
+            m_columns = {
+                detail::textColumn(QStringLiteral("source"), QStringLiteral("Annotation holding the link")),
+                detail::textColumn(QStringLiteral("target"), QStringLiteral("Linked annotation or actor")),
+                detail::textColumn(QStringLiteral("field"), QStringLiteral("Link field")),
+                detail::textColumn(QStringLiteral("coder"), QStringLiteral("Coder of the source"))};
         }
         for (const Code &c : dataset.codes()) {
             for (const CodeField &f : c.fields)
@@ -38,7 +44,10 @@ public:
     }
 
     TableKind kind() const override { return TableKind::Links; }
-    QString name() const override { return m_part == Part::Nodes ? QStringLiteral("nodes") : QStringLiteral("edges"); }
+    QString name() const override
+    {
+        return m_part == Part::Nodes ? QStringLiteral("nodes") : QStringLiteral("edges");
+    }
     QString grain() const override
     {
         return m_part == Part::Nodes ? QStringLiteral("one row per annotation or actor a link touches")
@@ -55,40 +64,43 @@ public:
         QString body;
         QSet<QUuid> seen; // nodes already written
         Row row(m_columns.size());
-        const auto node = [&](const QUuid &id, const QString &label, const QString &kind, const QString &code) {
+        const auto node = [&](const QUuid &id, const QString &label, const QString &kind,
+                              const QString &code) {
             if (!go || seen.contains(id))
                 return;
             seen.insert(id);
             row = Row{idString(id), label, kind, code.isEmpty() ? QVariant() : QVariant(code)};
             go = visit(row);
         };
-        DatasetReader(m_dataset.store()).stream(
-            query,
-            [&](const DatasetArticle &a) {
-                body = a.body;
-                return go;
-            },
-            [&](const DatasetSegment &s) {
-                const Annotation &an = s.annotation;
-                for (const DatasetValue &v : s.values) {
-                    if (!go || (v.targetId.isNull() && v.actorId.isNull()))
-                        continue;
-                    const QUuid target = v.targetId.isNull() ? v.actorId : v.targetId;
-                    if (m_part == Part::Edges) {
-                        row = Row{idString(an.id), idString(target), m_fieldNames.value(v.fieldId),
-                                  m_dataset.coderName(an.coderId)};
-                        go = visit(row);
-                        continue;
+        DatasetReader(m_dataset.store())
+            .stream(
+                query,
+                [&](const DatasetArticle &a) {
+                    body = a.body;
+                    return go;
+                },
+                [&](const DatasetSegment &s) {
+                    const Annotation &an = s.annotation;
+                    for (const DatasetValue &v : s.values) {
+                        if (!go || (v.targetId.isNull() && v.actorId.isNull()))
+                            continue;
+                        const QUuid target = v.targetId.isNull() ? v.actorId : v.targetId;
+                        if (m_part == Part::Edges) {
+                            row = Row{idString(an.id), idString(target), m_fieldNames.value(v.fieldId),
+                                      m_dataset.coderName(an.coderId)};
+                            go = visit(row);
+                            continue;
+                        }
+                        node(an.id, body.mid(an.start, an.end - an.start), QStringLiteral("annotation"),
+                             m_dataset.codeName(an.codeId));
+                        if (v.targetId.isNull())
+                            node(v.actorId, v.actorName, QStringLiteral("actor"), {});
+                        else
+                            node(v.targetId, v.targetText, QStringLiteral("annotation"),
+                                 m_dataset.codeName(v.targetCodeId));
                     }
-                    node(an.id, body.mid(an.start, an.end - an.start), QStringLiteral("annotation"),
-                         m_dataset.codeName(an.codeId));
-                    if (v.targetId.isNull())
-                        node(v.actorId, v.actorName, QStringLiteral("actor"), {});
-                    else
-                        node(v.targetId, v.targetText, QStringLiteral("annotation"), m_dataset.codeName(v.targetCodeId));
-                }
-                return go;
-            });
+                    return go;
+                });
     }
 
 private:

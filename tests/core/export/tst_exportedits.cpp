@@ -109,9 +109,12 @@ private Q_SLOTS:
         // A value no option has (as an older project or an imported file can hold), written to the store.
         {
             WriteTransaction tx(project().store());
-            project().store().insertStoredValues({StoredValue{StoredValue::Owner::Annotation, stale, {}, 0,
-                                                              FieldValue{fieldOf("Quote", "Type"),
-                                                                         QStringLiteral("paraphrase"), {}, {}}}});
+            project().store().insertStoredValues(
+                {StoredValue{StoredValue::Owner::Annotation,
+                             stale,
+                             {},
+                             0,
+                             FieldValue{fieldOf("Quote", "Type"), QStringLiteral("paraphrase"), {}, {}}}});
             tx.commit();
         }
 
@@ -124,26 +127,30 @@ private Q_SLOTS:
         for (const Row &row : rowsOf(*segments))
             stored.append(row[column].toString());
         stored.sort();
-        QCOMPARE(stored, (QStringList{QStringLiteral("direct"), QStringLiteral("paraphrase"), QStringLiteral("partial")}));
+        QCOMPARE(stored, (QStringList{QStringLiteral("direct"), QStringLiteral("paraphrase"),
+                                      QStringLiteral("partial")}));
 
         const QString dta = m_dir->filePath(QStringLiteral("segments.dta"));
         const auto result = exporting::exportTable(*segments, exporting::Format::Dta, dta);
         QVERIFY2(result.ok, qPrintable(result.error));
-        QVERIFY2(result.warnings.join(u'\n').contains(QStringLiteral("quote.type: values no option has (paraphrase)")),
+        QVERIFY2(result.warnings.join(u'\n').contains(
+                     QStringLiteral("quote.type: values no option has (paraphrase)")),
                  qPrintable(result.warnings.join(u'\n')));
         QString error;
-        const QJsonObject read = runPythonJson(
-                                     QStringLiteral("import json, sys, pandas\n"
-                                                    "r = pandas.io.stata.StataReader(sys.argv[1])\n"
-                                                    "with r:\n"
-                                                    "    data = r.read(convert_categoricals=False)\n"
-                                                    "    labels = r.value_labels()['l_quote_type']\n"
-                                                    "print(json.dumps({'codes': sorted(int(v) for v in data['quote_type']),\n"
-                                                    "  'labels': {str(k): v for k, v in labels.items()}}))\n"),
-                                     {dta}, &error)
-                                     .object();
+        const QJsonObject read =
+            runPythonJson(
+                QStringLiteral("import json, sys, pandas\n"
+                               "r = pandas.io.stata.StataReader(sys.argv[1])\n"
+                               "with r:\n"
+                               "    data = r.read(convert_categoricals=False)\n"
+                               "    labels = r.value_labels()['l_quote_type']\n"
+                               "print(json.dumps({'codes': sorted(int(v) for v in data['quote_type']),\n"
+                               "  'labels': {str(k): v for k, v in labels.items()}}))\n"),
+                {dta}, &error)
+                .object();
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        // direct = 1, partial = 3 (option order); "paraphrase" gets the code after the options, labelled itself.
+        // direct = 1, partial = 3 (option order); "paraphrase" gets the code after the options, labelled
+        // itself.
         QCOMPARE(read[u"codes"].toArray().toVariantList(), (QVariantList{1, 3, int(options + 1)}));
         QCOMPARE(read[u"labels"][QStringLiteral("3")].toString(), QStringLiteral("Partial quotation"));
         QCOMPARE(read[u"labels"][QString::number(options + 1)].toString(), QStringLiteral("paraphrase"));
@@ -197,10 +204,10 @@ private Q_SLOTS:
             nodeHeader.append(c.name);
         for (const Column &c : edges->columns())
             edgeHeader.append(c.name);
-        QCOMPARE(nodeHeader, (QStringList{QStringLiteral("id"), QStringLiteral("label"), QStringLiteral("kind"),
-                                          QStringLiteral("code")}));
-        QCOMPARE(edgeHeader.mid(0, 3), (QStringList{QStringLiteral("source"), QStringLiteral("target"),
-                                                    QStringLiteral("field")}));
+        QCOMPARE(nodeHeader, (QStringList{QStringLiteral("id"), QStringLiteral("label"),
+                                          QStringLiteral("kind"), QStringLiteral("code")}));
+        QCOMPARE(edgeHeader.mid(0, 3),
+                 (QStringList{QStringLiteral("source"), QStringLiteral("target"), QStringLiteral("field")}));
         QHash<QString, Row> byId;
         for (const Row &row : rowsOf(*nodes))
             byId.insert(row[0].toString(), row);
@@ -219,8 +226,9 @@ private Q_SLOTS:
             QVERIFY(byId.contains(e[0].toString()) && byId.contains(e[1].toString()));
             pairs.insert(e[0].toString() + u'>' + e[1].toString() + u':' + e[2].toString());
         }
-        QCOMPARE(pairs, (QSet<QString>{idString(quote) + u'>' + idString(speaker) + QStringLiteral(":Speaker"),
-                                       idString(speaker) + u'>' + idString(*actor) + QStringLiteral(":Actor")}));
+        QCOMPARE(pairs,
+                 (QSet<QString>{idString(quote) + u'>' + idString(speaker) + QStringLiteral(":Speaker"),
+                                idString(speaker) + u'>' + idString(*actor) + QStringLiteral(":Actor")}));
         // A coder filter that leaves out every link leaves an empty graph.
         Filter other;
         other.coders = {QStringLiteral("Alex Example")};
