@@ -3,6 +3,7 @@
 #include "cli/CliSupport.h"
 #include "cli/ProjectCommands.h"
 #include "dataset/Dataset.h"
+#include "dataset/NetworkTables.h"
 #include "export/CodebookDocument.h"
 #include "export/Exporter.h"
 #include "export/StudyFolder.h"
@@ -16,10 +17,18 @@ namespace newscoder::cli {
 
 namespace {
 
-// The options every export shares (filters); nullopt + message on stderr when invalid.
-std::optional<dataset::Filter> readFilter(const QCommandLineParser &parser, const Project &project)
+struct Filters
 {
     dataset::Filter filter;
+    dataset::ArticleFilter articles;
+};
+
+// The options every export shares (filters); nullopt + message on stderr when invalid.
+std::optional<Filters> readFilter(const QCommandLineParser &parser, const Project &project)
+{
+    Filters both;
+    dataset::Filter &filter = both.filter;
+    dataset::ArticleFilter &articles = both.articles;
     for (const QString &value : parser.values(QStringLiteral("coders")))
         filter.coders += value.split(u',', Qt::SkipEmptyParts);
     for (const QString &value : parser.values(QStringLiteral("codes")))
@@ -27,6 +36,23 @@ std::optional<dataset::Filter> readFilter(const QCommandLineParser &parser, cons
     filter.withSubCodes = !parser.isSet(QStringLiteral("no-subcodes"));
     filter.includeSuggestions = parser.isSet(QStringLiteral("suggestions"));
     filter.uncodedArticles = parser.isSet(QStringLiteral("uncoded"));
+    articles.codedOnly = parser.isSet(QStringLiteral("coded-only"));
+    if (articles.codedOnly && filter.uncodedArticles) {
+        badInput(QStringLiteral("--coded-only and --uncoded contradict each other"));
+        return std::nullopt;
+    }
+    for (const QString &value : parser.values(QStringLiteral("outlets")))
+        articles.outlets += value.split(u',', Qt::SkipEmptyParts);
+    for (const auto &[option, date] : {std::pair{QStringLiteral("from"), &articles.from},
+                                       std::pair{QStringLiteral("to"), &articles.to}}) {
+        if (!parser.isSet(option))
+            continue;
+        *date = QDate::fromString(parser.value(option), Qt::ISODate);
+        if (!date->isValid()) {
+            badInput(QStringLiteral("--%1 needs a date as YYYY-MM-DD, not '%2'").arg(option, parser.value(option)));
+            return std::nullopt;
+        }
+    }
     bool ok = false;
     filter.contextCharacters = parser.value(QStringLiteral("context")).toInt(&ok);
     if (!ok || filter.contextCharacters < 0 || filter.contextCharacters > 100000) {
@@ -44,7 +70,7 @@ std::optional<dataset::Filter> readFilter(const QCommandLineParser &parser, cons
             filter.documents.append(doc->id);
         }
     }
-    return filter;
+    return both;
 }
 
 int runCodebookDocument(const QCommandLineParser &parser, const QString &target)
@@ -59,7 +85,7 @@ int runCodebookDocument(const QCommandLineParser &parser, const QString &target)
     if (!filter)
         return ExitBadInput;
     try {
-        const dataset::Dataset data(project->store(), *filter);
+        const dataset::Dataset data(project->store(), filter->filter, filter->articles);
         const auto result = exporting::writeCodebookDocument(data, target);
         if (!result.ok)
             return badInput(result.error);
@@ -101,7 +127,7 @@ int runStudyFolder(const QCommandLineParser &parser, const QCommandLineOption &f
     options.neutraliseFormulas = parser.isSet(QStringLiteral("neutralise-formulas"));
     exporting::ExportResult result;
     try {
-        const dataset::Dataset data(project->store(), *filter);
+        const dataset::Dataset data(project->store(), filter->filter, filter->articles);
         result = exporting::exportStudyFolder(data, parser.value(out), statistics, options);
     } catch (const StoreError &e) {
         return badInput(e.message());
@@ -139,7 +165,7 @@ int runExport(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Export the coded dataset. Tables: segments (one row per annotation), articles (article × coder, with "
-        "variables and code counts), links, actors, outlets, codebook. Formats: csv, tsv, xlsx (without --table: "
+        "variables and code counts), links, nodes and edges (the links as a graph), actors, outlets, codebook. Formats: csv, tsv, xlsx (without --table: "
         "every table as a sheet), jsonl (one object per article, no --table), sav (SPSS), dta (Stata). "
         "Nothing is written when the export fails."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
@@ -171,14 +197,25 @@ int runExport(const QStringList &arguments)
                                          QStringLiteral("Include suggested annotations not yet accepted."));
     const QCommandLineOption uncoded(QStringLiteral("uncoded"),
                                      QStringLiteral("articles/jsonl: also articles nobody coded."));
+    const QCommandLineOption outlets(QStringLiteral("outlets"),
+                                     QStringLiteral("Only articles of these outlets (names, comma-separated)."),
+                                     QStringLiteral("NAME,..."));
+    const QCommandLineOption from(QStringLiteral("from"),
+                                  QStringLiteral("Only articles published on or after this date."),
+                                  QStringLiteral("YYYY-MM-DD"));
+    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("Only articles published on or before this date."),
+                                QStringLiteral("YYYY-MM-DD"));
+    const QCommandLineOption codedOnly(QStringLiteral("coded-only"),
+                                       QStringLiteral("Only articles with at least one annotation (not only "
+                                                      "article variables)."));
     const QCommandLineOption all(QStringLiteral("all"),
                                  QStringLiteral("Write a study folder (--out DIR): every table as CSV (plus --format "
                                                 "sav or dta), manifest.json, import.R and a reliability table."));
     const QCommandLineOption codebookDocument(QStringLiteral("codebook-document"),
                                               QStringLiteral("Write the codebook as a document (.html, .md or .pdf)."),
                                               QStringLiteral("FILE"));
-    parser.addOptions({table, format, out, coders, codes, noSubCodes, documents, context, bom, delimiter, neutralise,
-                       suggestions, uncoded, all, codebookDocument});
+    parser.addOptions({table, format, out, coders, codes, noSubCodes, documents, outlets, from, to, codedOnly, context,
+                       bom, delimiter, neutralise, suggestions, uncoded, all, codebookDocument});
     if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
         return rc == ExitUsage ? ExitBadInput : rc;
     if (parser.isSet(codebookDocument))
@@ -196,10 +233,12 @@ int runExport(const QStringList &arguments)
     if (!exporting::formatAvailable(*fmt))
         return badInput(QStringLiteral("this build cannot write %1 files").arg(exporting::formatName(*fmt)));
     std::optional<dataset::TableKind> kind;
+    const bool network = parser.value(table) == QLatin1String("nodes") || parser.value(table) == QLatin1String("edges");
     if (parser.isSet(table)) {
-        kind = dataset::tableFromName(parser.value(table));
+        kind = network ? std::optional(dataset::TableKind::Links) : dataset::tableFromName(parser.value(table));
         if (!kind)
-            return badInput(QStringLiteral("unknown table '%1' (segments, articles, links, actors, outlets, codebook)")
+            return badInput(QStringLiteral("unknown table '%1' (segments, articles, links, nodes, edges, actors, "
+                                           "outlets, codebook)")
                                 .arg(parser.value(table)));
         if (*fmt == exporting::Format::Jsonl)
             return badInput(QStringLiteral("jsonl writes one object per article: leave out --table"));
@@ -235,7 +274,7 @@ int runExport(const QStringList &arguments)
         return ExitBadInput;
     exporting::ExportResult result;
     try {
-        const dataset::Dataset data(project->store(), *filter);
+        const dataset::Dataset data(project->store(), filter->filter, filter->articles);
         if (*fmt == exporting::Format::Jsonl) {
             result = exporting::exportJsonl(data, target);
         } else if (!kind) {
@@ -243,11 +282,17 @@ int runExport(const QStringList &arguments)
             QList<const dataset::Table *> sheets;
             for (dataset::TableKind k : dataset::allTables()) {
                 tables.push_back(data.table(k));
-                sheets.append(tables.back().get());
+                if (k == dataset::TableKind::Links) { // the network beside the links
+                    tables.push_back(dataset::makeNodesTable(data));
+                    tables.push_back(dataset::makeEdgesTable(data));
+                }
             }
+            for (const auto &t : tables)
+                sheets.append(t.get());
             result = exporting::exportWorkbook(sheets, target);
         } else {
-            result = exporting::exportTable(*data.table(*kind), *fmt, target, options);
+            const auto one = network ? dataset::makeNetworkTable(data, parser.value(table)) : data.table(*kind);
+            result = exporting::exportTable(*one, *fmt, target, options);
         }
     } catch (const StoreError &e) {
         return badInput(e.message());

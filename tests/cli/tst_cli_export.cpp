@@ -232,7 +232,8 @@ private Q_SLOTS:
         QString error;
         const QJsonObject book = runPythonJson(XlsxRows, {file}, &error).object();
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        QCOMPARE(book.keys().size(), 6);
+        QCOMPARE(book.keys().size(), 8); // the six tables plus nodes and edges
+        QVERIFY(book.contains(s("nodes")) && book.contains(s("edges")));
         const QJsonObject segments = book[u"segments"].toObject();
         QCOMPARE(segments[u"rows"].toArray().size(), 4);
         bool sawClaim = false;
@@ -331,6 +332,15 @@ private Q_SLOTS:
                                                      s("--documents"), s("zzzzzzzz")};
         QTest::newRow("bad context") << QStringList{s("--table"), s("segments"), s("--format"), s("csv"),
                                                     s("--context"), s("-3")};
+        QTest::newRow("bad from date") << QStringList{s("--table"), s("segments"), s("--format"), s("csv"), s("--from"),
+                                                      s("2024-13-01")};
+        QTest::newRow("range ends before it starts")
+            << QStringList{s("--table"), s("segments"), s("--format"), s("csv"), s("--from"), s("2024-05-01"),
+                           s("--to"), s("2024-01-01")};
+        QTest::newRow("unknown outlet") << QStringList{s("--table"), s("segments"), s("--format"), s("csv"),
+                                                       s("--outlets"), s("Nowhere Times")};
+        QTest::newRow("coded-only and uncoded") << QStringList{s("--table"), s("articles"), s("--format"), s("csv"),
+                                                               s("--coded-only"), s("--uncoded")};
         QTest::newRow("unknown option") << QStringList{s("--table"), s("segments"), s("--format"), s("csv"),
                                                        s("--frobnicate")};
     }

@@ -86,6 +86,12 @@ public:
     TableKind kind() const override { return TableKind::Articles; }
     QString grain() const override { return QStringLiteral("one row per article and coder"); }
     const QList<Column> &columns() const override { return m_columns; }
+    // An article variable a coder (or nobody, on an uncoded article) left empty.
+    bool mayBeNotGiven(qsizetype column) const override { return column >= m_articleFirst && column < m_outletFirst; }
+    bool notGiven(const Row &row, qsizetype column) const override
+    {
+        return mayBeNotGiven(column) && row.value(column).isNull();
+    }
 
     void forEachRow(const RowVisitor &visit) const override
     {

@@ -1,6 +1,7 @@
 #include "dataset/Dataset.h"
 
 #include "dataset/Tables_p.h"
+#include "storage/DatasetReader.h"
 #include "storage/ProjectStore.h"
 #include "storage/StoreError.h"
 
@@ -110,7 +111,8 @@ QString contextAfter(const QString &text, int end, int characters)
     return text.mid(from, to - from);
 }
 
-Dataset::Dataset(const ProjectStore &store, Filter filter) : m_store(store), m_filter(std::move(filter))
+Dataset::Dataset(const ProjectStore &store, Filter filter, ArticleFilter articles)
+    : m_store(store), m_filter(std::move(filter)), m_articles(std::move(articles))
 {
     m_codes = m_store.codes();
     QHash<QUuid, const Code *> byId;
@@ -165,6 +167,26 @@ Dataset::Dataset(const ProjectStore &store, Filter filter) : m_store(store), m_f
         throw StoreError(StoreError::Kind::Invalid,
                          QStringLiteral("The chosen codes are variables, not span codes: no annotations to export."));
     m_query.documentIds = m_filter.documents;
+    for (const QString &name : m_articles.outlets) {
+        const QString wanted = name.trimmed();
+        bool known = false;
+        for (const Outlet &o : m_outlets) {
+            if (o.name.compare(wanted, Qt::CaseInsensitive) == 0) {
+                m_query.outletIds.append(o.id);
+                known = true;
+            }
+        }
+        if (!known && !DatasetReader(m_store).hasImportedOutlet(wanted))
+            throw StoreError(StoreError::Kind::Invalid, QStringLiteral("No outlet named “%1”.").arg(name));
+        m_query.outletNames.append(wanted);
+    }
+    if (m_articles.from.isValid() && m_articles.to.isValid() && m_articles.from > m_articles.to)
+        throw StoreError(StoreError::Kind::Invalid, QStringLiteral("The date range ends (%1) before it starts (%2).")
+                                                        .arg(m_articles.to.toString(Qt::ISODate),
+                                                             m_articles.from.toString(Qt::ISODate)));
+    m_query.from = m_articles.from;
+    m_query.to = m_articles.to;
+    m_query.codedOnly = m_articles.codedOnly;
     m_query.includeSuggestions = m_filter.includeSuggestions;
 }
 

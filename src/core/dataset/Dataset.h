@@ -9,6 +9,7 @@
 #include "model/Code.h"
 #include "model/Outlet.h"
 
+#include <QDate>
 #include <QHash>
 #include <QStringList>
 
@@ -30,6 +31,14 @@ struct Filter
     bool includeSuggestions = false;
     bool uncodedArticles = false; // articles table: also articles nobody coded
     int contextCharacters = 100;  // segments: characters of context each side
+};
+
+// Which articles go out beyond Filter::documents (all must hold).
+struct ArticleFilter
+{
+    QStringList outlets;    // outlet names (registry or as imported, case-insensitive)
+    QDate from, to;         // publication date range, inclusive; invalid: open
+    bool codedOnly = false; // only articles with at least one (matching) annotation
 };
 
 // Code point offsets (what R's substr and Python slicing count) of UTF-16
@@ -55,12 +64,13 @@ class Dataset
 public:
     // Resolves the filter's names; throws StoreError (Invalid) naming an
     // unknown coder or code.
-    Dataset(const ProjectStore &store, Filter filter);
+    Dataset(const ProjectStore &store, Filter filter, ArticleFilter articles = {});
 
     std::unique_ptr<Table> table(TableKind kind) const;
 
     const ProjectStore &store() const { return m_store; }
     const Filter &filter() const { return m_filter; }
+    const ArticleFilter &articleFilter() const { return m_articles; }
     const QList<Code> &codes() const { return m_codes; }       // the whole codebook, tree order
     const QList<Code> &spanCodes() const { return m_spanCodes; } // span codes the filter selects
     QList<Code> variableCodes(CodeUnit unit) const;             // article or outlet variables
@@ -76,6 +86,7 @@ public:
 private:
     const ProjectStore &m_store;
     Filter m_filter;
+    ArticleFilter m_articles;
     DatasetQuery m_query;
     QList<Code> m_codes;
     QList<Code> m_spanCodes;

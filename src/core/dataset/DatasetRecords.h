@@ -5,8 +5,10 @@
 #include "model/Annotation.h"
 #include "model/Document.h"
 
+#include <QDate>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUuid>
 
 namespace newscoder {
@@ -21,6 +23,10 @@ struct DatasetQuery
     bool everyArticle = false;       // also articles without a matching annotation
     bool annotationValues = true;    // deliver each annotation's field values
     bool bodies = true;              // deliver each article's text
+    QList<QUuid> outletIds;   // articles of these registry outlets …
+    QStringList outletNames;  // … or with one of these imported outlet names (either selects)
+    QDate from, to;           // publication date range, inclusive (invalid: open)
+    bool codedOnly = false;   // only articles with a matching annotation (not only variables)
 };
 
 // One stored field value as the export needs it: links carry what they point at.

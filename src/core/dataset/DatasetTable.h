@@ -48,11 +48,28 @@ class Table
 public:
     virtual ~Table() = default;
     virtual TableKind kind() const = 0;
-    QString name() const { return tableName(kind()); }
+    virtual QString name() const { return tableName(kind()); } // "nodes" / "edges" derive from links
     virtual QString grain() const = 0; // "one row per …"
     virtual const QList<Column> &columns() const = 0;
     // Streams the rows; throws StoreError when the project cannot be read.
     virtual void forEachRow(const RowVisitor &visit) const = 0;
+    // Two kinds of missing cell, told apart in SPSS/Stata (declared missing
+    // "not given" vs system-missing): whether a missing cell of `column` can
+    // be a value the row's code asks for but nobody gave (a field left empty,
+    // or added after the annotation was coded) …
+    virtual bool mayBeNotGiven(qsizetype column) const
+    {
+        Q_UNUSED(column);
+        return false;
+    }
+    // … and whether the missing cell of `row` is one (otherwise the field does
+    // not apply to the row, e.g. another code's field).
+    virtual bool notGiven(const Row &row, qsizetype column) const
+    {
+        Q_UNUSED(row);
+        Q_UNUSED(column);
+        return false;
+    }
 };
 
 } // namespace newscoder::dataset

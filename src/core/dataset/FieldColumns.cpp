@@ -69,6 +69,7 @@ FieldColumns::FieldColumns(const QList<Code> &codes, ColumnNames &names, QHash<Q
             const QString label = code.name + QStringLiteral(": ") + field.name;
             auto add = [&](const QString &name, ColumnType type, const QString &columnLabel) -> Column & {
                 m_columns.append(Column{names.unique(name), type, columnLabel, {}, false, false});
+                m_columnCodes.append(code.id);
                 return m_columns.last();
             };
             switch (field.kind) {

@@ -42,6 +42,8 @@ public:
                  bool inheritedFlags = false);
 
     const QList<Column> &columns() const { return m_columns; }
+    // The code whose field each column holds (same order as columns()).
+    const QList<QUuid> &columnCodes() const { return m_columnCodes; }
     // Writes the cells of `values` (any order, several fields) into `row`
     // from `offset`. A field with no value leaves its cells missing.
     void fill(Row &row, qsizetype offset, const QList<DatasetValue> &values) const;
@@ -59,6 +61,7 @@ private:
     void fillField(Row &row, qsizetype offset, const Spec &spec, const QList<const DatasetValue *> &values) const;
 
     QList<Column> m_columns;
+    QList<QUuid> m_columnCodes;
     QHash<QUuid, Spec> m_specs;
     QHash<QUuid, QString> m_codeNames;
 };

@@ -68,6 +68,16 @@ public:
         add(QStringLiteral("modified_at"), ColumnType::DateTime, QStringLiteral("Last modified (UTC)"));
         m_fields = FieldColumns(dataset.spanCodes(), names, dataset.codeNames());
         m_columns += m_fields.columns();
+        for (const QUuid &code : m_fields.columnCodes())
+            m_fieldCodePaths.append(dataset.codePath(code));
+    }
+
+    // A field column's cell is "not given" on a row of the field's own code.
+    bool mayBeNotGiven(qsizetype column) const override { return column >= FixedCount; }
+    bool notGiven(const Row &row, qsizetype column) const override
+    {
+        return column >= FixedCount && row.value(column).isNull()
+               && m_fieldCodePaths.value(column - FixedCount) == row.value(CodePath).toString();
     }
 
     TableKind kind() const override { return TableKind::Segments; }
@@ -131,6 +141,7 @@ private:
     const Dataset &m_dataset;
     QList<Column> m_columns;
     FieldColumns m_fields;
+    QStringList m_fieldCodePaths; // per field column: its code's path
 };
 
 } // namespace

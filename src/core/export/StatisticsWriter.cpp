@@ -2,11 +2,13 @@
 
 #ifdef NEWSCODER_HAVE_READSTAT
 
+#include "dataset/FieldColumns.h"
 #include "export/VariableNames.h"
 
 #include <QDate>
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 #include <QTimeZone>
 
 #include <readstat.h>
@@ -22,7 +24,12 @@
 //    option has (an option renamed after coding) gets the next code and
 //    itself as label, with a warning.
 //  - numeric scales (−3 … +3), booleans and 0/1 columns keep their numbers
-//    with value labels; missing cells are system-missing.
+//    with value labels.
+//  - missing cells: a field the row's code has but nobody filled (also one
+//    added after coding) is declared missing "not given" — Stata's extended
+//    missing .a, in SPSS a user-missing code (-9, or -99, … when -9 is a
+//    value) on labelled numeric columns; a field that does not apply to the
+//    row (another code's) is system-missing. Text stays an empty string.
 //  - strings: SPSS up to 32,767 bytes; Stata str up to 2,045 bytes, strL
 //    beyond. SPSS value labels are cut at 120 bytes, variable labels at 255
 //    (Stata: 80 characters).
@@ -39,6 +46,8 @@ struct Plan
     qsizetype width = 1;                     // strings: UTF-8 bytes
     QHash<QString, int> codes;               // categorical: value → code
     QStringList extraValues;                 // categorical values outside the options
+    bool notGiven = false;                   // declares the "not given" missing value
+    double spssNotGiven = -9;                // SPSS: its user-missing code (Stata: .a)
     readstat_variable_t *variable = nullptr;
 };
 
@@ -167,6 +176,20 @@ ExportResult writeStatistics(const dataset::Table &table, Format format, const Q
                                            p.type == READSTAT_TYPE_STRING ? size_t(p.width) : 0);
         const QString label = col.name + QStringLiteral(": ") + col.label;
         readstat_variable_set_label(p.variable, (stata ? cutUtf8(label.left(80), 80) : cutUtf8(label, 255)).constData());
+        const bool numeric = p.type != READSTAT_TYPE_STRING && p.type != READSTAT_TYPE_STRING_REF;
+        p.notGiven = numeric && table.mayBeNotGiven(c) && (stata || !col.valueLabels.isEmpty());
+        if (p.notGiven && !stata) {
+            QSet<double> used;
+            for (qsizetype o = 0; o < col.valueLabels.size(); ++o) {
+                const auto value = col.categorical ? std::optional<double>(double(o + 1))
+                                                   : dataset::numericValue(col.valueLabels[o].value);
+                if (value)
+                    used.insert(*value);
+            }
+            while (used.contains(p.spssNotGiven))
+                p.spssNotGiven = p.spssNotGiven * 10 - 9;
+            readstat_variable_add_missing_double_value(p.variable, p.spssNotGiven);
+        }
         if (col.type == dataset::ColumnType::Date)
             readstat_variable_set_format(p.variable, stata ? "%td" : "SDATE10");
         else if (col.type == dataset::ColumnType::DateTime)
@@ -208,6 +231,12 @@ ExportResult writeStatistics(const dataset::Table &table, Format format, const Q
                     addLabel(v, opt.label.isEmpty() ? opt.value : opt.label);
             }
         }
+        if (p.notGiven) {
+            if (stata)
+                readstat_label_tagged_value(set, 'a', "not given");
+            else
+                addLabel(p.spssNotGiven, QStringLiteral("not given"));
+        }
         readstat_variable_set_label_set(p.variable, set);
     }
     if (cutStrings > 0)
@@ -246,7 +275,10 @@ ExportResult writeStatistics(const dataset::Table &table, Format format, const Q
                     const QVariant &v = row[c];
                     const dataset::Column &col = columns[c];
                     readstat_error_t e = READSTAT_OK;
-                    if (v.isNull() || (col.categorical && v.toString().isEmpty())) {
+                    if (v.isNull() && p.notGiven && table.notGiven(row, c)) {
+                        e = stata ? readstat_insert_tagged_missing_value(writer, p.variable, 'a')
+                                  : readstat_insert_double_value(writer, p.variable, p.spssNotGiven);
+                    } else if (v.isNull() || (col.categorical && v.toString().isEmpty())) {
                         e = p.type == READSTAT_TYPE_STRING ? readstat_insert_string_value(writer, p.variable, "")
                                                            : readstat_insert_missing_value(writer, p.variable);
                     } else if (col.categorical) {

@@ -1,7 +1,9 @@
 #include "export/StudyFolder.h"
 
 #include "dataset/FieldColumns.h"
+#include "dataset/NetworkTables.h"
 #include "export/Exporter.h"
+#include "export/VariableNames.h"
 #include "storage/ProjectStore.h"
 
 #include <QDateTime>
@@ -76,7 +78,13 @@ public:
         }
     }
     dataset::TableKind kind() const override { return dataset::TableKind::Articles; }
+    QString name() const override { return QStringLiteral("reliability"); }
     QString grain() const override { return QStringLiteral("one row per article (unit) and coder"); }
+    bool mayBeNotGiven(qsizetype column) const override { return m_articles->mayBeNotGiven(m_keep.value(column)); }
+    bool notGiven(const dataset::Row &row, qsizetype column) const override
+    {
+        return row.value(column).isNull() && mayBeNotGiven(column);
+    }
     const QList<dataset::Column> &columns() const override { return m_columns; }
     void forEachRow(const dataset::RowVisitor &visit) const override
     {
@@ -93,6 +101,36 @@ private:
     QList<qsizetype> m_keep;
     QList<dataset::Column> m_columns;
 };
+
+// A small table held in memory (the name-mapping table).
+class RowsTable final : public dataset::Table
+{
+public:
+    RowsTable(QString grain, QList<dataset::Column> columns, QList<dataset::Row> rows)
+        : m_grain(std::move(grain)), m_columns(std::move(columns)), m_rows(std::move(rows))
+    {
+    }
+    dataset::TableKind kind() const override { return dataset::TableKind::Codebook; }
+    QString grain() const override { return m_grain; }
+    const QList<dataset::Column> &columns() const override { return m_columns; }
+    void forEachRow(const dataset::RowVisitor &visit) const override
+    {
+        for (const dataset::Row &row : m_rows) {
+            if (!visit(row))
+                return;
+        }
+    }
+
+private:
+    QString m_grain;
+    QList<dataset::Column> m_columns;
+    QList<dataset::Row> m_rows;
+};
+
+dataset::Column textColumn(const QString &name, const QString &label)
+{
+    return dataset::Column{name, dataset::ColumnType::Text, label, {}, false, false};
+}
 
 } // namespace
 
@@ -173,11 +211,14 @@ ExportResult exportStudyFolder(const dataset::Dataset &dataset, const QString &f
     std::vector<std::unique_ptr<dataset::Table>> tables;
     for (dataset::TableKind kind : dataset::allTables())
         tables.push_back(dataset.table(kind));
+    tables.push_back(dataset::makeNodesTable(dataset));
+    tables.push_back(dataset::makeEdgesTable(dataset));
     tables.push_back(std::make_unique<ReliabilityTable>(dataset));
-    const QStringList names = {QStringLiteral("segments"), QStringLiteral("articles"), QStringLiteral("links"),
-                               QStringLiteral("actors"),   QStringLiteral("outlets"),  QStringLiteral("codebook"),
-                               QStringLiteral("reliability")};
+    QStringList names;
+    for (const auto &table : tables)
+        names.append(table->name());
     qint64 total = 0;
+    QList<dataset::Row> renamed; // table, file, column, variable
     for (size_t t = 0; t < tables.size(); ++t) {
         const dataset::Table &table = *tables[t];
         const QString csv = names[qsizetype(t)] + QStringLiteral(".csv");
@@ -204,17 +245,65 @@ ExportResult exportStudyFolder(const dataset::Dataset &dataset, const QString &f
             if (!s.ok)
                 return s;
             result.warnings += s.warnings;
+            // The variable names SPSS/Stata got; the changed ones go to the name-mapping table.
+            QStringList columnNames;
+            for (const dataset::Column &c : table.columns())
+                columnNames.append(c.name);
+            const QStringList variables =
+                legalNames(columnNames, *statistics == Format::Dta ? NameRules::Stata : NameRules::Spss);
+            QJsonArray statsColumns;
+            for (qsizetype c = 0; c < columnNames.size(); ++c) {
+                QJsonObject column = columns[c].toObject();
+                column.insert(QStringLiteral("variable"), variables[c]);
+                statsColumns.append(column);
+                if (variables[c] != columnNames[c])
+                    renamed.append(dataset::Row{names[qsizetype(t)], stats, columnNames[c], variables[c]});
+            }
             QJsonObject statsEntry = entry;
             statsEntry.insert(QStringLiteral("file"), stats);
             statsEntry.insert(QStringLiteral("format"), formatName(*statistics));
+            statsEntry.insert(QStringLiteral("columns"), statsColumns);
             files.append(statsEntry);
         }
+    }
+    if (!renamed.isEmpty()) {
+        const RowsTable mapping(QStringLiteral("one row per column whose name had to change for %1")
+                                    .arg(*statistics == Format::Dta ? QStringLiteral("Stata") : QStringLiteral("SPSS")),
+                                {textColumn(QStringLiteral("table"), QStringLiteral("Table")),
+                                 textColumn(QStringLiteral("file"), QStringLiteral("File")),
+                                 textColumn(QStringLiteral("column"), QStringLiteral("Column name (CSV)")),
+                                 textColumn(QStringLiteral("variable"), QStringLiteral("Variable name in the file"))},
+                                renamed);
+        const QString csv = QStringLiteral("variable_names.csv");
+        ExportResult one = exportTable(mapping, Format::Csv, scratch.filePath(csv), options);
+        if (!one.ok)
+            return one;
+        QJsonArray columns;
+        for (const dataset::Column &c : mapping.columns())
+            columns.append(columnJson(c));
+        files.append(QJsonObject{{QStringLiteral("file"), csv},
+                                 {QStringLiteral("table"), QStringLiteral("variable_names")},
+                                 {QStringLiteral("format"), QStringLiteral("csv")},
+                                 {QStringLiteral("grain"), mapping.grain()},
+                                 {QStringLiteral("rows"), one.rows},
+                                 {QStringLiteral("columns"), columns}});
+        result.warnings.append(QStringLiteral("%1 column name(s) changed for %2; the mapping is in %3.")
+                                   .arg(renamed.size())
+                                   .arg(formatName(*statistics), csv));
     }
     QJsonObject filters{{QStringLiteral("coders"), QJsonArray::fromStringList(dataset.filter().coders)},
                         {QStringLiteral("codes"), QJsonArray::fromStringList(dataset.filter().codes)},
                         {QStringLiteral("with_sub_codes"), dataset.filter().withSubCodes},
                         {QStringLiteral("include_suggestions"), dataset.filter().includeSuggestions},
                         {QStringLiteral("uncoded_articles"), dataset.filter().uncodedArticles},
+                        {QStringLiteral("coded_only"), dataset.articleFilter().codedOnly},
+                        {QStringLiteral("outlets"), QJsonArray::fromStringList(dataset.articleFilter().outlets)},
+                        {QStringLiteral("from"), dataset.articleFilter().from.isValid()
+                                                     ? QJsonValue(dataset.articleFilter().from.toString(Qt::ISODate))
+                                                     : QJsonValue()},
+                        {QStringLiteral("to"), dataset.articleFilter().to.isValid()
+                                                   ? QJsonValue(dataset.articleFilter().to.toString(Qt::ISODate))
+                                                   : QJsonValue()},
                         {QStringLiteral("context_characters"), dataset.filter().contextCharacters}};
     QJsonArray documents;
     for (const QUuid &id : dataset.filter().documents)
@@ -229,7 +318,10 @@ ExportResult exportStudyFolder(const dataset::Dataset &dataset, const QString &f
                                                 {QStringLiteral("id"), idString(dataset.store().projectId())}}},
         {QStringLiteral("offsets"), QStringLiteral("start/end: UTF-16 code units; start_char/end_char: code points; "
                                                    "end exclusive")},
-        {QStringLiteral("missing"), QStringLiteral("empty cell")},
+        {QStringLiteral("missing"),
+         QStringLiteral("CSV: empty cell. SPSS/Stata: a field the row's code has but nobody filled is declared missing "
+                        "'not given' (Stata .a; SPSS the user-missing code labelled 'not given'); a field that does "
+                        "not apply to the row is system-missing")},
         {QStringLiteral("filters"), filters},
         {QStringLiteral("files"), files}};
     if (!writeText(scratch.filePath(QStringLiteral("manifest.json")), QJsonDocument(manifest).toJson(), result)

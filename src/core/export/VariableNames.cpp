@@ -64,4 +64,14 @@ QString VariableNames::legal(const QString &columnName)
     return candidate;
 }
 
+QStringList legalNames(const QStringList &columnNames, NameRules rules)
+{
+    VariableNames names(rules);
+    QStringList result;
+    result.reserve(columnNames.size());
+    for (const QString &name : columnNames)
+        result.append(names.legal(name));
+    return result;
+}
+
 } // namespace newscoder::exporting

@@ -5,6 +5,7 @@
 
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 namespace newscoder::exporting {
 
@@ -21,5 +22,9 @@ private:
     NameRules m_rules;
     QSet<QString> m_taken; // lower case
 };
+
+// The names a table's columns get in SPSS or Stata, in column order (what
+// the writer uses; the study folder's name-mapping table lists the changes).
+QStringList legalNames(const QStringList &columnNames, NameRules rules);
 
 } // namespace newscoder::exporting

@@ -24,6 +24,8 @@ public:
                 const std::function<bool(const DatasetSegment &)> &onSegment) const;
     // The distinct metadata keys of these articles (all when empty), by first appearance.
     QStringList metadataKeys(const QList<QUuid> &documentIds = {}) const;
+    // Whether an article was imported with this outlet name (case-insensitive).
+    bool hasImportedOutlet(const QString &name) const;
 
 private:
     const ProjectStore &m_store;

@@ -114,6 +114,31 @@ void DatasetReader::stream(const DatasetQuery &query, const std::function<bool(c
     // annotation or a variable value of a selected coder.
     Conditions documents;
     documents.addIn(QStringLiteral("d.id"), query.documentIds);
+    if (!query.outletIds.isEmpty() || !query.outletNames.isEmpty()) {
+        QStringList either;
+        if (!query.outletIds.isEmpty())
+            either.append(QStringLiteral("d.outlet_id IN (%1)").arg(placeholderList(query.outletIds.size())));
+        if (!query.outletNames.isEmpty())
+            either.append(QStringLiteral("d.outlet COLLATE NOCASE IN (%1)").arg(placeholderList(query.outletNames.size())));
+        documents.add(u'(' + either.join(QStringLiteral(" OR ")) + u')');
+        for (const QUuid &id : query.outletIds)
+            documents.binds.append(idString(id));
+        for (const QString &name : query.outletNames)
+            documents.binds.append(name);
+    }
+    if (query.from.isValid()) {
+        documents.add(QStringLiteral("d.published >= ?"));
+        documents.binds.append(query.from.toString(Qt::ISODate));
+    }
+    if (query.to.isValid()) {
+        documents.add(QStringLiteral("d.published <> '' AND d.published <= ?"));
+        documents.binds.append(query.to.toString(Qt::ISODate));
+    }
+    if (query.codedOnly) {
+        documents.add(QStringLiteral("EXISTS (SELECT 1 FROM annotations a WHERE a.document_id = d.id")
+                      + annotations.andClause() + u')');
+        documents.binds += annotations.binds;
+    }
     if (!query.everyArticle) {
         Conditions values;
         values.addIn(QStringLiteral("dv.coder_id"), query.coderIds);
@@ -284,6 +309,14 @@ void DatasetReader::stream(const DatasetQuery &query, const std::function<bool(c
         }
         docs.next();
     }
+}
+
+bool DatasetReader::hasImportedOutlet(const QString &name) const
+{
+    QSqlQuery q = prepareOn(m_store, QStringLiteral("SELECT 1 FROM documents WHERE outlet = ? COLLATE NOCASE LIMIT 1"));
+    q.addBindValue(name);
+    exec(q, QStringLiteral("Cannot read the articles' outlets"));
+    return q.next();
 }
 
 QStringList DatasetReader::metadataKeys(const QList<QUuid> &documentIds) const
