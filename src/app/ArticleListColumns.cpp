@@ -45,7 +45,7 @@ int ArticleListColumns::compactWidth(int column) const
         // Qt's hint keeps room for a sort arrow in every column; only the sorted one shows it.
         const int margin = header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
         const QString label = m_view->model()->headerData(column, Qt::Horizontal).toString();
-        headerWidth = header->fontMetrics().horizontalAdvance(label) + 4 * margin + 2;
+        headerWidth = header->fontMetrics().horizontalAdvance(label) + 4 * margin + 6;
     }
     // The widest text among the rows in sight (not the whole list: it may hold 10,000 articles).
     const QFontMetrics metrics(m_view->font());

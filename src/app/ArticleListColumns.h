@@ -18,7 +18,7 @@ class ArticleListColumns final : public QObject
 
 public:
     static constexpr int TitleSharePercent = 40;
-    static constexpr int MinOutletWidth = 64;
+    static constexpr int MinOutletWidth = 80;
 
     explicit ArticleListColumns(QTableView *view);
 

@@ -175,7 +175,7 @@ private Q_SLOTS:
         for (const int column : {DocumentListModel::DateColumn, DocumentListModel::AnnotationsColumn,
                                  DocumentListModel::MissingColumn})
             QVERIFY2(!articles->isColumnHidden(column), qPrintable(QString::number(column)));
-        if (listWidth >= 420) // room for the outlet too
+        if (listWidth >= 520) // room for the outlet too
             QVERIFY(!articles->isColumnHidden(DocumentListModel::OutletColumn));
 
         checkAnnotationColumns(window);
@@ -214,6 +214,37 @@ private Q_SLOTS:
         if (QTest::currentTestFailed())
             return;
         grab(window, size, "search");
+    }
+
+    // A wide article list shows the outlet; narrowed, the outlet steps aside for the title and comes back.
+    void outletStepsAsideAndComesBack()
+    {
+        QTemporaryDir dir;
+        const QString path = createSampleProject(dir);
+        MainWindow window;
+        window.setInteractive(false);
+        window.resize(1920, 1080);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openProject(path));
+        QTest::qWait(100); // the first layout of the opened project settles
+        const QTableView *articles = window.documentList()->view();
+        const auto outletShownAt = [&](int dockWidth) {
+            window.resizeDocks({window.documentList()}, {dockWidth}, Qt::Horizontal);
+            QTest::qWait(20);
+            QApplication::processEvents();
+            const int title = visibleWidth(articles, DocumentListModel::TitleColumn);
+            return title * 100 >= articles->viewport()->width() * ArticleListColumns::TitleSharePercent &&
+                   !articles->isColumnHidden(DocumentListModel::OutletColumn);
+        };
+        QVERIFY(outletShownAt(700));
+        QVERIFY(visibleWidth(articles, DocumentListModel::OutletColumn) >=
+                ArticleListColumns::MinOutletWidth);
+        QVERIFY(!outletShownAt(340));
+        QVERIFY(articles->isColumnHidden(DocumentListModel::OutletColumn));
+        QVERIFY(visibleWidth(articles, DocumentListModel::TitleColumn) * 100 >=
+                articles->viewport()->width() * ArticleListColumns::TitleSharePercent);
+        QVERIFY(outletShownAt(700));
     }
 };
 
