@@ -242,6 +242,20 @@ private Q_SLOTS:
                 ArticleListColumns::MinOutletWidth);
         QVERIFY(!outletShownAt(340));
         QVERIFY(articles->isColumnHidden(DocumentListModel::OutletColumn));
+        // What the narrow list leaves out, each row's tooltip says: the full title and the outlet.
+        bool found = false;
+        for (int row = 0; row < articles->model()->rowCount(); ++row) {
+            const QModelIndex title = articles->model()->index(row, DocumentListModel::TitleColumn);
+            if (!title.data().toString().startsWith(Sampled))
+                continue;
+            found = true;
+            const QString tip = title.data(Qt::ToolTipRole).toString();
+            QVERIFY2(tip.contains(QStringLiteral("Port authority suspends overnight Skerrin ferry after hull inspection"))
+                         && tip.contains(QStringLiteral("harbourgazette.example"))
+                         && tip.contains(QStringLiteral("3 annotations")),
+                     qPrintable(tip));
+        }
+        QVERIFY(found);
         QVERIFY(visibleWidth(articles, DocumentListModel::TitleColumn) * 100 >=
                 articles->viewport()->width() * ArticleListColumns::TitleSharePercent);
         QVERIFY(outletShownAt(700));
