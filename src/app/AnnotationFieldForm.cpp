@@ -1,4 +1,5 @@
 #include "AnnotationFieldForm.h"
+#include "ElidingToolButton.h"
 
 #include "AnnotationLabels.h"
 #include "LinkCandidates.h"
@@ -228,6 +229,9 @@ QWidget *AnnotationFieldForm::buildEditor(Row &row, QWidget *parent)
     case FieldKind::Ordinal:
     case FieldKind::Boolean: {
         auto *combo = new QComboBox(parent);
+        // The chosen entry elides in a narrow pane; the open list shows each in full.
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(10);
         combo->addItem(QStringLiteral("—"), QString());
         if (field.kind == FieldKind::Boolean) {
             combo->addItem(tr("Yes"), QStringLiteral("true"));
@@ -488,7 +492,7 @@ QWidget *AnnotationFieldForm::linkEntry(const QUuid &targetId, const QString &su
     auto *layout = new QHBoxLayout(entry);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    auto *follow = new QToolButton(entry);
+    auto *follow = new ElidingToolButton(entry); // a long speaker name must not widen the pane
     follow->setObjectName(QStringLiteral("followLink"));
     follow->setAutoRaise(true);
     follow->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);

@@ -7,6 +7,7 @@
 #include "models/ModelRoles.h"
 #include "project/Project.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
@@ -67,6 +68,14 @@ AnnotationPane::AnnotationPane(Project &project, AnnotationTableModel &annotatio
     header->resizeSection(AnnotationTableModel::CoderColumn, 90);
     header->setSectionResizeMode(AnnotationTableModel::MemoColumn, QHeaderView::Interactive);
     header->resizeSection(AnnotationTableModel::MemoColumn, 90);
+    m_annotationTable->viewport()->installEventFilter(this);
+    // The code column sizes itself to its contents once the rows are laid out: the others follow it.
+    const auto fitLater = [this] {
+        QMetaObject::invokeMethod(this, &AnnotationPane::fitColumns, Qt::QueuedConnection);
+    };
+    connect(&annotations, &QAbstractItemModel::modelReset, this, fitLater);
+    connect(&annotations, &QAbstractItemModel::rowsInserted, this, fitLater);
+    connect(&annotations, &QAbstractItemModel::dataChanged, this, fitLater);
     topLayout->addWidget(m_heading);
     topLayout->addWidget(m_annotationTable);
 
@@ -124,6 +133,14 @@ void AnnotationPane::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     fitColumns();
+}
+
+bool AnnotationPane::eventFilter(QObject *watched, QEvent *event)
+{
+    // The table's own width changes without the pane's (a scroll bar comes or goes).
+    if (watched == m_annotationTable->viewport() && event->type() == QEvent::Resize)
+        QMetaObject::invokeMethod(this, &AnnotationPane::fitColumns, Qt::QueuedConnection);
+    return QWidget::eventFilter(watched, event);
 }
 
 void AnnotationPane::fitColumns()

@@ -18,6 +18,15 @@ namespace newscoder {
 
 namespace {
 
+// A choice that fits a narrow panel: the current entry is elided, the open list shows every entry in full.
+QComboBox *compactCombo()
+{
+    auto *combo = new QComboBox;
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(4);
+    return combo;
+}
+
 QString objectNameFor(const char *prefix, const CodeField &field)
 {
     return QString::fromLatin1(prefix) + u':' + field.name;
@@ -59,7 +68,8 @@ ArticleVariablesPanel::ArticleVariablesPanel(QWidget *parent) : QWidget(parent)
     outer->setContentsMargins(4, 4, 4, 4);
     auto *outletRow = new QHBoxLayout;
     outletRow->addWidget(new QLabel(tr("Outlet:"), this));
-    m_outlet = new QComboBox(this);
+    m_outlet = compactCombo();
+    m_outlet->setParent(this);
     m_outlet->setObjectName(QStringLiteral("articleOutlet"));
     m_outlet->setToolTip(tr("The outlet of the registry this article belongs to; its outlet variables are inherited"));
     outletRow->addWidget(m_outlet, 1);
@@ -280,7 +290,7 @@ QWidget *ArticleVariablesPanel::editorFor(const VariableValue &v)
     case FieldKind::SingleChoice:
     case FieldKind::Ordinal:
     case FieldKind::Boolean: {
-        auto *combo = new QComboBox;
+        auto *combo = compactCombo();
         combo->addItem(QString(), QString());
         if (field.kind == FieldKind::Boolean) {
             combo->addItem(tr("Yes"), QStringLiteral("true"));
@@ -295,7 +305,7 @@ QWidget *ArticleVariablesPanel::editorFor(const VariableValue &v)
         return combo;
     }
     case FieldKind::ActorLink: {
-        auto *combo = new QComboBox;
+        auto *combo = compactCombo();
         combo->addItem(QString(), QUuid());
         for (const Actor &a : m_project->actors())
             combo->addItem(a.name, a.id);

@@ -1,5 +1,6 @@
 #include "DocumentListDock.h"
 
+#include "ArticleListColumns.h"
 #include "models/DocumentListModel.h"
 #include "models/ModelRoles.h"
 
@@ -92,6 +93,7 @@ DocumentListDock::DocumentListDock(QWidget *parent) : QDockWidget(tr("Articles")
     layout->addWidget(m_view);
     layout->addWidget(m_count);
     setWidget(body);
+    m_columns = new ArticleListColumns(m_view);
 
     auto *proxy = new DocumentFilterProxy(this);
     proxy->setSortRole(SortRole);
@@ -115,13 +117,7 @@ void DocumentListDock::setModel(DocumentListModel *model)
     m_proxy->setSourceModel(model);
     m_view->setModel(model ? m_proxy : nullptr);
     if (model) {
-        auto *header = m_view->horizontalHeader();
-        header->setSectionResizeMode(DocumentListModel::TitleColumn, QHeaderView::Stretch);
-        header->setSectionResizeMode(DocumentListModel::OutletColumn, QHeaderView::Interactive);
-        header->setSectionResizeMode(DocumentListModel::DateColumn, QHeaderView::ResizeToContents);
-        header->setSectionResizeMode(DocumentListModel::AnnotationsColumn, QHeaderView::ResizeToContents);
-        header->setSectionResizeMode(DocumentListModel::MissingColumn, QHeaderView::ResizeToContents);
-        header->resizeSection(DocumentListModel::OutletColumn, 105);
+        m_columns->watchModel();
         m_view->sortByColumn(DocumentListModel::DateColumn, Qt::AscendingOrder);
         connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
                 [this](const QModelIndex &current) {

@@ -11,6 +11,7 @@ class QTableView;
 
 namespace newscoder {
 
+class ArticleListColumns;
 class DocumentListModel;
 
 // The project's articles, filterable by title or outlet (and to those with
@@ -43,6 +44,7 @@ private:
     QCheckBox *m_incompleteOnly = nullptr;
     QLabel *m_count = nullptr;
     QTableView *m_view = nullptr;
+    ArticleListColumns *m_columns = nullptr;
 };
 
 } // namespace newscoder

@@ -68,9 +68,9 @@ void MainWindow::createViewActions()
     // The search panel shares the right-hand column with the article variables:
     // shown, it comes to the front; closed, the column returns to its width.
     connect(m_searchDock->toggleViewAction(), &QAction::toggled, this, [this](bool shown) {
-        if (shown)
-            m_searchDock->raise();
-        else if (m_variablesDock->isVisible())
+        if (shown) // once it is shown (toggled comes first): to the front of its tab
+            QMetaObject::invokeMethod(m_searchDock, &QWidget::raise, Qt::QueuedConnection);
+        else if (isVisible() && m_variablesDock->isVisible()) // not while the window itself closes
             resizeDocks({m_variablesDock}, {standardDockWidth()}, Qt::Horizontal);
     });
 }

@@ -183,22 +183,27 @@ void SearchDock::buildUi()
     coding->addWidget(m_code, 0, 1);
     coding->addWidget(m_codeSentences, 1, 1);
     coding->setColumnStretch(1, 1);
+    // Buttons in their own column, the scope under the pattern: the panel fits
+    // the narrow right-hand column without squeezing the article.
+    m_scope->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_scope->setMinimumContentsLength(10);
     grid->addWidget(m_pattern, 0, 0, 1, 2);
-    grid->addWidget(m_scope, 0, 2);
-    grid->addLayout(options, 1, 0, 1, 2);
-    grid->addWidget(m_findButton, 1, 2);
-    grid->addWidget(m_progress, 2, 0, 1, 2);
-    grid->addWidget(m_cancelButton, 2, 2);
-    grid->addWidget(m_summary, 3, 0, 1, 3);
-    grid->addWidget(m_hits, 4, 0, 1, 3);
-    grid->addLayout(coding, 5, 0, 1, 3);
+    grid->addWidget(m_findButton, 0, 2);
+    grid->addWidget(m_scope, 1, 0, 1, 2);
+    grid->addWidget(m_cancelButton, 1, 2);
+    grid->addLayout(options, 2, 0, 1, 3);
+    grid->addWidget(m_progress, 3, 0, 1, 3);
+    grid->addWidget(m_summary, 4, 0, 1, 3);
+    grid->addWidget(m_hits, 5, 0, 1, 3);
+    grid->setRowStretch(5, 1);
+    grid->addLayout(coding, 6, 0, 1, 3);
 
     m_suggestionsPanel = new SuggestionsPanel(splitter);
 
     splitter->addWidget(searchPart);
     splitter->addWidget(m_suggestionsPanel);
     splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(1, 3);
     auto *layout = new QVBoxLayout(body);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);

@@ -7,6 +7,7 @@
 
 #include <QComboBox>
 #include <QFutureWatcher>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -115,9 +116,12 @@ SuggestionsPanel::SuggestionsPanel(QWidget *parent) : QGroupBox(tr("Suggestions"
     m_reject = new QPushButton(tr("Reject"), this);
     m_acceptAll = new QPushButton(tr("Accept all"), this);
     m_rejectAll = new QPushButton(tr("Reject all"), this);
-    auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {m_accept, m_reject, m_acceptAll, m_rejectAll})
-        buttons->addWidget(b);
+    // Two by two, so that the panel fits the narrow right-hand column.
+    auto *buttons = new QGridLayout;
+    buttons->addWidget(m_accept, 0, 0);
+    buttons->addWidget(m_reject, 0, 1);
+    buttons->addWidget(m_acceptAll, 1, 0);
+    buttons->addWidget(m_rejectAll, 1, 1);
     layout->addLayout(top);
     layout->addWidget(m_list);
     layout->addLayout(buttons);

@@ -5,7 +5,27 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QIcon>
+#include <QRegularExpression>
+#include <QScreen>
 #include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+// "WIDTHxHEIGHT" (e.g. 1920x1080) as a size of at least 640×480; invalid otherwise.
+QSize parseWindowSize(const QString &text)
+{
+    static const QRegularExpression form(QStringLiteral("^\\s*(\\d{3,5})\\s*[xX×]\\s*(\\d{3,5})\\s*$"));
+    const QRegularExpressionMatch match = form.match(text);
+    if (!match.hasMatch())
+        return {};
+    const QSize size(match.captured(1).toInt(), match.captured(2).toInt());
+    return size.width() >= 640 && size.height() >= 480 && size.width() <= 16384 && size.height() <= 16384 ? size
+                                                                                                          : QSize();
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -27,8 +47,22 @@ int main(int argc, char *argv[])
                                         QStringLiteral("FILE"));
     const QCommandLineOption document(QStringLiteral("document"), QStringLiteral("Show the article with this id."),
                                       QStringLiteral("ID"));
-    parser.addOptions({coder, screenshot, document});
+    const QCommandLineOption screenshotSize(
+        QStringLiteral("screenshot-size"),
+        QStringLiteral("With --screenshot: the window's size, e.g. 1920x1080 (default: as large as the screen allows, "
+                       "at most 1560x960)."),
+        QStringLiteral("WxH"));
+    parser.addOptions({coder, screenshot, screenshotSize, document});
     parser.process(app);
+    QSize wantedSize;
+    if (parser.isSet(screenshotSize)) {
+        wantedSize = parseWindowSize(parser.value(screenshotSize));
+        if (!wantedSize.isValid()) {
+            std::fprintf(stderr, "newscoder: --screenshot-size wants WIDTHxHEIGHT of at least 640x480, not '%s'\n",
+                         qPrintable(parser.value(screenshotSize)));
+            return 2;
+        }
+    }
 
     newscoder::MainWindow window;
     const bool scripted = parser.isSet(screenshot);
@@ -38,6 +72,12 @@ int main(int argc, char *argv[])
     if (!path.isEmpty())
         opened = QFileInfo::exists(path) ? window.openProject(path) : window.createProject(path);
     window.ensureCoderName(parser.value(coder));
+    if (wantedSize.isValid()) {
+        window.resize(wantedSize);
+    } else if (const QScreen *screen = window.screen()) {
+        // Never larger than the screen, so that no panel starts off-screen.
+        window.resize(window.size().boundedTo(screen->availableGeometry().size()));
+    }
     window.show(); // first, so that showing an article scrolls within the real viewport
     if (parser.isSet(document))
         window.showDocumentById(parser.value(document));

@@ -18,6 +18,7 @@
 #include "common/Prompt.h"
 #include "io/CodebookJson.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QAction>
 #include <QApplication>
 #include <QDir>
@@ -36,6 +37,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTextBlock>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
@@ -490,6 +492,9 @@ private Q_SLOTS:
         QTRY_VERIFY(!window.workspace()->currentDocument().isNull());
         ArticleView *view = window.workspace()->articleView();
         QScrollBar *bar = view->verticalScrollBar();
+        // A long text is laid out lazily: finish it, or the scroll range still grows under the test.
+        view->document()->documentLayout()->blockBoundingRect(view->document()->lastBlock());
+        QApplication::processEvents();
         QVERIFY(bar->maximum() > 0);
         bar->setValue(bar->maximum() / 2);
         const int scrolled = bar->value();

@@ -235,11 +235,16 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
                 return tr("No required value missing");
             return missing == 1 ? tr("1 required value missing") : tr("%1 required values missing").arg(missing);
         }
-        return QStringLiteral("%1\n%2 · %3\n%4 characters, %5 annotations")
-            .arg(s.title, s.outlet.isEmpty() ? QStringLiteral("unknown outlet") : s.outlet,
-                 s.date.isValid() ? s.date.toString(Qt::ISODate) : QStringLiteral("no date"))
-            .arg(s.length)
-            .arg(s.annotationCount);
+        // The full title (the column elides it) and the outlet (a narrow list hides its column).
+        {
+            const QString outlet = outletName(s);
+            const int count = shownAnnotationCount(s.id);
+            return QStringLiteral("%1\n%2 · %3\n%4, %5")
+                .arg(s.title, outlet.isEmpty() ? tr("unknown outlet") : outlet,
+                     s.date.isValid() ? s.date.toString(Qt::ISODate) : tr("no date"),
+                     s.length == 1 ? tr("1 character") : tr("%1 characters").arg(s.length),
+                     count == 1 ? tr("1 annotation") : tr("%1 annotations").arg(count));
+        }
     case Qt::TextAlignmentRole:
         if (index.column() == AnnotationsColumn || index.column() == MissingColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
