@@ -284,12 +284,7 @@ private Q_SLOTS:
 
     void spssReadByPspp()
     {
-        const QString pspp = QStandardPaths::findExecutable(s("pspp"));
-        if (pspp.isEmpty()) {
-            if (runningInCi())
-                QFAIL("GNU PSPP (Debian package pspp) is missing and CI=true");
-            QSKIP("GNU PSPP is not installed");
-        }
+        REQUIRE_EXECUTABLE(pspp, "pspp", "pspp");
         const QString file = out(s("segments.sav"));
         const CliRun r = ok({s("export"), m_project, s("--table"), s("segments"), s("--format"), s("sav"), s("--out"),
                              file});

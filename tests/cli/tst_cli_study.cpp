@@ -300,12 +300,7 @@ private Q_SLOTS:
 
     void studyFolderWithSpssReadByPspp()
     {
-        const QString pspp = QStandardPaths::findExecutable(s("pspp"));
-        if (pspp.isEmpty()) {
-            if (runningInCi())
-                QFAIL("GNU PSPP (Debian package pspp) is missing and CI=true");
-            QSKIP("GNU PSPP is not installed");
-        }
+        REQUIRE_EXECUTABLE(pspp, "pspp", "pspp");
         const QString folder = out(s("study-sav"));
         const CliRun r =
             ok({s("export"), m_project, s("--all"), s("--format"), s("sav"), s("--out"), folder});
@@ -434,12 +429,7 @@ private Q_SLOTS:
 
     void notGivenIsUserMissingInSpss()
     {
-        const QString pspp = QStandardPaths::findExecutable(s("pspp"));
-        if (pspp.isEmpty()) {
-            if (runningInCi())
-                QFAIL("GNU PSPP (Debian package pspp) is missing and CI=true");
-            QSKIP("GNU PSPP is not installed");
-        }
+        REQUIRE_EXECUTABLE(pspp, "pspp", "pspp");
         const QString file = out(s("missing.sav"));
         QVERIFY(ok({s("export"), m_project, s("--table"), s("segments"), s("--format"), s("sav"), s("--out"),
                     file})
@@ -516,12 +506,7 @@ private Q_SLOTS:
 
     void codebookPdfHasTheCodeNames()
     {
-        const QString pdftotext = QStandardPaths::findExecutable(s("pdftotext"));
-        if (pdftotext.isEmpty()) {
-            if (runningInCi())
-                QFAIL("pdftotext (Debian package poppler-utils) is missing and CI=true");
-            QSKIP("pdftotext is not installed");
-        }
+        REQUIRE_EXECUTABLE(pdftotext, "pdftotext", "poppler-utils");
         const QString file = out(s("codebook.pdf"));
         const CliRun r = ok({s("export"), m_project, s("--codebook-document"), file});
         QVERIFY2(r.ok(), qPrintable(r.describe()));

@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QString>
 #include <QStringList>
 #include <QTest>
@@ -54,5 +55,17 @@ inline QJsonDocument runPythonJson(const QString &script, const QStringList &arg
             if (newscoder::test::runningInCi())                                                                \
                 QFAIL("Python module " module " (Debian package) is missing and CI=true");                    \
             QSKIP("Python module " module " is not installed (Debian /usr/bin/python3)");                     \
+        }                                                                                                      \
+    } while (false)
+
+// Declares `var` as the path of the executable `name` (from the Debian
+// package `package`); skips when it is missing outside CI, fails inside CI.
+#define REQUIRE_EXECUTABLE(var, name, package)                                                                  \
+    const QString var = QStandardPaths::findExecutable(QStringLiteral(name));                                  \
+    do {                                                                                                       \
+        if (var.isEmpty()) {                                                                                   \
+            if (newscoder::test::runningInCi())                                                                \
+                QFAIL(name " (Debian package " package ") is missing and CI=true");                           \
+            QSKIP(name " is not installed");                                                                   \
         }                                                                                                      \
     } while (false)
