@@ -1,5 +1,6 @@
 #include "cli/JsonArrayWriter.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -21,21 +22,9 @@ void JsonArrayWriter::append(const QJsonObject &object)
 {
     m_buffer += m_started ? ",\n" : "[\n";
     m_started = true;
-    const QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Indented);
-    // Each line one level deeper, as inside an indented array.
-    qsizetype from = 0;
-    while (from < json.size()) {
-        qsizetype end = json.indexOf('\n', from);
-        if (end < 0)
-            end = json.size();
-        if (end > from) {
-            if (from > 0)
-                m_buffer += '\n';
-            m_buffer += "    ";
-            m_buffer += json.mid(from, end - from);
-        }
-        from = end + 1;
-    }
+    // Qt indents an object inside an array: "[\n    {…}\n]\n" minus the brackets.
+    const QByteArray json = QJsonDocument(QJsonArray{object}).toJson(QJsonDocument::Indented);
+    m_buffer.append(json.constData() + 2, json.size() - 5);
     if (m_buffer.size() >= FlushAt)
         flush();
 }
