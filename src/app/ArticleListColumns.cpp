@@ -11,9 +11,9 @@
 
 namespace newscoder {
 
-ArticleListColumns::ArticleListColumns(QTableView *view) : QObject(view), m_view(view)
+ArticleListColumns::ArticleListColumns(QTableView *view) : QObject(view), m_view(view), m_viewport(view->viewport())
 {
-    view->viewport()->installEventFilter(this);
+    m_viewport->installEventFilter(this);
     connect(view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, &ArticleListColumns::fit);
 }
 
@@ -87,7 +87,10 @@ void ArticleListColumns::fit()
 
 bool ArticleListColumns::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+    // The type and the remembered viewport first: while the view is being
+    // destroyed its viewport still sends events here, and the view is no
+    // longer a QTableView to ask anything (UBSan: member call on a QWidget).
+    if (event->type() == QEvent::Resize && watched == m_viewport)
         fit();
     return QObject::eventFilter(watched, event);
 }

@@ -33,6 +33,7 @@ private:
     int compactWidth(int column) const;
 
     QTableView *m_view;
+    QObject *m_viewport; // the view's viewport, compared only (never called)
 };
 
 } // namespace newscoder
