@@ -471,7 +471,10 @@ int runAnnotations(const QStringList &arguments)
                                     QStringLiteral("Only annotations with this status: coded, suggested or "
                                                    "needs-review (flagged by a text edit)."),
                                     QStringLiteral("STATUS"));
-    parser.addOptions({document, json, status});
+    const QCommandLineOption coder(QStringLiteral("coder"),
+                                   QStringLiteral("Only this coder's annotations (e.g. Consensus)."),
+                                   QStringLiteral("NAME"));
+    parser.addOptions({document, json, status, coder});
     if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
         return rc;
     const QString wantedStatus = parser.value(status);
@@ -490,6 +493,13 @@ int runAnnotations(const QStringList &arguments)
             if (!only)
                 return badInput(error);
         }
+        QUuid onlyCoder;
+        if (parser.isSet(coder)) {
+            const auto c = project->store().coderByName(parser.value(coder).trimmed());
+            if (!c)
+                return badInput(QStringLiteral("there is no coder '%1'").arg(parser.value(coder)));
+            onlyCoder = c->id;
+        }
         JsonArrayWriter array; // streamed: flat memory at any size
         QUuid textOf;
         QString text;
@@ -497,6 +507,8 @@ int runAnnotations(const QStringList &arguments)
         auto visit = [&](const Annotation &a) {
             const QString statusLabel = annotationStatusLabel(a);
             if (!wantedStatus.isEmpty() && statusLabel != wantedStatus)
+                return true;
+            if (!onlyCoder.isNull() && a.coderId != onlyCoder)
                 return true;
             if (a.documentId != textOf) {
                 textOf = a.documentId;

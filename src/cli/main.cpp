@@ -9,6 +9,7 @@
 #include "cli/RegistryEditCommands.h"
 #include "cli/ReliabilityCommand.h"
 #include "cli/SearchCommands.h"
+#include "cli/StudyCommands.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -62,6 +63,13 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("export"),
          {runExport, "PROJECT --table T --format csv|tsv|xlsx|jsonl|sav|dta --out FILE  export the dataset"}},
         {QStringLiteral("edit-text"), {runEditText, "PROJECT --document ID --at POS --remove N --insert TEXT"}},
+        {QStringLiteral("coders"), {runCoders, "PROJECT [--json] [--set NAME --role R]  the coders of a study"}},
+        {QStringLiteral("assign"),
+         {runAssign, "PROJECT --coder NAME --documents ID,... | --sample N|P% --coders A,B --seed S"}},
+        {QStringLiteral("review"), {runReview, "PROJECT --coders A,B [--document ID] [--json]  two coders side by side"}},
+        {QStringLiteral("adjudicate"),
+         {runAdjudicate, "PROJECT --item ID --decision accept:CODER|both|reject | --accept-agreements"}},
+        {QStringLiteral("decisions"), {runDecisions, "PROJECT [--json] [--out FILE]  the adjudication decision log"}},
     };
     return table;
 }

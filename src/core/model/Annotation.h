@@ -4,6 +4,8 @@
 #include <QString>
 #include <QUuid>
 
+#include <optional>
+
 namespace newscoder {
 
 // Where an annotation stands: coded by a person; suggested by auto-coding
@@ -41,11 +43,21 @@ struct Annotation
     bool needsReview() const { return status == AnnotationStatus::Review || !reviewReason.isEmpty(); }
 };
 
+// What a coder does in a study: codes articles, leads (assigns, reviews and
+// adjudicates), or is the consensus layer adjudication writes to.
+enum class CoderRole { Coder, Lead, Consensus };
+
+QString coderRoleName(CoderRole role); // "coder", "lead", "consensus"
+std::optional<CoderRole> coderRoleFromName(const QString &name);
+
 // A person who codes. Names are unique within a project.
 struct Coder
 {
     QUuid id;
     QString name;
+    QString colour; // "#rrggbb" or "" (the window picks one)
+    CoderRole role = CoderRole::Coder;
+    friend bool operator==(const Coder &, const Coder &) = default;
 };
 
 } // namespace newscoder

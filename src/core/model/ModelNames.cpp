@@ -33,6 +33,12 @@ constexpr std::array CodeUnitNames{
     std::pair{CodeUnit::Outlet, u"outlet"},
 };
 
+constexpr std::array CoderRoleNames{
+    std::pair{CoderRole::Coder, u"coder"},
+    std::pair{CoderRole::Lead, u"lead"},
+    std::pair{CoderRole::Consensus, u"consensus"},
+};
+
 template <typename Enum, std::size_t N>
 QString nameOf(const std::array<std::pair<Enum, const char16_t *>, N> &names, Enum value)
 {
@@ -93,6 +99,16 @@ QString codeUnitName(CodeUnit unit)
 std::optional<CodeUnit> codeUnitFromName(const QString &name)
 {
     return valueOf(CodeUnitNames, name);
+}
+
+QString coderRoleName(CoderRole role)
+{
+    return nameOf(CoderRoleNames, role);
+}
+
+std::optional<CoderRole> coderRoleFromName(const QString &name)
+{
+    return valueOf(CoderRoleNames, name);
 }
 
 QString annotationStatusName(AnnotationStatus status)

@@ -27,6 +27,8 @@ struct AnchoredEdit;
 struct RegistryChange;
 class CodebookChangeCommand;
 struct CodebookChange;
+class StudyChangeCommand;
+struct StudyChange;
 
 // What Project::importCodebook did.
 struct CodebookImportSummary
@@ -224,6 +226,16 @@ public:
     // The suggestions of one document, or of every document (null id).
     QList<Annotation> suggestions(const QUuid &documentId = {}) const;
 
+    // --- a study with several coders (ProjectStudy.cpp; study/, review/)
+    // Applies a change set built by a planner (study/Assignments.h,
+    // review/Adjudication.h) as one undoable step named `text`; `undo` is its
+    // inverse. An empty change is no step and succeeds.
+    bool commitStudyChange(const QString &text, StudyChange redo, StudyChange undo);
+    // Blind coding: while on, a coder sees only their own annotations and
+    // variables (the lead sees everyone's). Undoable.
+    bool isBlindCoding() const;
+    bool setBlindCoding(bool on);
+
 Q_SIGNALS:
     void documentsInserted(const QList<QUuid> &ids);
     void documentsRemoved(const QList<QUuid> &ids);
@@ -237,6 +249,7 @@ Q_SIGNALS:
     void actorsChanged();
     void outletsChanged();
     void coderNameChanged(const QString &name);
+    void studyChanged(); // coders, assignments, samples, decisions or study settings
     void errorOccurred(const QString &message);
 
 private:
@@ -248,6 +261,7 @@ private:
     friend class EditTextCommand;
     friend class CodebookChangeCommand;
     friend class SuggestionStatusCommand;
+    friend class StudyChangeCommand;
 
     // `newCoder`: the coder these annotations introduce (no row yet). Insert
     // writes its row in the same transaction; remove deletes it again.
@@ -272,6 +286,7 @@ private:
     bool applyUpdateAnnotations(const QList<Annotation> &before, const QList<Annotation> &after);
     bool applyDocumentText(const QUuid &documentId, const QString &text, const QList<AnchoredEdit> &edits, bool undo);
     bool applyCodebookChange(const CodebookChange &change); // ProjectCodebook.cpp
+    bool applyStudyChange(const StudyChange &change);       // ProjectStudy.cpp
     // Announces value changes of the owners of `values`.
     void emitValuesChanged(const QList<StoredValue> &values);
     bool pushRegistryChange(const QString &text, RegistryChange redo, RegistryChange undo);
@@ -304,6 +319,7 @@ private:
     QString m_coderName;
     QString m_lastError;
     bool m_failed = false;
+    mutable std::optional<bool> m_blindCoding; // cached setting
 };
 
 } // namespace newscoder

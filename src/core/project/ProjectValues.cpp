@@ -129,7 +129,7 @@ QUuid Project::currentCoderId(std::optional<Coder> &newCoder)
         reportFailure(e.message());
         return {};
     }
-    newCoder = Coder{QUuid::createUuid(), m_coderName};
+    newCoder = Coder{QUuid::createUuid(), m_coderName, {}, CoderRole::Coder};
     return newCoder->id;
 }
 

@@ -5,6 +5,7 @@
 #include "model/Code.h"
 #include "model/Document.h"
 #include "model/Outlet.h"
+#include "model/Study.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -169,6 +170,25 @@ public:
     QUuid ensureCoder(const QString &name); // inserts when missing
     void insertCoder(const Coder &coder);
     void deleteCoder(const QUuid &id); // only while nothing refers to it
+    void updateCoder(const Coder &coder); // name, colour, role
+
+    // --- a study with several coders (ProjectStoreStudy.cpp)
+    // Assignments of every coder (null id) or one coder, by article.
+    QList<Assignment> assignments(const QUuid &coderId = {}) const;
+    void writeAssignment(const Assignment &assignment); // insert or replace
+    void deleteAssignment(const QUuid &documentId, const QUuid &coderId);
+    QList<ReliabilitySample> reliabilitySamples() const;
+    void insertReliabilitySample(const ReliabilitySample &sample);
+    void deleteReliabilitySample(const QUuid &id);
+    // The decision log, oldest first; of one article when `documentId` is set.
+    QList<Decision> decisions(const QUuid &documentId = {}) const;
+    void insertDecision(const Decision &decision);
+    void deleteDecision(const QUuid &id);
+    // Articles where the coder made an annotation or gave an article variable.
+    QList<QUuid> documentsCodedBy(const QUuid &coderId) const;
+    // A project setting kept in the meta table ("" when not set).
+    QString setting(const QString &name) const;
+    void writeSetting(const QString &name, const QString &value);
 
     // --- annotations
     QList<Annotation> annotationsForDocument(const QUuid &documentId) const;

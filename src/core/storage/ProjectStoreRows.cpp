@@ -231,24 +231,27 @@ QHash<QUuid, int> ProjectStore::annotationCountsByCode() const
 
 // ------------------------------------------------------------------- coders
 
+namespace {
+
+Coder readCoderRow(const QSqlQuery &q)
+{
+    return {idFromString(q.value(0).toString()), q.value(1).toString(), q.value(2).toString(),
+            coderRoleFromName(q.value(3).toString()).value_or(CoderRole::Coder)};
+}
+
+} // namespace
+
 QList<Coder> ProjectStore::coders() const
 {
-    QSqlQuery q = prepare(QStringLiteral("SELECT id, name FROM coders ORDER BY name"));
-    exec(q, QStringLiteral("Cannot read coders"));
-    QList<Coder> result;
-    while (q.next())
-        result.append({idFromString(q.value(0).toString()), q.value(1).toString()});
-    return result;
+    QSqlQuery q = prepare(QStringLiteral("SELECT id, name, colour, role FROM coders ORDER BY name"));
+    return readAll(q, QStringLiteral("Cannot read coders"), readCoderRow);
 }
 
 std::optional<Coder> ProjectStore::coderByName(const QString &name) const
 {
-    QSqlQuery q = prepare(QStringLiteral("SELECT id, name FROM coders WHERE name = ?"));
+    QSqlQuery q = prepare(QStringLiteral("SELECT id, name, colour, role FROM coders WHERE name = ?"));
     q.addBindValue(text(name));
-    exec(q, QStringLiteral("Cannot read coders"));
-    if (!q.next())
-        return std::nullopt;
-    return Coder{idFromString(q.value(0).toString()), q.value(1).toString()};
+    return readOne(q, QStringLiteral("Cannot read coders"), readCoderRow);
 }
 
 QUuid ProjectStore::ensureCoder(const QString &name)
@@ -268,9 +271,21 @@ QUuid ProjectStore::ensureCoder(const QString &name)
 
 void ProjectStore::insertCoder(const Coder &coder)
 {
-    QSqlQuery &q = prepareWrite(QStringLiteral("INSERT INTO coders (id, name) VALUES (?, ?)"));
+    QSqlQuery &q = prepareWrite(QStringLiteral("INSERT INTO coders (id, name, colour, role) VALUES (?, ?, ?, ?)"));
     q.addBindValue(idString(coder.id));
     q.addBindValue(text(coder.name));
+    q.addBindValue(text(coder.colour));
+    q.addBindValue(coderRoleName(coder.role));
+    exec(q, QStringLiteral("Cannot save the coder “%1”").arg(coder.name));
+}
+
+void ProjectStore::updateCoder(const Coder &coder)
+{
+    QSqlQuery &q = prepareWrite(QStringLiteral("UPDATE coders SET name = ?, colour = ?, role = ? WHERE id = ?"));
+    q.addBindValue(text(coder.name));
+    q.addBindValue(text(coder.colour));
+    q.addBindValue(coderRoleName(coder.role));
+    q.addBindValue(idString(coder.id));
     exec(q, QStringLiteral("Cannot save the coder “%1”").arg(coder.name));
 }
 

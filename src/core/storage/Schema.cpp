@@ -190,11 +190,53 @@ QStringList version5()
     };
 }
 
+// Version 6: a study with several coders. Coders get a colour and a role
+// (coder, lead, or the consensus layer adjudication writes to); articles are
+// assigned to coders, some through a recorded reliability sample; the lead's
+// adjudication decisions form a log. Assignments and decisions name their
+// article by id without a foreign key: removing an article (undoable) keeps
+// them, and they apply again when the article comes back.
+QStringList version6()
+{
+    return {
+        QStringLiteral("ALTER TABLE coders ADD COLUMN colour TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE coders ADD COLUMN role TEXT NOT NULL DEFAULT 'coder'"
+                       " CHECK (role IN ('coder', 'lead', 'consensus'))"),
+        QStringLiteral("CREATE TABLE reliability_samples ("
+                       " id TEXT PRIMARY KEY,"
+                       " created TEXT NOT NULL,"
+                       " seed TEXT NOT NULL,"
+                       " spec TEXT NOT NULL,"
+                       " description TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE assignments ("
+                       " document_id TEXT NOT NULL,"
+                       " coder_id TEXT NOT NULL REFERENCES coders(id),"
+                       " sample_id TEXT REFERENCES reliability_samples(id),"
+                       " assigned TEXT NOT NULL,"
+                       " done TEXT,"
+                       " PRIMARY KEY (document_id, coder_id))"),
+        QStringLiteral("CREATE INDEX assignments_by_coder ON assignments(coder_id)"),
+        QStringLiteral("CREATE TABLE decisions ("
+                       " id TEXT PRIMARY KEY,"
+                       " document_id TEXT NOT NULL,"
+                       " item TEXT NOT NULL,"
+                       " kind TEXT NOT NULL,"
+                       " decision TEXT NOT NULL,"
+                       " fingerprint TEXT NOT NULL,"
+                       " decided_by TEXT NOT NULL,"
+                       " decided TEXT NOT NULL,"
+                       " sources TEXT NOT NULL,"
+                       " results TEXT NOT NULL,"
+                       " memo TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE INDEX decisions_by_item ON decisions(document_id, item)"),
+    };
+}
+
 } // namespace
 
 int currentVersion()
 {
-    return 5;
+    return 6;
 }
 
 QStringList requiredTables()
@@ -203,7 +245,8 @@ QStringList requiredTables()
             QStringLiteral("codes"), QStringLiteral("annotations"), QStringLiteral("annotation_anchors"),
             QStringLiteral("document_metadata"),
             QStringLiteral("code_fields"), QStringLiteral("actors"), QStringLiteral("outlets"),
-            QStringLiteral("annotation_values"), QStringLiteral("document_values"), QStringLiteral("outlet_values")};
+            QStringLiteral("annotation_values"), QStringLiteral("document_values"), QStringLiteral("outlet_values"),
+            QStringLiteral("reliability_samples"), QStringLiteral("assignments"), QStringLiteral("decisions")};
 }
 
 QStringList migrationStatements(int version)
@@ -219,6 +262,8 @@ QStringList migrationStatements(int version)
         return version4();
     case 5:
         return version5();
+    case 6:
+        return version6();
     default:
         return {};
     }

@@ -1,0 +1,236 @@
+// newscoder-cli coders / assign: the coders of a study and who codes what.
+#include "cli/StudyCommands.h"
+
+#include "cli/CliSupport.h"
+#include "cli/ProjectCommands.h"
+#include "project/Project.h"
+#include "storage/StoreError.h"
+#include "study/Assignments.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace newscoder::cli {
+
+namespace {
+
+using Access = ProjectStore::Access;
+
+QJsonObject coderJson(const ProjectStore &store, const Coder &coder, const QList<Assignment> &assignments)
+{
+    int assigned = 0;
+    int done = 0;
+    for (const Assignment &a : assignments) {
+        if (a.coderId != coder.id)
+            continue;
+        ++assigned;
+        done += a.done.isValid() ? 1 : 0;
+    }
+    return {{QStringLiteral("id"), idString(coder.id)},
+            {QStringLiteral("name"), coder.name},
+            {QStringLiteral("role"), coderRoleName(coder.role)},
+            {QStringLiteral("colour"), coder.colour},
+            {QStringLiteral("articles_coded"), int(store.documentsCodedBy(coder.id).size())},
+            {QStringLiteral("assigned"), assigned},
+            {QStringLiteral("done"), done}};
+}
+
+// The documents named by a comma-separated list of ids or prefixes.
+std::optional<QList<QUuid>> documentList(const Project &project, const QString &list, QString *error)
+{
+    QList<QUuid> ids;
+    for (const QString &part : list.split(u',', Qt::SkipEmptyParts)) {
+        const auto d = findDocument(project, part.trimmed(), error);
+        if (!d)
+            return std::nullopt;
+        ids.append(d->id);
+    }
+    if (ids.isEmpty()) {
+        *error = QStringLiteral("no documents given");
+        return std::nullopt;
+    }
+    return ids;
+}
+
+int commit(Project &project, study::StudyPlan plan)
+{
+    if (!plan.error.isEmpty())
+        return badInput(plan.error);
+    if (!project.commitStudyChange(plan.text, std::move(plan.redo), std::move(plan.undo)))
+        return badInput(project.lastError());
+    return ExitOk;
+}
+
+} // namespace
+
+int runCoders(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("List the coders (role, colour, articles coded, assigned and done), or add or change one."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
+    const QCommandLineOption set(QStringLiteral("set"), QStringLiteral("Add this coder or change them."),
+                                 QStringLiteral("NAME"));
+    const QCommandLineOption role(QStringLiteral("role"), QStringLiteral("With --set: coder, lead or consensus."),
+                                  QStringLiteral("ROLE"));
+    const QCommandLineOption colour(QStringLiteral("colour"), QStringLiteral("With --set: a colour (#rrggbb)."),
+                                    QStringLiteral("COLOUR"));
+    const QCommandLineOption json = jsonOption();
+    parser.addOptions({set, role, colour, json});
+    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
+        return rc;
+    if ((parser.isSet(role) || parser.isSet(colour)) && !parser.isSet(set)) {
+        writeErr(QStringLiteral("%1: --role and --colour go with --set NAME.\n").arg(arguments.value(0)));
+        return ExitUsage;
+    }
+    std::optional<CoderRole> wantedRole;
+    if (parser.isSet(role)) {
+        wantedRole = coderRoleFromName(parser.value(role).trimmed().toLower());
+        if (!wantedRole)
+            return badInput(QStringLiteral("--role must be coder, lead or consensus, not '%1'").arg(parser.value(role)));
+    }
+    QString error;
+    auto project = openProject(parser.positionalArguments().first(),
+                               parser.isSet(set) ? Access::ReadWrite : Access::ReadOnly, &error);
+    if (!project)
+        return badInput(error);
+    try {
+        if (parser.isSet(set)) {
+            std::optional<QString> wantedColour;
+            if (parser.isSet(colour))
+                wantedColour = parser.value(colour).trimmed();
+            if (const int rc = commit(*project, study::planCoder(project->store(), parser.value(set), wantedRole,
+                                                                 wantedColour));
+                rc != ExitOk)
+                return rc;
+        }
+        const ProjectStore &store = project->store();
+        const QList<Assignment> assignments = store.assignments();
+        QJsonArray array;
+        for (const Coder &c : store.coders()) {
+            const QJsonObject o = coderJson(store, c, assignments);
+            if (parser.isSet(json)) {
+                array.append(o);
+            } else {
+                writeOut(QStringLiteral("%1  %2  %3  coded %4, assigned %5, done %6\n")
+                             .arg(c.name.leftJustified(20), coderRoleName(c.role).leftJustified(9),
+                                  c.colour.isEmpty() ? QStringLiteral("       ") : c.colour)
+                             .arg(o.value(QLatin1String("articles_coded")).toInt())
+                             .arg(o.value(QLatin1String("assigned")).toInt())
+                             .arg(o.value(QLatin1String("done")).toInt()));
+            }
+        }
+        if (parser.isSet(json))
+            printJson(array);
+    } catch (const StoreError &e) {
+        return badInput(e.message());
+    }
+    return ExitOk;
+}
+
+int runAssign(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Assign articles to a coder (--coder NAME --documents ID,...), mark them done (--done ID,...), or draw a "
+        "reliability sample: N articles or P% coded by every one of --coders, the rest split among them, random "
+        "from --seed (recorded in the project)."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
+    const QCommandLineOption coder(QStringLiteral("coder"), QStringLiteral("The coder to assign to."),
+                                   QStringLiteral("NAME"));
+    const QCommandLineOption documents(QStringLiteral("documents"), QStringLiteral("Articles (ids or prefixes)."),
+                                       QStringLiteral("ID,..."));
+    const QCommandLineOption done(QStringLiteral("done"), QStringLiteral("Mark these assigned articles done."),
+                                  QStringLiteral("ID,..."));
+    const QCommandLineOption undone(QStringLiteral("not-done"), QStringLiteral("Mark these articles not done."),
+                                    QStringLiteral("ID,..."));
+    const QCommandLineOption sample(QStringLiteral("sample"),
+                                    QStringLiteral("Reliability sample size: N articles or P%."),
+                                    QStringLiteral("N|P%"));
+    const QCommandLineOption coders(QStringLiteral("coders"), QStringLiteral("With --sample: the coders."),
+                                    QStringLiteral("A,B,..."));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("With --sample: the random seed (default 1)."),
+                                  QStringLiteral("S"));
+    const QCommandLineOption stratify(QStringLiteral("stratify"),
+                                      QStringLiteral("With --sample: 'outlet' keeps each outlet's share."),
+                                      QStringLiteral("outlet"));
+    const QCommandLineOption noSplit(QStringLiteral("no-split"),
+                                     QStringLiteral("With --sample: do not split the other articles among the coders."));
+    const QCommandLineOption json = jsonOption();
+    parser.addOptions({coder, documents, done, undone, sample, coders, seed, stratify, noSplit, json});
+    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
+        return rc;
+    const int modes = int(parser.isSet(documents)) + int(parser.isSet(done)) + int(parser.isSet(undone))
+                      + int(parser.isSet(sample));
+    if (modes != 1 || (parser.isSet(sample) == parser.isSet(coder)) || (parser.isSet(sample) != parser.isSet(coders))) {
+        writeErr(QStringLiteral("%1: use --coder NAME with one of --documents, --done, --not-done; or --sample N|P% "
+                                "--coders A,B [--seed S].\n")
+                     .arg(arguments.value(0)));
+        return ExitUsage;
+    }
+    study::SampleRequest request;
+    if (parser.isSet(sample)) {
+        const QString size = parser.value(sample).trimmed();
+        bool ok = false;
+        if (size.endsWith(u'%'))
+            request.percent = size.chopped(1).toDouble(&ok);
+        else
+            request.size = size.toInt(&ok);
+        if (!ok || request.percent < 0 || request.percent > 100 || request.size < 0
+            || (request.size == 0 && request.percent == 0))
+            return badInput(QStringLiteral("--sample must be a number of articles or a percentage, not '%1'").arg(size));
+        request.coders = parser.value(coders).split(u',', Qt::SkipEmptyParts);
+        if (parser.isSet(seed)) {
+            request.seed = parser.value(seed).toULongLong(&ok);
+            if (!ok)
+                return badInput(QStringLiteral("--seed must be a whole number, not '%1'").arg(parser.value(seed)));
+        }
+        if (parser.isSet(stratify)) {
+            if (parser.value(stratify) != QLatin1String("outlet"))
+                return badInput(QStringLiteral("--stratify takes 'outlet', not '%1'").arg(parser.value(stratify)));
+            request.stratifyByOutlet = true;
+        }
+        request.splitRest = !parser.isSet(noSplit);
+    }
+    QString error;
+    auto project = openProject(parser.positionalArguments().first(), Access::ReadWrite, &error);
+    if (!project)
+        return badInput(error);
+    try {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        study::StudyPlan plan;
+        if (parser.isSet(sample)) {
+            plan = study::planReliabilitySample(project->store(), request, now);
+        } else {
+            const QString list = parser.value(parser.isSet(documents) ? documents : parser.isSet(done) ? done : undone);
+            const auto ids = documentList(*project, list, &error);
+            if (!ids)
+                return badInput(error);
+            plan = parser.isSet(documents)
+                       ? study::planAssignment(project->store(), parser.value(coder), *ids, now)
+                       : study::planMarkDone(project->store(), parser.value(coder), *ids, parser.isSet(done), now);
+        }
+        const QList<ReliabilitySample> samples = plan.redo.insertSamples;
+        const qsizetype written = plan.redo.writeAssignments.size();
+        if (const int rc = commit(*project, std::move(plan)); rc != ExitOk)
+            return rc;
+        if (parser.isSet(json)) {
+            QJsonObject o{{QStringLiteral("assignments_written"), int(written)}};
+            if (!samples.isEmpty()) {
+                o.insert(QStringLiteral("sample"), QJsonObject{{QStringLiteral("id"), idString(samples.first().id)},
+                                                               {QStringLiteral("description"),
+                                                                samples.first().description}});
+            }
+            printJson(o);
+        } else {
+            writeOut(samples.isEmpty() ? QStringLiteral("%1 assignment(s) written\n").arg(written)
+                                       : samples.first().description + u'\n');
+        }
+    } catch (const StoreError &e) {
+        return badInput(e.message());
+    }
+    return ExitOk;
+}
+
+} // namespace newscoder::cli

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QStringList>
+
+namespace newscoder::cli {
+
+// A study with several coders: the coder registry and assignments
+// (StudyCommands.cpp), review and adjudication (ReviewCommands.cpp).
+int runCoders(const QStringList &arguments);
+int runAssign(const QStringList &arguments);
+int runReview(const QStringList &arguments);
+int runAdjudicate(const QStringList &arguments);
+int runDecisions(const QStringList &arguments);
+
+} // namespace newscoder::cli

@@ -1,0 +1,94 @@
+// Project: applying study change sets (coders, assignments, reliability
+// samples, adjudication) and the study settings.
+#include "project/Project.h"
+
+#include "commands/StudyCommands.h"
+#include "storage/StoreError.h"
+#include "study/StudyChange.h"
+
+namespace newscoder {
+
+namespace {
+const QString BlindCodingSetting = QStringLiteral("blind_coding");
+}
+
+bool Project::commitStudyChange(const QString &text, StudyChange redo, StudyChange undo)
+{
+    if (isReadOnly()) {
+        reportFailure(QStringLiteral("The project is open read-only."));
+        return false;
+    }
+    if (redo.isEmpty())
+        return true;
+    return push(new StudyChangeCommand(*this, text, std::move(redo), std::move(undo)));
+}
+
+bool Project::isBlindCoding() const
+{
+    if (!m_blindCoding) {
+        try {
+            m_blindCoding = m_store->setting(BlindCodingSetting) == QLatin1String("on");
+        } catch (const StoreError &) {
+            return false; // unreadable settings: nothing hidden (reads report their own errors)
+        }
+    }
+    return *m_blindCoding;
+}
+
+bool Project::setBlindCoding(bool on)
+{
+    if (isBlindCoding() == on)
+        return true;
+    StudyChange redo;
+    redo.settings.append({BlindCodingSetting, on ? QStringLiteral("on") : QStringLiteral("off")});
+    StudyChange undo;
+    undo.settings.append({BlindCodingSetting, on ? QStringLiteral("off") : QStringLiteral("on")});
+    return commitStudyChange(on ? QStringLiteral("Turn blind coding on") : QStringLiteral("Turn blind coding off"),
+                             std::move(redo), std::move(undo));
+}
+
+bool Project::applyStudyChange(const StudyChange &change)
+{
+    if (!writeAtomically([&] {
+            for (const Coder &c : change.insertCoders)
+                m_store->insertCoder(c);
+            for (const Coder &c : change.updateCoders)
+                m_store->updateCoder(c);
+            for (const ReliabilitySample &s : change.insertSamples)
+                m_store->insertReliabilitySample(s);
+            for (const Assignment &a : change.writeAssignments)
+                m_store->writeAssignment(a);
+            for (const auto &[documentId, coderId] : change.removeAssignments)
+                m_store->deleteAssignment(documentId, coderId);
+            for (const Annotation &a : change.insertAnnotations)
+                m_store->insertAnnotation(a);
+            m_store->deleteStoredValues(change.removeValues);
+            m_store->insertStoredValues(change.insertValues);
+            for (const Annotation &a : change.removeAnnotations)
+                m_store->deleteAnnotation(a.id); // values owned by or pointing at it cascade
+            for (const Decision &d : change.insertDecisions)
+                m_store->insertDecision(d);
+            for (const QUuid &id : change.removeDecisions)
+                m_store->deleteDecision(id);
+            for (const QUuid &id : change.removeSamples)
+                m_store->deleteReliabilitySample(id);
+            for (const QUuid &id : change.removeCoders)
+                m_store->deleteCoder(id);
+            for (const auto &[name, value] : change.settings)
+                m_store->writeSetting(name, value);
+        }))
+        return false;
+    if (!change.settings.isEmpty())
+        m_blindCoding.reset();
+    if (!change.insertCoders.isEmpty() || !change.updateCoders.isEmpty() || !change.removeCoders.isEmpty())
+        reloadCoders();
+    if (!change.removeAnnotations.isEmpty())
+        Q_EMIT annotationsRemoved(change.removeAnnotations);
+    if (!change.insertAnnotations.isEmpty())
+        Q_EMIT annotationsInserted(change.insertAnnotations);
+    emitValuesChanged(change.removeValues + change.insertValues);
+    Q_EMIT studyChanged();
+    return true;
+}
+
+} // namespace newscoder

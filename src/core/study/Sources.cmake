@@ -1,0 +1,13 @@
+# A study with several coders: coders and assignments (study/), review and
+# adjudication (review/), their rows (storage) and their change sets.
+set(NEWSCODER_STUDY_SOURCES
+  model/Study.h
+  storage/ProjectStoreStudy.cpp
+  study/StudyChange.h
+  commands/StudyCommands.h commands/StudyCommands.cpp
+  project/ProjectStudy.cpp
+  study/Assignments.h study/Assignments.cpp
+  review/ReviewItems.h review/ReviewItems.cpp
+  review/Adjudication.h review/Adjudication.cpp
+  review/DecisionLog.h review/DecisionLog.cpp
+)
