@@ -39,10 +39,17 @@ bool Project::setBlindCoding(bool on)
 {
     if (isBlindCoding() == on)
         return true;
+    QString before;
+    try {
+        before = m_store->setting(BlindCodingSetting);
+    } catch (const StoreError &e) {
+        reportFailure(e.message());
+        return false;
+    }
     StudyChange redo;
     redo.settings.append({BlindCodingSetting, on ? QStringLiteral("on") : QStringLiteral("off")});
     StudyChange undo;
-    undo.settings.append({BlindCodingSetting, on ? QStringLiteral("off") : QStringLiteral("on")});
+    undo.settings.append({BlindCodingSetting, before}); // "" removes the setting again
     return commitStudyChange(on ? QStringLiteral("Turn blind coding on") : QStringLiteral("Turn blind coding off"),
                              std::move(redo), std::move(undo));
 }

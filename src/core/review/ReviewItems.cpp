@@ -169,7 +169,7 @@ public:
                     items.append(aloneItem(bs[j], false));
             }
             std::stable_sort(items.begin(), items.end(), [](const ReviewItem &x, const ReviewItem &y) {
-                return x.start() < y.start();
+                return std::pair(x.start(), x.end()) < std::pair(y.start(), y.end());
             });
         }
         items += variableItems();
@@ -198,7 +198,14 @@ private:
         if (a.codeId == b.codeId) {
             const Code &code = m_codes[a.codeId];
             const auto mapA = [this](const QUuid &target) { return m_partner.value(target, target); };
-            for (const QUuid &fieldId : fieldIdsIn(item.a.values, item.b.values)) {
+            // In the codebook's order of fields.
+            QList<QUuid> fieldIds = fieldIdsIn(item.a.values, item.b.values);
+            std::stable_sort(fieldIds.begin(), fieldIds.end(), [&code](const QUuid &x, const QUuid &y) {
+                const CodeField *fx = code.field(x);
+                const CodeField *fy = code.field(y);
+                return (fx ? fx->position : INT_MAX) < (fy ? fy->position : INT_MAX);
+            });
+            for (const QUuid &fieldId : std::as_const(fieldIds)) {
                 if (valueKeys(item.a.values, fieldId, mapA) == valueKeys(item.b.values, fieldId, {}))
                     continue;
                 const CodeField *field = code.field(fieldId);
@@ -302,6 +309,16 @@ QString itemKindName(ItemKind kind)
         return QStringLiteral("variable");
     }
     return {};
+}
+
+int ReviewItem::end() const
+{
+    int e = INT_MIN;
+    for (const ReviewSide *side : {&a, &b}) {
+        if (side->annotation)
+            e = std::max(e, side->annotation->end);
+    }
+    return e == INT_MIN ? INT_MAX : e;
 }
 
 int ReviewItem::start() const

@@ -63,7 +63,8 @@ struct ReviewItem
     bool isDisagreement() const { return kind != ItemKind::Agreement; }
     bool isDecided() const { return decision && decision->fingerprint == fingerprint; }
     bool isReopened() const { return decision && decision->fingerprint != fingerprint; }
-    int start() const; // where the item begins in the text (variables: the text's end)
+    int start() const; // where the item begins in the text (variables: INT_MAX, after the spans)
+    int end() const;   // where its longest side ends
 };
 
 struct ReviewRequest
@@ -81,7 +82,7 @@ struct ReviewReport
     QUuid coderA;
     QUuid coderB;
     QList<QUuid> documents; // the articles compared, in order
-    QList<ReviewItem> items; // by article, then position in the text; variables last
+    QList<ReviewItem> items; // by article, then start and end in the text; variables last
 };
 
 // Pairs the two coders' annotations of each article — the same code with the

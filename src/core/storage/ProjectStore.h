@@ -184,11 +184,11 @@ public:
     QList<Decision> decisions(const QUuid &documentId = {}) const;
     void insertDecision(const Decision &decision);
     void deleteDecision(const QUuid &id);
-    // Articles where the coder made an annotation or gave an article variable.
+    // Articles where the coder made an annotation (not a suggestion) or gave an article variable.
     QList<QUuid> documentsCodedBy(const QUuid &coderId) const;
     // A project setting kept in the meta table ("" when not set).
     QString setting(const QString &name) const;
-    void writeSetting(const QString &name, const QString &value);
+    void writeSetting(const QString &name, const QString &value); // "" removes it
 
     // --- annotations
     QList<Annotation> annotationsForDocument(const QUuid &documentId) const;

@@ -168,7 +168,7 @@ void ProjectStore::deleteDecision(const QUuid &id)
 
 QList<QUuid> ProjectStore::documentsCodedBy(const QUuid &coderId) const
 {
-    QSqlQuery q = prepare(QStringLiteral("SELECT document_id FROM annotations WHERE coder_id = ?"
+    QSqlQuery q = prepare(QStringLiteral("SELECT document_id FROM annotations WHERE coder_id = ? AND status <> 'suggested'"
                                          " UNION SELECT document_id FROM document_values WHERE coder_id = ?"));
     q.addBindValue(idString(coderId));
     q.addBindValue(idString(coderId));
@@ -186,6 +186,12 @@ QString ProjectStore::setting(const QString &name) const
 
 void ProjectStore::writeSetting(const QString &name, const QString &value)
 {
+    if (value.isEmpty()) {
+        QSqlQuery &del = prepareWrite(QStringLiteral("DELETE FROM meta WHERE name = ?"));
+        del.addBindValue(QString(QStringLiteral("setting.") + name));
+        exec(del, QStringLiteral("Cannot save the project settings"));
+        return;
+    }
     QSqlQuery &q = prepareWrite(QStringLiteral("INSERT INTO meta (name, value) VALUES (?, ?)"
                                                " ON CONFLICT (name) DO UPDATE SET value = excluded.value"));
     q.addBindValue(QString(QStringLiteral("setting.") + name));
