@@ -16,6 +16,7 @@
 #include "refi/RefiMenus.h"
 #include "ReliabilityDialog.h"
 #include "SearchDock.h"
+#include "review/ReviewDock.h"
 #include "io/CodebookJson.h"
 #include "models/ModelRoles.h"
 #include "storage/StoreError.h"
@@ -116,6 +117,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
     new RefiMenus(this, m_ui->menuFile, [this]() -> Project * { return m_session ? &m_session->project() : nullptr; });
     // File ▸ Export ▸ Dataset… / Codebook Document… (src/app/export; MainWindowExport.cpp).
     createExportMenus();
+    createReviewDock();
     m_undoGroup = new QUndoGroup(this);
     QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
     QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
@@ -406,6 +408,7 @@ void MainWindow::setRegistryProject(Project *project)
     m_actorsDock->setProject(project);
     m_outletsDock->setProject(project);
     m_variablesPanel->setProject(project);
+    m_reviewDock->setProject(project);
     m_variablesPanel->setDocument(project ? m_documentDock->currentDocument() : QUuid());
 }
 

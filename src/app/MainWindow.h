@@ -31,6 +31,7 @@ class OutletsDock;
 class Project;
 class ProjectSession;
 class ReliabilityDialog;
+class ReviewDock;
 class SearchDock;
 
 // Newscoder's window: the article list and codebook docks around the coding
@@ -64,6 +65,7 @@ public:
     OutletsDock *outlets() const { return m_outletsDock; }
     ArticleVariablesPanel *variables() const { return m_variablesPanel; }
     SearchDock *searchDock() const { return m_searchDock; }
+    ReviewDock *reviewDock() const { return m_reviewDock; }
     QAction *editTextAction() const { return m_editTextAction; }
     QAction *resetLayoutAction() const { return m_resetLayoutAction; }
     QAction *snapToWordsAction() const { return m_snapToWords; }
@@ -115,6 +117,8 @@ private:
     void keepCentralWide();
     // File ▸ Export ▸ Dataset… and Codebook Document…, pre-filled from what the window shows (MainWindowExport.cpp).
     void createExportMenus();
+    // Analysis ▸ Review Coders (MainWindowStudy.cpp).
+    void createReviewDock();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -132,6 +136,7 @@ protected:
     ArticleVariablesPanel *m_variablesPanel = nullptr;
     ImportController *m_importer = nullptr;
     SearchDock *m_searchDock = nullptr;
+    ReviewDock *m_reviewDock = nullptr;
     QAction *m_editTextAction = nullptr;
     QUndoGroup *m_undoGroup = nullptr;
     QLabel *m_coderLabel = nullptr;

@@ -314,6 +314,31 @@ private Q_SLOTS:
         QCOMPARE(reader(path)->schemaVersion(), schema::currentVersion());
     }
 
+    // Version 6: the coders of a version 5 file become plain coders without a
+    // colour; the study tables start empty; annotations and values are kept.
+    void version5CodersBecomeCodersOfAStudy()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("study-v5.newscoder"));
+        QString error;
+        QVERIFY2(buildFromFixture(5, path, &error), qPrintable(error));
+        const int annotations = queryValue(path, QStringLiteral("SELECT COUNT(*) FROM annotations")).toInt();
+        const int values = queryValue(path, QStringLiteral("SELECT COUNT(*) FROM annotation_values")).toInt();
+        QVERIFY(annotations > 0 && values > 0);
+        {
+            auto store = ProjectStore::open(path);
+            const QList<Coder> coders = store->coders();
+            QCOMPARE(coders.size(), 1);
+            QCOMPARE(coders[0].name, QStringLiteral("Alex Example"));
+            QCOMPARE(coders[0].role, CoderRole::Coder);
+            QCOMPARE(coders[0].colour, QString());
+            QVERIFY(store->assignments().isEmpty());
+            QVERIFY(store->decisions().isEmpty());
+            QVERIFY(store->reliabilitySamples().isEmpty());
+            QCOMPARE(store->annotationCount(), annotations);
+        }
+        QCOMPARE(queryValue(path, QStringLiteral("SELECT COUNT(*) FROM annotation_values")).toInt(), values);
+    }
+
     // A migration whose Nth statement fails (every N in turn) is rolled back
     // whole: the file keeps its old version and data, the backup stays, and
     // the next opening upgrades it.

@@ -1,0 +1,49 @@
+// MainWindow's Analysis ▸ Review Coders: the review and adjudication dock
+// (src/app/review), docked at the bottom where the two coders' columns get the
+// window's width. Split from MainWindow.cpp to keep files small.
+#include "MainWindow.h"
+
+#include "CodingWorkspace.h"
+#include "DocumentListDock.h"
+#include "ProjectSession.h"
+#include "SearchDock.h"
+#include "ArticleView.h"
+#include "review/ReviewDock.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStatusBar>
+
+namespace newscoder {
+
+void MainWindow::createReviewDock()
+{
+    m_reviewDock = new ReviewDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_reviewDock);
+    m_reviewDock->hide(); // until asked for (restoreState() brings back a shown one)
+    QAction *toggle = m_reviewDock->toggleViewAction();
+    toggle->setText(tr("Review &Coders"));
+    toggle->setObjectName(QStringLiteral("actionReviewCoders"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    toggle->setStatusTip(tr("Two coders side by side: decide each disagreement into the consensus"));
+    if (auto *analysis = menuBar()->findChild<QMenu *>(QStringLiteral("menuAnalysis"))) {
+        analysis->addAction(toggle);
+        analysis->addAction(m_reviewDock->nextAction());
+        analysis->addAction(m_reviewDock->previousAction());
+    }
+    addAction(m_reviewDock->nextAction()); // F9 works with the menu bar hidden
+    addAction(m_reviewDock->previousAction());
+    connect(toggle, &QAction::toggled, this, [this](bool shown) {
+        if (shown)
+            m_reviewDock->refresh();
+    });
+    connect(m_reviewDock, &ReviewDock::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    connect(m_reviewDock, &ReviewDock::openRequested, this, [this](const QUuid &id, int start, int end) {
+        m_documentDock->selectDocument(id);
+        if (m_workspace && m_workspace->currentDocument() == id && start >= 0)
+            SearchDock::revealSpan(m_workspace->articleView(), start, end);
+    });
+}
+
+} // namespace newscoder
