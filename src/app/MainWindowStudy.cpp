@@ -35,8 +35,10 @@ void MainWindow::createReviewDock()
     addAction(m_reviewDock->nextAction()); // F9 works with the menu bar hidden
     addAction(m_reviewDock->previousAction());
     connect(toggle, &QAction::toggled, this, [this](bool shown) {
-        if (shown)
-            m_reviewDock->refresh();
+        if (!shown)
+            return;
+        resizeDocks({m_reviewDock}, {height() / 3}, Qt::Vertical); // the article keeps most of the height
+        m_reviewDock->refresh();
     });
     connect(m_reviewDock, &ReviewDock::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     connect(m_reviewDock, &ReviewDock::openRequested, this, [this](const QUuid &id, int start, int end) {

@@ -105,6 +105,8 @@ private Q_SLOTS:
         m_window->resize(1280, 800);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_window->activateWindow(); // F9 is a window shortcut: the window must be active
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
         auto *toggle = m_window->findChild<QAction *>(QStringLiteral("actionReviewCoders"));
         QVERIFY(toggle);
         toggle->trigger();
@@ -129,6 +131,12 @@ private Q_SLOTS:
         dock()->openOnly()->setChecked(false);
         QCOMPARE(dock()->itemsView()->topLevelItemCount(), 4);
         QCOMPARE(dock()->acceptAButton()->text(), QStringLiteral("Accept Ana"));
+        // For the README: NEWSCODER_SCREENSHOT_DIR=… saves the window as shown here.
+        if (const QString folder = qEnvironmentVariable("NEWSCODER_SCREENSHOT_DIR"); !folder.isEmpty()) {
+            dock()->openOnly()->setChecked(true);
+            QTest::keyClick(m_window.get(), Qt::Key_F9);
+            QVERIFY(m_window->grab().save(folder + QStringLiteral("/review-coders.png")));
+        }
     }
 
     void nextDisagreementOpensItsArticle()

@@ -344,6 +344,7 @@ void ReviewDock::rebuildRows()
                            .arg(m_report.documents.size()));
     m_items->resizeColumnToContents(KindColumn);
     m_items->resizeColumnToContents(StatusColumn);
+    m_items->setColumnWidth(ArticleColumn, std::max(160, m_items->viewport()->width() / 5));
     if (!toSelect && m_items->topLevelItemCount() > 0)
         toSelect = m_items->topLevelItem(0);
     m_keepSelected.clear();
