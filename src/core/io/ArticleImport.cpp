@@ -7,7 +7,8 @@
 
 namespace newscoder {
 
-ImportReport readArticles(const QStringList &paths, const ImportProgress &progress, const std::atomic_bool *cancel)
+ImportReport readArticles(const QStringList &paths, const ImportProgress &progress, const std::atomic_bool *cancel,
+                          const ImportOptions &options)
 {
     ImportReport report;
     CollectedFiles collected = collectArticleFiles(paths);
@@ -25,9 +26,11 @@ ImportReport readArticles(const QStringList &paths, const ImportProgress &progre
         if (!file.open(QIODevice::ReadOnly)) {
             report.skipped.append({candidate.path, QStringLiteral("cannot be read: %1").arg(file.errorString())});
         } else {
-            const ArticleParseResult parsed = parseArticleText(file.readAll(), candidate.path);
+            const ArticleParseResult parsed = parseArticleText(file.readAll(), candidate.path, options.encoding);
             if (parsed.document) {
                 report.documents.append(*parsed.document);
+                report.sources.append(
+                    {QStringLiteral("text"), parsed.encoding, encodingSourceName(parsed.encodingSource)});
                 for (const QString &warning : parsed.warnings)
                     report.warnings.append({candidate.path, warning});
             } else {

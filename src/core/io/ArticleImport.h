@@ -12,9 +12,23 @@ namespace newscoder {
 
 // What reading a set of files produced: the documents to add, and for every
 // file that was not read the reason — nothing is dropped silently.
+// How one imported document was read (parallel to ImportReport::documents).
+struct DocumentSource
+{
+    QString format;   // "text" (more formats come with their readers)
+    QString encoding; // "UTF-8", "windows-1251", …
+    QString encodingSource; // encodingSourceName(): "BOM", "UTF-8", "declared", "detected", "given"
+};
+
+struct ImportOptions
+{
+    QString encoding; // non-empty: read every file with this encoding (no detection)
+};
+
 struct ImportReport
 {
     QList<Document> documents;
+    QList<DocumentSource> sources;           // how each document was read, same order
     QList<QPair<QString, QString>> skipped;  // path, reason
     QList<QPair<QString, QString>> warnings; // path, note (read, but look at it)
     bool cancelled = false;
@@ -28,6 +42,6 @@ using ImportProgress = std::function<void(int done, int total)>;
 // `documents` to the project in one undoable step (Project::importDocuments).
 // Setting `*cancel` stops after the current file (report.cancelled is set).
 ImportReport readArticles(const QStringList &paths, const ImportProgress &progress = {},
-                          const std::atomic_bool *cancel = nullptr);
+                          const std::atomic_bool *cancel = nullptr, const ImportOptions &options = {});
 
 } // namespace newscoder

@@ -1,0 +1,136 @@
+// newscoder-cli import of other encodings and formats, run as a real process:
+// the encoding of every file in the JSON report, --encoding, per-file failures.
+#include "CliTestSupport.h"
+#include "storage/ProjectStore.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStringEncoder>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using newscoder::ProjectStore;
+using Run = newscoder::test::CliRun;
+
+namespace {
+
+// A fictional article (written for this test).
+const QString kRussianArticle = u"\u041C\u043E\u0441\u0442 \u0437\u0430\u043A\u0440\u044B\u0442 \u043D\u0430 "
+                                "\u0440\u0435\u043C\u043E\u043D\u0442\n\n\u0413\u043E\u0440\u043E\u0434\u0441\u043A"
+                                "\u043E\u0439 \u0441\u043E\u0432\u0435\u0442 \u0421\u0435\u0432\u0435\u0440\u043E"
+                                "\u0433\u043E\u0440\u0441\u043A\u0430 \u0432 \u0447\u0435\u0442\u0432\u0435\u0440"
+                                "\u0433 \u043F\u0440\u043E\u0433\u043E\u043B\u043E\u0441\u043E\u0432\u0430\u043B "
+                                "\u0437\u0430 \u0437\u0430\u043A\u0440\u044B\u0442\u0438\u0435 \u0441\u0442\u0430"
+                                "\u0440\u043E\u0433\u043E \u043C\u043E\u0441\u0442\u0430 \u0447\u0435\u0440\u0435"
+                                "\u0437 \u0440\u0435\u043A\u0443. \u0420\u0435\u043C\u043E\u043D\u0442 \u043F\u0440"
+                                "\u043E\u0434\u043B\u0438\u0442\u0441\u044F \u0434\u043E \u043E\u0441\u0435\u043D"
+                                "\u0438.\n"_s;
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+QByteArray encoded(const QString &text, const char *encoding)
+{
+    QStringEncoder encoder(encoding);
+    return encoder(text);
+}
+
+} // namespace
+
+class TestCliImport : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    QString newProject(const QString &name)
+    {
+        const QString project = path(name);
+        const Run r = newscoder::test::runCli({u"new"_s, project});
+        return r.ok() ? project : QString();
+    }
+    QJsonArray importedJson(const QStringList &args, Run *run = nullptr)
+    {
+        const Run r = newscoder::test::runCli(QStringList{u"import"_s} + args + QStringList{u"--json"_s});
+        if (run)
+            *run = r;
+        return QJsonDocument::fromJson(r.out).object()[u"imported"].toArray();
+    }
+    QString storedText(const QString &project, const QString &id)
+    {
+        const Run r = newscoder::test::runCli({u"text"_s, project, u"--document"_s, id});
+        return QString::fromUtf8(r.out);
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // Each file's encoding is detected and reported; the text is stored decoded.
+    void legacyEncodingIsDetectedAndReported()
+    {
+        const QString project = newProject(u"encodings.newscoder"_s);
+        QVERIFY(!project.isEmpty());
+        const QString file = path(u"koi8.txt"_s);
+        QVERIFY(writeFile(file, encoded(kRussianArticle, "KOI8-R")));
+        Run run;
+        const QJsonArray imported = importedJson({project, file}, &run);
+        QVERIFY2(run.ok(), qPrintable(run.describe()));
+        QCOMPARE(imported.size(), 1);
+        const QJsonObject d = imported[0].toObject();
+        QCOMPARE(d[u"encoding"].toString(), u"KOI8-R"_s);
+        QCOMPARE(d[u"encoding_source"].toString(), u"detected"_s);
+        QCOMPARE(d[u"format"].toString(), u"text"_s);
+        QCOMPARE(storedText(project, d[u"id"].toString()), kRussianArticle);
+        // The legacy encoding is named in the warnings too.
+        const QJsonArray warnings = QJsonDocument::fromJson(run.out).object()[u"warnings"].toArray();
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY(warnings[0][u"warning"].toString().contains(u"KOI8-R"_s));
+
+        // Plain UTF-8 is reported as such.
+        const QString utf8 = path(u"utf8.txt"_s);
+        QVERIFY(writeFile(utf8, kRussianArticle.toUtf8()));
+        const QJsonArray second = importedJson({project, utf8});
+        QCOMPARE(second.size(), 1);
+        QCOMPARE(second[0][u"encoding"].toString(), u"UTF-8"_s);
+        QCOMPARE(second[0][u"encoding_source"].toString(), u"UTF-8"_s);
+    }
+
+    // --encoding reads every file with the named encoding.
+    void encodingOverride()
+    {
+        const QString project = newProject(u"override.newscoder"_s);
+        QVERIFY(!project.isEmpty());
+        const QString file = path(u"cp1251.txt"_s);
+        QVERIFY(writeFile(file, encoded(kRussianArticle, "windows-1251")));
+        Run run;
+        const QJsonArray imported = importedJson({project, file, u"--encoding"_s, u"windows-1251"_s}, &run);
+        QVERIFY2(run.ok(), qPrintable(run.describe()));
+        QCOMPARE(imported.size(), 1);
+        QCOMPARE(imported[0][u"encoding"].toString(), u"windows-1251"_s);
+        QCOMPARE(imported[0][u"encoding_source"].toString(), u"given"_s);
+        QCOMPARE(storedText(project, imported[0][u"id"].toString()), kRussianArticle);
+    }
+
+    void unknownEncodingIsBadInput()
+    {
+        const QString project = newProject(u"unknown.newscoder"_s);
+        QVERIFY(!project.isEmpty());
+        const QString file = path(u"plain.txt"_s);
+        QVERIFY(writeFile(file, "A plain headline here\n\nBody.\n"));
+        const Run r = newscoder::test::runCli({u"import"_s, project, file, u"--encoding"_s, u"klingon-8"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("unknown encoding \"klingon-8\""), r.err.constData());
+        auto store = ProjectStore::open(project, ProjectStore::Access::ReadOnly);
+        QCOMPARE(store->documentCount(), 0); // nothing written
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliImport)
+#include "tst_cli_import.moc"
