@@ -45,7 +45,9 @@ void ImportController::chooseAndImport(Project &project, bool folder)
             paths << dir;
     } else {
         paths = Prompt::current().chooseFiles(m_window, Prompt::FileMode::OpenMany, tr("Import Articles"), start,
-                                              tr("Plain-text articles (*.txt *.text *.md);;All files (*)"));
+                                              tr("Articles (*.txt *.text *.md *.html *.htm *.xhtml *.shtml);;"
+                                                 "Plain-text articles (*.txt *.text *.md);;"
+                                                 "Saved web pages (*.html *.htm *.xhtml *.shtml);;All files (*)"));
     }
     if (paths.isEmpty())
         return;

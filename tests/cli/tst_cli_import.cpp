@@ -3,7 +3,10 @@
 #include "CliTestSupport.h"
 #include "storage/ProjectStore.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -116,6 +119,53 @@ private Q_SLOTS:
         QCOMPARE(imported[0][u"encoding"].toString(), u"windows-1251"_s);
         QCOMPARE(imported[0][u"encoding_source"].toString(), u"given"_s);
         QCOMPARE(storedText(project, imported[0][u"id"].toString()), kRussianArticle);
+    }
+
+    // Saved pages are read by extension and by content; a page without article text is
+    // listed with its reason and the other files are still imported, in one step.
+    void htmlPagesAndFailuresPerFile()
+    {
+        const QString project = newProject(u"html.newscoder"_s);
+        QVERIFY(!project.isEmpty());
+        const QString folder = path(u"pages"_s);
+        QVERIFY(QDir().mkpath(folder));
+        const QString data = QStringLiteral(NEWSCODER_TEST_DATA_DIR "/html/");
+        QVERIFY(QFile::copy(data + u"newssite.html"_s, folder + u"/newssite.html"_s));
+        QVERIFY(QFile::copy(data + u"amp.html"_s, folder + u"/amp-page"_s)); // no extension: sniffed
+        QVERIFY(writeFile(folder + u"/empty.htm"_s, "<html><body><nav><a href='/'>Home</a></nav></body></html>"));
+        QVERIFY(writeFile(folder + u"/plain.txt"_s, "A plain headline for the day\n\nThe body of it.\n"));
+        Run run;
+        const QJsonArray imported = importedJson({project, folder}, &run);
+        QVERIFY2(run.ok(), qPrintable(run.describe()));
+        QCOMPARE(imported.size(), 3);
+        QHash<QString, QJsonObject> byFile;
+        for (const QJsonValue &v : imported)
+            byFile.insert(QFileInfo(v[u"path"_s].toString()).fileName(), v.toObject());
+        QCOMPARE(byFile.value(u"newssite.html"_s)[u"format"_s].toString(), u"html"_s);
+        QCOMPARE(byFile.value(u"newssite.html"_s)[u"title"_s].toString(),
+                 u"Rail strike halts freight at Kestrel Junction"_s);
+        QCOMPARE(byFile.value(u"newssite.html"_s)[u"date"_s].toString(), u"2022-01-27"_s);
+        QCOMPARE(byFile.value(u"newssite.html"_s)[u"outlet"_s].toString(), u"Northline Daily"_s);
+        QCOMPARE(byFile.value(u"amp-page"_s)[u"format"_s].toString(), u"html"_s);
+        QCOMPARE(byFile.value(u"amp-page"_s)[u"title"_s].toString(),
+                 u"Glacier survey finds faster melt on Mount Osric"_s);
+        QCOMPARE(byFile.value(u"plain.txt"_s)[u"format"_s].toString(), u"text"_s);
+        const QJsonArray skipped = QJsonDocument::fromJson(run.out).object()[u"skipped"_s].toArray();
+        QCOMPARE(skipped.size(), 1);
+        QVERIFY(skipped[0][u"path"_s].toString().endsWith(u"empty.htm"_s));
+        QCOMPARE(skipped[0][u"reason"_s].toString(), u"no article text found"_s);
+
+        const QString text = storedText(project, byFile.value(u"newssite.html"_s)[u"id"_s].toString());
+        QVERIFY(text.startsWith(u"Rail strike halts freight at Kestrel Junction\n\nFreight traffic"_s));
+        QVERIFY(!text.contains(u"cookies"_s));
+        QVERIFY(!text.contains(u"Most read"_s));
+        QVERIFY(!text.contains(u"railfan77"_s));
+
+        // Outlets come from the pages: one registry outlet per site, with the URL's domain.
+        const Run outlets = newscoder::test::runCli({u"outlets"_s, project, u"--json"_s});
+        QVERIFY2(outlets.ok(), qPrintable(outlets.describe()));
+        QVERIFY(outlets.out.contains("Northline Daily"));
+        QVERIFY(outlets.out.contains("northlinedaily.example"));
     }
 
     void unknownEncodingIsBadInput()

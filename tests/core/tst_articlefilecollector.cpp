@@ -63,7 +63,8 @@ private Q_SLOTS:
 
     void folderRecursion()
     {
-        for (const char *name : {"a.txt", "b.md", "c.TEXT", "noext", "sub/e.txt", "sub/deeper/f.txt"})
+        for (const char *name : {"a.txt", "b.md", "c.TEXT", "noext", "sub/e.txt", "sub/deeper/f.txt", "page.html",
+                                 "sub/old.HTM"})
             QVERIFY(writeFile(path(name)));
         for (const char *name : {"d.pdf", "image.png", "archive.tar.gz", "sub/notes.docx"})
             QVERIFY(writeFile(path(name)));
@@ -73,7 +74,8 @@ private Q_SLOTS:
 
         const CollectedFiles c = collectArticleFiles({m_root});
         QCOMPARE(filePaths(c), QStringList({path("a.txt"), path("b.md"), path("c.TEXT"), path("noext"),
-                                            path("sub/deeper/f.txt"), path("sub/e.txt")}));
+                                            path("page.html"), path("sub/deeper/f.txt"), path("sub/e.txt"),
+                                            path("sub/old.HTM")}));
         QCOMPARE(c.files.first().size, qint64(25));
         QCOMPARE(c.skipped.size(), 6);
         QCOMPARE(reasonFor(c, path("d.pdf")), u"not a plain-text article (.pdf)"_s);

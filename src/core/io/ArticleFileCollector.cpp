@@ -22,8 +22,9 @@ QString displayPath(const QFileInfo &fi)
 
 bool hasArticleExtension(const QFileInfo &fi)
 {
+    static const QStringList suffixes{u"txt"_s, u"text"_s, u"md"_s, u"html"_s, u"htm"_s, u"xhtml"_s, u"shtml"_s};
     const QString suffix = fi.suffix().toLower();
-    return suffix.isEmpty() || suffix == u"txt"_s || suffix == u"text"_s || suffix == u"md"_s;
+    return suffix.isEmpty() || suffixes.contains(suffix);
 }
 
 class Collector

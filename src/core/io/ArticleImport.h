@@ -15,7 +15,7 @@ namespace newscoder {
 // How one imported document was read (parallel to ImportReport::documents).
 struct DocumentSource
 {
-    QString format;   // "text" (more formats come with their readers)
+    QString format;   // "text" or "html"
     QString encoding; // "UTF-8", "windows-1251", …
     QString encodingSource; // encodingSourceName(): "BOM", "UTF-8", "declared", "detected", "given"
 };
@@ -37,7 +37,10 @@ struct ImportReport
 // Progress callback: files done, files total. Runs on the calling thread.
 using ImportProgress = std::function<void(int done, int total)>;
 
-// Reads plain-text articles from files and folders (recursively). Pure: it
+// Reads articles from files and folders (recursively): plain text (parseArticleText)
+// and saved web pages (parseHtmlArticle; by extension or content). Each file is read
+// on its own: one that fails is listed in `skipped` with its reason and the others
+// are still read. Pure: it
 // writes nothing, so it can run on a worker thread; the caller adds
 // `documents` to the project in one undoable step (Project::importDocuments).
 // Setting `*cancel` stops after the current file (report.cancelled is set).
