@@ -270,6 +270,24 @@ private Q_SLOTS:
         QVERIFY2(r.error.contains(u"nested too deeply"_s), qPrintable(r.error));
     }
 
+    // Element and attribute counts are bounded before parsing (each costs the parser memory and time).
+    void tooManyElementsOrAttributes()
+    {
+        const QByteArray elements =
+            "<html><body>" + QByteArray("<p>a</p>").repeated(newscoder::html::kMaxHtmlElements + 1) + "</body></html>";
+        const auto many = parseHtmlArticle(elements, u"many.html"_s);
+        QVERIFY(!many.document);
+        QVERIFY2(many.error.contains(u"too many elements"_s), qPrintable(many.error));
+
+        QByteArray tag = "<div";
+        for (int k = 0; k <= newscoder::html::kMaxHtmlAttributes; ++k)
+            tag += " a" + QByteArray::number(k);
+        const QByteArray attributes = "<html><body>" + tag + ">Text of a paragraph, long enough.</div></body></html>";
+        const auto wide = parseHtmlArticle(attributes, u"wide.html"_s);
+        QVERIFY(!wide.document);
+        QVERIFY2(wide.error.contains(u"too many attributes"_s), qPrintable(wide.error));
+    }
+
     // Just under the cap the page is read (iteratively: no recursion depth to exhaust).
     void nestingUnderTheCapIsRead()
     {

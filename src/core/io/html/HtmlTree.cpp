@@ -43,12 +43,35 @@ bool isNameChar(char c)
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == ':';
 }
 
-// How deep the markup nests, estimated from its tags (linear, before any tree is built).
-int markupNesting(const QByteArray &bytes)
+struct MarkupShape
 {
+    int deepest = 0;    // nesting depth
+    int elements = 0;   // start tags
+    int attributes = 0; // most attributes in one tag
+};
+
+// Attribute-like tokens between a tag's name and its '>'.
+int attributeCount(const QByteArray &lower, qsizetype from, qsizetype to)
+{
+    int count = 0;
+    bool inToken = false;
+    for (qsizetype k = from; k < to; ++k) {
+        const char c = lower.at(k);
+        const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/';
+        count += (!space && !inToken) ? 1 : 0;
+        inToken = !space;
+    }
+    return count;
+}
+
+// How deep the markup nests, how many elements and attributes it has, estimated from its
+// tags (linear, before any tree is built).
+MarkupShape markupShape(const QByteArray &bytes)
+{
+    MarkupShape shape;
     const QByteArray lower = bytes.toLower();
     const qsizetype n = lower.size();
-    int depth = 0, deepest = 0;
+    int depth = 0, &deepest = shape.deepest;
     qsizetype i = 0;
     while ((i = lower.indexOf('<', i)) >= 0 && ++i < n) {
         const bool closing = lower.at(i) == '/';
@@ -64,6 +87,10 @@ int markupNesting(const QByteArray &bytes)
         if (end < 0)
             break;
         const bool counted = !voidElements().contains(name) && !selfEndingElements().contains(name);
+        if (!closing) {
+            ++shape.elements;
+            shape.attributes = std::max(shape.attributes, attributeCount(lower, i, end));
+        }
         if (closing) {
             if (counted)
                 depth = std::max(0, depth - 1);
@@ -78,13 +105,14 @@ int markupNesting(const QByteArray &bytes)
             i = close;
         }
     }
-    return deepest;
+    return shape;
 }
 
 QByteArray tagName(const GumboElement &element)
 {
     if (element.tag != GUMBO_TAG_UNKNOWN)
-        return QByteArray(gumbo_normalized_tagname(element.tag));
+        return QByteArray::fromRawData(gumbo_normalized_tagname(element.tag),
+                                       qsizetype(qstrlen(gumbo_normalized_tagname(element.tag))));
     GumboStringPiece piece = element.original_tag;
     gumbo_tag_from_original_text(&piece);
     return QByteArray(piece.data, qsizetype(piece.length)).toLower();
@@ -209,10 +237,20 @@ QString declaredCharset(const QByteArray &bytes)
 HtmlTree parseHtml(const QByteArray &utf8)
 {
     HtmlTree tree;
-    const int nesting = markupNesting(utf8);
-    if (nesting > kMaxHtmlNesting) {
-        tree.error = u"the HTML is nested too deeply (%1 levels; at most %2 are read)"_s.arg(nesting).arg(
+    const MarkupShape shape = markupShape(utf8);
+    if (shape.deepest > kMaxHtmlNesting) {
+        tree.error = u"the HTML is nested too deeply (%1 levels; at most %2 are read)"_s.arg(shape.deepest).arg(
             kMaxHtmlNesting);
+        return tree;
+    }
+    if (shape.elements > kMaxHtmlElements) {
+        tree.error = u"the HTML has too many elements (%1; at most %2 are read)"_s.arg(shape.elements).arg(
+            kMaxHtmlElements);
+        return tree;
+    }
+    if (shape.attributes > kMaxHtmlAttributes) {
+        tree.error = u"an HTML tag has too many attributes (%1; at most %2 are read)"_s.arg(shape.attributes).arg(
+            kMaxHtmlAttributes);
         return tree;
     }
     GumboOptions options = kGumboDefaultOptions;

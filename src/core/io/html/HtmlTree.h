@@ -49,6 +49,11 @@ struct HtmlTree
 // Largest nesting the reader accepts (measured on the raw markup before parsing; news
 // pages nest well under 100 levels). Deeper markup is refused, not parsed.
 inline constexpr int kMaxHtmlNesting = 1000;
+// Most elements (start tags) a page may have: news pages have a few thousand; more would only
+// cost memory and time (a tree node each).
+inline constexpr int kMaxHtmlElements = 250000;
+// Most attributes one tag may carry (the parser compares each with the tag's others).
+inline constexpr int kMaxHtmlAttributes = 256;
 
 // The charset a page declares in its first 1024 bytes (<meta charset=…> or
 // http-equiv Content-Type), or empty.
@@ -56,7 +61,9 @@ QString declaredCharset(const QByteArray &bytes);
 
 // Parses UTF-8 HTML with gumbo (an HTML5 parser: entities, broken markup and implied
 // elements as browsers handle them). No network access, no scripts. Refuses markup nested
-// deeper than kMaxHtmlNesting. Every walk over the tree is iterative.
+// deeper than kMaxHtmlNesting, with more than kMaxHtmlElements elements or a tag with more
+// than kMaxHtmlAttributes attributes (measured on the raw markup before parsing, in one
+// linear pass). Every walk over the tree is iterative.
 HtmlTree parseHtml(const QByteArray &utf8);
 
 // Whitespace-collapsed text of a subtree (Dropped nodes skipped), one line per block.
