@@ -162,7 +162,7 @@ int runImport(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Import articles (plain text and saved web pages; files or folders) into a project, as one "
+        QStringLiteral("Import articles (plain text, saved web pages, DOCX, ODT; files or folders) into a project, as one "
                        "undoable step."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Files or folders to import."),

@@ -1,8 +1,10 @@
 // newscoder-cli import of other encodings and formats, run as a real process:
 // the encoding of every file in the JSON report, --encoding, per-file failures.
 #include "CliTestSupport.h"
+#include "refi/RefiArchive.h"
 #include "storage/ProjectStore.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -12,6 +14,7 @@
 #include <QJsonObject>
 #include <QStringEncoder>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -166,6 +169,39 @@ private Q_SLOTS:
         QVERIFY2(outlets.ok(), qPrintable(outlets.describe()));
         QVERIFY(outlets.out.contains("Northline Daily"));
         QVERIFY(outlets.out.contains("northlinedaily.example"));
+    }
+
+    // DOCX and ODT articles; a corrupt one is listed with its reason, the rest imported.
+    void officeDocuments()
+    {
+        const QString project = newProject(u"office.newscoder"_s);
+        QVERIFY(!project.isEmpty());
+        const QString folder = path(u"office"_s);
+        QVERIFY(QDir().mkpath(folder));
+        const QByteArray body =
+            "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+            "<w:p><w:r><w:t>Ferry timetable changes from Monday</w:t></w:r></w:p>"
+            "<w:p><w:r><w:t>The island ferry will leave at 7:10 instead of 7:00, the operator said.</w:t></w:r></w:p>"
+            "</w:body></w:document>";
+        QString error;
+        QVERIFY2(newscoder::refi::writeArchive(folder + u"/ferry.docx"_s, {{u"word/document.xml"_s, body}},
+                                               QDateTime({2022, 1, 1}, {0, 0}, QTimeZone::UTC), &error),
+                 qPrintable(error));
+        QVERIFY(writeFile(folder + u"/broken.odt"_s, "PK\x03\x04 not really a zip"));
+        Run run;
+        const QJsonArray imported = importedJson({project, folder}, &run);
+        QVERIFY2(run.ok(), qPrintable(run.describe()));
+        QCOMPARE(imported.size(), 1);
+        QCOMPARE(imported[0][u"format"_s].toString(), u"docx"_s);
+        QCOMPARE(imported[0][u"title"_s].toString(), u"Ferry timetable changes from Monday"_s);
+        QCOMPARE(storedText(project, imported[0][u"id"_s].toString()),
+                 u"Ferry timetable changes from Monday\n\nThe island ferry will leave at 7:10 instead of 7:00, the "
+                 "operator said.\n"_s);
+        const QJsonArray skipped = QJsonDocument::fromJson(run.out).object()[u"skipped"_s].toArray();
+        QCOMPARE(skipped.size(), 1);
+        QVERIFY(skipped[0][u"path"_s].toString().endsWith(u"broken.odt"_s));
+        QVERIFY2(skipped[0][u"reason"_s].toString().contains(u"not a readable ODT file"_s),
+                 qPrintable(skipped[0][u"reason"_s].toString()));
     }
 
     void unknownEncodingIsBadInput()

@@ -64,9 +64,9 @@ private Q_SLOTS:
     void folderRecursion()
     {
         for (const char *name : {"a.txt", "b.md", "c.TEXT", "noext", "sub/e.txt", "sub/deeper/f.txt", "page.html",
-                                 "sub/old.HTM"})
+                                 "sub/old.HTM", "w.docx", "sub/o.odt"})
             QVERIFY(writeFile(path(name)));
-        for (const char *name : {"d.pdf", "image.png", "archive.tar.gz", "sub/notes.docx"})
+        for (const char *name : {"d.pdf", "image.png", "archive.tar.gz", "sub/notes.doc"})
             QVERIFY(writeFile(path(name)));
         QVERIFY(writeFile(path(".hidden.txt")));
         QVERIFY(writeFile(path(".git/config.txt")));
@@ -75,13 +75,13 @@ private Q_SLOTS:
         const CollectedFiles c = collectArticleFiles({m_root});
         QCOMPARE(filePaths(c), QStringList({path("a.txt"), path("b.md"), path("c.TEXT"), path("noext"),
                                             path("page.html"), path("sub/deeper/f.txt"), path("sub/e.txt"),
-                                            path("sub/old.HTM")}));
+                                            path("sub/o.odt"), path("sub/old.HTM"), path("w.docx")}));
         QCOMPARE(c.files.first().size, qint64(25));
         QCOMPARE(c.skipped.size(), 6);
         QCOMPARE(reasonFor(c, path("d.pdf")), u"not a plain-text article (.pdf)"_s);
         QCOMPARE(reasonFor(c, path("image.png")), u"not a plain-text article (.png)"_s);
         QCOMPARE(reasonFor(c, path("archive.tar.gz")), u"not a plain-text article (.gz)"_s);
-        QCOMPARE(reasonFor(c, path("sub/notes.docx")), u"not a plain-text article (.docx)"_s);
+        QCOMPARE(reasonFor(c, path("sub/notes.docx")), u"not a plain-text article (.doc)"_s);
         QCOMPARE(reasonFor(c, path(".hidden.txt")), u"hidden file"_s);
         QCOMPARE(reasonFor(c, path(".git")), u"hidden folder"_s);
         QVERIFY(std::is_sorted(c.skipped.cbegin(), c.skipped.cend(),

@@ -22,7 +22,8 @@ QString displayPath(const QFileInfo &fi)
 
 bool hasArticleExtension(const QFileInfo &fi)
 {
-    static const QStringList suffixes{u"txt"_s, u"text"_s, u"md"_s, u"html"_s, u"htm"_s, u"xhtml"_s, u"shtml"_s};
+    static const QStringList suffixes{u"txt"_s, u"text"_s, u"md"_s, u"html"_s, u"htm"_s, u"xhtml"_s, u"shtml"_s,
+                                      u"docx"_s, u"odt"_s};
     const QString suffix = fi.suffix().toLower();
     return suffix.isEmpty() || suffixes.contains(suffix);
 }

@@ -22,7 +22,8 @@ struct CollectedFiles
 // Expands the paths the user picked (files and folders) into the article files to import.
 //
 // Folders are walked recursively (following symbolic links, loops detected). Inside folders
-// only .txt, .text, .md, saved pages (.html, .htm, .xhtml, .shtml) and extension-less files
+// only .txt, .text, .md, saved pages (.html, .htm, .xhtml, .shtml), .docx, .odt and
+// extension-less files
 // are taken (the reader tells HTML from text by its content); every other entry is listed in
 // `skipped` with its reason - nothing is dropped silently: other extensions ("not a
 // plain-text article (.pdf)"), hidden files and folders, unreadable entries, special files,

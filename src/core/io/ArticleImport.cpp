@@ -2,6 +2,7 @@
 
 #include "io/ArticleFileCollector.h"
 #include "io/ArticleTextParser.h"
+#include "io/OfficeArticleReader.h"
 #include "io/html/HtmlArticleReader.h"
 
 #include <QFile>
@@ -42,13 +43,15 @@ ImportReport readArticles(const QStringList &paths, const ImportProgress &progre
             report.skipped.append({candidate.path, QStringLiteral("cannot be read: %1").arg(file.errorString())});
         } else {
             const QByteArray bytes = file.readAll();
-            const bool html = isHtmlFile(candidate.path, bytes);
-            const ArticleParseResult parsed = html ? parseHtmlArticle(bytes, candidate.path, options.encoding)
-                                                   : parseArticleText(bytes, candidate.path, options.encoding);
+            const QString office = officeFormatOf(candidate.path);
+            const bool html = office.isEmpty() && isHtmlFile(candidate.path, bytes);
+            const ArticleParseResult parsed = !office.isEmpty() ? parseOfficeArticle(bytes, candidate.path, office)
+                                              : html ? parseHtmlArticle(bytes, candidate.path, options.encoding)
+                                                     : parseArticleText(bytes, candidate.path, options.encoding);
             if (parsed.document) {
                 report.documents.append(*parsed.document);
-                report.sources.append({html ? QStringLiteral("html") : QStringLiteral("text"), parsed.encoding,
-                                       encodingSourceName(parsed.encodingSource)});
+                const QString format = !office.isEmpty() ? office : html ? QStringLiteral("html") : QStringLiteral("text");
+                report.sources.append({format, parsed.encoding, encodingSourceName(parsed.encodingSource)});
                 for (const QString &warning : parsed.warnings)
                     report.warnings.append({candidate.path, warning});
             } else {

@@ -15,7 +15,7 @@ namespace newscoder {
 // How one imported document was read (parallel to ImportReport::documents).
 struct DocumentSource
 {
-    QString format;   // "text" or "html"
+    QString format;   // "text", "html", "docx" or "odt"
     QString encoding; // "UTF-8", "windows-1251", …
     QString encodingSource; // encodingSourceName(): "BOM", "UTF-8", "declared", "detected", "given"
 };
@@ -38,7 +38,8 @@ struct ImportReport
 using ImportProgress = std::function<void(int done, int total)>;
 
 // Reads articles from files and folders (recursively): plain text (parseArticleText)
-// and saved web pages (parseHtmlArticle; by extension or content). Each file is read
+// saved web pages (parseHtmlArticle; by extension or content) and .docx / .odt
+// (parseOfficeArticle). Each file is read
 // on its own: one that fails is listed in `skipped` with its reason and the others
 // are still read. Pure: it
 // writes nothing, so it can run on a worker thread; the caller adds
