@@ -209,6 +209,16 @@ private Q_SLOTS:
         const auto d = decodeText(bytes, {}, u"windows-1251"_s);
         QCOMPARE(d.source, EncodingSource::Declared);
         QCOMPARE(d.text, kRussian);
+        // Labels as browsers read them: ISO-8859-1 is Windows-1252 (its quotes in 0x80-0x9F).
+        const QByteArray quotes = encoded(u"\u201CWe will reopen the market,\u201D the mayor said.\n"_s,
+                                          "windows-1252");
+        const auto latin1 = decodeText(quotes, {}, u"ISO-8859-1"_s);
+        QCOMPARE(latin1.encoding, u"windows-1252"_s);
+        QCOMPARE(latin1.text, u"\u201CWe will reopen the market,\u201D the mayor said.\n"_s);
+        // A declared UTF-8 that the bytes contradict is ignored: detected instead.
+        const auto wrong = decodeText(encoded(kRussian, "KOI8-R"), {}, u"utf-8"_s);
+        QCOMPARE(wrong.source, EncodingSource::Detected);
+        QCOMPARE(wrong.text, kRussian);
         // ... but valid UTF-8 wins over a stale declaration (browsers save pages as UTF-8).
         const auto utf8 = decodeText(kRussian.toUtf8(), {}, u"windows-1251"_s);
         QCOMPARE(utf8.source, EncodingSource::Utf8);

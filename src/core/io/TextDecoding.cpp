@@ -239,8 +239,29 @@ void decodeNamed(DecodedText &out, const QString &name, const QByteArray &bytes)
     }
 }
 
-void decodeLegacy(DecodedText &out, const QByteArray &bytes, const QString &declared)
+// A declared charset as browsers read it (the WHATWG Encoding Standard): Latin-1 labels
+// mean Windows-1252, ISO-8859-9 means Windows-1254, GB2312/GBK are read as their superset
+// GB18030. A declared UTF-8 (or UTF-16, impossible in a byte-oriented declaration) that
+// the bytes contradict is ignored: the encoding is detected instead.
+QString browserEncoding(const QString &declared)
 {
+    const QString label = declared.trimmed().toLower();
+    static const QStringList latin1{u"iso-8859-1"_s, u"iso8859-1"_s, u"latin1"_s, u"l1"_s, u"cp819"_s,
+                                    u"us-ascii"_s, u"ascii"_s, u"iso_8859-1"_s, u"cp1252"_s, u"x-cp1252"_s};
+    if (latin1.contains(label))
+        return u"windows-1252"_s;
+    if (label == u"iso-8859-9"_s || label == u"latin5"_s)
+        return u"windows-1254"_s;
+    if (label == u"gb2312"_s || label == u"gbk"_s || label == u"x-gbk"_s)
+        return u"GB18030"_s;
+    if (label.startsWith(u"utf"_s) || label.startsWith(u"unicode"_s))
+        return {};
+    return declared.trimmed();
+}
+
+void decodeLegacy(DecodedText &out, const QByteArray &bytes, const QString &declaredLabel)
+{
+    const QString declared = browserEncoding(declaredLabel);
     if (!declared.isEmpty() && isKnownEncoding(declared)) {
         out.source = EncodingSource::Declared;
         decodeNamed(out, declared, bytes);
