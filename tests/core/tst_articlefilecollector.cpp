@@ -81,7 +81,7 @@ private Q_SLOTS:
         QCOMPARE(reasonFor(c, path("d.pdf")), u"not a plain-text article (.pdf)"_s);
         QCOMPARE(reasonFor(c, path("image.png")), u"not a plain-text article (.png)"_s);
         QCOMPARE(reasonFor(c, path("archive.tar.gz")), u"not a plain-text article (.gz)"_s);
-        QCOMPARE(reasonFor(c, path("sub/notes.docx")), u"not a plain-text article (.doc)"_s);
+        QCOMPARE(reasonFor(c, path("sub/notes.doc")), u"not a plain-text article (.doc)"_s);
         QCOMPARE(reasonFor(c, path(".hidden.txt")), u"hidden file"_s);
         QCOMPARE(reasonFor(c, path(".git")), u"hidden folder"_s);
         QVERIFY(std::is_sorted(c.skipped.cbegin(), c.skipped.cend(),
