@@ -1,5 +1,6 @@
 #include "io/ArticleFileCollector.h"
 #include "io/ArticleTextParser.h"
+#include "io/OfficeArticleReader.h"
 
 #include <QDir>
 #include <QFile>
@@ -148,6 +149,22 @@ private Q_SLOTS:
             QVERIFY2(reasonFor(c, path("big.txt")).startsWith(u"larger than 20 MiB"_s),
                      qPrintable(reasonFor(c, path("big.txt"))));
         }
+    }
+
+    // Word and OpenDocument files carry pictures: they may be larger, up to their own cap.
+    void officeSizeLimit()
+    {
+        for (const auto &[name, size] : {std::pair{"photos.docx", newscoder::kMaxArticleFileBytes + 1},
+                                         std::pair{"huge.odt", newscoder::kMaxOfficeFileBytes + 1}}) {
+            QFile f(path(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(f.resize(size)); // sparse
+        }
+        const CollectedFiles c = collectArticleFiles({m_root});
+        QCOMPARE(filePaths(c), QStringList({path("photos.docx")}));
+        QCOMPARE(c.skipped.size(), 1);
+        QVERIFY2(reasonFor(c, path("huge.odt")).startsWith(u"larger than 100 MiB"_s),
+                 qPrintable(reasonFor(c, path("huge.odt"))));
     }
 
     void symlinks()

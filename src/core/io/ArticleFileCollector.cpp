@@ -1,6 +1,7 @@
 #include "io/ArticleFileCollector.h"
 
-#include "io/ArticleTextParser.h" // kMaxArticleFileBytes
+#include "io/ArticleTextParser.h"    // kMaxArticleFileBytes
+#include "io/OfficeArticleReader.h" // kMaxOfficeFileBytes
 
 #include <QDir>
 #include <QFileInfo>
@@ -74,9 +75,10 @@ private:
             skip(displayPath(fi), u"not readable (permission denied)"_s);
             return;
         }
-        if (fi.size() > kMaxArticleFileBytes) {
-            skip(displayPath(fi),
-                 u"larger than 20 MiB (%1 MiB)"_s.arg(double(fi.size()) / (1024.0 * 1024.0), 0, 'f', 1));
+        const bool office = !officeFormatOf(fi.fileName()).isEmpty();
+        if (fi.size() > (office ? kMaxOfficeFileBytes : kMaxArticleFileBytes)) {
+            skip(displayPath(fi), u"larger than %1 MiB (%2 MiB)"_s.arg(office ? 100 : 20).arg(
+                                      double(fi.size()) / (1024.0 * 1024.0), 0, 'f', 1));
             return;
         }
         m_out.files.append({displayPath(fi), fi.size()});

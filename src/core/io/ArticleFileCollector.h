@@ -27,7 +27,7 @@ struct CollectedFiles
 // are taken (the reader tells HTML from text by its content); every other entry is listed in
 // `skipped` with its reason - nothing is dropped silently: other extensions ("not a
 // plain-text article (.pdf)"), hidden files and folders, unreadable entries, special files,
-// symbolic link loops and files larger than 20 MiB.
+// symbolic link loops and files larger than 20 MiB (100 MiB for .docx and .odt).
 // A file named explicitly is always attempted whatever its extension or visibility (the size
 // limit and readability still apply). Missing paths are reported as skipped.
 // Files reached twice (same canonical path) are listed once.

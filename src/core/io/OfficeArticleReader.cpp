@@ -257,6 +257,10 @@ ArticleParseResult parseOfficeArticle(const QByteArray &bytes, const QString &fi
         result.error = u"the file is empty"_s;
         return result;
     }
+    if (bytes.size() > kMaxOfficeFileBytes) {
+        result.error = u"larger than 100 MiB"_s;
+        return result;
+    }
     OfficeText office = readOffice(bytes, format);
     if (!office.error.isEmpty()) {
         result.error = office.error;

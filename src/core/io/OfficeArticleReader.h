@@ -7,6 +7,10 @@
 
 namespace newscoder {
 
+// Largest .docx / .odt read (pictures make them larger than text files; the archive's own
+// caps on what it unpacks apply as well).
+inline constexpr qint64 kMaxOfficeFileBytes = qint64(100) * 1024 * 1024;
+
 // "docx" or "odt" when the file is a Word (Office Open XML) or OpenDocument text by its
 // extension, else empty.
 QString officeFormatOf(const QString &path);
