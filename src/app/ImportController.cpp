@@ -45,7 +45,10 @@ void ImportController::chooseAndImport(Project &project, bool folder)
             paths << dir;
     } else {
         paths = Prompt::current().chooseFiles(m_window, Prompt::FileMode::OpenMany, tr("Import Articles"), start,
-                                              tr("Plain-text articles (*.txt *.text *.md);;All files (*)"));
+                                              tr("Articles (*.txt *.text *.md *.html *.htm *.xhtml *.shtml *.docx *.odt);;"
+                                                 "Plain-text articles (*.txt *.text *.md);;"
+                                                 "Saved web pages (*.html *.htm *.xhtml *.shtml);;"
+                                                 "Word and OpenDocument texts (*.docx *.odt);;All files (*)"));
     }
     if (paths.isEmpty())
         return;

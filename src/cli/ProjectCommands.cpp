@@ -6,6 +6,7 @@
 #include "dataset/FieldJson.h"
 #include "io/ArticleImport.h"
 #include "io/CodebookJson.h"
+#include "io/TextDecoding.h"
 #include "project/Project.h"
 #include "storage/StoreError.h"
 #include "text/ReviewFlags.h"
@@ -161,21 +162,32 @@ int runImport(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Import plain-text articles (files or folders) into a project, as one undoable step."));
+        QStringLiteral("Import articles (plain text, saved web pages, DOCX, ODT; files or folders) into a project, as one "
+                       "undoable step."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Files or folders to import."),
                                  QStringLiteral("PATH..."));
     const QCommandLineOption json = jsonOption();
     parser.addOption(json);
+    const QCommandLineOption encoding(
+        QStringLiteral("encoding"),
+        QStringLiteral("Read every file with this encoding (e.g. windows-1251, KOI8-R, GB18030) instead of "
+                       "detecting it."),
+        QStringLiteral("NAME"));
+    parser.addOption(encoding);
     if (const int rc = parseArguments(parser, arguments, 2); rc >= 0)
         return rc;
+    ImportOptions options;
+    options.encoding = parser.value(encoding).trimmed();
+    if (parser.isSet(encoding) && !isKnownEncoding(options.encoding))
+        return badInput(QStringLiteral("unknown encoding \"%1\"").arg(parser.value(encoding)));
     QStringList paths = parser.positionalArguments();
     QString error;
     auto project = openProject(paths.takeFirst(), Access::ReadWrite, &error);
     if (!project)
         return badInput(error);
 
-    const ImportReport report = readArticles(paths);
+    const ImportReport report = readArticles(paths, {}, nullptr, options);
     QList<QUuid> ids;
     if (!report.documents.isEmpty()) {
         ids = project->importDocuments(report.documents);
@@ -194,7 +206,10 @@ int runImport(const QStringList &arguments)
                                                                      ? QJsonValue(d.date.toString(Qt::ISODate))
                                                                      : QJsonValue()},
                                         {QStringLiteral("url"), d.url},
-                                        {QStringLiteral("length"), int(d.text.size())}});
+                                        {QStringLiteral("length"), int(d.text.size())},
+                                        {QStringLiteral("format"), report.sources.value(i).format},
+                                        {QStringLiteral("encoding"), report.sources.value(i).encoding},
+                                        {QStringLiteral("encoding_source"), report.sources.value(i).encodingSource}});
         }
         for (const auto &[path, reason] : report.skipped)
             skipped.append(QJsonObject{{QStringLiteral("path"), path}, {QStringLiteral("reason"), reason}});

@@ -1,5 +1,6 @@
 #include "io/ArticleFileCollector.h"
 #include "io/ArticleTextParser.h"
+#include "io/OfficeArticleReader.h"
 
 #include <QDir>
 #include <QFile>
@@ -63,9 +64,10 @@ private Q_SLOTS:
 
     void folderRecursion()
     {
-        for (const char *name : {"a.txt", "b.md", "c.TEXT", "noext", "sub/e.txt", "sub/deeper/f.txt"})
+        for (const char *name : {"a.txt", "b.md", "c.TEXT", "noext", "sub/e.txt", "sub/deeper/f.txt", "page.html",
+                                 "sub/old.HTM", "w.docx", "sub/o.odt"})
             QVERIFY(writeFile(path(name)));
-        for (const char *name : {"d.pdf", "image.png", "archive.tar.gz", "sub/notes.docx"})
+        for (const char *name : {"d.pdf", "image.png", "archive.tar.gz", "sub/notes.doc"})
             QVERIFY(writeFile(path(name)));
         QVERIFY(writeFile(path(".hidden.txt")));
         QVERIFY(writeFile(path(".git/config.txt")));
@@ -73,13 +75,14 @@ private Q_SLOTS:
 
         const CollectedFiles c = collectArticleFiles({m_root});
         QCOMPARE(filePaths(c), QStringList({path("a.txt"), path("b.md"), path("c.TEXT"), path("noext"),
-                                            path("sub/deeper/f.txt"), path("sub/e.txt")}));
+                                            path("page.html"), path("sub/deeper/f.txt"), path("sub/e.txt"),
+                                            path("sub/o.odt"), path("sub/old.HTM"), path("w.docx")}));
         QCOMPARE(c.files.first().size, qint64(25));
         QCOMPARE(c.skipped.size(), 6);
         QCOMPARE(reasonFor(c, path("d.pdf")), u"not a plain-text article (.pdf)"_s);
         QCOMPARE(reasonFor(c, path("image.png")), u"not a plain-text article (.png)"_s);
         QCOMPARE(reasonFor(c, path("archive.tar.gz")), u"not a plain-text article (.gz)"_s);
-        QCOMPARE(reasonFor(c, path("sub/notes.docx")), u"not a plain-text article (.docx)"_s);
+        QCOMPARE(reasonFor(c, path("sub/notes.doc")), u"not a plain-text article (.doc)"_s);
         QCOMPARE(reasonFor(c, path(".hidden.txt")), u"hidden file"_s);
         QCOMPARE(reasonFor(c, path(".git")), u"hidden folder"_s);
         QVERIFY(std::is_sorted(c.skipped.cbegin(), c.skipped.cend(),
@@ -146,6 +149,22 @@ private Q_SLOTS:
             QVERIFY2(reasonFor(c, path("big.txt")).startsWith(u"larger than 20 MiB"_s),
                      qPrintable(reasonFor(c, path("big.txt"))));
         }
+    }
+
+    // Word and OpenDocument files carry pictures: they may be larger, up to their own cap.
+    void officeSizeLimit()
+    {
+        for (const auto &[name, size] : {std::pair{"photos.docx", newscoder::kMaxArticleFileBytes + 1},
+                                         std::pair{"huge.odt", newscoder::kMaxOfficeFileBytes + 1}}) {
+            QFile f(path(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(f.resize(size)); // sparse
+        }
+        const CollectedFiles c = collectArticleFiles({m_root});
+        QCOMPARE(filePaths(c), QStringList({path("photos.docx")}));
+        QCOMPARE(c.skipped.size(), 1);
+        QVERIFY2(reasonFor(c, path("huge.odt")).startsWith(u"larger than 100 MiB"_s),
+                 qPrintable(reasonFor(c, path("huge.odt"))));
     }
 
     void symlinks()

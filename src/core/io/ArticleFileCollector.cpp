@@ -1,6 +1,7 @@
 #include "io/ArticleFileCollector.h"
 
-#include "io/ArticleTextParser.h" // kMaxArticleFileBytes
+#include "io/ArticleTextParser.h"    // kMaxArticleFileBytes
+#include "io/OfficeArticleReader.h" // kMaxOfficeFileBytes
 
 #include <QDir>
 #include <QFileInfo>
@@ -22,8 +23,10 @@ QString displayPath(const QFileInfo &fi)
 
 bool hasArticleExtension(const QFileInfo &fi)
 {
+    static const QStringList suffixes{u"txt"_s, u"text"_s, u"md"_s, u"html"_s, u"htm"_s, u"xhtml"_s, u"shtml"_s,
+                                      u"docx"_s, u"odt"_s};
     const QString suffix = fi.suffix().toLower();
-    return suffix.isEmpty() || suffix == u"txt"_s || suffix == u"text"_s || suffix == u"md"_s;
+    return suffix.isEmpty() || suffixes.contains(suffix);
 }
 
 class Collector
@@ -72,9 +75,10 @@ private:
             skip(displayPath(fi), u"not readable (permission denied)"_s);
             return;
         }
-        if (fi.size() > kMaxArticleFileBytes) {
-            skip(displayPath(fi),
-                 u"larger than 20 MiB (%1 MiB)"_s.arg(double(fi.size()) / (1024.0 * 1024.0), 0, 'f', 1));
+        const bool office = !officeFormatOf(fi.fileName()).isEmpty();
+        if (fi.size() > (office ? kMaxOfficeFileBytes : kMaxArticleFileBytes)) {
+            skip(displayPath(fi), u"larger than %1 MiB (%2 MiB)"_s.arg(office ? 100 : 20).arg(
+                                      double(fi.size()) / (1024.0 * 1024.0), 0, 'f', 1));
             return;
         }
         m_out.files.append({displayPath(fi), fi.size()});

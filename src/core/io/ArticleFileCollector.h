@@ -22,10 +22,12 @@ struct CollectedFiles
 // Expands the paths the user picked (files and folders) into the article files to import.
 //
 // Folders are walked recursively (following symbolic links, loops detected). Inside folders
-// only .txt, .text, .md and extension-less files are taken; every other entry is listed in
+// only .txt, .text, .md, saved pages (.html, .htm, .xhtml, .shtml), .docx, .odt and
+// extension-less files
+// are taken (the reader tells HTML from text by its content); every other entry is listed in
 // `skipped` with its reason - nothing is dropped silently: other extensions ("not a
 // plain-text article (.pdf)"), hidden files and folders, unreadable entries, special files,
-// symbolic link loops and files larger than 20 MiB.
+// symbolic link loops and files larger than 20 MiB (100 MiB for .docx and .odt).
 // A file named explicitly is always attempted whatever its extension or visibility (the size
 // limit and readability still apply). Missing paths are reported as skipped.
 // Files reached twice (same canonical path) are listed once.

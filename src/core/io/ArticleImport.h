@@ -12,9 +12,23 @@ namespace newscoder {
 
 // What reading a set of files produced: the documents to add, and for every
 // file that was not read the reason — nothing is dropped silently.
+// How one imported document was read (parallel to ImportReport::documents).
+struct DocumentSource
+{
+    QString format;   // "text", "html", "docx" or "odt"
+    QString encoding; // "UTF-8", "windows-1251", …
+    QString encodingSource; // encodingSourceName(): "BOM", "UTF-8", "declared", "detected", "given"
+};
+
+struct ImportOptions
+{
+    QString encoding; // non-empty: read every file with this encoding (no detection)
+};
+
 struct ImportReport
 {
     QList<Document> documents;
+    QList<DocumentSource> sources;           // how each document was read, same order
     QList<QPair<QString, QString>> skipped;  // path, reason
     QList<QPair<QString, QString>> warnings; // path, note (read, but look at it)
     bool cancelled = false;
@@ -23,11 +37,15 @@ struct ImportReport
 // Progress callback: files done, files total. Runs on the calling thread.
 using ImportProgress = std::function<void(int done, int total)>;
 
-// Reads plain-text articles from files and folders (recursively). Pure: it
+// Reads articles from files and folders (recursively): plain text (parseArticleText)
+// saved web pages (parseHtmlArticle; by extension or content) and .docx / .odt
+// (parseOfficeArticle). Each file is read
+// on its own: one that fails is listed in `skipped` with its reason and the others
+// are still read. Pure: it
 // writes nothing, so it can run on a worker thread; the caller adds
 // `documents` to the project in one undoable step (Project::importDocuments).
 // Setting `*cancel` stops after the current file (report.cancelled is set).
 ImportReport readArticles(const QStringList &paths, const ImportProgress &progress = {},
-                          const std::atomic_bool *cancel = nullptr);
+                          const std::atomic_bool *cancel = nullptr, const ImportOptions &options = {});
 
 } // namespace newscoder

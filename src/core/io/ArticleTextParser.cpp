@@ -1,9 +1,10 @@
 #include "io/ArticleTextParser.h"
 
+#include "io/TextDecoding.h"
+
 #include <QFileInfo>
 #include <QLocale>
 #include <QRegularExpression>
-#include <QStringDecoder>
 #include <QStringTokenizer>
 #include <algorithm>
 
@@ -22,154 +23,6 @@ constexpr int kMaxHeadlineWords = 40;
 constexpr qsizetype kMaxHeadlineChars = 300;
 constexpr qsizetype kFallbackTitleChars = 150;
 constexpr qsizetype kMaxScannedLineChars = 2000; // longer lines are cut before the heuristics look
-
-struct Decoded
-{
-    QString text;
-    QString error;
-    QStringList warnings;
-};
-
-bool isTextControl(char16_t c)
-{
-    return c == u'\t' || c == u'\n' || c == u'\r' || c == u'\f' || c == u'\v';
-}
-
-// NUL characters or more than 2 % other control characters mean "not text".
-bool looksBinary(const QString &text)
-{
-    qsizetype controls = 0;
-    for (QChar ch : text) {
-        const char16_t c = ch.unicode();
-        if (c == 0)
-            return true;
-        if ((c < 0x20 && !isTextControl(c)) || c == 0x7f)
-            ++controls;
-    }
-    return controls * 50 > text.size();
-}
-
-// Length of the valid UTF-8 sequence at `i` (RFC 3629: no overlongs, no
-// surrogates, nothing above U+10FFFF), or 0 when it is invalid; `prefix` then
-// gets how many bytes form the start of a sequence cut short (at least 1).
-int utf8SequenceAt(const QByteArray &bytes, qsizetype i, int &prefix)
-{
-    const auto byte = [&](qsizetype k) { return k < bytes.size() ? uchar(bytes.at(k)) : uchar(0); };
-    const uchar b0 = byte(i);
-    prefix = 1;
-    if (b0 < 0x80)
-        return 1;
-    int length = 0;
-    uchar low = 0x80, high = 0xBF; // allowed range of the second byte
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        length = 2;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        length = 3;
-        low = b0 == 0xE0 ? 0xA0 : 0x80;
-        high = b0 == 0xED ? 0x9F : 0xBF;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        length = 4;
-        low = b0 == 0xF0 ? 0x90 : 0x80;
-        high = b0 == 0xF4 ? 0x8F : 0xBF;
-    } else {
-        return 0;
-    }
-    for (int k = 1; k < length; ++k) {
-        const uchar b = byte(i + k);
-        const bool ok = i + k < bytes.size() && (k == 1 ? (b >= low && b <= high) : (b >= 0x80 && b <= 0xBF));
-        if (!ok)
-            return 0;
-        prefix = k + 1;
-    }
-    return length;
-}
-
-// UTF-8 with the invalid sequences replaced by U+FFFD where they are (one per
-// invalid byte, or per sequence cut short). `badLines` gets the 1-based line
-// of each replacement; `multibyte` counts the valid non-ASCII characters.
-QString decodeUtf8Replacing(const QByteArray &bytes, QList<int> &badLines, qsizetype &multibyte)
-{
-    QString text;
-    text.reserve(bytes.size());
-    qsizetype i = bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-    qsizetype chunkStart = i;
-    int line = 1;
-    multibyte = 0;
-    while (i < bytes.size()) {
-        const char c = bytes.at(i);
-        if (c == '\n' || (c == '\r' && (i + 1 >= bytes.size() || bytes.at(i + 1) != '\n')))
-            ++line;
-        int prefix = 1;
-        const int length = utf8SequenceAt(bytes, i, prefix);
-        if (length > 0) {
-            multibyte += length > 1 ? 1 : 0;
-            i += length;
-            continue;
-        }
-        text += QString::fromUtf8(bytes.constData() + chunkStart, i - chunkStart);
-        text += QChar::ReplacementCharacter;
-        badLines.append(line);
-        i += prefix;
-        chunkStart = i;
-    }
-    text += QString::fromUtf8(bytes.constData() + chunkStart, i - chunkStart);
-    return text;
-}
-
-QString lineList(QList<int> lines)
-{
-    lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
-    constexpr qsizetype kShown = 10;
-    QStringList shown;
-    for (qsizetype k = 0; k < std::min(lines.size(), kShown); ++k)
-        shown << QString::number(lines[k]);
-    QString list = shown.join(u", "_s);
-    if (lines.size() > kShown)
-        list += u" and %1 more"_s.arg(lines.size() - kShown);
-    return (lines.size() == 1 ? u"line "_s : u"lines "_s) + list;
-}
-
-Decoded decode(const QByteArray &bytes)
-{
-    Decoded out;
-    const std::optional<QStringConverter::Encoding> bom = QStringConverter::encodingForData(bytes);
-    if (bom && *bom != QStringConverter::Utf8) { // UTF-16 / UTF-32 with BOM
-        QStringDecoder decoder(*bom);
-        out.text = decoder(bytes);
-        if (decoder.hasError())
-            out.warnings << u"The file contains invalid %1 sequences; they were replaced with \uFFFD."_s.arg(
-                QString::fromLatin1(QStringConverter::nameForEncoding(*bom)));
-    } else {
-        if (bytes.contains('\0')) {
-            out.error = u"not a text file"_s;
-            return out;
-        }
-        QList<int> badLines;
-        qsizetype multibyte = 0;
-        out.text = decodeUtf8Replacing(bytes, badLines, multibyte);
-        if (!badLines.isEmpty() && multibyte == 0) {
-            // Not one valid non-ASCII UTF-8 character: a legacy 8-bit file, not a damaged UTF-8 one.
-            QStringDecoder cp1252("windows-1252");
-            if (cp1252.isValid()) {
-                out.text = cp1252(bytes);
-                out.warnings << u"The file is not valid UTF-8; it was read as Windows-1252. "
-                                "Check accented letters and quotation marks."_s;
-            } else {
-                out.text = QString::fromLatin1(bytes);
-                out.warnings << u"The file is not valid UTF-8; it was read as Latin-1. "
-                                "Check accented letters and quotation marks."_s;
-            }
-        } else if (!badLines.isEmpty()) {
-            // UTF-8 with damage: keep every correct character, mark the bad bytes where they are.
-            out.warnings << u"The file has %1 invalid UTF-8 %2 (%3); %4 replaced with \uFFFD."_s.arg(
-                QString::number(badLines.size()), badLines.size() == 1 ? u"sequence"_s : u"sequences"_s,
-                lineList(badLines), badLines.size() == 1 ? u"it was"_s : u"they were"_s);
-        }
-    }
-    if (looksBinary(out.text))
-        out.error = u"not a text file"_s;
-    return out;
-}
 
 QDate parseLooseDate(const QString &raw)
 {
@@ -350,7 +203,7 @@ QString outletFromUrl(const QUrl &url)
     return host;
 }
 
-ArticleParseResult parseArticleText(const QByteArray &bytes, const QString &fileName)
+ArticleParseResult parseArticleText(const QByteArray &bytes, const QString &fileName, const QString &encoding)
 {
     ArticleParseResult result;
     if (bytes.size() > kMaxArticleFileBytes) {
@@ -361,8 +214,10 @@ ArticleParseResult parseArticleText(const QByteArray &bytes, const QString &file
         result.error = u"the file is empty"_s;
         return result;
     }
-    Decoded decoded = decode(bytes);
+    DecodedText decoded = decodeText(bytes, encoding);
     result.warnings = decoded.warnings;
+    result.encoding = decoded.encoding;
+    result.encodingSource = decoded.source;
     if (!decoded.error.isEmpty()) {
         result.error = decoded.error;
         return result;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "io/TextDecoding.h"
 #include "model/Document.h"
 
 #include <QByteArray>
@@ -18,16 +19,19 @@ struct ArticleParseResult
     std::optional<Document> document;
     QString error;        // human-readable reason when there is no document
     QStringList warnings; // non-fatal remarks (e.g. encoding fallback)
+    QString encoding;     // the encoding the bytes were read with ("UTF-8", "windows-1251", …)
+    EncodingSource encodingSource = EncodingSource::Utf8;
 };
 
 // Reads one scraped plain-text news article (pure function: no I/O, no database).
 //
-// Decoding: a BOM selects UTF-8, UTF-16 or UTF-32 (the BOM is not part of the text).
-// Without a BOM the bytes are read as UTF-8. Invalid sequences in a UTF-8 file are
-// replaced with U+FFFD where they are, and a warning gives their count and lines;
-// the rest of the file stays exactly as decoded. Only a file without a single valid
-// non-ASCII UTF-8 character is read as Windows-1252 instead (Latin-1 when that codec
-// is unavailable), with a warning.
+// Decoding (decodeText, io/TextDecoding.h): a BOM selects UTF-8, UTF-16 or UTF-32 (the
+// BOM is not part of the text). Without a BOM the bytes are read as UTF-8. Invalid
+// sequences in a UTF-8 file are replaced with U+FFFD where they are, and a warning gives
+// their count and lines; the rest of the file stays exactly as decoded. Only a file
+// without a single valid non-ASCII UTF-8 character is read in a legacy encoding detected
+// with uchardet (Windows-1252 when nothing is detected), with a warning naming it.
+// `encoding` (non-empty) reads the bytes with that encoding instead.
 // Binary content (NUL characters, or more than 2 % control characters), empty and
 // whitespace-only files and files over kMaxArticleFileBytes are rejected with an error.
 //
@@ -44,7 +48,8 @@ struct ArticleParseResult
 //  - author: a "By NAME" or "By NAME // DATE" byline among the first lines.
 //  - metadata entries: "source_file", "scraper_header" (raw line), "byline".
 // importSource is fileName.
-ArticleParseResult parseArticleText(const QByteArray &bytes, const QString &fileName);
+ArticleParseResult parseArticleText(const QByteArray &bytes, const QString &fileName,
+                                    const QString &encoding = {});
 
 // "https://www.sputniknews.com/x" -> "sputniknews.com": lower-cased host without the
 // "www.", "m." and "amp." prefixes. Empty for URLs without a host.
