@@ -22,11 +22,6 @@ using namespace newscoder::test;
 
 namespace {
 
-QString s(const char *text)
-{
-    return QString::fromUtf8(text);
-}
-
 QByteArray hashOf(const QString &path)
 {
     QFile f(path);
