@@ -1,6 +1,6 @@
-// MainWindow's Edit ▸ Next/Previous Flagged Annotation: stepping through the
-// annotations a text edit flagged for review, across articles. Split from
-// MainWindow.cpp to keep files small.
+// MainWindow's ways to an article: Edit ▸ Next/Previous Flagged Annotation
+// (stepping through the annotations a text edit flagged for review, across
+// articles) and --document ID. Split from MainWindow.cpp to keep files small.
 #include "MainWindow.h"
 
 #include "AnnotationPane.h"
@@ -8,6 +8,7 @@
 #include "CodingWorkspace.h"
 #include "DocumentListDock.h"
 #include "ProjectSession.h"
+#include "model/IdPrefix.h"
 #include "storage/ProjectStore.h"
 #include "text/ReviewFlags.h"
 
@@ -59,6 +60,27 @@ void MainWindow::stepFlaggedAnnotation(bool forward)
                                  .arg(index + 1)
                                  .arg(flagged.size())
                                  .arg(reviewExplanation(target)));
+}
+
+void MainWindow::showDocumentById(const QString &id)
+{
+    if (!m_session)
+        return;
+    QList<IdCandidate> candidates;
+    for (int row = 0; row < m_session->documents.rowCount(); ++row) {
+        const QUuid documentId = m_session->documents.documentId(row);
+        const DocumentSummary *summary = m_session->documents.summary(documentId);
+        candidates.append({documentId, summary ? summary->title : QString()});
+    }
+    const IdResolution found = resolveIdPrefix(id, candidates, 1);
+    if (!found.found()) { // an ambiguous prefix lists the articles it matches
+        showError(found.outcome == IdResolution::Outcome::Ambiguous ? found.message(id, QStringLiteral("article"))
+                                                                    : tr("No article with id %1.").arg(id));
+        return;
+    }
+    m_documentDock->selectDocument(found.id);
+    if (m_session->annotations.rowCount() > 0) // show where the coding is
+        m_workspace->annotationPane()->selectAnnotation(m_session->annotations.annotation(0)->id);
 }
 
 } // namespace newscoder
