@@ -16,6 +16,7 @@
 #include "refi/RefiMenus.h"
 #include "ReliabilityDialog.h"
 #include "SearchDock.h"
+#include "UndoFocus.h"
 #include "io/CodebookJson.h"
 #include "models/ModelRoles.h"
 #include "storage/StoreError.h"
@@ -338,6 +339,9 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
     Project &project = m_session->project();
     m_undoGroup->addStack(project.undoStack());
     m_undoGroup->setActiveStack(project.undoStack());
+    new UndoFocus(project, [this](const QList<QUuid> &documents, const QUuid &annotation) {
+        showChangedArticle(documents, annotation);
+    });
     m_documentDock->setModel(&m_session->documents);
     m_codebookDock->setModel(&m_session->codebook, &project);
     setRegistryProject(&project);

@@ -1,6 +1,7 @@
 // MainWindow's ways to an article: Edit ▸ Next/Previous Flagged Annotation
 // (stepping through the annotations a text edit flagged for review, across
-// articles) and --document ID. Split from MainWindow.cpp to keep files small.
+// articles), the article an undo or redo changed, and --document ID. Split
+// from MainWindow.cpp to keep files small.
 #include "MainWindow.h"
 
 #include "AnnotationPane.h"
@@ -81,6 +82,22 @@ void MainWindow::showDocumentById(const QString &id)
     m_documentDock->selectDocument(found.id);
     if (m_session->annotations.rowCount() > 0) // show where the coding is
         m_workspace->annotationPane()->selectAnnotation(m_session->annotations.annotation(0)->id);
+}
+
+// An undo or redo changed other articles than the one shown: show the first,
+// with the annotation the step touched selected and scrolled to.
+void MainWindow::showChangedArticle(const QList<QUuid> &documentIds, const QUuid &annotationId)
+{
+    if (!m_session || !m_workspace || documentIds.contains(m_workspace->currentDocument()))
+        return;
+    const QUuid documentId = documentIds.first();
+    if (!m_session->documents.summary(documentId))
+        return;
+    m_documentDock->selectDocument(documentId);
+    if (m_workspace->currentDocument() != documentId) // the list's current row was already that article
+        m_workspace->showDocument(documentId);
+    if (!annotationId.isNull() && m_session->annotations.rowOf(annotationId) >= 0)
+        m_workspace->annotationPane()->selectAnnotation(annotationId);
 }
 
 } // namespace newscoder
