@@ -3,9 +3,11 @@
 #include "AnnotationLabels.h"
 #include "project/Project.h"
 
+#include <QCalendarWidget>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDoubleValidator>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QListWidget>
@@ -14,6 +16,31 @@
 #include <QVBoxLayout>
 
 namespace newscoder {
+
+namespace {
+
+// An empty date is the editor's minimum (shown as "—"), and its calendar
+// would open in that month, a thousand years ago. Shown without a date, the
+// calendar turns to today's month instead (nothing is selected or stored).
+class CalendarOpensToday final : public QObject
+{
+public:
+    explicit CalendarOpensToday(QDateEdit *editor) : QObject(editor), m_editor(editor) {}
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Show && m_editor->date() == FieldEditorFactory::noDate()) {
+            const QDate today = QDate::currentDate();
+            static_cast<QCalendarWidget *>(watched)->setCurrentPage(today.year(), today.month());
+        }
+        return false;
+    }
+
+private:
+    QDateEdit *m_editor;
+};
+
+} // namespace
 
 QDate FieldEditorFactory::noDate()
 {
@@ -109,6 +136,7 @@ FieldEditorFactory::Editor FieldEditorFactory::build(const CodeField &field, con
         date->setMinimumDate(noDate());
         date->setSpecialValueText(QStringLiteral("—"));
         date->setDate(noDate());
+        date->calendarWidget()->installEventFilter(new CalendarOpensToday(date));
         auto *clear = new QToolButton(box);
         clear->setText(QStringLiteral("✕"));
         clear->setAutoRaise(true);

@@ -61,7 +61,8 @@ public:
         std::function<void(QComboBox *)> fillActors;
     };
 
-    // The value a date editor shows as "—": no date.
+    // The value a date editor shows as "—": no date. Its calendar then opens
+    // at today's month, not at this one.
     static QDate noDate();
 
     static Editor build(const CodeField &field, const Project &project, bool readOnly, QWidget *parent,
