@@ -1,6 +1,7 @@
 #pragma once
 
-// The small study that the study-folder and codebook-document tests export:
+// The small study that the study-folder and codebook-document tests export
+// (the export test starts from the same articles and codes its own):
 // the test articles imported, the festival article coded by Ana and Ben
 // (Speaker, a linked Quote with Type=direct, Ana's Claim with Stance=2), the
 // harbour article by Ana (a Quote without Type) and Ben's Slant=1 on it.
@@ -41,8 +42,9 @@ protected:
     }
     QString out(const QString &name) const { return m_dir.filePath(name); }
 
-    // Creates and codes the project (call from initTestCase).
-    void buildStudy()
+    // Creates the project with the test articles and finds the festival and
+    // harbour articles (call from initTestCase; buildStudy does).
+    void importArticles()
     {
         QVERIFY(m_dir.isValid());
         m_project = m_dir.filePath(s("study.newscoder"));
@@ -57,6 +59,14 @@ protected:
                 m_harbour = d[u"id"].toString();
         }
         QVERIFY(!m_festival.isEmpty() && !m_harbour.isEmpty());
+    }
+
+    // Creates and codes the project (call from initTestCase).
+    void buildStudy()
+    {
+        importArticles();
+        if (QTest::currentTestFailed())
+            return;
         // Two coders on the festival article (a reliability unit), one on the harbour article.
         for (const QString &coder : {s("Ana"), s("Ben")}) {
             const QString speaker =
