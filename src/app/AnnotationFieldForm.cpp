@@ -1,5 +1,6 @@
 #include "AnnotationFieldForm.h"
 #include "ElidingToolButton.h"
+#include "FieldEditorFactory.h"
 
 #include "AnnotationLabels.h"
 #include "LinkCandidates.h"
@@ -9,7 +10,6 @@
 
 #include <QComboBox>
 #include <QDateEdit>
-#include <QDoubleValidator>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -24,8 +24,6 @@
 namespace newscoder {
 
 namespace {
-
-const QDate NoDate(1000, 1, 1); // the QDateEdit minimum, shown as "—": no value
 
 bool isDark(const QWidget *widget)
 {
@@ -207,167 +205,42 @@ void AnnotationFieldForm::rebuild()
 QWidget *AnnotationFieldForm::buildEditor(Row &row, QWidget *parent)
 {
     const CodeField field = row.field;
-    const bool readOnly = m_project.isReadOnly();
-    switch (field.kind) {
-    case FieldKind::Text:
-    case FieldKind::Number: {
-        auto *line = new QLineEdit(parent);
-        line->setClearButtonEnabled(true);
-        if (field.kind == FieldKind::Number) {
-            auto *validator = new QDoubleValidator(line);
-            validator->setLocale(QLocale::c());
-            validator->setNotation(QDoubleValidator::StandardNotation);
-            line->setValidator(validator);
-            line->setPlaceholderText(tr("number, e.g. 12.5"));
-        }
-        line->setReadOnly(readOnly);
-        connect(line, &QLineEdit::textEdited, this, [this, field](const QString &text) { saveText(field, text); });
-        row.line = line;
-        return line;
+    FieldEditorFactory::Hooks hooks;
+    hooks.save = [this, field](const QList<FieldValue> &values) { save(field, values); };
+    hooks.saveText = [this, field](const QString &text) { saveText(field, text); };
+    hooks.fillLinkMenu = [this, field](QMenu *menu) { fillLinkMenu(field, menu); };
+    hooks.actorFromText = [this, field] { actorFromText(field.id); };
+    hooks.fillActors = [this](QComboBox *combo) { fillActorCombo(combo); };
+    const FieldEditorFactory::Editor editor =
+        FieldEditorFactory::build(field, m_project, m_project.isReadOnly(), parent, this, hooks);
+    row.line = editor.line;
+    row.combo = editor.combo;
+    row.list = editor.list;
+    row.date = editor.date;
+    row.links = editor.links;
+    return editor.widget;
+}
+
+void AnnotationFieldForm::fillLinkMenu(const CodeField &field, QMenu *menu)
+{
+    menu->clear();
+    const auto a = shown();
+    if (!a)
+        return;
+    const QString text = documentText(*a);
+    const QList<QUuid> candidates = linkCandidates(field.id);
+    if (!candidates.isEmpty())
+        menu->addSection(tr("Nearest first"));
+    for (const QUuid &id : candidates) {
+        const Annotation *target = m_annotations.annotation(m_annotations.rowOf(id));
+        const auto code = m_project.code(target->codeId);
+        QAction *action =
+            menu->addAction(codeChip(code ? code->color : QColor(Qt::gray)), linkCandidateLabel(m_project, text, *a, *target));
+        action->setData(id);
+        connect(action, &QAction::triggered, this, [this, field, id] { linkTo(field.id, id); });
     }
-    case FieldKind::SingleChoice:
-    case FieldKind::Ordinal:
-    case FieldKind::Boolean: {
-        auto *combo = new QComboBox(parent);
-        // The chosen entry elides in a narrow pane; the open list shows each in full.
-        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(10);
-        combo->addItem(QStringLiteral("—"), QString());
-        if (field.kind == FieldKind::Boolean) {
-            combo->addItem(tr("Yes"), QStringLiteral("true"));
-            combo->addItem(tr("No"), QStringLiteral("false"));
-        }
-        for (const FieldOption &o : field.options) {
-            combo->addItem(optionDisplayText(o, field.kind == FieldKind::Ordinal), o.value);
-        }
-        combo->setEnabled(!readOnly);
-        connect(combo, &QComboBox::currentIndexChanged, this, [this, field, combo] {
-            const QString value = combo->currentData().toString();
-            save(field, value.isEmpty() ? QList<FieldValue>{} : QList<FieldValue>{FieldValue{field.id, value, {}, {}}});
-        });
-        row.combo = combo;
-        return combo;
-    }
-    case FieldKind::MultipleChoice: {
-        auto *list = new QListWidget(parent);
-        for (const FieldOption &o : field.options) {
-            auto *item = new QListWidgetItem(o.label.isEmpty() ? o.value : o.label, list);
-            item->setData(Qt::UserRole, o.value);
-            item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled);
-            item->setCheckState(Qt::Unchecked);
-        }
-        list->setFixedHeight(list->sizeHintForRow(0) * int(qMax<qsizetype>(1, field.options.size()))
-                             + 2 * list->frameWidth() + 2);
-        list->setEnabled(!readOnly);
-        connect(list, &QListWidget::itemChanged, this, [this, field, list] {
-            QList<FieldValue> values;
-            for (int i = 0; i < list->count(); ++i) {
-                if (list->item(i)->checkState() == Qt::Checked)
-                    values.append(FieldValue{field.id, list->item(i)->data(Qt::UserRole).toString(), {}, {}});
-            }
-            save(field, values);
-        });
-        row.list = list;
-        return list;
-    }
-    case FieldKind::Date: {
-        auto *box = new QWidget(parent);
-        auto *layout = new QHBoxLayout(box);
-        layout->setContentsMargins(0, 0, 0, 0);
-        auto *date = new QDateEdit(box);
-        date->setCalendarPopup(true);
-        date->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-        date->setMinimumDate(NoDate);
-        date->setSpecialValueText(QStringLiteral("—"));
-        date->setDate(NoDate);
-        auto *clear = new QToolButton(box);
-        clear->setText(QStringLiteral("✕"));
-        clear->setAutoRaise(true);
-        clear->setToolTip(tr("Clear the date"));
-        layout->addWidget(date, 1);
-        layout->addWidget(clear);
-        box->setEnabled(!readOnly);
-        connect(date, &QDateEdit::dateChanged, this, [this, field](QDate d) {
-            save(field, d == NoDate || !d.isValid() ? QList<FieldValue>{}
-                                                     : QList<FieldValue>{FieldValue{field.id, d.toString(Qt::ISODate), {}, {}}});
-        });
-        connect(clear, &QToolButton::clicked, date, [date] { date->setDate(NoDate); });
-        row.date = date;
-        return box;
-    }
-    case FieldKind::AnnotationLink: {
-        auto *box = new QWidget(parent);
-        box->setObjectName(QStringLiteral("links_%1").arg(field.name));
-        auto *layout = new QVBoxLayout(box);
-        layout->setContentsMargins(0, 0, 0, 0);
-        layout->setSpacing(0);
-        auto *add = new QToolButton(box);
-        add->setText(tr("Link to…"));
-        QStringList allowed;
-        for (const QUuid &codeId : field.linkCodes) {
-            if (const auto c = m_project.code(codeId))
-                allowed << c->name;
-        }
-        add->setToolTip(allowed.isEmpty() ? tr("Link to another annotation of this article, nearest first")
-                                          : tr("Link to a %1 annotation of this article, nearest first")
-                                                .arg(allowed.join(tr(" or "))));
-        add->setObjectName(QStringLiteral("linkButton"));
-        add->setPopupMode(QToolButton::InstantPopup);
-        add->setAutoRaise(true);
-        add->setEnabled(!readOnly);
-        auto *menu = new QMenu(add);
-        add->setMenu(menu);
-        connect(menu, &QMenu::aboutToShow, this, [this, field, menu] {
-            menu->clear();
-            const auto a = shown();
-            if (!a)
-                return;
-            const QString text = documentText(*a);
-            const QList<QUuid> candidates = linkCandidates(field.id);
-            if (!candidates.isEmpty())
-                menu->addSection(tr("Nearest first"));
-            for (const QUuid &id : candidates) {
-                const Annotation *target = m_annotations.annotation(m_annotations.rowOf(id));
-                const auto code = m_project.code(target->codeId);
-                QAction *action = menu->addAction(codeChip(code ? code->color : QColor(Qt::gray)),
-                                                  linkCandidateLabel(m_project, text, *a, *target));
-                action->setData(id);
-                connect(action, &QAction::triggered, this, [this, field, id] { linkTo(field.id, id); });
-            }
-            if (candidates.isEmpty())
-                menu->addAction(tr("No annotation in this article to link to"))->setEnabled(false);
-        });
-        layout->addWidget(add, 0, Qt::AlignLeft);
-        row.links = layout;
-        return box;
-    }
-    case FieldKind::ActorLink: {
-        auto *box = new QWidget(parent);
-        auto *layout = new QHBoxLayout(box);
-        layout->setContentsMargins(0, 0, 0, 0);
-        auto *combo = new QComboBox(box);
-        combo->setObjectName(QStringLiteral("actorCombo"));
-        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(12);
-        fillActorCombo(combo);
-        auto *fromText = new QToolButton(box);
-        fromText->setObjectName(QStringLiteral("actorFromText"));
-        fromText->setText(tr("New from Text"));
-        fromText->setToolTip(tr("Use the annotated words as the actor: the registry actor they name, or a new "
-                                "actor named after them"));
-        layout->addWidget(combo, 1);
-        layout->addWidget(fromText);
-        box->setEnabled(!readOnly);
-        connect(combo, &QComboBox::currentIndexChanged, this, [this, field, combo] {
-            const QUuid actorId(combo->currentData().toString());
-            save(field, actorId.isNull() ? QList<FieldValue>{} : QList<FieldValue>{FieldValue{field.id, {}, {}, actorId}});
-        });
-        connect(fromText, &QToolButton::clicked, this, [this, field] { actorFromText(field.id); });
-        row.combo = combo;
-        return box;
-    }
-    }
-    return new QWidget(parent);
+    if (candidates.isEmpty())
+        menu->addAction(tr("No annotation in this article to link to"))->setEnabled(false);
 }
 
 // A registry actor named by the coded words (a Speaker "Peskov", or an
@@ -461,8 +334,7 @@ void AnnotationFieldForm::refreshRow(Row &row, const QList<FieldValue> &values)
         }
         break;
     case FieldKind::Date: {
-        const QDate d = QDate::fromString(first, Qt::ISODate);
-        row.date->setDate(d.isValid() ? d : NoDate);
+        FieldEditorFactory::setDate(row.date, QDate::fromString(first, Qt::ISODate));
         break;
     }
     case FieldKind::AnnotationLink: {

@@ -13,6 +13,7 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QMenu;
 class QScrollArea;
 class QToolButton;
 class QVBoxLayout;
@@ -83,6 +84,7 @@ private:
     void refreshReverseLinks();
     void updateRequiredState(const QList<FieldValue> &values);
     QWidget *buildEditor(Row &row, QWidget *parent);
+    void fillLinkMenu(const CodeField &field, QMenu *menu);
     QWidget *linkEntry(const QUuid &targetId, const QString &suffix, bool removable, QWidget *parent);
     void fillActorCombo(QComboBox *combo);
     void proposeNamedActor(Row &row, const QList<FieldValue> &values);

@@ -1,6 +1,6 @@
 #include "ArticleVariablesPanel.h"
 
-#include "AnnotationLabels.h"
+#include "FieldEditorFactory.h"
 
 #include "project/Project.h"
 #include "storage/StoreError.h"
@@ -290,15 +290,9 @@ QWidget *ArticleVariablesPanel::editorFor(const VariableValue &v)
     case FieldKind::SingleChoice:
     case FieldKind::Ordinal:
     case FieldKind::Boolean: {
-        auto *combo = compactCombo();
-        combo->addItem(QString(), QString());
-        if (field.kind == FieldKind::Boolean) {
-            combo->addItem(tr("Yes"), QStringLiteral("true"));
-            combo->addItem(tr("No"), QStringLiteral("false"));
-        } else {
-            for (const FieldOption &o : field.options)
-                combo->addItem(optionDisplayText(o, field.kind == FieldKind::Ordinal), o.value);
-        }
+        auto *combo = FieldEditorFactory::choiceCombo(field, QString());
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(4);
         combo->setCurrentIndex(std::max(0, combo->findData(current)));
         connect(combo, &QComboBox::currentIndexChanged, this,
                 [this, field, combo](int index) { apply(field, combo->itemData(index).toString()); });

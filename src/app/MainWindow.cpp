@@ -17,6 +17,7 @@
 #include "ReliabilityDialog.h"
 #include "SearchDock.h"
 #include "review/ReviewDock.h"
+#include "UndoFocus.h"
 #include "io/CodebookJson.h"
 #include "models/ModelRoles.h"
 #include "storage/StoreError.h"
@@ -291,23 +292,6 @@ void MainWindow::closeProject()
     setSession(nullptr);
 }
 
-void MainWindow::showDocumentById(const QString &id)
-{
-    if (!m_session)
-        return;
-    const QString wanted = id.trimmed().toLower();
-    for (int row = 0; row < m_session->documents.rowCount(); ++row) {
-        const QUuid documentId = m_session->documents.documentId(row);
-        if (!wanted.isEmpty() && idString(documentId).startsWith(wanted)) {
-            m_documentDock->selectDocument(documentId);
-            if (m_session->annotations.rowCount() > 0) // show where the coding is
-                m_workspace->annotationPane()->selectAnnotation(m_session->annotations.annotation(0)->id);
-            return;
-        }
-    }
-    showError(tr("No article with id %1.").arg(id));
-}
-
 void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
 {
     delete m_reliabilityDialog; // refers to the old session's project
@@ -357,6 +341,9 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
     Project &project = m_session->project();
     m_undoGroup->addStack(project.undoStack());
     m_undoGroup->setActiveStack(project.undoStack());
+    new UndoFocus(project, [this](const QList<QUuid> &documents, const QUuid &annotation) {
+        showChangedArticle(documents, annotation);
+    });
     m_documentDock->setModel(&m_session->documents);
     m_codebookDock->setModel(&m_session->codebook, &project);
     setRegistryProject(&project);

@@ -80,6 +80,8 @@ public:
     // Edit ▸ Next/Previous Flagged Annotation: opens the next (previous)
     // annotation a text edit flagged for review, across articles, wrapping.
     void stepFlaggedAnnotation(bool forward);
+    // After an undo or redo: shows the article it changed (see UndoFocus).
+    void showChangedArticle(const QList<QUuid> &documentIds, const QUuid &annotationId);
 
     // Off: errors go to the status bar and stderr instead of dialogs (tests, scripted runs).
     void setInteractive(bool interactive);

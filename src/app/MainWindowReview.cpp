@@ -1,6 +1,7 @@
-// MainWindow's Edit ▸ Next/Previous Flagged Annotation: stepping through the
-// annotations a text edit flagged for review, across articles. Split from
-// MainWindow.cpp to keep files small.
+// MainWindow's ways to an article: Edit ▸ Next/Previous Flagged Annotation
+// (stepping through the annotations a text edit flagged for review, across
+// articles), the article an undo or redo changed, and --document ID. Split
+// from MainWindow.cpp to keep files small.
 #include "MainWindow.h"
 
 #include "AnnotationPane.h"
@@ -8,6 +9,7 @@
 #include "CodingWorkspace.h"
 #include "DocumentListDock.h"
 #include "ProjectSession.h"
+#include "model/IdPrefix.h"
 #include "storage/ProjectStore.h"
 #include "text/ReviewFlags.h"
 
@@ -59,6 +61,43 @@ void MainWindow::stepFlaggedAnnotation(bool forward)
                                  .arg(index + 1)
                                  .arg(flagged.size())
                                  .arg(reviewExplanation(target)));
+}
+
+void MainWindow::showDocumentById(const QString &id)
+{
+    if (!m_session)
+        return;
+    QList<IdCandidate> candidates;
+    for (int row = 0; row < m_session->documents.rowCount(); ++row) {
+        const QUuid documentId = m_session->documents.documentId(row);
+        const DocumentSummary *summary = m_session->documents.summary(documentId);
+        candidates.append({documentId, summary ? summary->title : QString()});
+    }
+    const IdResolution found = resolveIdPrefix(id, candidates, 1);
+    if (!found.found()) { // an ambiguous prefix lists the articles it matches
+        showError(found.outcome == IdResolution::Outcome::Ambiguous ? found.message(id, QStringLiteral("article"))
+                                                                    : tr("No article with id %1.").arg(id));
+        return;
+    }
+    m_documentDock->selectDocument(found.id);
+    if (m_session->annotations.rowCount() > 0) // show where the coding is
+        m_workspace->annotationPane()->selectAnnotation(m_session->annotations.annotation(0)->id);
+}
+
+// An undo or redo changed other articles than the one shown: show the first,
+// with the annotation the step touched selected and scrolled to.
+void MainWindow::showChangedArticle(const QList<QUuid> &documentIds, const QUuid &annotationId)
+{
+    if (!m_session || !m_workspace || documentIds.contains(m_workspace->currentDocument()))
+        return;
+    const QUuid documentId = documentIds.first();
+    if (!m_session->documents.summary(documentId))
+        return;
+    m_documentDock->selectDocument(documentId);
+    if (m_workspace->currentDocument() != documentId) // the list's current row was already that article
+        m_workspace->showDocument(documentId);
+    if (!annotationId.isNull() && m_session->annotations.rowOf(annotationId) >= 0)
+        m_workspace->annotationPane()->selectAnnotation(annotationId);
 }
 
 } // namespace newscoder

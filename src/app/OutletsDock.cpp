@@ -1,5 +1,6 @@
 #include "OutletsDock.h"
 #include "common/Prompt.h"
+#include "FieldEditorFactory.h"
 
 #include "models/ModelRoles.h"
 #include "models/OutletListModel.h"
@@ -154,10 +155,7 @@ void OutletsDock::editOutlet(const QUuid &outletId)
             }
             VariableEditor e{f, nullptr, nullptr, current.join(QStringLiteral(", "))};
             if (f.kind == FieldKind::SingleChoice || f.kind == FieldKind::Ordinal) {
-                e.combo = new QComboBox(&dialog);
-                e.combo->addItem(QString(), QString());
-                for (const FieldOption &o : f.options)
-                    e.combo->addItem(o.label.isEmpty() ? o.value : o.label, o.value);
+                e.combo = FieldEditorFactory::choiceCombo(f, QString(), &dialog);
                 e.combo->setCurrentIndex(std::max(0, e.combo->findData(e.before)));
                 form->addRow(f.name + u':', e.combo);
             } else {

@@ -2,6 +2,7 @@
 
 #include "agreement/ProjectAgreement.h"
 #include "cli/CliSupport.h"
+#include "model/IdPrefix.h"
 #include "storage/ProjectStore.h"
 #include "storage/StoreError.h"
 
@@ -157,17 +158,14 @@ int runAgreement(const QStringList &arguments)
     AgreementReport report;
     try {
         if (parser.isSet(documents)) {
-            const QList<DocumentSummary> all = store->documentSummaries();
+            QList<IdCandidate> all;
+            for (const DocumentSummary &d : store->documentSummaries())
+                all.append({d.id, d.title});
             for (const QString &wanted : splitList(parser.value(documents))) {
-                QList<QUuid> matches;
-                for (const DocumentSummary &d : all) {
-                    if (idString(d.id).startsWith(wanted.toLower()))
-                        matches << d.id;
-                }
-                if (matches.size() != 1)
-                    return badInput(matches.isEmpty() ? QStringLiteral("no document with id %1").arg(wanted)
-                                                      : QStringLiteral("'%1' matches more than one document").arg(wanted));
-                request.documents << matches.first();
+                const IdResolution found = resolveIdPrefix(wanted, all);
+                if (!found.found())
+                    return badInput(found.message(wanted, QStringLiteral("document")));
+                request.documents << found.id;
             }
         }
         report = computeProjectAgreement(*store, request);

@@ -31,11 +31,4 @@ int parseArguments(QCommandLineParser &parser, const QStringList &arguments, int
 // Reports bad input: message on stderr, returns ExitBadInput.
 int badInput(const QString &message);
 
-// The one of `candidates` (id, label shown to the user) whose id is
-// `idOrPrefix` or starts with it (at least 4 characters, braces and case
-// ignored). Otherwise nullopt and `error` says why: too short, no match, or
-// an ambiguous prefix with every matching id and its label.
-std::optional<QUuid> matchIdPrefix(const QString &idOrPrefix, const QList<QPair<QUuid, QString>> &candidates,
-                                   const QString &what, QString *error);
-
 } // namespace newscoder::cli

@@ -7,6 +7,7 @@
 #include "io/ArticleImport.h"
 #include "io/CodebookJson.h"
 #include "io/TextDecoding.h"
+#include "model/IdPrefix.h"
 #include "project/Project.h"
 #include "storage/StoreError.h"
 #include "text/ReviewFlags.h"
@@ -88,15 +89,17 @@ std::optional<DocumentSummary> findDocument(const Project &project, const QStrin
         return std::nullopt;
     }
     const QList<DocumentSummary> summaries = project.store().documentSummaries();
-    QList<QPair<QUuid, QString>> candidates;
+    QList<IdCandidate> candidates;
     candidates.reserve(summaries.size());
     for (const DocumentSummary &s : summaries)
         candidates.append({s.id, s.title});
-    const auto id = matchIdPrefix(idOrPrefix, candidates, QStringLiteral("document"), error);
-    if (!id)
+    const IdResolution id = resolveIdPrefix(idOrPrefix, candidates);
+    if (!id.found()) {
+        *error = id.message(idOrPrefix, QStringLiteral("document"));
         return std::nullopt;
+    }
     for (const DocumentSummary &s : summaries) {
-        if (s.id == *id)
+        if (s.id == id.id)
             return s;
     }
     return std::nullopt;

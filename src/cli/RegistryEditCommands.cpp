@@ -2,6 +2,7 @@
 
 #include "cli/CliSupport.h"
 #include "cli/ProjectCommands.h"
+#include "model/IdPrefix.h"
 
 #include "project/Project.h"
 #include "storage/StoreError.h"
@@ -18,18 +19,18 @@ namespace {
 std::optional<Actor> findActor(const Project &project, const QString &text, QString *error)
 {
     const QString wanted = text.trimmed();
-    QList<Actor> byId;
-    for (const Actor &a : project.actors()) {
-        if (wanted.size() >= 4 && idString(a.id).startsWith(wanted.toLower()))
-            byId.append(a);
-    }
-    if (byId.size() == 1)
-        return byId.first();
+    QList<IdCandidate> ids;
+    for (const Actor &a : project.actors())
+        ids.append({a.id, a.name});
+    const IdResolution byId = resolveIdPrefix(wanted, ids);
+    if (byId.found())
+        return project.actor(byId.id);
     for (const Actor &a : project.actors()) {
         if (a.name.compare(wanted, Qt::CaseInsensitive) == 0 || a.aliases.contains(wanted, Qt::CaseInsensitive))
             return a;
     }
-    *error = QStringLiteral("no actor named or with id '%1'").arg(text);
+    *error = byId.outcome == IdResolution::Outcome::Ambiguous ? byId.message(text, QStringLiteral("actor"))
+                                                               : QStringLiteral("no actor named or with id '%1'").arg(text);
     return std::nullopt;
 }
 

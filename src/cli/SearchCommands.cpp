@@ -1,6 +1,7 @@
 #include "cli/SearchCommands.h"
 
 #include "cli/CliSupport.h"
+#include "model/IdPrefix.h"
 #include "project/Project.h"
 #include "search/CorpusSearch.h"
 #include "search/MemoSearch.h"
@@ -56,11 +57,16 @@ struct SearchFlags
 // Full id, or an unambiguous prefix of at least 4 characters, among `ids`.
 std::optional<QUuid> matchId(const QString &idOrPrefix, const QList<QUuid> &ids, const QString &what, QString *error)
 {
-    QList<QPair<QUuid, QString>> candidates;
+    QList<IdCandidate> candidates;
     candidates.reserve(ids.size());
     for (const QUuid &id : ids)
         candidates.append({id, QString()});
-    return matchIdPrefix(idOrPrefix, candidates, what, error);
+    const IdResolution found = resolveIdPrefix(idOrPrefix, candidates);
+    if (!found.found()) {
+        *error = found.message(idOrPrefix, what);
+        return std::nullopt;
+    }
+    return found.id;
 }
 
 QString oneLine(QString text)

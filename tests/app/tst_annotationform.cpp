@@ -1,6 +1,7 @@
 // The field form of the selected annotation (offscreen): choices, typing,
 // links (with their markers in the article view), actors from the annotated
-// words, the required-field warning, deleting a linked annotation.
+// words, the required-field warning, deleting a linked annotation, and the
+// calendar of an empty date.
 #include "AnnotationFieldForm.h"
 #include "AnnotationPane.h"
 #include "ArticleView.h"
@@ -8,8 +9,12 @@
 #include "ProjectSession.h"
 #include "io/CodebookJson.h"
 
+#include <QCalendarWidget>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QLineEdit>
+#include <QStyle>
+#include <QStyleOptionComboBox>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -250,6 +255,56 @@ private Q_SLOTS:
         f.project().undoStack()->undo();
         QVERIFY(f.project().store().annotation(f.quote));
         QCOMPARE(f.project().store().annotationsLinkingTo(f.speaker), QList<QUuid>{f.quote});
+    }
+    // An empty date shows "—" (the editor's minimum, year 1000); its calendar
+    // opens at today's month, and at the stored date's month once there is one.
+    // (Before, the calendar of an empty date opened in January 1000.)
+    void emptyDateCalendarOpensAtToday()
+    {
+        Fixture f;
+        CodeField day;
+        day.name = QStringLiteral("Said on");
+        day.kind = FieldKind::Date;
+        Code dated;
+        dated.name = QStringLiteral("Dated statement");
+        dated.fields = {day};
+        const auto code = f.project().addCode(dated);
+        QVERIFY(code);
+        const int start = int(ArticleText.indexOf(QStringLiteral("Peskov added")));
+        const auto annotation = f.project().addAnnotation(f.document, *code, start, start + 12);
+        QVERIFY(annotation);
+        f.workspace->annotationPane()->selectAnnotation(*annotation);
+        auto *date = qobject_cast<QDateEdit *>(f.form()->editor(QStringLiteral("Said on")));
+        QVERIFY(date);
+        QCOMPARE(date->date(), QDate(1000, 1, 1));
+        QCOMPARE(date->text(), QStringLiteral("—"));
+
+        const auto openCalendar = [date] {
+            QStyleOptionComboBox option; // how QDateTimeEdit finds its arrow
+            option.initFrom(date);
+            option.editable = true;
+            option.subControls = QStyle::SC_All;
+            const QRect arrow =
+                date->style()->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxArrow, date);
+            QTest::mouseClick(date, Qt::LeftButton, {}, arrow.center());
+            return date->calendarWidget();
+        };
+        QCalendarWidget *calendar = openCalendar();
+        QVERIFY(calendar);
+        QTRY_VERIFY(calendar->isVisible());
+        const QDate today = QDate::currentDate();
+        QCOMPARE(calendar->yearShown(), today.year());
+        QCOMPARE(calendar->monthShown(), today.month());
+        calendar->window()->close();
+        QVERIFY(f.project().annotationValues(*annotation).isEmpty()); // looking stored nothing
+
+        date->setDate(QDate(2021, 3, 5));
+        QCOMPARE(f.project().annotationValues(*annotation).value(0).text, QStringLiteral("2021-03-05"));
+        calendar = openCalendar();
+        QTRY_VERIFY(calendar->isVisible());
+        QCOMPARE(calendar->yearShown(), 2021);
+        QCOMPARE(calendar->monthShown(), 3);
+        calendar->window()->close();
     }
 };
 

@@ -6,11 +6,11 @@
 #include "CodingWorkspace.h"
 #include "MainWindow.h"
 #include "ProjectSession.h"
+#include "WindowTestSupport.h"
 #include "io/CodebookJson.h"
 #include "text/AnchorShift.h"
 
 #include <QAction>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -60,23 +60,14 @@ class TestFlaggedAnnotations : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("NewscoderTests"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_flaggedannotations"));
-    }
+    void initTestCase() { test::useTestSettings("tst_flaggedannotations"); }
 
     void nextAndPreviousStepThroughFlaggedAnnotations()
     {
         QTemporaryDir dir;
         const Prepared p = prepare(dir);
         MainWindow window;
-        window.setInteractive(false);
-        QVERIFY(window.openProject(p.path));
-        window.resize(1200, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(test::openAndShow(window, p.path));
         auto *next = window.findChild<QAction *>(QStringLiteral("actionNextFlagged"));
         auto *previous = window.findChild<QAction *>(QStringLiteral("actionPreviousFlagged"));
         QVERIFY(next && previous);
@@ -116,12 +107,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const Prepared p = prepare(dir);
         MainWindow window;
-        window.setInteractive(false);
-        QVERIFY(window.openProject(p.path));
+        QVERIFY(test::openAndShow(window, p.path));
         window.ensureCoderName(QStringLiteral("Alex Example"));
-        window.resize(1200, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.session()->project().undoStack()->clear();
         window.workspace()->showDocument(p.documents[1]);
         ArticleView *view = window.workspace()->articleView();

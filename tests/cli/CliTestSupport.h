@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -51,6 +52,42 @@ inline CliRun runCli(const QStringList &args)
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+using Run = CliRun;
+
+// runCli under the short name the tests use.
+inline CliRun cli(const QStringList &args)
+{
+    return runCli(args);
+}
+
+inline QString describe(const CliRun &r)
+{
+    return r.describe();
+}
+
+// The keys of a JSON object, sorted, and a sorted list of names to compare them with.
+inline QStringList sortedKeys(const QJsonObject &o)
+{
+    QStringList keys = o.keys();
+    keys.sort();
+    return keys;
+}
+
+inline QStringList keyList(std::initializer_list<const char *> names)
+{
+    QStringList keys;
+    for (const char *n : names)
+        keys << QString::fromLatin1(n);
+    keys.sort();
+    return keys;
+}
+
+// A UTF-8 literal (the tests' texts hold non-ASCII characters).
+inline QString s(const char *text)
+{
+    return QString::fromUtf8(text);
 }
 
 } // namespace newscoder::test

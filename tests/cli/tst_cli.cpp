@@ -18,36 +18,9 @@
 #include <memory>
 
 using namespace newscoder;
+using namespace newscoder::test;
 
 namespace {
-
-using Run = newscoder::test::CliRun;
-
-Run cli(const QStringList &args)
-{
-    return newscoder::test::runCli(args);
-}
-
-QString describe(const Run &r)
-{
-    return r.describe();
-}
-
-QStringList sortedKeys(const QJsonObject &o)
-{
-    QStringList keys = o.keys();
-    keys.sort();
-    return keys;
-}
-
-QStringList keyList(std::initializer_list<const char *> names)
-{
-    QStringList keys;
-    for (const char *n : names)
-        keys << QString::fromLatin1(n);
-    keys.sort();
-    return keys;
-}
 
 QString articlesDir()
 {

@@ -12,14 +12,9 @@
 
 #include <cmath>
 
+using namespace newscoder::test;
+
 namespace {
-
-using Run = newscoder::test::CliRun;
-
-Run cli(const QStringList &arguments)
-{
-    return newscoder::test::runCli(arguments);
-}
 
 QJsonObject jsonOf(const Run &r)
 {

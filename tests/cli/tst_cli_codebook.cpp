@@ -16,20 +16,9 @@
 #include <QTest>
 
 using namespace newscoder;
+using namespace newscoder::test;
 
 namespace {
-
-using Run = newscoder::test::CliRun;
-
-Run cli(const QStringList &args)
-{
-    return newscoder::test::runCli(args);
-}
-
-QString describe(const Run &r)
-{
-    return r.describe();
-}
 
 QByteArray fileHash(const QString &path)
 {

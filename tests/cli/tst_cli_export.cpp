@@ -3,7 +3,7 @@
 // Python csv/json, openpyxl (XLSX), pandas.read_stata (Stata) and GNU PSPP
 // (SPSS). Bad arguments and unwritable targets: exit 2, nothing written.
 #include "../core/export/ExternalReader.h"
-#include "CliTestSupport.h"
+#include "StudyFixture.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -21,11 +21,6 @@
 using namespace newscoder::test;
 
 namespace {
-
-QString s(const char *text)
-{
-    return QString::fromUtf8(text);
-}
 
 QByteArray hashOf(const QString &path)
 {
@@ -66,49 +61,28 @@ const QString StataRows = s(
 
 } // namespace
 
-class TestCliExport : public QObject
+class TestCliExport : public StudyFixture
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QString m_project;
-    QString m_festival;
-    QString m_harbour;
     QString m_quote;
     QString m_speaker;
     QString m_emoji;
 
-    CliRun ok(const QStringList &args)
-    {
-        const CliRun r = runCli(args);
-        if (!r.ok())
-            qWarning("%s", qPrintable(r.describe()));
-        return r;
-    }
     QString annotate(const QString &doc, const QStringList &extra)
     {
         return QString::fromUtf8(
                    ok(QStringList{s("annotate"), m_project, s("--document"), doc, s("--coder"), s("Ana")} + extra).out)
             .trimmed();
     }
-    QString out(const QString &name) const { return m_dir.filePath(name); }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        m_project = m_dir.filePath(s("study.newscoder"));
-        QVERIFY(ok({s("new"), m_project}).ok());
-        QVERIFY(ok({s("import"), m_project, QStringLiteral(NEWSCODER_TEST_DATA_DIR "/articles")}).ok());
-        const QJsonArray docs = QJsonDocument::fromJson(ok({s("documents"), m_project, s("--json")}).out).array();
-        for (const QJsonValue &d : docs) {
-            if (d[u"title"].toString().startsWith(s("Festival")))
-                m_festival = d[u"id"].toString();
-            if (d[u"title"].toString().startsWith(s("Harbour")))
-                m_harbour = d[u"id"].toString();
-        }
-        QVERIFY(!m_festival.isEmpty() && !m_harbour.isEmpty());
+        importArticles();
+        if (QTest::currentTestFailed())
+            return;
         m_emoji = annotate(m_festival, {s("--code"), s("Quote"), s("--match"), s("a day of joy 🎉"),
                                         s("--field"), s("Type=partial")});
         QVERIFY(!m_emoji.isEmpty());

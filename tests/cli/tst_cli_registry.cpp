@@ -16,36 +16,9 @@
 #include <QTest>
 
 using namespace newscoder;
+using namespace newscoder::test;
 
 namespace {
-
-using Run = newscoder::test::CliRun;
-
-Run cli(const QStringList &args)
-{
-    return newscoder::test::runCli(args);
-}
-
-QString describe(const Run &r)
-{
-    return r.describe();
-}
-
-QStringList sortedKeys(const QJsonObject &o)
-{
-    QStringList keys = o.keys();
-    keys.sort();
-    return keys;
-}
-
-QStringList keyList(std::initializer_list<const char *> names)
-{
-    QStringList keys;
-    for (const char *n : names)
-        keys << QString::fromLatin1(n);
-    keys.sort();
-    return keys;
-}
 
 QByteArray fileHash(const QString &path)
 {
@@ -53,11 +26,6 @@ QByteArray fileHash(const QString &path)
     if (!f.open(QIODevice::ReadOnly))
         return "<unreadable>";
     return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex();
-}
-
-QString s(const char *text)
-{
-    return QString::fromUtf8(text);
 }
 
 } // namespace

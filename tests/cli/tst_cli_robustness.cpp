@@ -15,6 +15,7 @@
 #include <QTest>
 
 using namespace newscoder;
+using namespace newscoder::test;
 using newscoder::test::CliRun;
 using newscoder::test::runCli;
 
@@ -26,11 +27,6 @@ QByteArray fileHash(const QString &path)
     if (!f.open(QIODevice::ReadOnly))
         return "<unreadable>";
     return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex();
-}
-
-QString s(const char *text)
-{
-    return QString::fromUtf8(text);
 }
 
 Document article(const QString &id, const QString &title)

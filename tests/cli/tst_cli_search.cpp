@@ -13,20 +13,9 @@
 #include <QTest>
 
 using namespace newscoder;
+using namespace newscoder::test;
 
 namespace {
-
-using Run = newscoder::test::CliRun;
-
-Run cli(const QStringList &args)
-{
-    return newscoder::test::runCli(args);
-}
-
-QString describe(const Run &r)
-{
-    return r.describe();
-}
 
 const QString TextA = QStringLiteral("The mayor said nothing. Unions said yes.\nThe port \U0001D11E stayed closed.");
 const QString TextB = QStringLiteral("Nobody SAID anything about the tram.");

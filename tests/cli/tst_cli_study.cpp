@@ -1,11 +1,9 @@
-// newscoder-cli export --all (the study folder) and --codebook-document, run
-// as a real process. Every file the manifest names is read back by an
-// independent reader (Python csv, pandas.read_stata, GNU PSPP) and must match
-// what the manifest says about it; the codebook document (HTML parsed by
-// Python's html.parser, Markdown, PDF through pdftotext) must name every
-// code, field and value label and each coder's counts.
+// newscoder-cli export --all (the study folder), run as a real process.
+// Every file the manifest names is read back by an independent reader
+// (Python csv, pandas.read_stata, GNU PSPP) and must match what the manifest
+// says about it. The codebook document is tested in tst_cli_codebookdocument.
 #include "../core/export/ExternalReader.h"
-#include "CliTestSupport.h"
+#include "StudyFixture.h"
 
 #include <QDir>
 #include <QFile>
@@ -20,11 +18,6 @@
 using namespace newscoder::test;
 
 namespace {
-
-QString s(const char *text)
-{
-    return QString::fromUtf8(text);
-}
 
 // Checks every CSV of a study folder against manifest.json: the file exists,
 // its header is the manifest's column list, its row count the manifest's,
@@ -105,54 +98,13 @@ for entry in manifest['files']:
 print(json.dumps({'errors': errors, 'tables': tables}))
 )PY");
 
-// The visible text of an HTML file, through Python's own parser.
-const QString HtmlText = s(R"PY(
-import json, sys
-from html.parser import HTMLParser
-class Text(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.parts, self.tags = [], []
-    def handle_starttag(self, tag, attrs):
-        self.tags.append(tag)
-    def handle_data(self, data):
-        self.parts.append(data)
-p = Text()
-p.feed(open(sys.argv[1], encoding='utf-8').read())
-p.close()
-print(json.dumps({'text': ' '.join(' '.join(p.parts).split()), 'tags': p.tags}))
-)PY");
-
 } // namespace
 
-class TestCliStudy : public QObject
+class TestCliStudy : public StudyFixture
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QString m_project;
-    QString m_festival;
-    QString m_harbour;
-    QJsonArray m_codebook; // codebook --json
-
-    CliRun ok(const QStringList &args)
-    {
-        const CliRun r = runCli(args);
-        if (!r.ok())
-            qWarning("%s", qPrintable(r.describe()));
-        return r;
-    }
-    QString annotate(const QString &doc, const QString &coder, const QStringList &extra)
-    {
-        return QString::fromUtf8(
-                   ok(QStringList{s("annotate"), m_project, s("--document"), doc, s("--coder"), coder} +
-                      extra)
-                       .out)
-            .trimmed();
-    }
-    QString out(const QString &name) const { return m_dir.filePath(name); }
-
     QJsonObject readStudy(const QString &folder)
     {
         QString error;
@@ -165,42 +117,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        m_project = m_dir.filePath(s("study.newscoder"));
-        QVERIFY(ok({s("new"), m_project}).ok());
-        QVERIFY(ok({s("import"), m_project, QStringLiteral(NEWSCODER_TEST_DATA_DIR "/articles")}).ok());
-        const QJsonArray docs =
-            QJsonDocument::fromJson(ok({s("documents"), m_project, s("--json")}).out).array();
-        for (const QJsonValue &d : docs) {
-            if (d[u"title"].toString().startsWith(s("Festival")))
-                m_festival = d[u"id"].toString();
-            if (d[u"title"].toString().startsWith(s("Harbour")))
-                m_harbour = d[u"id"].toString();
-        }
-        QVERIFY(!m_festival.isEmpty() && !m_harbour.isEmpty());
-        // Two coders on the festival article (a reliability unit), one on the harbour article.
-        for (const QString &coder : {s("Ana"), s("Ben")}) {
-            const QString speaker =
-                annotate(m_festival, coder, {s("--code"), s("Speaker"), s("--match"), s("The mayor")});
-            QVERIFY(!speaker.isEmpty());
-            QVERIFY(!annotate(m_festival, coder,
-                              {s("--code"), s("Quote"), s("--match"), s("a day of joy 🎉"), s("--field"),
-                               s("Type=direct"), s("--link"), speaker})
-                         .isEmpty());
-        }
-        QVERIFY(!annotate(m_festival, s("Ana"),
-                          {s("--code"), s("Claim"), s("--match"), s("promised a repeat"), s("--field"),
-                           s("Stance=2")})
-                     .isEmpty());
-        QVERIFY(!annotate(m_harbour, s("Ana"), {s("--code"), s("Quote"), s("--match"), s("talks are frozen")})
-                     .isEmpty());
-        QVERIFY(ok({s("set-variable"), m_project, s("--document"), m_harbour, s("--coder"), s("Ben"),
-                    s("--field"), s("Slant=1")})
-                    .ok());
-        m_codebook = QJsonDocument::fromJson(ok({s("codebook"), m_project, s("--json")}).out)
-                         .object()[u"codes"]
-                         .toArray();
-        QVERIFY(!m_codebook.isEmpty());
+        buildStudy();
     }
 
     void studyFolderMatchesItsManifest()
@@ -456,71 +373,6 @@ private Q_SLOTS:
         QVERIFY2(text.contains(s("Quote,talks are frozen,-9.00")), qPrintable(text));
         QVERIFY2(text.contains(s("Speaker,The mayor,.")), qPrintable(text));
         QVERIFY2(text.contains(s("Quote,a day of joy 🎉,1.00")), qPrintable(text));
-    }
-
-    void codebookHtmlNamesEveryCodeFieldAndLabel()
-    {
-        REQUIRE_PYTHON_MODULE("html.parser");
-        const QString file = out(s("codebook.html"));
-        QVERIFY(ok({s("export"), m_project, s("--codebook-document"), file}).ok());
-        QString error;
-        const QJsonObject html = runPythonJson(HtmlText, {file}, &error).object();
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        const QString text = html[u"text"].toString();
-        QVERIFY(html[u"tags"].toArray().contains(QJsonValue(s("table"))));
-        int labels = 0;
-        for (const QJsonValue &code : m_codebook) {
-            QVERIFY2(text.contains(code[u"name"].toString()), qPrintable(code[u"name"].toString()));
-            for (const QJsonValue &field : code[u"fields"].toArray()) {
-                QVERIFY2(text.contains(field[u"name"].toString()), qPrintable(field[u"name"].toString()));
-                for (const QJsonValue &option : field[u"options"].toArray()) {
-                    const QString label = option[u"label"].toString(option[u"value"].toString());
-                    QVERIFY2(text.contains(label), qPrintable(label));
-                    ++labels;
-                }
-            }
-        }
-        QVERIFY(labels > 5);
-        // Counts per coder: Quote has Ana 2, Ben 1; Claim Ana 1, Ben 0.
-        QVERIFY2(text.contains(s("Annotations: Ana: 2, Ben: 1")), qPrintable(text));
-        QVERIFY2(text.contains(s("Annotations: Ana: 1, Ben: 0")), qPrintable(text));
-    }
-
-    void codebookMarkdownNamesEveryCodeAndCount()
-    {
-        const QString file = out(s("codebook.md"));
-        QVERIFY(ok({s("export"), m_project, s("--codebook-document"), file}).ok());
-        QFile f(file);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QString text = QString::fromUtf8(f.readAll());
-        QVERIFY(text.startsWith(s("# Codebook")));
-        for (const QJsonValue &code : m_codebook) {
-            QString name = code[u"name"].toString();
-            QVERIFY2(text.contains(u"## " + name) || text.contains(u"/" + name), qPrintable(name));
-            for (const QJsonValue &field : code[u"fields"].toArray())
-                QVERIFY2(text.contains(u"| " + field[u"name"].toString() + u" |"),
-                         qPrintable(field[u"name"].toString()));
-        }
-        QVERIFY(text.contains(s("- Annotations: Ana: 2, Ben: 1")));
-    }
-
-    void codebookPdfHasTheCodeNames()
-    {
-        REQUIRE_EXECUTABLE(pdftotext, "pdftotext", "poppler-utils");
-        const QString file = out(s("codebook.pdf"));
-        const CliRun r = ok({s("export"), m_project, s("--codebook-document"), file});
-        QVERIFY2(r.ok(), qPrintable(r.describe()));
-        QFile f(file);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.read(5), QByteArray("%PDF-"));
-        QProcess p;
-        p.start(pdftotext, {s("-enc"), s("UTF-8"), file, s("-")});
-        QVERIFY(p.waitForFinished(60000));
-        QCOMPARE(p.exitCode(), 0);
-        const QString text = QString::fromUtf8(p.readAllStandardOutput()).simplified();
-        for (const QJsonValue &code : m_codebook)
-            QVERIFY2(text.contains(code[u"name"].toString()), qPrintable(code[u"name"].toString()));
-        QVERIFY2(text.contains(s("Ana: 2, Ben: 1")), qPrintable(text.left(2000)));
     }
 
     // Last: it adds a variable-only article to the project.

@@ -18,6 +18,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <QUuid>
 
 #include <functional>
@@ -294,5 +295,23 @@ struct ProjectFixture
     QUuid plainDoc;
     QUuid nonBmpDoc;
 };
+
+// A fresh ProjectFixture in a folder of its own for every test function:
+// a test class's init() calls openFixture, its cleanup() closeFixture.
+inline bool openFixture(std::unique_ptr<QTemporaryDir> &dir, std::unique_ptr<ProjectFixture> &fx)
+{
+    fx.reset();
+    dir = std::make_unique<QTemporaryDir>();
+    if (!dir->isValid())
+        return false;
+    fx = std::make_unique<ProjectFixture>(dir->path());
+    return true;
+}
+
+inline void closeFixture(std::unique_ptr<QTemporaryDir> &dir, std::unique_ptr<ProjectFixture> &fx)
+{
+    fx.reset(); // the project closes before its folder goes
+    dir.reset();
+}
 
 } // namespace newscoder::test

@@ -114,16 +114,10 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        m_fx = std::make_unique<ProjectFixture>(m_dir->path());
+        QVERIFY(openFixture(m_dir, m_fx));
     }
 
-    void cleanup()
-    {
-        m_fx.reset();
-        m_dir.reset();
-    }
+    void cleanup() { closeFixture(m_dir, m_fx); }
 
     void treeOrder()
     {
@@ -278,17 +272,19 @@ private Q_SLOTS:
         QVERIFY(project().code(direct));
     }
 
-    void mergeVariablesKeepsBothValues()
+    void mergeVariablesKeepsTheKeptCodesSingleValue()
     {
-        // An article variable whose values the kept field already has for
-        // the same article: nothing is lost, the moved values come after.
-        CodeField slant;
-        slant.name = QStringLiteral("Topic");
-        slant.kind = FieldKind::Text;
+        // An article variable that holds one value, set in both codes for the
+        // same article and coder: the kept code's value stays, the absorbed
+        // code's is removed (the undo brings it back). Before, both stayed:
+        // the panel showed the first, agreement used the last.
+        CodeField topic;
+        topic.name = QStringLiteral("Topic");
+        topic.kind = FieldKind::Text;
         Code c;
         c.name = QStringLiteral("Article extra");
         c.unit = CodeUnit::Article;
-        c.fields = {slant};
+        c.fields = {topic};
         const auto extra = project().addCode(c);
         QVERIFY(extra);
         const Code article = *project().code(code("Article"));
@@ -297,17 +293,54 @@ private Q_SLOTS:
         QVERIFY(project().setDocumentValues(m_fx->plainDoc, keptTopic, {{keptTopic, QStringLiteral("ports"), {}, {}}}));
         QVERIFY(project().setDocumentValues(m_fx->plainDoc, extraTopic,
                                             {{extraTopic, QStringLiteral("strikes"), {}, {}}}));
+        // Another article has a value only in the absorbed code: it moves.
+        QVERIFY(project().setDocumentValues(m_fx->nonBmpDoc, extraTopic, {{extraTopic, QStringLiteral("fish"), {}, {}}}));
         project().undoStack()->clear();
         const Snapshot before = snapshot(m_fx->path);
 
         QVERIFY2(project().mergeCodes(code("Article"), *extra), qPrintable(project().lastError()));
         const QList<StoredValue> values = reader(m_fx->path)->valuesOfFields({keptTopic});
         QCOMPARE(values.size(), 2);
+        for (const StoredValue &v : values) {
+            QCOMPARE(v.position, 0);
+            QCOMPARE(v.value.text, v.ownerId == m_fx->plainDoc ? QStringLiteral("ports") : QStringLiteral("fish"));
+        }
+        checkRoundTrip(before);
+    }
+
+    void mergeVariablesKeepsEveryValueOfAMultipleChoice()
+    {
+        // A field that holds several values: nothing is lost, the moved values come after.
+        CodeField frames;
+        frames.name = QStringLiteral("Frames");
+        frames.kind = FieldKind::MultipleChoice;
+        frames.options = {{QStringLiteral("conflict"), {}}, {QStringLiteral("economy"), {}}, {QStringLiteral("human"), {}}};
+        Code a;
+        a.name = QStringLiteral("Frames A");
+        a.unit = CodeUnit::Article;
+        a.fields = {frames};
+        Code b = a;
+        b.name = QStringLiteral("Frames B");
+        const auto keptId = project().addCode(a);
+        const auto absorbedId = project().addCode(b);
+        QVERIFY(keptId && absorbedId);
+        const QUuid kept = project().code(*keptId)->fields[0].id;
+        const QUuid absorbed = project().code(*absorbedId)->fields[0].id;
+        QVERIFY(project().setDocumentValues(m_fx->plainDoc, kept, {{kept, QStringLiteral("conflict"), {}, {}}}));
+        QVERIFY(project().setDocumentValues(m_fx->plainDoc, absorbed,
+                                            {{absorbed, QStringLiteral("economy"), {}, {}},
+                                             {absorbed, QStringLiteral("human"), {}, {}}}));
+        project().undoStack()->clear();
+        const Snapshot before = snapshot(m_fx->path);
+
+        QVERIFY2(project().mergeCodes(*keptId, *absorbedId), qPrintable(project().lastError()));
+        QList<StoredValue> values = reader(m_fx->path)->valuesOfFields({kept});
+        std::sort(values.begin(), values.end(),
+                  [](const StoredValue &x, const StoredValue &y) { return x.position < y.position; });
         QStringList texts;
         for (const StoredValue &v : values)
             texts << v.value.text;
-        texts.sort();
-        QCOMPARE(texts, (QStringList{QStringLiteral("ports"), QStringLiteral("strikes")}));
+        QCOMPARE(texts, (QStringList{QStringLiteral("conflict"), QStringLiteral("economy"), QStringLiteral("human")}));
         checkRoundTrip(before);
     }
 

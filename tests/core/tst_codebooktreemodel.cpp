@@ -53,9 +53,7 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        m_fx = std::make_unique<ProjectFixture>(m_dir->path());
+        QVERIFY(openFixture(m_dir, m_fx));
         m_model = std::make_unique<CodebookTreeModel>(project());
         m_tester = std::make_unique<QAbstractItemModelTester>(
             m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);

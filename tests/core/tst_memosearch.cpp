@@ -42,9 +42,7 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        m_fx = std::make_unique<ProjectFixture>(m_dir->path());
+        QVERIFY(openFixture(m_dir, m_fx));
         m_annotation = project().addAnnotation(m_fx->plainDoc, m_fx->codeId(QStringLiteral("Quote")), 26, 53,
                                                QStringLiteral("Check the embargo date with the ministry"))
                            .value_or(QUuid());
@@ -65,11 +63,7 @@ private Q_SLOTS:
         QVERIFY(!m_actor.isNull() && !m_outlet.isNull());
     }
 
-    void cleanup()
-    {
-        m_fx.reset();
-        m_dir.reset();
-    }
+    void cleanup() { closeFixture(m_dir, m_fx); }
 
     void everyKindIsRead()
     {

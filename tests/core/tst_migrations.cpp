@@ -7,6 +7,7 @@
 #include "storage/FaultInjection.h"
 #include "storage/Schema.h"
 
+#include <QDir>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -288,14 +289,31 @@ private Q_SLOTS:
                  QString::number(version));
         const QByteArray original = fileHash(path);
 
-        // Read-only opening cannot upgrade: refused, file untouched.
-        try {
-            reader(path);
-            QFAIL("an old file cannot be opened read-only");
-        } catch (const StoreError &e) {
-            QCOMPARE(e.kind(), StoreError::Kind::Invalid);
+        // Read-only opening reads an upgraded temporary copy: the file is
+        // never written, nothing appears next to it (no backup, no lock).
+        // (Before, it was refused: an old file could not be looked at read-only.)
+        const QStringList folderBefore = QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden);
+        {
+            std::unique_ptr<ProjectStore> readOnly;
+            try {
+                readOnly = reader(path);
+            } catch (const StoreError &e) {
+                QFAIL(qPrintable(QStringLiteral("an old file opens read-only: ") + e.message()));
+            }
+            QVERIFY(readOnly->isReadOnly());
+            QCOMPARE(readOnly->path(), path);
+            QCOMPARE(readOnly->schemaVersion(), schema::currentVersion());
+            QCOMPARE(readOnly->documentSummaries().size(),
+                     queryValue(path, QStringLiteral("SELECT COUNT(*) FROM documents")).toInt());
+            try {
+                WriteTransaction tx(*readOnly);
+                QFAIL("a read-only store must refuse writing");
+            } catch (const StoreError &) {
+            }
+            QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden), folderBefore);
         }
         QCOMPARE(fileHash(path), original);
+        QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden), folderBefore);
 
         const QString backup = path + QStringLiteral(".v%1.bak").arg(version);
         {

@@ -35,16 +35,10 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        m_fx = std::make_unique<ProjectFixture>(m_dir->path());
+        QVERIFY(openFixture(m_dir, m_fx));
     }
 
-    void cleanup()
-    {
-        m_fx.reset();
-        m_dir.reset();
-    }
+    void cleanup() { closeFixture(m_dir, m_fx); }
 
     // ------------------------------------------------------------ documents
 

@@ -60,9 +60,7 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        m_fx = std::make_unique<ProjectFixture>(m_dir->path());
+        QVERIFY(openFixture(m_dir, m_fx));
         m_coded.speaker = add("Speaker", 9, 18);
         m_coded.quote = add("Quote", 26, 53);
         m_coded.claim = add("Claim", 55, 78);
@@ -71,11 +69,7 @@ private Q_SLOTS:
         project().undoStack()->clear();
     }
 
-    void cleanup()
-    {
-        m_fx.reset();
-        m_dir.reset();
-    }
+    void cleanup() { closeFixture(m_dir, m_fx); }
 
     void editsKeepAnchors_data()
     {

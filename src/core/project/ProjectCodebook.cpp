@@ -213,8 +213,11 @@ bool Project::mergeCodes(const QUuid &keptId, const QUuid &absorbedId)
             redo.updateAnnotations.append(after);
             undo.updateAnnotations.append(a);
         }
-        // Values of matched fields move to the kept field, after any value an
-        // owner already has there (article and outlet variables can have both).
+        // Values of matched fields move to the kept field. An owner (article
+        // and coder, outlet) that has a value in both codes keeps the kept
+        // code's value in a field that holds one value (the absorbed code's
+        // is removed; undoing the merge brings it back), and gets the moved
+        // values after its own in a field that holds several.
         const QList<StoredValue> moving = m_store->valuesOfFields(repointed.keys());
         QHash<ValueKey, int> nextFree;
         for (const StoredValue &v : m_store->valuesOfFields(QList<QUuid>(repointed.cbegin(), repointed.cend()))) {
@@ -224,8 +227,11 @@ bool Project::mergeCodes(const QUuid &keptId, const QUuid &absorbedId)
         for (const StoredValue &v : moving) {
             StoredValue after = v;
             after.value.fieldId = repointed.value(v.value.fieldId);
-            after.position = nextFree.value(keyOf(after)) + v.position;
             redo.removeValues.append(v);
+            const CodeField *field = keptAfter.field(after.value.fieldId);
+            if (field && !field->allowsSeveral() && nextFree.contains(keyOf(after)))
+                continue; // the kept code's value stays the owner's one value
+            after.position = nextFree.value(keyOf(after)) + v.position;
             redo.insertValues.append(after);
         }
     } catch (const StoreError &e) {

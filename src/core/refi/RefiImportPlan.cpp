@@ -1,10 +1,8 @@
 // Reading a REFI-QDA file and working out what its import will do.
-#include "refi/RefiImport.h"
+#include "refi/RefiImportPlanner_p.h"
 
 #include "project/Project.h"
-#include "refi/RefiArchive.h"
 #include "refi/RefiOffsets.h"
-#include "refi/RefiXml.h"
 #include "storage/StoreError.h"
 
 #include <QFile>
@@ -15,9 +13,7 @@
 
 namespace newscoder::refi {
 
-namespace {
-
-constexpr qint64 MaxXmlFileBytes = qint64(256) << 20;
+namespace planning {
 
 QUuid uuidOf(const QString &guid)
 {
@@ -115,560 +111,302 @@ QString storedValue(const QString &kind, const QString &value)
     return kind == QLatin1String("Text") ? value : v;
 }
 
-class Planner
+std::optional<ImportPlan> Planner::run(const QString &path, QString *error)
 {
-public:
-    Planner(const Project &project, const ImportOptions &options) : m_project(project), m_options(options) {}
-
-    std::optional<ImportPlan> run(const QString &path, QString *error)
-    {
-        m_plan.file = path;
-        if (!load(path, error))
-            return std::nullopt;
-        const RefiProjectData &d = m_data;
-        m_plan.origin = d.origin;
-        m_plan.codebookOnly = d.isCodebookOnly;
-        m_fallbackCoder = m_options.fallbackCoder.trimmed().isEmpty() ? QStringLiteral("REFI-QDA import")
-                                                                      : m_options.fallbackCoder.trimmed();
-        for (const RefiUser &u : d.users) {
-            const QString name = u.name.trimmed().isEmpty() ? QStringLiteral("User ") + guidKey(u.guid).left(8)
-                                                            : u.name.trimmed();
-            m_users.insert(guidKey(u.guid), name);
-        }
-        m_plan.inFile.users = int(d.users.size());
-        for (const RefiNote &n : d.notes)
-            m_notes.insert(guidKey(n.guid), n.text.isEmpty() ? readNoteFile(n) : n.text);
-        m_plan.inFile.notes = int(d.notes.size());
-        planCodes(d.codes, {}, error);
-        if (!error->isEmpty())
-            return std::nullopt;
-        planCases();
-        for (const RefiSource &s : d.sources) {
-            if (!planSource(s, error))
-                return std::nullopt;
-        }
-        m_plan.inFile.sources = int(d.sources.size());
-        m_plan.inFile.cases = int(d.cases.size());
-        m_plan.inFile.variables = int(d.variables.size());
-        for (const RefiSet &s : d.sets)
-            m_plan.skipped.append({QStringLiteral("set “%1”").arg(s.name), QStringLiteral("sets are not imported")});
-        for (auto it = m_notes.cbegin(); it != m_notes.cend(); ++it) {
-            if (!m_usedNotes.contains(it.key()))
-                m_plan.skipped.append({QStringLiteral("note %1").arg(it.key()),
-                                       QStringLiteral("not attached to a code, source or selection that is imported")});
-        }
-        finishVariableCode();
-        m_plan.added.notes = int(m_usedNotes.size());
-        QSet<QString> coders;
-        for (const PlannedAnnotation &a : m_plan.annotations)
-            coders.insert(a.coder);
-        for (const PlannedValue &v : m_plan.values)
-            coders.insert(v.coder);
-        m_plan.coders = QStringList(coders.cbegin(), coders.cend());
-        m_plan.coders.sort();
-        for (const QString &c : m_plan.coders) {
-            if (!m_project.store().coderByName(c))
-                ++m_plan.added.users;
-        }
-        return m_plan;
+    m_plan.file = path;
+    if (!load(path, error))
+        return std::nullopt;
+    const RefiProjectData &d = m_data;
+    m_plan.origin = d.origin;
+    m_plan.codebookOnly = d.isCodebookOnly;
+    m_fallbackCoder = m_options.fallbackCoder.trimmed().isEmpty() ? QStringLiteral("REFI-QDA import")
+                                                                  : m_options.fallbackCoder.trimmed();
+    for (const RefiUser &u : d.users) {
+        const QString name = u.name.trimmed().isEmpty() ? QStringLiteral("User ") + guidKey(u.guid).left(8)
+                                                        : u.name.trimmed();
+        m_users.insert(guidKey(u.guid), name);
     }
+    m_plan.inFile.users = int(d.users.size());
+    for (const RefiNote &n : d.notes)
+        m_notes.insert(guidKey(n.guid), n.text.isEmpty() ? readNoteFile(n) : n.text);
+    m_plan.inFile.notes = int(d.notes.size());
+    planCodes(d.codes, {}, error);
+    if (!error->isEmpty())
+        return std::nullopt;
+    planCases();
+    for (const RefiSource &s : d.sources) {
+        if (!planSource(s, error))
+            return std::nullopt;
+    }
+    m_plan.inFile.sources = int(d.sources.size());
+    m_plan.inFile.cases = int(d.cases.size());
+    m_plan.inFile.variables = int(d.variables.size());
+    for (const RefiSet &s : d.sets)
+        m_plan.skipped.append({QStringLiteral("set “%1”").arg(s.name), QStringLiteral("sets are not imported")});
+    for (auto it = m_notes.cbegin(); it != m_notes.cend(); ++it) {
+        if (!m_usedNotes.contains(it.key()))
+            m_plan.skipped.append({QStringLiteral("note %1").arg(it.key()),
+                                   QStringLiteral("not attached to a code, source or selection that is imported")});
+    }
+    finishVariableCode();
+    m_plan.added.notes = int(m_usedNotes.size());
+    QSet<QString> coders;
+    for (const PlannedAnnotation &a : m_plan.annotations)
+        coders.insert(a.coder);
+    for (const PlannedValue &v : m_plan.values)
+        coders.insert(v.coder);
+    m_plan.coders = QStringList(coders.cbegin(), coders.cend());
+    m_plan.coders.sort();
+    for (const QString &c : m_plan.coders) {
+        if (!m_project.store().coderByName(c))
+            ++m_plan.added.users;
+    }
+    return m_plan;
+}
 
-private:
-    bool load(const QString &path, QString *error)
-    {
-        QByteArray xml;
-        if (path.endsWith(QLatin1String(".qdc"), Qt::CaseInsensitive)) {
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly)) {
-                *error = QStringLiteral("Cannot read %1: %2").arg(path, file.errorString());
-                return false;
-            }
-            if (file.size() > MaxXmlFileBytes) {
-                *error = QStringLiteral("%1 is larger than %2 bytes; refused.").arg(path).arg(MaxXmlFileBytes);
-                return false;
-            }
-            xml = file.readAll();
-        } else {
-            if (!m_archive.open(path)) {
-                *error = m_archive.error();
-                return false;
-            }
-            m_hasArchive = true;
-            QString qde;
-            for (const QString &f : m_archive.files()) {
-                if (!f.endsWith(QLatin1String(".qde"), Qt::CaseInsensitive))
-                    continue;
-                if (f.compare(QLatin1String("project.qde"), Qt::CaseInsensitive) == 0) {
-                    qde = f;
-                    break;
-                }
-                if (qde.isEmpty() || (!f.contains(u'/') && qde.contains(u'/')))
-                    qde = f;
-            }
-            if (qde.isEmpty()) {
-                *error = QStringLiteral("The archive holds no project file (.qde); not a REFI-QDA project.");
-                return false;
-            }
-            m_base = qde.contains(u'/') ? qde.section(u'/', 0, -2) + u'/' : QString();
-            const auto bytes = m_archive.read(qde);
-            if (!bytes) {
-                *error = m_archive.error();
-                return false;
-            }
-            xml = *bytes;
-        }
-        const auto data = readRefiXml(xml, error);
-        if (!data) {
-            *error = QStringLiteral("%1: %2").arg(QFileInfo(path).fileName(), *error);
+bool Planner::load(const QString &path, QString *error)
+{
+    QByteArray xml;
+    if (path.endsWith(QLatin1String(".qdc"), Qt::CaseInsensitive)) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("Cannot read %1: %2").arg(path, file.errorString());
             return false;
         }
-        m_data = *data;
-        return true;
-    }
-
-    // The archive path an internal:// (or plain relative) reference names; empty when outside the archive.
-    std::optional<QByteArray> readReferenced(const QString &reference, QString *why)
-    {
-        QString ref = reference.trimmed();
-        if (!m_hasArchive) {
-            *why = QStringLiteral("a codebook has no files");
-            return std::nullopt;
+        if (file.size() > MaxXmlFileBytes) {
+            *error = QStringLiteral("%1 is larger than %2 bytes; refused.").arg(path).arg(MaxXmlFileBytes);
+            return false;
         }
-        const bool internal = ref.startsWith(QLatin1String("internal://"), Qt::CaseInsensitive);
-        if (internal)
-            ref = ref.mid(11);
-        else if (ref.contains(QLatin1String("://")) || ref.startsWith(u'/') || ref.startsWith(u'\\')
-                 || (ref.size() > 1 && ref.at(1) == u':')) {
-            *why = QStringLiteral("it refers to “%1” outside the archive").arg(reference);
-            return std::nullopt;
+        xml = file.readAll();
+    } else {
+        if (!m_archive.open(path)) {
+            *error = m_archive.error();
+            return false;
         }
-        if (!isSafeArchivePath(ref)) {
-            *why = QStringLiteral("the path “%1” escapes the archive").arg(reference);
-            return std::nullopt;
-        }
-        const QStringList candidates = {QString(m_base + QStringLiteral("sources/") + ref), QString(m_base + ref)};
-        for (const QString &candidate : candidates) {
-            if (m_archive.contains(candidate)) {
-                const auto bytes = m_archive.read(candidate);
-                if (!bytes)
-                    *why = m_archive.error();
-                return bytes;
+        m_hasArchive = true;
+        QString qde;
+        for (const QString &f : m_archive.files()) {
+            if (!f.endsWith(QLatin1String(".qde"), Qt::CaseInsensitive))
+                continue;
+            if (f.compare(QLatin1String("project.qde"), Qt::CaseInsensitive) == 0) {
+                qde = f;
+                break;
             }
+            if (qde.isEmpty() || (!f.contains(u'/') && qde.contains(u'/')))
+                qde = f;
         }
-        *why = QStringLiteral("the archive has no file “%1”").arg(reference);
+        if (qde.isEmpty()) {
+            *error = QStringLiteral("The archive holds no project file (.qde); not a REFI-QDA project.");
+            return false;
+        }
+        m_base = qde.contains(u'/') ? qde.section(u'/', 0, -2) + u'/' : QString();
+        const auto bytes = m_archive.read(qde);
+        if (!bytes) {
+            *error = m_archive.error();
+            return false;
+        }
+        xml = *bytes;
+    }
+    const auto data = readRefiXml(xml, error);
+    if (!data) {
+        *error = QStringLiteral("%1: %2").arg(QFileInfo(path).fileName(), *error);
+        return false;
+    }
+    m_data = *data;
+    return true;
+}
+
+// The archive path an internal:// (or plain relative) reference names; empty when outside the archive.
+std::optional<QByteArray> Planner::readReferenced(const QString &reference, QString *why)
+{
+    QString ref = reference.trimmed();
+    if (!m_hasArchive) {
+        *why = QStringLiteral("a codebook has no files");
         return std::nullopt;
     }
-
-    QString readNoteFile(const RefiNote &n)
-    {
-        if (n.plainTextPath.isEmpty())
-            return {};
-        QString why;
-        const auto bytes = readReferenced(n.plainTextPath, &why);
-        return bytes ? decodeSourceText(*bytes).stored : QString();
+    const bool internal = ref.startsWith(QLatin1String("internal://"), Qt::CaseInsensitive);
+    if (internal)
+        ref = ref.mid(11);
+    else if (ref.contains(QLatin1String("://")) || ref.startsWith(u'/') || ref.startsWith(u'\\')
+             || (ref.size() > 1 && ref.at(1) == u':')) {
+        *why = QStringLiteral("it refers to “%1” outside the archive").arg(reference);
+        return std::nullopt;
     }
-
-    QString notesText(const QStringList &refs)
-    {
-        QStringList parts;
-        for (const QString &r : refs) {
-            const QString key = guidKey(r);
-            const QString text = m_notes.value(key);
-            m_usedNotes.insert(key);
-            if (!text.trimmed().isEmpty())
-                parts << text.trimmed();
-        }
-        return parts.join(QStringLiteral("\n\n"));
+    if (!isSafeArchivePath(ref)) {
+        *why = QStringLiteral("the path “%1” escapes the archive").arg(reference);
+        return std::nullopt;
     }
-
-    void planCodes(const QList<RefiCode> &codes, const QUuid &parent, QString *error)
-    {
-        int position = 0;
-        if (!codes.isEmpty()) {
-            for (const Code &c : m_project.codes()) {
-                if (c.parentId == parent)
-                    position = qMax(position, c.position + 1);
-            }
-        }
-        for (const RefiCode &rc : codes) {
-            ++m_plan.inFile.codes;
-            const QUuid id = uuidOf(rc.guid);
-            if (m_codeIds.contains(guidKey(rc.guid))) {
-                *error = QStringLiteral("The codebook names the code GUID %1 twice.").arg(rc.guid);
-                return;
-            }
-            m_codeIds.insert(guidKey(rc.guid), id);
-            if (m_project.code(id)) {
-                ++m_plan.alreadyPresent.codes;
-            } else {
-                Code c;
-                c.id = id;
-                c.parentId = parent;
-                c.name = rc.name.trimmed().isEmpty() ? QStringLiteral("Code %1").arg(m_plan.inFile.codes) : rc.name.trimmed();
-                c.color = parseColor(rc.color);
-                if (!c.color.isValid())
-                    c.color = paletteColor(m_plan.inFile.codes);
-                const CodeDescriptionParts parts = splitCodeDescription(rc.description);
-                c.description = parts.definition;
-                c.useWhen = parts.useWhen;
-                c.avoidWhen = parts.avoidWhen;
-                c.example = parts.example;
-                c.memo = notesText(rc.noteRefs);
-                c.position = position++;
-                c.unit = CodeUnit::Span;
-                m_plan.newCodes.append(c);
-                ++m_plan.added.codes;
-            }
-            planCodes(rc.children, id, error);
-            if (!error->isEmpty())
-                return;
+    const QStringList candidates = {QString(m_base + QStringLiteral("sources/") + ref), QString(m_base + ref)};
+    for (const QString &candidate : candidates) {
+        if (m_archive.contains(candidate)) {
+            const auto bytes = m_archive.read(candidate);
+            if (!bytes)
+                *why = m_archive.error();
+            return bytes;
         }
     }
+    *why = QStringLiteral("the archive has no file “%1”").arg(reference);
+    return std::nullopt;
+}
 
-    void planCases()
-    {
-        for (const RefiVariable &v : m_data.variables)
-            m_variables.insert(guidKey(v.guid), v);
-        for (const RefiCase &c : m_data.cases) {
-            if (c.description.startsWith(QLatin1String("Newscoder outlet"))
-                || c.description.startsWith(QLatin1String("Newscoder actor"))) {
-                m_plan.skipped.append({QStringLiteral("case “%1”").arg(c.name),
-                                       QStringLiteral("outlet and actor registries are not imported from REFI-QDA")});
-                continue;
-            }
-            if (c.sourceRefs.isEmpty() && !c.values.isEmpty()) {
-                m_plan.skipped.append({QStringLiteral("case “%1”").arg(c.name),
-                                       QStringLiteral("it refers to no text source")});
-                continue;
-            }
-            for (const QString &s : c.sourceRefs)
-                m_casesBySource[guidKey(s)].append(&c);
+QString Planner::readNoteFile(const RefiNote &n)
+{
+    if (n.plainTextPath.isEmpty())
+        return {};
+    QString why;
+    const auto bytes = readReferenced(n.plainTextPath, &why);
+    return bytes ? decodeSourceText(*bytes).stored : QString();
+}
+
+QString Planner::notesText(const QStringList &refs)
+{
+    QStringList parts;
+    for (const QString &r : refs) {
+        const QString key = guidKey(r);
+        const QString text = m_notes.value(key);
+        m_usedNotes.insert(key);
+        if (!text.trimmed().isEmpty())
+            parts << text.trimmed();
+    }
+    return parts.join(QStringLiteral("\n\n"));
+}
+
+void Planner::planCodes(const QList<RefiCode> &codes, const QUuid &parent, QString *error)
+{
+    int position = 0;
+    if (!codes.isEmpty()) {
+        for (const Code &c : m_project.codes()) {
+            if (c.parentId == parent)
+                position = qMax(position, c.position + 1);
         }
     }
-
-    // Values of a foreign variable become article variables of the code
-    // “REFI-QDA variables”, coded by the fallback coder.
-    void addVariableValue(const QUuid &documentId, const RefiVariableValue &v, const QString &coder)
-    {
-        const QUuid fieldId = uuidOf(v.variableRef);
-        if (const auto existing = m_project.field(fieldId)) {
-            if (existing->first.unit != CodeUnit::Article) {
-                m_plan.skipped.append({QStringLiteral("variable %1").arg(v.variableRef),
-                                       QStringLiteral("it matches a field that is not an article variable")});
-                return;
-            }
-        } else if (!m_newFields.contains(fieldId)) {
-            const auto var = m_variables.constFind(guidKey(v.variableRef));
-            if (var == m_variables.cend()) {
-                m_plan.skipped.append({QStringLiteral("variable value %1").arg(v.variableRef),
-                                       QStringLiteral("the variable is not declared")});
-                return;
-            }
-            CodeField f;
-            f.id = fieldId;
-            f.name = var->name.trimmed().isEmpty() ? QStringLiteral("Variable") : var->name.trimmed();
-            f.kind = fieldKindForVariable(var->type);
-            f.description = var->description;
-            f.position = int(m_newFields.size());
-            m_newFields.insert(fieldId, f);
-            m_newFieldOrder.append(fieldId);
-        }
-        FieldValue fv;
-        fv.fieldId = fieldId;
-        fv.text = storedValue(v.kind, v.value);
-        if (fv.text.isEmpty())
-            return;
-        m_plan.values.append({documentId, fieldId, coder, fv});
-    }
-
-    void finishVariableCode()
-    {
-        if (m_newFields.isEmpty())
-            return;
-        const QUuid codeId = QUuid::createUuidV5(QUuid(QStringLiteral("{0b7c5a52-91e4-4c1f-9a0e-5d3c4f1b2a77}")),
-                                                 QStringLiteral("refi-qda-variables"));
-        if (m_project.code(codeId)) {
-            for (const QUuid &f : m_newFieldOrder)
-                m_plan.skipped.append({QStringLiteral("variable “%1”").arg(m_newFields[f].name),
-                                       QStringLiteral("new variables are not added to an existing variable code")});
-            m_plan.values.removeIf([&](const PlannedValue &v) { return m_newFields.contains(v.fieldId); });
+    for (const RefiCode &rc : codes) {
+        ++m_plan.inFile.codes;
+        const QUuid id = uuidOf(rc.guid);
+        if (m_codeIds.contains(guidKey(rc.guid))) {
+            *error = QStringLiteral("The codebook names the code GUID %1 twice.").arg(rc.guid);
             return;
         }
-        Code c;
-        c.id = codeId;
-        c.name = QStringLiteral("REFI-QDA variables");
-        c.unit = CodeUnit::Article;
-        c.color = QColor(0x88, 0x88, 0x88);
-        c.description = QStringLiteral("Case variables imported from a REFI-QDA project.");
-        for (const Code &existing : m_project.codes()) {
-            if (existing.parentId.isNull())
-                c.position = qMax(c.position, existing.position + 1);
-        }
-        for (const QUuid &f : m_newFieldOrder) {
-            CodeField field = m_newFields[f];
-            field.codeId = c.id;
-            c.fields.append(field);
-        }
-        m_plan.newCodes.append(c);
-        ++m_plan.added.codes;
-        m_plan.added.variables = int(c.fields.size());
-    }
-
-    void applyCases(Document &doc, bool isNew, const QString &sourceGuid)
-    {
-        const QList<const RefiCase *> cases = m_casesBySource.value(guidKey(sourceGuid));
-        for (const RefiCase *c : cases) {
-            if (!isNew) {
-                ++m_plan.alreadyPresent.cases;
-                continue;
-            }
-            ++m_plan.added.cases;
-            if (c->description == QLatin1String("Newscoder article")) {
-                for (const RefiVariableValue &v : c->values) {
-                    const QString name = m_variables.value(guidKey(v.variableRef)).name;
-                    if (name == QLatin1String("Title"))
-                        doc.title = v.value;
-                    else if (name == QLatin1String("Outlet"))
-                        doc.outlet = v.value;
-                    else if (name == QLatin1String("Date"))
-                        doc.date = QDate::fromString(v.value.left(10), Qt::ISODate);
-                    else if (name == QLatin1String("URL"))
-                        doc.url = v.value;
-                    else if (name == QLatin1String("Author"))
-                        doc.author = v.value;
-                    else if (!name.isEmpty())
-                        doc.metadata.append({name, v.value});
-                }
-                continue;
-            }
-            static const QString codedBy = QStringLiteral("Newscoder article variables coded by: ");
-            const QString coder = c->description.startsWith(codedBy) ? c->description.mid(codedBy.size()).trimmed()
-                                                                     : m_fallbackCoder;
-            for (const RefiVariableValue &v : c->values)
-                addVariableValue(doc.id, v, coder.isEmpty() ? m_fallbackCoder : coder);
-        }
-    }
-
-    bool planSource(const RefiSource &s, QString *error)
-    {
-        const QString label = s.name.isEmpty() ? s.guid : s.name;
-        if (s.kind != RefiSource::Kind::Text) {
-            m_plan.skipped.append({QStringLiteral("%1 source “%2”").arg(sourceKindName(s.kind), label),
-                                   QStringLiteral("Newscoder codes plain text; %1 sources are not imported")
-                                       .arg(sourceKindName(s.kind))});
-            return true;
-        }
-        // The text: inline, the .txt, or the .docx when the .txt is empty.
-        QString raw = s.plainTextContent;
-        if (!s.hasPlainTextContent && !s.plainTextPath.isEmpty()) {
-            QString why;
-            const auto bytes = readReferenced(s.plainTextPath, &why);
-            if (!bytes) {
-                *error = QStringLiteral("The text source “%1” cannot be read: %2.").arg(label, why);
-                return false;
-            }
-            raw = QString::fromUtf8(*bytes);
-        }
-        if (raw.trimmed().isEmpty() && !s.richTextPath.isEmpty()) {
-            QString why;
-            const auto bytes = readReferenced(s.richTextPath, &why);
-            if (!bytes) {
-                *error = QStringLiteral("The text source “%1” has no text and its document cannot be read: %2.")
-                             .arg(label, why);
-                return false;
-            }
-            const auto text = docxPlainText(*bytes, &why);
-            if (!text) {
-                *error = QStringLiteral("The text source “%1”: %2").arg(label, why);
-                return false;
-            }
-            raw = *text;
-            m_plan.reconciled.append(QStringLiteral("%1: text read from its .docx").arg(label));
-        }
-        if (raw.isEmpty() && s.plainTextPath.isEmpty() && !s.hasPlainTextContent) {
-            *error = QStringLiteral("The text source “%1” names no text (no plainTextPath or content).").arg(label);
-            return false;
-        }
-        const SourceText text = sourceTextFromString(raw);
-        Document doc;
-        doc.id = uuidOf(s.guid);
-        loadExisting();
-        const auto existing = m_existingDocuments.contains(doc.id) ? m_project.store().document(doc.id)
-                                                                   : std::optional<Document>();
-        const bool isNew = !existing;
-        if (existing && existing->text != text.stored) {
-            m_plan.skipped.append({QStringLiteral("source “%1”").arg(label),
-                                   QStringLiteral("an article with its GUID exists with a different text; its selections "
-                                                  "are not imported")});
-            ++m_plan.alreadyPresent.sources;
-            return true;
-        }
-        // How the peer counted positions: the counting under which every
-        // selection lies inside the text and most selections cover the
-        // text their name quotes.
-        const bool preferUtf16 = m_data.origin.contains(QLatin1String("nvivo"), Qt::CaseInsensitive);
-        const QList<Counting> candidates = candidateCountings(text, preferUtf16);
-        int bestIndex = -1;
-        int bestInBounds = -1;
-        int bestMatches = -1;
-        QList<PositionMap> maps;
-        for (const Counting &c : candidates)
-            maps.append(PositionMap(text, c));
-        for (int i = 0; i < candidates.size(); ++i) {
-            int inBounds = 0;
-            int matches = 0;
-            for (const RefiSelection &sel : s.selections) {
-                const int a = maps[i].toStored(sel.start);
-                const int b = maps[i].toStored(sel.end);
-                if (a < 0 || b < 0 || b < a)
-                    continue;
-                ++inBounds;
-                if (nameMatches(text.stored.mid(a, b - a), sel.name))
-                    ++matches;
-            }
-            if (inBounds > bestInBounds || (inBounds == bestInBounds && matches > bestMatches)) {
-                bestIndex = i;
-                bestInBounds = inBounds;
-                bestMatches = matches;
-            }
-        }
-        if (bestInBounds < s.selections.size()) {
-            for (const RefiSelection &sel : s.selections) {
-                if (maps[bestIndex].toStored(sel.start) < 0 || maps[bestIndex].toStored(sel.end) < 0
-                    || sel.end < sel.start) {
-                    *error = QStringLiteral("The selection %1 (%2–%3) lies beyond the text of “%4” (%5 characters); "
-                                            "refused.")
-                                 .arg(sel.guid)
-                                 .arg(sel.start)
-                                 .arg(sel.end)
-                                 .arg(label)
-                                 .arg(maps[bestIndex].length());
-                    return false;
-                }
-            }
-        }
-        const Counting chosen = candidates.value(bestIndex);
-        if (candidates.size() > 1 || !s.selections.isEmpty())
-            if (candidates.size() > 1 || chosen != Counting{})
-                m_plan.reconciled.append(QStringLiteral("%1: positions read as %2; %3 of %4 selections confirmed by "
-                                                        "their quoted text")
-                                             .arg(label, chosen.describe())
-                                             .arg(bestMatches)
-                                             .arg(s.selections.size()));
-        const PositionMap &map = maps[bestIndex];
-        if (isNew) {
-            doc.title = s.name.trimmed().isEmpty() ? QStringLiteral("Untitled source") : s.name.trimmed();
-            doc.text = text.stored;
-            doc.memo = notesText(s.noteRefs);
-            doc.importSource = QStringLiteral("REFI-QDA: ") + QFileInfo(m_plan.file).fileName();
-            applyCases(doc, true, s.guid);
-            for (const RefiVariableValue &v : s.variables)
-                addVariableValue(doc.id, v, m_fallbackCoder);
-            m_plan.newDocuments.append(doc);
-            ++m_plan.added.sources;
+        m_codeIds.insert(guidKey(rc.guid), id);
+        if (m_project.code(id)) {
+            ++m_plan.alreadyPresent.codes;
         } else {
-            applyCases(doc, false, s.guid);
-            ++m_plan.alreadyPresent.sources;
+            Code c;
+            c.id = id;
+            c.parentId = parent;
+            c.name = rc.name.trimmed().isEmpty() ? QStringLiteral("Code %1").arg(m_plan.inFile.codes) : rc.name.trimmed();
+            c.color = parseColor(rc.color);
+            if (!c.color.isValid())
+                c.color = paletteColor(m_plan.inFile.codes);
+            const CodeDescriptionParts parts = splitCodeDescription(rc.description);
+            c.description = parts.definition;
+            c.useWhen = parts.useWhen;
+            c.avoidWhen = parts.avoidWhen;
+            c.example = parts.example;
+            c.memo = notesText(rc.noteRefs);
+            c.position = position++;
+            c.unit = CodeUnit::Span;
+            m_plan.newCodes.append(c);
+            ++m_plan.added.codes;
         }
-        const bool ownOrigin = m_data.origin.startsWith(QLatin1String("Newscoder"));
-        for (const RefiSelection &sel : s.selections) {
-            const int a = map.toStored(sel.start);
-            const int b = map.toStored(sel.end);
-            if (sel.codings.isEmpty()) {
-                m_plan.skipped.append({QStringLiteral("selection %1 in “%2”").arg(sel.guid, label),
-                                       QStringLiteral("it has no coding")});
-                continue;
-            }
-            if (a == b) {
-                m_plan.skipped.append({QStringLiteral("selection %1 in “%2”").arg(sel.guid, label),
-                                       QStringLiteral("it selects no text")});
-                continue;
-            }
-            QString memo = notesText(sel.noteRefs);
-            if (!ownOrigin && !sel.description.trimmed().isEmpty())
-                memo = memo.isEmpty() ? sel.description.trimmed() : memo + QStringLiteral("\n\n") + sel.description.trimmed();
-            for (int k = 0; k < sel.codings.size(); ++k) {
-                const RefiCoding &coding = sel.codings[k];
-                ++m_plan.inFile.selections;
-                const auto code = m_codeIds.constFind(guidKey(coding.codeRef));
-                if (code == m_codeIds.cend()) {
-                    *error = QStringLiteral("The coding %1 in “%2” refers to the code %3, which is not in the codebook; "
-                                            "refused.")
-                                 .arg(coding.guid, label, coding.codeRef);
-                    return false;
-                }
-                Annotation ann;
-                ann.id = k == 0 ? uuidOf(sel.guid) : uuidOf(coding.guid);
-                if (m_existingAnnotations.contains(ann.id) || m_annotationIds.contains(ann.id)) {
-                    ++m_plan.alreadyPresent.selections;
-                    continue;
-                }
-                m_annotationIds.insert(ann.id);
-                ann.documentId = doc.id;
-                ann.codeId = *code;
-                ann.start = a;
-                ann.end = b;
-                ann.created = coding.created.isValid() ? coding.created
-                              : sel.created.isValid()  ? sel.created
-                                                       : QDateTime::currentDateTimeUtc();
-                ann.modified = sel.modified.isValid() ? sel.modified : ann.created;
-                const QString codingNotes = notesText(coding.noteRefs);
-                ann.memo = codingNotes.isEmpty() ? memo
-                           : memo.isEmpty()      ? codingNotes
-                                                 : memo + QStringLiteral("\n\n") + codingNotes;
-                QString user = m_users.value(guidKey(coding.creatingUser));
-                if (user.isEmpty())
-                    user = m_users.value(guidKey(sel.creatingUser));
-                if (user.isEmpty())
-                    user = m_users.value(guidKey(s.creatingUser));
-                if (user.isEmpty())
-                    user = m_fallbackCoder;
-                m_plan.annotations.append({ann, user});
-                ++m_plan.added.selections;
-            }
-        }
-        return true;
-    }
-
-    // The ids already in the project, read once (no query per selection).
-    void loadExisting()
-    {
-        if (m_existingLoaded)
+        planCodes(rc.children, id, error);
+        if (!error->isEmpty())
             return;
-        m_existingLoaded = true;
-        for (const DocumentSummary &d : m_project.store().documentSummaries())
-            m_existingDocuments.insert(d.id);
-        if (m_project.store().annotationCount() > 0) {
-            m_project.store().forEachAnnotation([this](const Annotation &a) {
-                m_existingAnnotations.insert(a.id);
-                return true;
-            });
-        }
     }
+}
 
-    const Project &m_project;
-    const ImportOptions &m_options;
-    ImportPlan m_plan;
-    bool m_existingLoaded = false;
-    QSet<QUuid> m_existingDocuments;
-    QSet<QUuid> m_existingAnnotations;
-    RefiProjectData m_data;
-    ArchiveReader m_archive;
-    bool m_hasArchive = false;
-    QString m_base;
-    QString m_fallbackCoder;
-    QHash<QString, QString> m_users;
-    QHash<QString, QString> m_notes;
-    QSet<QString> m_usedNotes;
-    QHash<QString, QUuid> m_codeIds;
-    QHash<QString, RefiVariable> m_variables;
-    QHash<QString, QList<const RefiCase *>> m_casesBySource;
-    QHash<QUuid, CodeField> m_newFields;
-    QList<QUuid> m_newFieldOrder;
-    QSet<QUuid> m_annotationIds;
-};
+void Planner::planCases()
+{
+    for (const RefiVariable &v : m_data.variables)
+        m_variables.insert(guidKey(v.guid), v);
+    for (const RefiCase &c : m_data.cases) {
+        if (c.description.startsWith(QLatin1String("Newscoder outlet"))
+            || c.description.startsWith(QLatin1String("Newscoder actor"))) {
+            m_plan.skipped.append({QStringLiteral("case “%1”").arg(c.name),
+                                   QStringLiteral("outlet and actor registries are not imported from REFI-QDA")});
+            continue;
+        }
+        if (c.sourceRefs.isEmpty() && !c.values.isEmpty()) {
+            m_plan.skipped.append({QStringLiteral("case “%1”").arg(c.name),
+                                   QStringLiteral("it refers to no text source")});
+            continue;
+        }
+        for (const QString &s : c.sourceRefs)
+            m_casesBySource[guidKey(s)].append(&c);
+    }
+}
 
-} // namespace
+// Values of a foreign variable become article variables of the code
+// “REFI-QDA variables”, coded by the fallback coder.
+void Planner::addVariableValue(const QUuid &documentId, const RefiVariableValue &v, const QString &coder)
+{
+    const QUuid fieldId = uuidOf(v.variableRef);
+    if (const auto existing = m_project.field(fieldId)) {
+        if (existing->first.unit != CodeUnit::Article) {
+            m_plan.skipped.append({QStringLiteral("variable %1").arg(v.variableRef),
+                                   QStringLiteral("it matches a field that is not an article variable")});
+            return;
+        }
+    } else if (!m_newFields.contains(fieldId)) {
+        const auto var = m_variables.constFind(guidKey(v.variableRef));
+        if (var == m_variables.cend()) {
+            m_plan.skipped.append({QStringLiteral("variable value %1").arg(v.variableRef),
+                                   QStringLiteral("the variable is not declared")});
+            return;
+        }
+        CodeField f;
+        f.id = fieldId;
+        f.name = var->name.trimmed().isEmpty() ? QStringLiteral("Variable") : var->name.trimmed();
+        f.kind = fieldKindForVariable(var->type);
+        f.description = var->description;
+        f.position = int(m_newFields.size());
+        m_newFields.insert(fieldId, f);
+        m_newFieldOrder.append(fieldId);
+    }
+    FieldValue fv;
+    fv.fieldId = fieldId;
+    fv.text = storedValue(v.kind, v.value);
+    if (fv.text.isEmpty())
+        return;
+    m_plan.values.append({documentId, fieldId, coder, fv});
+}
+
+void Planner::finishVariableCode()
+{
+    if (m_newFields.isEmpty())
+        return;
+    const QUuid codeId = QUuid::createUuidV5(QUuid(QStringLiteral("{0b7c5a52-91e4-4c1f-9a0e-5d3c4f1b2a77}")),
+                                             QStringLiteral("refi-qda-variables"));
+    if (m_project.code(codeId)) {
+        for (const QUuid &f : m_newFieldOrder)
+            m_plan.skipped.append({QStringLiteral("variable “%1”").arg(m_newFields[f].name),
+                                   QStringLiteral("new variables are not added to an existing variable code")});
+        m_plan.values.removeIf([&](const PlannedValue &v) { return m_newFields.contains(v.fieldId); });
+        return;
+    }
+    Code c;
+    c.id = codeId;
+    c.name = QStringLiteral("REFI-QDA variables");
+    c.unit = CodeUnit::Article;
+    c.color = QColor(0x88, 0x88, 0x88);
+    c.description = QStringLiteral("Case variables imported from a REFI-QDA project.");
+    for (const Code &existing : m_project.codes()) {
+        if (existing.parentId.isNull())
+            c.position = qMax(c.position, existing.position + 1);
+    }
+    for (const QUuid &f : m_newFieldOrder) {
+        CodeField field = m_newFields[f];
+        field.codeId = c.id;
+        c.fields.append(field);
+    }
+    m_plan.newCodes.append(c);
+    ++m_plan.added.codes;
+    m_plan.added.variables = int(c.fields.size());
+}
+
+} // namespace planning
+
+using planning::Planner;
 
 std::optional<ImportPlan> planImport(const Project &project, const QString &path, const ImportOptions &options,
                                      QString *error)

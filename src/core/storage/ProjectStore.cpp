@@ -15,6 +15,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QVariant>
 
@@ -40,6 +41,8 @@ using namespace storage_detail;
 namespace {
 
 const QString ApplicationTag = QStringLiteral("newscoder");
+// The temporary folder of an upgraded copy (see open()): removed when the store closes.
+const QString UpgradedCopyFolder = QStringLiteral("newscoder-upgraded-");
 
 bool hasSqliteHeader(const QString &path)
 {
@@ -85,13 +88,19 @@ ProjectStore::ProjectStore(QString path, Access access)
 ProjectStore::~ProjectStore()
 {
     m_writeStatements.clear();
+    QString upgradedCopy; // the temporary copy an older file opened read-only is read from
     if (m_db.isValid()) {
         if (m_transactionDepth > 0)
             rollback();
         m_db.close();
+        if (m_db.databaseName() != m_path)
+            upgradedCopy = m_db.databaseName();
     }
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
+    const QFileInfo copy(upgradedCopy);
+    if (!upgradedCopy.isEmpty() && copy.absoluteDir().dirName().startsWith(UpgradedCopyFolder))
+        QDir(copy.absolutePath()).removeRecursively();
 }
 
 std::unique_ptr<ProjectStore> ProjectStore::create(const QString &path,
@@ -193,9 +202,33 @@ std::unique_ptr<ProjectStore> ProjectStore::open(const QString &path, Access acc
         store->applyPragmas();
         store->migrate();
     } else if (store->schemaVersion() < schema::currentVersion()) {
-        throw StoreError(Kind::Invalid, QStringLiteral("%1 was made by an older Newscoder and must be upgraded: "
-                                                       "open it for editing once.")
-                                            .arg(shown));
+        // An older file opened read-only is never written: it is copied
+        // (VACUUM INTO only reads it) into a temporary folder, the copy is
+        // upgraded there and read instead, and removed when the store closes.
+        QTemporaryDir folder(QDir::tempPath() + u'/' + UpgradedCopyFolder + QStringLiteral("XXXXXX"));
+        if (!folder.isValid())
+            throw StoreError(Kind::Io, QStringLiteral("%1 was made by an older Newscoder: reading it read-only needs "
+                                                      "an upgraded temporary copy, which cannot be made (%2). Open it "
+                                                      "for editing to upgrade it.")
+                                           .arg(shown, folder.errorString()));
+        const QString copy = folder.filePath(QStringLiteral("upgraded.newscoder"));
+        store->saveCopy(copy);
+        store->m_db.close();
+        store->m_db.setDatabaseName(copy); // from here on the connection reads the copy (see the destructor)
+        store->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        folder.setAutoRemove(false);
+        if (!store->m_db.open()) {
+            QDir(folder.path()).removeRecursively();
+            fail(store->m_db.lastError(), QStringLiteral("Cannot open an upgraded copy of %1").arg(shown));
+        }
+        store->m_access = Access::ReadWrite; // to upgrade the copy; the file keeps no backup (migrate)
+        store->migrate();
+        store->m_access = Access::ReadOnly;
+        store->m_writeStatements.clear();
+        store->m_db.close();
+        store->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY"));
+        if (!store->m_db.open())
+            fail(store->m_db.lastError(), QStringLiteral("Cannot open an upgraded copy of %1").arg(shown));
     }
     store->checkTables();
     return store;
@@ -275,9 +308,10 @@ void ProjectStore::migrate()
     const int from = schemaVersion();
     if (from >= schema::currentVersion())
         return;
-    // Keep the untouched original next to the upgraded file.
+    // Keep the untouched original next to the upgraded file (an upgraded
+    // temporary copy of a file opened read-only, see open(), needs none).
     const QString backup = m_path + QStringLiteral(".v%1.bak").arg(from);
-    if (!QFileInfo::exists(backup))
+    if (m_db.databaseName() == m_path && !QFileInfo::exists(backup))
         saveCopy(backup);
     // Foreign keys off while tables are rebuilt (version 5): dropping the
     // old annotations table must not cascade to the rows that point at it.

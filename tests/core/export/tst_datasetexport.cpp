@@ -126,9 +126,7 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        m_fx = std::make_unique<ProjectFixture>(m_dir->path());
+        QVERIFY(openFixture(m_dir, m_fx));
         m_tabDoc = project()
                        .importDocuments({makeDocument(QStringLiteral("Tabs"),
                                                       QStringLiteral("col\tumn said \"=SUM(A1)\"\r\nnext line"))})
@@ -136,11 +134,7 @@ private Q_SLOTS:
         QVERIFY(!m_tabDoc.isNull());
     }
 
-    void cleanup()
-    {
-        m_fx.reset();
-        m_dir.reset();
-    }
+    void cleanup() { closeFixture(m_dir, m_fx); }
 
     void segmentsOffsetsAreUtf16AndCodePoints()
     {
