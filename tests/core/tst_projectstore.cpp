@@ -3,6 +3,7 @@
 #include "CoreTestSupport.h"
 #include "storage/Schema.h"
 
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -66,7 +67,13 @@ private Q_SLOTS:
         const QStringList tables = store->database().tables();
         for (const QString &t : schema::requiredTables())
             QVERIFY2(tables.contains(t), qPrintable(t));
-        QCOMPARE(schema::requiredTables().size(), 13);
+        // The list the store checks on open is the list a new project has: no table
+        // of the schema is missing from it, none is there that the schema lacks.
+        QStringList userTables = tables.filter(QRegularExpression(QStringLiteral("^(?!sqlite_)")));
+        QStringList required = schema::requiredTables();
+        userTables.sort();
+        required.sort();
+        QCOMPARE(userTables, required);
         // No temporary build file is left next to it.
         const QStringList leftovers = folderEntries(m_dir.path()).filter(QStringLiteral(".newscoder-new-"));
         QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(u", ")));
