@@ -70,6 +70,8 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("adjudicate"),
          {runAdjudicate, "PROJECT --item ID --decision accept:CODER|both|reject | --accept-agreements"}},
         {QStringLiteral("decisions"), {runDecisions, "PROJECT [--json] [--out FILE]  the adjudication decision log"}},
+        {QStringLiteral("package"), {runPackage, "PROJECT --coder NAME --out FILE.newscoder  a coder package"}},
+        {QStringLiteral("merge"), {runMerge, "PROJECT FILE.newscoder... [--prefer master|source] [--json]  merge by ids"}},
     };
     return table;
 }

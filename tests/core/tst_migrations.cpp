@@ -357,6 +357,34 @@ private Q_SLOTS:
         QCOMPARE(queryValue(path, QStringLiteral("SELECT COUNT(*) FROM annotation_values")).toInt(), values);
     }
 
+    // Version 7: a version 6 study keeps its roles, sample, assignments and
+    // decisions; merge bases start empty.
+    void version6StudyKeepsItsRecordsAndGainsMergeBases()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("study-v6.newscoder"));
+        QString error;
+        QVERIFY2(buildFromFixture(6, path, &error), qPrintable(error));
+        const int annotations = queryValue(path, QStringLiteral("SELECT COUNT(*) FROM annotations")).toInt();
+        QVERIFY(annotations > 0);
+        {
+            auto store = ProjectStore::open(path);
+            QCOMPARE(store->schemaVersion(), 7);
+            const auto lead = store->coderByName(QStringLiteral("Lee Lead"));
+            QVERIFY(lead.has_value());
+            QCOMPARE(lead->role, CoderRole::Lead);
+            QCOMPARE(store->coderByName(QStringLiteral("Alex Example"))->colour, QStringLiteral("#1f77b4"));
+            QCOMPARE(store->reliabilitySamples().size(), 1);
+            QCOMPARE(store->reliabilitySamples()[0].seed, quint64(7));
+            const QList<Assignment> assigned = store->assignments();
+            QCOMPARE(assigned.size(), 1);
+            QVERIFY(assigned[0].done.isValid());
+            QCOMPARE(store->decisions().size(), 1);
+            QCOMPARE(store->decisions()[0].memo, QStringLiteral("not a quote"));
+            QCOMPARE(store->annotationCount(), annotations);
+        }
+        QCOMPARE(queryValue(path, QStringLiteral("SELECT COUNT(*) FROM merge_bases")).toInt(), 0);
+    }
+
     // A migration whose Nth statement fails (every N in turn) is rolled back
     // whole: the file keeps its old version and data, the backup stays, and
     // the next opening upgrades it.

@@ -3,6 +3,7 @@
 #include "project/Project.h"
 
 #include "commands/StudyCommands.h"
+#include "storage/MergeRows.h"
 #include "storage/StoreError.h"
 #include "study/StudyChange.h"
 
@@ -67,12 +68,20 @@ bool Project::applyStudyChange(const StudyChange &change)
                 m_store->writeAssignment(a);
             for (const auto &[documentId, coderId] : change.removeAssignments)
                 m_store->deleteAssignment(documentId, coderId);
+            for (const Actor &r : change.insertActors)
+                m_store->insertActor(r);
+            for (const Actor &r : change.updateActors)
+                m_store->updateActor(r);
             for (const Annotation &a : change.insertAnnotations)
                 m_store->insertAnnotation(a);
+            for (const auto &[before, after] : change.updateAnnotations)
+                m_store->updateAnnotation(after);
             m_store->deleteStoredValues(change.removeValues);
             m_store->insertStoredValues(change.insertValues);
             for (const Annotation &a : change.removeAnnotations)
                 m_store->deleteAnnotation(a.id); // values owned by or pointing at it cascade
+            for (const QUuid &id : change.removeActors)
+                m_store->deleteActor(id);
             for (const Decision &d : change.insertDecisions)
                 m_store->insertDecision(d);
             for (const QUuid &id : change.removeDecisions)
@@ -83,16 +92,24 @@ bool Project::applyStudyChange(const StudyChange &change)
                 m_store->deleteCoder(id);
             for (const auto &[name, value] : change.settings)
                 m_store->writeSetting(name, value);
+            if (change.mergeBase)
+                MergeRows::replaceMergeBase(*m_store, change.mergeBase->first, change.mergeBase->second);
         }))
         return false;
     if (!change.settings.isEmpty())
         m_blindCoding.reset();
     if (!change.insertCoders.isEmpty() || !change.updateCoders.isEmpty() || !change.removeCoders.isEmpty())
         reloadCoders();
+    if (!change.insertActors.isEmpty() || !change.updateActors.isEmpty() || !change.removeActors.isEmpty()) {
+        reloadRegistries();
+        Q_EMIT actorsChanged();
+    }
     if (!change.removeAnnotations.isEmpty())
         Q_EMIT annotationsRemoved(change.removeAnnotations);
     if (!change.insertAnnotations.isEmpty())
         Q_EMIT annotationsInserted(change.insertAnnotations);
+    for (const auto &[before, after] : change.updateAnnotations)
+        Q_EMIT annotationChanged(before, after);
     emitValuesChanged(change.removeValues + change.insertValues);
     Q_EMIT studyChanged();
     return true;

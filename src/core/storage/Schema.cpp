@@ -232,11 +232,28 @@ QStringList version6()
     };
 }
 
+// Version 7: merging coder packages and projects of one study. A merge base
+// is what one source (a coder package or another project) looked like when
+// it was last merged or packaged: one fingerprint per merge unit (an
+// annotation with its values, a coder's variables of an article, an actor,
+// an article's text). A three-way comparison against it tells a row the
+// coder changed from one the master changed (study/MergePlan.h).
+QStringList version7()
+{
+    return {
+        QStringLiteral("CREATE TABLE merge_bases ("
+                       " source_id TEXT NOT NULL,"
+                       " unit TEXT NOT NULL,"
+                       " fingerprint TEXT NOT NULL,"
+                       " PRIMARY KEY (source_id, unit)) WITHOUT ROWID"),
+    };
+}
+
 } // namespace
 
 int currentVersion()
 {
-    return 6;
+    return 7;
 }
 
 QStringList requiredTables()
@@ -246,7 +263,8 @@ QStringList requiredTables()
             QStringLiteral("document_metadata"),
             QStringLiteral("code_fields"), QStringLiteral("actors"), QStringLiteral("outlets"),
             QStringLiteral("annotation_values"), QStringLiteral("document_values"), QStringLiteral("outlet_values"),
-            QStringLiteral("reliability_samples"), QStringLiteral("assignments"), QStringLiteral("decisions")};
+            QStringLiteral("reliability_samples"), QStringLiteral("assignments"), QStringLiteral("decisions"),
+            QStringLiteral("merge_bases")};
 }
 
 QStringList migrationStatements(int version)
@@ -264,6 +282,8 @@ QStringList migrationStatements(int version)
         return version5();
     case 6:
         return version6();
+    case 7:
+        return version7();
     default:
         return {};
     }

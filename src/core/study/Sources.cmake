@@ -10,4 +10,8 @@ set(NEWSCODER_STUDY_SOURCES
   review/ReviewItems.h review/ReviewItems.cpp
   review/Adjudication.h review/Adjudication.cpp
   review/DecisionLog.h review/DecisionLog.cpp
+  storage/MergeRows.h storage/MergeRows.cpp
+  study/MergeUnits.h study/MergeUnits.cpp
+  study/MergePlan.h study/MergePlan.cpp
+  study/CoderPackage.h study/CoderPackage.cpp
 )

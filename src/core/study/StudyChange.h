@@ -1,18 +1,23 @@
 #pragma once
 
+#include "model/Actor.h"
 #include "model/Annotation.h"
 #include "model/Study.h"
 #include "storage/ProjectStore.h"
 
+#include <QHash>
 #include <QList>
 #include <QPair>
 #include <QString>
 #include <QUuid>
 
+#include <optional>
+
 namespace newscoder {
 
 // One edit of a study's data as rows: coders, assignments, reliability
-// samples, annotations with their values, decisions and settings.
+// samples, actors, annotations with their values, decisions, settings and
+// merge bases.
 // Project::commitStudyChange applies a change and its inverse (built by the
 // planner that made it) as one undoable step in one transaction; signals go
 // out after the commit. Adjudication and assignment planners produce these.
@@ -25,21 +30,29 @@ struct StudyChange
     QList<QUuid> removeSamples;
     QList<Assignment> writeAssignments; // insert or replace
     QList<QPair<QUuid, QUuid>> removeAssignments; // (document, coder)
+    QList<Actor> insertActors;
+    QList<Actor> updateActors;
+    QList<QUuid> removeActors; // applied after the values: nothing points at them then
     QList<Annotation> insertAnnotations;
+    QList<QPair<Annotation, Annotation>> updateAnnotations; // (before, after)
     QList<Annotation> removeAnnotations;
     QList<StoredValue> removeValues;
     QList<StoredValue> insertValues;
     QList<Decision> insertDecisions;
     QList<QUuid> removeDecisions;
     QList<QPair<QString, QString>> settings; // (name, value)
+    // A merge source's base replaced whole: (source id, unit → fingerprint).
+    std::optional<QPair<QString, QHash<QString, QString>>> mergeBase;
 
     bool isEmpty() const
     {
         return insertCoders.isEmpty() && updateCoders.isEmpty() && removeCoders.isEmpty()
             && insertSamples.isEmpty() && removeSamples.isEmpty() && writeAssignments.isEmpty()
-            && removeAssignments.isEmpty() && insertAnnotations.isEmpty() && removeAnnotations.isEmpty()
+            && removeAssignments.isEmpty() && insertActors.isEmpty() && updateActors.isEmpty()
+            && removeActors.isEmpty() && insertAnnotations.isEmpty() && updateAnnotations.isEmpty()
+            && removeAnnotations.isEmpty()
             && removeValues.isEmpty() && insertValues.isEmpty() && insertDecisions.isEmpty()
-            && removeDecisions.isEmpty() && settings.isEmpty();
+            && removeDecisions.isEmpty() && settings.isEmpty() && !mergeBase.has_value();
     }
 };
 

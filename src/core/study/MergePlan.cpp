@@ -1,0 +1,493 @@
+#include "study/MergePlan.h"
+
+#include "storage/MergeRows.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace newscoder::study {
+
+namespace {
+
+QString normalName(const QString &name)
+{
+    return name.simplified().toCaseFolded();
+}
+
+QString valueKey(const StoredValue &v)
+{
+    return QString::number(int(v.owner)) + u'|' + idString(v.ownerId) + u'|' + idString(v.value.fieldId) + u'|'
+           + QString::number(v.position) + u'|' + (v.coderId.isNull() ? QString() : idString(v.coderId));
+}
+
+// Values without repeats (by their row key), in first-seen order.
+void appendValues(QList<StoredValue> &into, QSet<QString> &seen, const QList<StoredValue> &values)
+{
+    for (const StoredValue &v : values) {
+        if (!seen.contains(valueKey(v))) {
+            seen.insert(valueKey(v));
+            into.append(v);
+        }
+    }
+}
+
+QJsonObject countsJson(const MergeCounts &c)
+{
+    return QJsonObject{{QStringLiteral("annotations"), c.annotations},
+                       {QStringLiteral("variables"), c.variables},
+                       {QStringLiteral("actors"), c.actors},
+                       {QStringLiteral("coders"), c.coders}};
+}
+
+int &counter(MergeCounts &counts, MergeUnit::Kind kind)
+{
+    switch (kind) {
+    case MergeUnit::Kind::Variables:
+        return counts.variables;
+    case MergeUnit::Kind::Actor:
+        return counts.actors;
+    default:
+        return counts.annotations;
+    }
+}
+
+// Builds the change while the units are compared.
+class Planner
+{
+public:
+    Planner(const ProjectStore &master, const MergeUnits &m, const MergeUnits &s, const MergeOptions &options,
+            MergeReport &report)
+        : m_master(master), M(m), S(s), m_options(options), m_report(report)
+    {
+    }
+
+    void run(const QHash<QString, QString> &base, const QHash<QString, QString> &masterBase, StudyChange &redo,
+             StudyChange &undo);
+
+private:
+    void mapCoders();
+    void mapActors();
+    void compareCodebook();
+    void compareTexts(const QHash<QString, QString> &base);
+    MergeUnit mapped(const MergeUnit &u) const;
+    QString whyNot(const MergeUnit &u) const; // "" when the unit can be taken
+    void take(const QString &key, const MergeUnit *mine, const MergeUnit *theirs);
+    void conflict(const QString &kind, const QString &unit, const QUuid &document, const QString &detail,
+                  const QString &resolution)
+    {
+        m_report.conflicts.append({kind, unit, document, detail, resolution});
+    }
+    QString unitLabel(const MergeUnit &u) const;
+
+    const ProjectStore &m_master;
+    const MergeUnits &M;
+    const MergeUnits &S;
+    const MergeOptions &m_options;
+    MergeReport &m_report;
+    QHash<QUuid, QUuid> m_coderMap;
+    QHash<QUuid, QUuid> m_actorMap;
+    QSet<QUuid> m_textDiffers;
+    QHash<QString, MergeUnit> m_theirs; // the source's units with master ids, by key
+    StudyChange m_redo, m_undo;
+    QSet<QString> m_redoRemoved, m_redoInserted, m_undoRemoved, m_undoInserted;
+    QList<Annotation> m_removedAnnotations;
+};
+
+QString Planner::unitLabel(const MergeUnit &u) const
+{
+    switch (u.kind) {
+    case MergeUnit::Kind::Annotation:
+        return QStringLiteral("a %1 annotation (%2–%3)")
+            .arg(M.codeNames.value(u.annotation.codeId, S.codeNames.value(u.annotation.codeId)))
+            .arg(u.annotation.start)
+            .arg(u.annotation.end);
+    case MergeUnit::Kind::Variables:
+        return QStringLiteral("the article variables of %1").arg(S.coders.value(u.coderId).name);
+    case MergeUnit::Kind::Actor:
+        return QStringLiteral("the actor %1").arg(u.actor.name);
+    case MergeUnit::Kind::Text:
+        return QStringLiteral("the article text");
+    }
+    return {};
+}
+
+void Planner::mapCoders()
+{
+    QHash<QString, QUuid> byName;
+    for (const Coder &c : M.coders)
+        byName.insert(c.name, c.id);
+    QList<Coder> coders = S.coders.values();
+    std::sort(coders.begin(), coders.end(), [](const Coder &a, const Coder &b) { return a.name < b.name; });
+    for (const Coder &c : coders) {
+        if (M.coders.contains(c.id)) {
+            m_coderMap.insert(c.id, c.id);
+            if (M.coders.value(c.id).name != c.name)
+                conflict(QStringLiteral("coder-renamed"), QStringLiteral("coder:") + idString(c.id), {},
+                         QStringLiteral("The coder %1 is called %2 in the source.").arg(M.coders.value(c.id).name, c.name),
+                         QStringLiteral("The master's name stands."));
+        } else if (byName.contains(c.name)) {
+            m_coderMap.insert(c.id, byName.value(c.name)); // the same person, added in two places
+        } else {
+            Coder added = c;
+            if (added.role == CoderRole::Consensus
+                && std::any_of(M.coders.cbegin(), M.coders.cend(),
+                               [](const Coder &m) { return m.role == CoderRole::Consensus; }))
+                added.role = CoderRole::Coder; // one consensus layer per project
+            m_redo.insertCoders.append(added);
+            m_undo.removeCoders.append(added.id);
+            m_coderMap.insert(c.id, c.id);
+            ++m_report.added.coders;
+        }
+    }
+}
+
+void Planner::mapActors()
+{
+    QHash<QString, QUuid> masterByName;
+    for (const MergeUnit &u : M.units) {
+        if (u.kind != MergeUnit::Kind::Actor)
+            continue;
+        masterByName.insert(normalName(u.actor.name), u.actor.id);
+        for (const QString &alias : u.actor.aliases)
+            masterByName.insert(normalName(alias), u.actor.id);
+    }
+    QList<Actor> theirs;
+    for (const MergeUnit &u : S.units) {
+        if (u.kind == MergeUnit::Kind::Actor)
+            theirs.append(u.actor);
+    }
+    std::sort(theirs.begin(), theirs.end(), [](const Actor &a, const Actor &b) { return a.id < b.id; });
+    QList<QUuid> replaced;
+    for (const Actor &r : theirs) {
+        if (M.units.contains(actorUnitKey(r.id))) {
+            m_actorMap.insert(r.id, r.id);
+            continue;
+        }
+        QUuid same = masterByName.value(normalName(r.name));
+        for (qsizetype i = 0; same.isNull() && i < r.aliases.size(); ++i)
+            same = masterByName.value(normalName(r.aliases[i]));
+        if (same.isNull() || replaced.contains(same)) {
+            m_redo.insertActors.append(r);
+            m_undo.removeActors.append(r.id);
+            m_actorMap.insert(r.id, r.id);
+            if (same.isNull())
+                ++m_report.added.actors;
+            continue;
+        }
+        const QString name = M.units.value(actorUnitKey(same)).actor.name;
+        if (same < r.id) {
+            m_actorMap.insert(r.id, same);
+            conflict(QStringLiteral("actor-duplicate"), actorUnitKey(r.id), {},
+                     QStringLiteral("The actor %1 was created in the source and in this project under different ids.")
+                         .arg(r.name),
+                     QStringLiteral("One actor: this project's %1 (the earlier id); the source's links point to it.")
+                         .arg(name));
+            continue;
+        }
+        // The source's id is the earlier one: it stands, the master's copy goes.
+        m_redo.insertActors.append(r);
+        m_undo.removeActors.append(r.id);
+        m_actorMap.insert(r.id, r.id);
+        replaced.append(same);
+        const MergeUnit master = M.units.value(actorUnitKey(same));
+        for (const StoredValue &v : m_master.valuesTouchingActors({same})) {
+            StoredValue moved = v;
+            moved.value.actorId = r.id;
+            m_redo.insertValues.append(moved);
+            m_undo.insertValues.append(v);
+        }
+        m_redo.removeActors.append(same);
+        m_undo.insertActors.append(master.actor);
+        conflict(QStringLiteral("actor-duplicate"), actorUnitKey(same), {},
+                 QStringLiteral("The actor %1 was created in the source and in this project under different ids.")
+                     .arg(r.name),
+                 QStringLiteral("One actor: the source's %1 (the earlier id) replaces this project's; every link "
+                                "points to it.")
+                     .arg(r.name));
+    }
+}
+
+void Planner::compareCodebook()
+{
+    QList<QUuid> codes = S.codes.values();
+    std::sort(codes.begin(), codes.end());
+    for (const QUuid &id : codes) {
+        if (!M.codes.contains(id))
+            conflict(QStringLiteral("codebook-differs"), QStringLiteral("code:") + idString(id), {},
+                     QStringLiteral("The code %1 is in the source's codebook, not in this project's.")
+                         .arg(S.codeNames.value(id)),
+                     QStringLiteral("Not added: the codebook is changed in the master; annotations with it are "
+                                    "listed."));
+        else if (M.codeNames.value(id) != S.codeNames.value(id))
+            conflict(QStringLiteral("codebook-differs"), QStringLiteral("code:") + idString(id), {},
+                     QStringLiteral("The code %1 is called %2 in the source.")
+                         .arg(M.codeNames.value(id), S.codeNames.value(id)),
+                     QStringLiteral("The master's name stands."));
+    }
+}
+
+void Planner::compareTexts(const QHash<QString, QString> &base)
+{
+    QList<QString> keys;
+    for (auto it = S.units.cbegin(); it != S.units.cend(); ++it) {
+        if (it->kind == MergeUnit::Kind::Text)
+            keys.append(it.key());
+    }
+    std::sort(keys.begin(), keys.end());
+    for (const QString &key : keys) {
+        const MergeUnit &theirs = S.units[key];
+        const auto mine = M.units.constFind(key);
+        if (mine == M.units.cend()) {
+            m_textDiffers.insert(theirs.documentId);
+            conflict(QStringLiteral("article-missing"), key, theirs.documentId,
+                     QStringLiteral("The article %1 of the source is not in this project.").arg(idString(theirs.documentId)),
+                     QStringLiteral("Not added; its annotations are listed."));
+            continue;
+        }
+        if (mine->textFingerprint == theirs.textFingerprint)
+            continue;
+        m_textDiffers.insert(theirs.documentId);
+        if (base.value(key) != theirs.textFingerprint)
+            conflict(QStringLiteral("text-differs"), key, theirs.documentId,
+                     QStringLiteral("The text of article %1 was edited in the source.").arg(idString(theirs.documentId)),
+                     QStringLiteral("This project's text stands; the source's changed annotations on it are listed."));
+    }
+}
+
+MergeUnit Planner::mapped(const MergeUnit &u) const
+{
+    MergeUnit r = u;
+    const auto coder = [this](const QUuid &id) { return m_coderMap.value(id, id); };
+    const auto actor = [this](const QUuid &id) { return id.isNull() ? id : m_actorMap.value(id, id); };
+    if (r.kind == MergeUnit::Kind::Annotation)
+        r.annotation.coderId = coder(r.annotation.coderId);
+    if (r.kind == MergeUnit::Kind::Variables)
+        r.coderId = coder(r.coderId);
+    for (StoredValue &v : r.values) {
+        if (!v.coderId.isNull())
+            v.coderId = coder(v.coderId);
+        v.value.actorId = actor(v.value.actorId);
+    }
+    return r;
+}
+
+QString Planner::whyNot(const MergeUnit &u) const
+{
+    if (!M.documents.contains(u.documentId))
+        return QStringLiteral("article-missing");
+    if (u.kind == MergeUnit::Kind::Annotation) {
+        if (m_textDiffers.contains(u.documentId))
+            return QStringLiteral("text-differs");
+        if (!M.codes.contains(u.annotation.codeId))
+            return QStringLiteral("code-missing");
+    }
+    for (const StoredValue &v : u.values) {
+        if (!M.fields.contains(v.value.fieldId))
+            return QStringLiteral("code-missing");
+        if (!v.value.annotationId.isNull()) {
+            const QString target = annotationUnitKey(v.value.annotationId);
+            if (!M.units.contains(target) && !m_theirs.contains(target))
+                return QStringLiteral("link-missing");
+        }
+    }
+    return {};
+}
+
+void Planner::take(const QString &key, const MergeUnit *mine, const MergeUnit *theirs)
+{
+    const auto redoRemove = [this](const QList<StoredValue> &v) { appendValues(m_redo.removeValues, m_redoRemoved, v); };
+    const auto redoInsert = [this](const QList<StoredValue> &v) { appendValues(m_redo.insertValues, m_redoInserted, v); };
+    const auto undoRemove = [this](const QList<StoredValue> &v) { appendValues(m_undo.removeValues, m_undoRemoved, v); };
+    const auto undoInsert = [this](const QList<StoredValue> &v) { appendValues(m_undo.insertValues, m_undoInserted, v); };
+    const MergeUnit::Kind kind = theirs ? theirs->kind : mine->kind;
+    if (!mine) {
+        if (kind == MergeUnit::Kind::Annotation) {
+            m_redo.insertAnnotations.append(theirs->annotation);
+            m_undo.removeAnnotations.append(theirs->annotation);
+        }
+        redoInsert(theirs->values);
+        undoRemove(theirs->values);
+        ++counter(m_report.added, kind);
+    } else if (!theirs) {
+        if (kind == MergeUnit::Kind::Annotation) {
+            m_redo.removeAnnotations.append(mine->annotation);
+            m_undo.insertAnnotations.append(mine->annotation);
+            m_removedAnnotations.append(mine->annotation);
+        }
+        redoRemove(mine->values);
+        undoInsert(mine->values);
+        ++counter(m_report.removed, kind);
+    } else {
+        if (kind == MergeUnit::Kind::Actor) {
+            m_redo.updateActors.append(theirs->actor);
+            m_undo.updateActors.append(mine->actor);
+        } else if (kind == MergeUnit::Kind::Annotation) {
+            m_redo.updateAnnotations.append({mine->annotation, theirs->annotation});
+            m_undo.updateAnnotations.append({theirs->annotation, mine->annotation});
+        }
+        redoRemove(mine->values);
+        redoInsert(theirs->values);
+        undoRemove(theirs->values);
+        undoInsert(mine->values);
+        ++counter(m_report.updated, kind);
+    }
+    Q_UNUSED(key);
+}
+
+void Planner::run(const QHash<QString, QString> &base, const QHash<QString, QString> &masterBase, StudyChange &redo,
+                  StudyChange &undo)
+{
+    mapCoders();
+    mapActors();
+    compareCodebook();
+    compareTexts(base);
+    for (auto it = S.units.cbegin(); it != S.units.cend(); ++it) {
+        if (it->kind == MergeUnit::Kind::Text)
+            continue;
+        MergeUnit u = mapped(*it);
+        QString key = it.key();
+        if (u.kind == MergeUnit::Kind::Variables)
+            key = variablesUnitKey(u.documentId, u.coderId);
+        if (u.kind == MergeUnit::Kind::Actor && m_actorMap.value(u.actor.id) != u.actor.id)
+            continue; // one actor with the master's: nothing of its own to merge
+        m_theirs.insert(key, u);
+    }
+    QStringList keys = m_theirs.keys();
+    for (auto it = base.cbegin(); it != base.cend(); ++it) {
+        if ((it.key().startsWith(u"a:") || it.key().startsWith(u"v:")) && !m_theirs.contains(it.key()))
+            keys.append(it.key()); // deleted in the source since the base
+    }
+    std::sort(keys.begin(), keys.end());
+    QHash<QString, QString> newBase;
+    for (auto it = S.units.cbegin(); it != S.units.cend(); ++it) {
+        if (it->kind == MergeUnit::Kind::Text)
+            newBase.insert(it.key(), fingerprint(*it));
+    }
+    for (const QString &key : keys) {
+        const MergeUnit *theirs = m_theirs.contains(key) ? &m_theirs[key] : nullptr;
+        const auto mineIt = M.units.constFind(key);
+        const MergeUnit *mine = mineIt != M.units.cend() ? &*mineIt : nullptr;
+        const QString p = theirs ? fingerprint(*theirs) : QString();
+        if (theirs && !mine && theirs->kind == MergeUnit::Kind::Actor) {
+            newBase.insert(key, p); // added (or made one with the master's) by mapActors
+            continue;
+        }
+        const QString m = mine ? fingerprint(*mine) : QString();
+        const bool inBase = base.contains(key);
+        const QString b = base.value(key);
+        const MergeUnit::Kind kind = theirs ? theirs->kind : mine->kind;
+        const auto keepBase = [&] {
+            if (inBase)
+                newBase.insert(key, b);
+        };
+        if (p == m || (inBase ? p == b : p.isEmpty())) {
+            if (theirs)
+                newBase.insert(key, p);
+            if (theirs || mine)
+                ++counter(m_report.unchanged, kind);
+            continue;
+        }
+        const bool masterUnchanged = inBase ? m == b : m.isEmpty();
+        if (!masterUnchanged && !m_options.preferSource) {
+            const MergeUnit &shown = theirs ? *theirs : *mine;
+            conflict(QStringLiteral("changed-in-both"), key, shown.documentId,
+                     QStringLiteral("%1 was changed in the source and in this project%2.")
+                         .arg(unitLabel(shown), theirs ? QString() : QStringLiteral(" (deleted in the source)")),
+                     QStringLiteral("This project's version stands."));
+            keepBase();
+            continue;
+        }
+        if (theirs) {
+            const QString why = whyNot(*theirs);
+            if (!why.isEmpty()) {
+                const QString detail = why == QLatin1String("text-differs")
+                                           ? QStringLiteral("%1 is on an article whose text differs here.")
+                                           : why == QLatin1String("article-missing")
+                                                 ? QStringLiteral("%1 is on an article this project lacks.")
+                                                 : why == QLatin1String("code-missing")
+                                                       ? QStringLiteral("%1 uses a code or field this project lacks.")
+                                                       : QStringLiteral("%1 links to an annotation this project lacks.");
+                conflict(why, key, theirs->documentId, detail.arg(unitLabel(*theirs)), QStringLiteral("Not merged."));
+                keepBase();
+                continue;
+            }
+        }
+        if (!masterUnchanged)
+            conflict(QStringLiteral("changed-in-both"), key, (theirs ? theirs : mine)->documentId,
+                     QStringLiteral("%1 was changed in the source and in this project.").arg(unitLabel(theirs ? *theirs : *mine)),
+                     QStringLiteral("The source's version was taken (as asked)."));
+        take(key, mine, theirs);
+        if (theirs)
+            newBase.insert(key, p);
+    }
+    // Links into annotations the merge removes go with them (and come back on undo).
+    if (!m_removedAnnotations.isEmpty()) {
+        QList<QUuid> ids;
+        for (const Annotation &a : std::as_const(m_removedAnnotations))
+            ids.append(a.id);
+        const QList<StoredValue> touching = m_master.valuesTouchingAnnotations(ids);
+        appendValues(m_redo.removeValues, m_redoRemoved, touching);
+        appendValues(m_undo.insertValues, m_undoInserted, touching);
+    }
+    if (newBase != masterBase) {
+        m_redo.mergeBase = qMakePair(m_report.source, newBase);
+        m_undo.mergeBase = qMakePair(m_report.source, masterBase);
+    }
+    redo = std::move(m_redo);
+    undo = std::move(m_undo);
+}
+
+} // namespace
+
+QJsonObject mergeReportJson(const MergeReport &report)
+{
+    QJsonArray conflicts;
+    for (const MergeConflict &c : report.conflicts) {
+        conflicts.append(QJsonObject{{QStringLiteral("kind"), c.kind},
+                                     {QStringLiteral("unit"), c.unit},
+                                     {QStringLiteral("document"), c.documentId.isNull() ? QJsonValue()
+                                                                                        : QJsonValue(idString(c.documentId))},
+                                     {QStringLiteral("detail"), c.detail},
+                                     {QStringLiteral("resolution"), c.resolution}});
+    }
+    return QJsonObject{{QStringLiteral("source"), report.source},
+                       {QStringLiteral("file"), report.path},
+                       {QStringLiteral("added"), countsJson(report.added)},
+                       {QStringLiteral("updated"), countsJson(report.updated)},
+                       {QStringLiteral("removed"), countsJson(report.removed)},
+                       {QStringLiteral("unchanged"), countsJson(report.unchanged)},
+                       {QStringLiteral("conflicts"), conflicts}};
+}
+
+MergePlan planMerge(const ProjectStore &master, const MergeUnits &masterUnits, const ProjectStore &source,
+                    const MergeOptions &options)
+{
+    MergePlan result;
+    if (QFileInfo(source.path()).canonicalFilePath() == QFileInfo(master.path()).canonicalFilePath()) {
+        result.plan.error = QStringLiteral("A project cannot be merged into itself.");
+        return result;
+    }
+    const MergeUnits theirs = readMergeUnits(source);
+    bool sameStudy = theirs.projectId == masterUnits.projectId;
+    for (auto it = theirs.codes.cbegin(); !sameStudy && it != theirs.codes.cend(); ++it)
+        sameStudy = masterUnits.codes.contains(*it);
+    if (!sameStudy) {
+        result.plan.error = QStringLiteral("%1 is not of the same study: it shares neither the project id nor any "
+                                           "code with this project.")
+                                .arg(QFileInfo(source.path()).fileName());
+        return result;
+    }
+    MergeReport &report = result.report;
+    report.source = theirs.packageId.isEmpty() ? idString(theirs.projectId) : theirs.packageId;
+    report.path = source.path();
+    const QHash<QString, QString> masterBase = MergeRows(master).mergeBase(report.source);
+    const QHash<QString, QString> base = masterBase.isEmpty() ? MergeRows(source).mergeBase(report.source) : masterBase;
+    Planner planner(master, masterUnits, theirs, options, report);
+    planner.run(base, masterBase, result.plan.redo, result.plan.undo);
+    result.plan.text = QStringLiteral("Merge %1").arg(QFileInfo(source.path()).fileName());
+    return result;
+}
+
+} // namespace newscoder::study

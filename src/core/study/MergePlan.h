@@ -1,0 +1,75 @@
+// Merging a coder package, or another project of the same study, into a
+// master by ids: a three-way comparison of every merge unit (an annotation
+// with its values, a coder's variables of an article, an actor) against the
+// source's merge base — what the source looked like when it was packaged or
+// last merged. Per unit:
+//   source = master              → unchanged
+//   source = base                → unchanged (only the master changed it)
+//   master = base                → the source's version is taken (added,
+//                                  updated or removed)
+//   otherwise                    → a conflict: both changed it
+// A conflict keeps the master's version (or the source's with
+// PreferSource) and stays listed on every later merge until the two agree.
+// Conditions that stop a unit from being taken are conflicts too: its
+// article missing or its text different in the master, its code or field
+// not in the master's codebook, a link to an annotation the master lacks.
+// Actors created in two places under different ids with the same name
+// become one: the earliest id (smallest UUID) stands and every value is
+// re-pointed to it, so the order of merges does not matter.
+// The plan is one StudyChange (one transaction, one undo step); merging the
+// same source again plans nothing.
+#pragma once
+
+#include "study/Assignments.h"
+#include "study/MergeUnits.h"
+
+#include <QJsonObject>
+
+namespace newscoder::study {
+
+struct MergeCounts
+{
+    int annotations = 0;
+    int variables = 0; // a coder's variables of one article
+    int actors = 0;
+    int coders = 0;
+};
+
+struct MergeConflict
+{
+    QString kind;   // "changed-in-both", "text-differs", "article-missing", "code-missing",
+                    // "link-missing", "codebook-differs", "actor-duplicate", "coder-renamed"
+    QString unit;   // the merge unit's key ("" for the codebook)
+    QUuid documentId;
+    QString detail;     // one sentence for a person
+    QString resolution; // what the merge did about it
+};
+
+struct MergeReport
+{
+    QString source;  // the source's id (package id or project id)
+    QString path;    // the file merged
+    MergeCounts added, updated, removed, unchanged;
+    QList<MergeConflict> conflicts;
+};
+
+QJsonObject mergeReportJson(const MergeReport &report);
+
+struct MergeOptions
+{
+    bool preferSource = false; // on a conflict take the source's version
+};
+
+struct MergePlan
+{
+    StudyPlan plan;
+    MergeReport report;
+};
+
+// Plans merging `source` into `master`. An error (in plan.error) when the
+// source is not of the same study (no project id and no code in common) or
+// is the master itself. Throws StoreError when a file cannot be read.
+MergePlan planMerge(const ProjectStore &master, const MergeUnits &masterUnits, const ProjectStore &source,
+                    const MergeOptions &options = {});
+
+} // namespace newscoder::study

@@ -1,0 +1,157 @@
+#include "study/MergeUnits.h"
+
+#include "storage/MergeRows.h"
+
+#include <QCryptographicHash>
+
+#include <algorithm>
+
+namespace newscoder::study {
+
+QString annotationUnitKey(const QUuid &id)
+{
+    return QStringLiteral("a:") + idString(id);
+}
+
+QString variablesUnitKey(const QUuid &documentId, const QUuid &coderId)
+{
+    return QStringLiteral("v:") + idString(documentId) + u':' + idString(coderId);
+}
+
+QString actorUnitKey(const QUuid &id)
+{
+    return QStringLiteral("r:") + idString(id);
+}
+
+QString textUnitKey(const QUuid &documentId)
+{
+    return QStringLiteral("t:") + idString(documentId);
+}
+
+namespace {
+
+const QChar Sep(0x1f);
+
+QString valueText(const StoredValue &v)
+{
+    return idString(v.value.fieldId) + Sep + QString::number(v.position) + Sep + v.value.text + Sep
+           + (v.value.actorId.isNull() ? QString() : idString(v.value.actorId)) + Sep
+           + (v.value.annotationId.isNull() ? QString() : idString(v.value.annotationId));
+}
+
+QString valuesText(const QList<StoredValue> &values)
+{
+    QStringList parts;
+    parts.reserve(values.size());
+    for (const StoredValue &v : values)
+        parts << valueText(v);
+    std::sort(parts.begin(), parts.end());
+    return parts.join(QChar(0x1e));
+}
+
+QString hex(const QString &content)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(content.toUtf8(), QCryptographicHash::Sha1).toHex());
+}
+
+} // namespace
+
+QString fingerprint(const MergeUnit &u)
+{
+    switch (u.kind) {
+    case MergeUnit::Kind::Annotation: {
+        const Annotation &a = u.annotation;
+        return hex(QStringList{idString(a.documentId), idString(a.codeId), idString(a.coderId), QString::number(a.start),
+                               QString::number(a.end), a.memo, annotationStatusName(a.status), a.reviewReason,
+                               valuesText(u.values)}
+                       .join(Sep));
+    }
+    case MergeUnit::Kind::Variables:
+        return hex(valuesText(u.values));
+    case MergeUnit::Kind::Actor: {
+        const Actor &r = u.actor;
+        QStringList custom;
+        for (const MetadataEntry &e : r.custom)
+            custom << e.first + u'=' + e.second;
+        return hex(QStringList{r.name, r.aliases.join(QChar(0x1e)), r.role, r.affiliation, r.country, r.memo,
+                               custom.join(QChar(0x1e))}
+                       .join(Sep));
+    }
+    case MergeUnit::Kind::Text:
+        return u.textFingerprint;
+    }
+    return {};
+}
+
+QHash<QString, QString> fingerprints(const MergeUnits &units)
+{
+    QHash<QString, QString> result;
+    result.reserve(units.units.size());
+    for (auto it = units.units.cbegin(); it != units.units.cend(); ++it)
+        result.insert(it.key(), fingerprint(it.value()));
+    return result;
+}
+
+MergeUnits readMergeUnits(const ProjectStore &store)
+{
+    MergeUnits result;
+    result.projectId = store.projectId();
+    result.packageId = store.setting(PackageIdSetting);
+    result.packageCoder = QUuid::fromString(store.setting(PackageCoderSetting));
+    for (const Coder &c : store.coders())
+        result.coders.insert(c.id, c);
+    for (const Code &c : store.codes()) {
+        result.codes.insert(c.id);
+        result.codeNames.insert(c.id, c.name);
+        for (const CodeField &f : c.fields)
+            result.fields.insert(f.id);
+    }
+    MergeRows(store).forEachDocumentText([&](const QUuid &id, const QString &text) {
+        result.documents.insert(id);
+        MergeUnit u;
+        u.kind = MergeUnit::Kind::Text;
+        u.documentId = id;
+        u.textFingerprint = hex(text);
+        result.units.insert(textUnitKey(id), u);
+    });
+    store.forEachAnnotation([&](const Annotation &a) {
+        MergeUnit u;
+        u.kind = MergeUnit::Kind::Annotation;
+        u.annotation = a;
+        u.documentId = a.documentId;
+        result.units.insert(annotationUnitKey(a.id), u);
+        return true;
+    });
+    // Every value of every field, in chunks of field ids; outlet values are the lead's, not merged.
+    const QList<StoredValue> values = store.valuesOfFields(QList<QUuid>(result.fields.cbegin(), result.fields.cend()));
+    for (const StoredValue &v : values) {
+        if (v.owner != StoredValue::Owner::Annotation)
+            continue;
+        auto it = result.units.find(annotationUnitKey(v.ownerId));
+        if (it != result.units.end())
+            it->values.append(v);
+    }
+    for (const StoredValue &v : values) {
+        if (v.owner != StoredValue::Owner::Document)
+            continue;
+        const QString key = variablesUnitKey(v.ownerId, v.coderId);
+        auto it = result.units.find(key);
+        if (it == result.units.end()) {
+            MergeUnit u;
+            u.kind = MergeUnit::Kind::Variables;
+            u.documentId = v.ownerId;
+            u.coderId = v.coderId;
+            it = result.units.insert(key, u);
+        }
+        it->values.append(v);
+    }
+    for (const Actor &r : store.actors()) {
+        MergeUnit u;
+        u.kind = MergeUnit::Kind::Actor;
+        u.actor = r;
+        result.units.insert(actorUnitKey(r.id), u);
+    }
+    return result;
+}
+
+} // namespace newscoder::study

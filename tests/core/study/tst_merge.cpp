@@ -1,0 +1,399 @@
+// Coder packages and merging by ids: what a package holds (read from the
+// SQLite file itself), three-way merging (added, updated, removed,
+// unchanged), idempotence, order independence over random coder edits, each
+// conflict kind, and the merge as one undoable step restoring the whole file.
+#include "StudyTestSupport.h"
+
+#include "study/CoderPackage.h"
+#include "study/MergePlan.h"
+#include "text/AnchorShift.h"
+
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+using namespace newscoder;
+using namespace newscoder::test;
+
+namespace {
+
+// Runs `sql` on the file with a connection of its own; the first column of the first row.
+QVariant fileValue(const QString &path, const QString &sql)
+{
+    QVariant result;
+    const QString name = QStringLiteral("merge-check-%1").arg(QUuid::createUuid().toString());
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(sql) && q.next())
+                result = q.value(0);
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
+// Plans merging `source` into the project and commits it with the whole-file
+// undo/redo round trip. Returns the report.
+study::MergeReport merge(Project &project, const QString &source, study::MergeOptions options = {},
+                         bool expectChange = true)
+{
+    auto store = ProjectStore::open(source, ProjectStore::Access::ReadOnly);
+    const study::MergeUnits units = study::readMergeUnits(project.store());
+    study::MergePlan plan = study::planMerge(project.store(), units, *store, options);
+    const study::MergeReport report = plan.report;
+    if (!expectChange) {
+        if (!plan.plan.redo.isEmpty())
+            qWarning("a merge that should change nothing planned a change");
+        return plan.plan.redo.isEmpty() ? report : study::MergeReport{};
+    }
+    commitWithRoundTrip(project, std::move(plan.plan));
+    return report;
+}
+
+QStringList conflictKinds(const study::MergeReport &report)
+{
+    QStringList kinds;
+    for (const study::MergeConflict &c : report.conflicts)
+        kinds << c.kind;
+    kinds.sort();
+    return kinds;
+}
+
+// The data tables of a project, for comparing two merged masters
+// (merge bases are bookkeeping of each master's own history).
+QString dataDiff(const QString &a, const QString &b)
+{
+    const ProjectSnapshot x = ProjectSnapshot::take(a);
+    const ProjectSnapshot y = ProjectSnapshot::take(b);
+    for (const QString &table : x.tables()) {
+        if (table == QLatin1String("merge_bases"))
+            continue;
+        QStringList rx = x.rows(table), ry = y.rows(table);
+        rx.sort();
+        ry.sort();
+        if (rx != ry)
+            return table;
+    }
+    return {};
+}
+
+} // namespace
+
+class TestMerge : public QObject
+{
+    Q_OBJECT
+
+    // A master with coders Ana and Ben, both articles assigned to both.
+    std::unique_ptr<ProjectFixture> master(QTemporaryDir &dir)
+    {
+        auto fx = std::make_unique<ProjectFixture>(dir.path());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (const QString &coder : {QStringLiteral("Ana"), QStringLiteral("Ben")}) {
+            study::StudyPlan plan = study::planAssignment(fx->project->store(), coder, {fx->plainDoc, fx->nonBmpDoc}, now);
+            fx->project->commitStudyChange(plan.text, std::move(plan.redo), std::move(plan.undo));
+        }
+        fx->project->undoStack()->clear();
+        return fx;
+    }
+
+    static QString package(ProjectFixture &fx, const QString &coder, const QString &path)
+    {
+        const study::PackageResult r = study::writeCoderPackage(fx.project->store(), coder, path);
+        if (!r.error.isEmpty())
+            qWarning("%s", qPrintable(r.error));
+        return r.error.isEmpty() ? path : QString();
+    }
+
+    static std::unique_ptr<Project> openAs(const QString &path, const QString &coder)
+    {
+        auto p = Project::open(path);
+        if (p)
+            p->setCoderName(coder);
+        return p;
+    }
+
+private Q_SLOTS:
+    void packageHoldsOnlyTheCodersRows()
+    {
+        QTemporaryDir dir;
+        auto fx = master(dir);
+        fx->project->setCoderName(QStringLiteral("Ana"));
+        QVERIFY(fx->project->addAnnotation(fx->plainDoc, fx->codeId(QStringLiteral("Quote")), 0, 7));
+        fx->project->setCoderName(QStringLiteral("Ben"));
+        QVERIFY(fx->project->addAnnotation(fx->plainDoc, fx->codeId(QStringLiteral("Claim")), 2, 9));
+        const Code article = *fx->project->codeByName(QStringLiteral("Article"));
+        QVERIFY(fx->project->setDocumentValues(fx->plainDoc, article.fieldByName(QStringLiteral("Topic"))->id,
+                                               {FieldValue{article.fieldByName(QStringLiteral("Topic"))->id,
+                                                           QStringLiteral("harbour"), {}, {}}}));
+        // Ana's package is for the plain article only.
+        study::StudyPlan unassign = study::planAssignment(fx->project->store(), QStringLiteral("Carl"), {fx->plainDoc},
+                                                          QDateTime::currentDateTimeUtc());
+        QVERIFY(fx->project->commitStudyChange(unassign.text, std::move(unassign.redo), std::move(unassign.undo)));
+        const QString path = package(*fx, QStringLiteral("Carl"), dir.filePath(QStringLiteral("carl.newscoder")));
+        QVERIFY(!path.isEmpty());
+        QCOMPARE(fileValue(path, QStringLiteral("SELECT COUNT(*) FROM documents")).toInt(), 1);
+        QCOMPARE(fileValue(path, QStringLiteral("SELECT COUNT(*) FROM annotations")).toInt(), 0);
+        QCOMPARE(fileValue(path, QStringLiteral("SELECT COUNT(*) FROM document_values")).toInt(), 0);
+        QCOMPARE(fileValue(path, QStringLiteral("SELECT name FROM coders")).toString(), QStringLiteral("Carl"));
+        QCOMPARE(fileValue(path, QStringLiteral("SELECT COUNT(*) FROM coders")).toInt(), 1);
+        QCOMPARE(fileValue(path, QStringLiteral("SELECT COUNT(*) FROM assignments")).toInt(), 1);
+
+        const QString anaPath = package(*fx, QStringLiteral("Ana"), dir.filePath(QStringLiteral("ana.newscoder")));
+        QVERIFY(!anaPath.isEmpty());
+        QCOMPARE(fileValue(anaPath, QStringLiteral("SELECT COUNT(*) FROM documents")).toInt(), 2);
+        QCOMPARE(fileValue(anaPath, QStringLiteral("SELECT COUNT(*) FROM annotations a JOIN coders c ON a.coder_id = "
+                                                   "c.id WHERE c.name = 'Ana'"))
+                     .toInt(),
+                 1);
+        QCOMPARE(fileValue(anaPath, QStringLiteral("SELECT COUNT(*) FROM annotations")).toInt(), 1);
+        QCOMPARE(fileValue(anaPath, QStringLiteral("SELECT COUNT(*) FROM document_values")).toInt(), 0);
+        QCOMPARE(fileValue(anaPath, QStringLiteral("SELECT COUNT(*) FROM decisions")).toInt(), 0);
+        QCOMPARE(fileValue(anaPath, QStringLiteral("SELECT COUNT(*) FROM codes")).toInt(),
+                 fileValue(fx->path, QStringLiteral("SELECT COUNT(*) FROM codes")).toInt());
+        QVERIFY(fileValue(anaPath, QStringLiteral("SELECT COUNT(*) FROM merge_bases")).toInt() >= 3);
+        QCOMPARE(fileValue(anaPath, QStringLiteral("SELECT value FROM meta WHERE name = 'project_id'")).toString(),
+                 fileValue(fx->path, QStringLiteral("SELECT value FROM meta WHERE name = 'project_id'")).toString());
+        QVERIFY(!fileValue(anaPath, QStringLiteral("SELECT value FROM meta WHERE name = 'setting.package_id'"))
+                     .toString()
+                     .isEmpty());
+        // Nothing is left next to it but the package.
+        const QStringList files = QDir(dir.path()).entryList({QStringLiteral(".newscoder-package-*")},
+                                                             QDir::Files | QDir::Hidden);
+        QVERIFY2(files.isEmpty(), qPrintable(files.join(u", ")));
+        // A coder without articles gets no package.
+        QVERIFY(!study::writeCoderPackage(fx->project->store(), QStringLiteral("Nobody"),
+                                          dir.filePath(QStringLiteral("x.newscoder")))
+                     .error.isEmpty());
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("x.newscoder"))));
+    }
+
+    void mergeAddsUpdatesRemovesAndIsIdempotent()
+    {
+        QTemporaryDir dir;
+        auto fx = master(dir);
+        fx->project->setCoderName(QStringLiteral("Ana"));
+        const QUuid kept = *fx->project->addAnnotation(fx->plainDoc, fx->codeId(QStringLiteral("Quote")), 0, 7);
+        const QUuid gone = *fx->project->addAnnotation(fx->plainDoc, fx->codeId(QStringLiteral("Claim")), 8, 12);
+        const QString path = package(*fx, QStringLiteral("Ana"), dir.filePath(QStringLiteral("ana.newscoder")));
+        QVERIFY(!path.isEmpty());
+        {
+            auto ana = openAs(path, QStringLiteral("Ana"));
+            QVERIFY(ana);
+            QVERIFY(ana->setAnnotationMemo(kept, QStringLiteral("checked twice")));
+            QVERIFY(ana->removeAnnotations({gone}));
+            const QUuid speaker = *ana->addAnnotation(fx->plainDoc, fx->codeId(QStringLiteral("Speaker")), 13, 20);
+            const QUuid quote = *ana->addAnnotation(fx->plainDoc, fx->codeId(QStringLiteral("Quote")), 21, 30);
+            QVERIFY(ana->addAnnotationLink(quote, speaker));
+            const Code article = *ana->codeByName(QStringLiteral("Article"));
+            const QUuid topic = article.fieldByName(QStringLiteral("Topic"))->id;
+            QVERIFY(ana->setDocumentValues(fx->plainDoc, topic, {FieldValue{topic, QStringLiteral("ports"), {}, {}}}));
+        }
+        const study::MergeReport first = merge(*fx->project, path);
+        QVERIFY2(first.conflicts.isEmpty(), qPrintable(first.conflicts.value(0).detail));
+        QCOMPARE(first.added.annotations, 2);
+        QCOMPARE(first.updated.annotations, 1);
+        QCOMPARE(first.removed.annotations, 1);
+        QCOMPARE(first.added.variables, 1);
+        const auto store = reader(fx->path);
+        QCOMPARE(store->annotation(kept)->memo, QStringLiteral("checked twice"));
+        QVERIFY(!store->annotation(gone));
+        QCOMPARE(store->annotationCount(), 3);
+        // The same file again: nothing to do, everything unchanged.
+        const study::MergeReport again = merge(*fx->project, path, {}, false);
+        QCOMPARE(again.added.annotations + again.updated.annotations + again.removed.annotations, 0);
+        QCOMPARE(again.unchanged.annotations, 3);
+        QVERIFY(again.conflicts.isEmpty());
+        // A master edit since, then the package again: the master's edit stands.
+        QVERIFY(fx->project->setAnnotationMemo(kept, QStringLiteral("lead's note")));
+        merge(*fx->project, path, {}, false);
+        QCOMPARE(reader(fx->path)->annotation(kept)->memo, QStringLiteral("lead's note"));
+    }
+
+    void conflictsAreListedUntilResolved()
+    {
+        QTemporaryDir dir;
+        auto fx = master(dir);
+        fx->project->setCoderName(QStringLiteral("Ana"));
+        const QUuid a = *fx->project->addAnnotation(fx->plainDoc, fx->codeId(QStringLiteral("Quote")), 0, 7);
+        const QString path = package(*fx, QStringLiteral("Ana"), dir.filePath(QStringLiteral("ana.newscoder")));
+        {
+            auto ana = openAs(path, QStringLiteral("Ana"));
+            QVERIFY(ana->setAnnotationMemo(a, QStringLiteral("coder")));
+        }
+        QVERIFY(fx->project->setAnnotationMemo(a, QStringLiteral("lead")));
+        // The first merge changes no annotation but records the package's base.
+        const study::MergeReport report = merge(*fx->project, path);
+        QCOMPARE(report.updated.annotations, 0);
+        QCOMPARE(conflictKinds(report), QStringList{QStringLiteral("changed-in-both")});
+        QCOMPARE(reader(fx->path)->annotation(a)->memo, QStringLiteral("lead"));
+        // Still listed the next time; taken when asked for.
+        QCOMPARE(conflictKinds(merge(*fx->project, path, {}, false)), QStringList{QStringLiteral("changed-in-both")});
+        study::MergeOptions prefer;
+        prefer.preferSource = true;
+        merge(*fx->project, path, prefer);
+        QCOMPARE(reader(fx->path)->annotation(a)->memo, QStringLiteral("coder"));
+        QVERIFY(merge(*fx->project, path, {}, false).conflicts.isEmpty());
+    }
+
+    void editedTextAndNewCodesAreConflicts()
+    {
+        QTemporaryDir dir;
+        auto fx = master(dir);
+        const QString path = package(*fx, QStringLiteral("Ana"), dir.filePath(QStringLiteral("ana.newscoder")));
+        {
+            auto ana = openAs(path, QStringLiteral("Ana"));
+            QVERIFY(ana->editDocumentText(fx->plainDoc, {TextEdit{0, 0, QStringLiteral("UPDATE: ")}}));
+            QVERIFY(ana->addAnnotation(fx->plainDoc, fx->codeId(QStringLiteral("Quote")), 0, 6));
+            Code frame;
+            frame.name = QStringLiteral("Frame");
+            frame.color = QColor(QStringLiteral("#336699"));
+            const QUuid frameId = *ana->addCode(frame);
+            QVERIFY(ana->addAnnotation(fx->nonBmpDoc, frameId, 0, 4));
+            QVERIFY(ana->addAnnotation(fx->nonBmpDoc, fx->codeId(QStringLiteral("Claim")), 0, 4));
+        }
+        const study::MergeReport report = merge(*fx->project, path);
+        QCOMPARE(conflictKinds(report), (QStringList{QStringLiteral("code-missing"), QStringLiteral("codebook-differs"),
+                                                     QStringLiteral("text-differs"), QStringLiteral("text-differs")}));
+        QCOMPARE(report.added.annotations, 1); // the claim on the unchanged article
+        QCOMPARE(reader(fx->path)->annotationCount(), 1);
+        QVERIFY(!reader(fx->path)->documentText(fx->plainDoc).startsWith(QStringLiteral("UPDATE")));
+    }
+
+    void oneActorWhateverTheOrder()
+    {
+        QTemporaryDir dir;
+        auto fx = master(dir);
+        const QString anaPath = package(*fx, QStringLiteral("Ana"), dir.filePath(QStringLiteral("ana.newscoder")));
+        const QString benPath = package(*fx, QStringLiteral("Ben"), dir.filePath(QStringLiteral("ben.newscoder")));
+        QList<QUuid> actorIds;
+        for (const auto &[path, coder, alias] : {std::tuple{anaPath, QStringLiteral("Ana"), QStringLiteral("J. Roe")},
+                                                 std::tuple{benPath, QStringLiteral("Ben"), QStringLiteral("Roe")}}) {
+            auto p = openAs(path, coder);
+            Actor roe;
+            roe.name = coder == QLatin1String("Ana") ? QStringLiteral("Jane Roe") : QStringLiteral("jane  roe");
+            roe.aliases = {alias};
+            const QUuid id = *p->addActor(roe);
+            actorIds << id;
+            const QUuid speaker = *p->addAnnotation(fx->plainDoc, fx->codeId(QStringLiteral("Speaker")), 0, 5);
+            const Code code = *p->codeByName(QStringLiteral("Speaker"));
+            const QUuid field = code.fieldByName(QStringLiteral("Actor"))->id;
+            QVERIFY(p->setAnnotationValues(speaker, field, {FieldValue{field, {}, {}, id}}));
+        }
+        const QUuid earliest = std::min(actorIds[0], actorIds[1]);
+        QStringList masters;
+        for (const QStringList &order : {QStringList{anaPath, benPath}, QStringList{benPath, anaPath}}) {
+            const QString copy = dir.filePath(QStringLiteral("master-%1.newscoder").arg(masters.size()));
+            fx->project->store().saveCopy(copy);
+            auto m = Project::open(copy);
+            QVERIFY(m);
+            for (const QString &source : order)
+                merge(*m, source);
+            masters << copy;
+        }
+        QCOMPARE(dataDiff(masters[0], masters[1]), QString());
+        const auto store = reader(masters[0]);
+        QCOMPARE(store->actors().size(), 1);
+        QCOMPARE(store->actors().first().id, earliest);
+        QCOMPARE(store->valuesTouchingActors({earliest}).size(), 2);
+    }
+
+    // Random coder edits on two packages, merged in both orders and twice:
+    // the same master every time.
+    void mergeIsOrderIndependentAndIdempotent_data()
+    {
+        QTest::addColumn<quint32>("seed");
+        for (quint32 seed : {1u, 2u, 3u, 4u, 5u, 6u})
+            QTest::addRow("seed %u", seed) << seed;
+    }
+
+    void mergeIsOrderIndependentAndIdempotent()
+    {
+        QFETCH(quint32, seed);
+        QTemporaryDir dir;
+        auto fx = master(dir);
+        QRandomGenerator random(seed);
+        // Some coding in the master before packaging, by both coders.
+        for (const QString &coder : {QStringLiteral("Ana"), QStringLiteral("Ben")}) {
+            fx->project->setCoderName(coder);
+            for (int i = 0; i < 4; ++i) {
+                const int start = random.bounded(20);
+                QVERIFY(fx->project->addAnnotation(fx->plainDoc, fx->codeId(QStringLiteral("Claim")), start,
+                                                   start + 1 + random.bounded(8)));
+            }
+        }
+        const QList<QString> paths = {package(*fx, QStringLiteral("Ana"), dir.filePath(QStringLiteral("ana.newscoder"))),
+                                      package(*fx, QStringLiteral("Ben"), dir.filePath(QStringLiteral("ben.newscoder")))};
+        const QStringList codes = {QStringLiteral("Quote"), QStringLiteral("Speaker"), QStringLiteral("Claim")};
+        for (const QString &path : paths) {
+            const QString coder = path.contains(QStringLiteral("ana")) ? QStringLiteral("Ana") : QStringLiteral("Ben");
+            auto p = openAs(path, coder);
+            for (int step = 0; step < 12; ++step) {
+                QList<QUuid> mine;
+                for (const Annotation &a : allAnnotations(p->store()))
+                    mine << a.id;
+                const int what = random.bounded(4);
+                if (what == 0 && !mine.isEmpty()) {
+                    QVERIFY(p->removeAnnotations({mine[random.bounded(int(mine.size()))]}));
+                } else if (what == 1 && !mine.isEmpty()) {
+                    QVERIFY(p->setAnnotationMemo(mine[random.bounded(int(mine.size()))],
+                                                 QStringLiteral("memo %1").arg(random.bounded(1000))));
+                } else {
+                    // Spans in "Fans sang " of the non-BMP article: none splits its surrogate pair.
+                    const QUuid doc = random.bounded(2) ? fx->plainDoc : fx->nonBmpDoc;
+                    const int start = random.bounded(4);
+                    QVERIFY(p->addAnnotation(doc, fx->codeId(codes[random.bounded(int(codes.size()))]), start,
+                                             start + 1 + random.bounded(5)));
+                }
+            }
+        }
+        QStringList masters;
+        for (const QList<QString> &order : {paths, QList<QString>{paths[1], paths[0]}}) {
+            const QString copy = dir.filePath(QStringLiteral("master-%1.newscoder").arg(masters.size()));
+            fx->project->store().saveCopy(copy);
+            auto m = Project::open(copy);
+            QVERIFY(m);
+            for (const QString &source : order)
+                QVERIFY(merge(*m, source).conflicts.isEmpty());
+            for (const QString &source : order)
+                merge(*m, source, {}, false); // again: nothing
+            masters << copy;
+        }
+        QCOMPARE(dataDiff(masters[0], masters[1]), QString());
+        // Each coder's annotations in the merged master are the package's.
+        const auto merged = reader(masters[0]);
+        for (const QString &path : paths) {
+            const auto source = reader(path);
+            for (const Annotation &a : allAnnotations(*source)) {
+                const auto there = merged->annotation(a.id);
+                QVERIFY(there);
+                QCOMPARE(there->memo, a.memo);
+                QCOMPARE(there->start, a.start);
+            }
+        }
+    }
+
+    void anotherStudyIsRefused()
+    {
+        QTemporaryDir dir;
+        auto fx = master(dir);
+        Code only;
+        only.id = QUuid::createUuid();
+        only.name = QStringLiteral("Only");
+        only.color = QColor(QStringLiteral("#112233"));
+        const QString otherPath = dir.filePath(QStringLiteral("other.newscoder"));
+        { auto other = Project::create(otherPath, {only}); }
+        auto other = ProjectStore::open(otherPath, ProjectStore::Access::ReadOnly);
+        const study::MergePlan plan =
+            study::planMerge(fx->project->store(), study::readMergeUnits(fx->project->store()), *other);
+        QVERIFY(plan.plan.error.contains(QStringLiteral("not of the same study")));
+        QVERIFY(plan.plan.redo.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMerge)
+#include "tst_merge.moc"
