@@ -1,4 +1,4 @@
-// MainWindow's Analysis ▸ Review Coders: the review and adjudication dock
+// MainWindow's File ▸ coder packages and merging, and Analysis ▸ Review Coders: the review and adjudication dock
 // (src/app/review), docked at the bottom where the two coders' columns get the
 // window's width. Split from MainWindow.cpp to keep files small.
 #include "MainWindow.h"
@@ -8,7 +8,9 @@
 #include "ProjectSession.h"
 #include "SearchDock.h"
 #include "ArticleView.h"
+#include "review/CoderFileActions.h"
 #include "review/ReviewDock.h"
+#include "ui_MainWindow.h"
 
 #include <QAction>
 #include <QMenu>
@@ -19,6 +21,8 @@ namespace newscoder {
 
 void MainWindow::createReviewDock()
 {
+    // File ▸ Export Coder Package… / Merge Coder Files… (teams without a server).
+    new CoderFileActions(this, m_ui->menuFile, [this]() -> Project * { return m_session ? &m_session->project() : nullptr; });
     m_reviewDock = new ReviewDock(this);
     addDockWidget(Qt::BottomDockWidgetArea, m_reviewDock);
     m_reviewDock->hide(); // until asked for (restoreState() brings back a shown one)

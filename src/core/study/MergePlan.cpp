@@ -74,9 +74,11 @@ private:
     MergeUnit mapped(const MergeUnit &u) const;
     QString whyNot(const MergeUnit &u) const; // "" when the unit can be taken
     void take(const QString &key, const MergeUnit *mine, const MergeUnit *theirs);
-    void conflict(const QString &kind, const QString &unit, const QUuid &document, const QString &detail,
+    void conflict(const QString &kind, const QString &unit, const QUuid &document, QString detail,
                   const QString &resolution)
     {
+        if (!detail.isEmpty())
+            detail[0] = detail[0].toUpper(); // "a Quote annotation …" starts a sentence
         m_report.conflicts.append({kind, unit, document, detail, resolution});
     }
     QString unitLabel(const MergeUnit &u) const;
