@@ -1,5 +1,7 @@
 #include "CoderFilterMenu.h"
 
+#include "study/BlindCoding.h"
+
 #include "project/Project.h"
 #include "storage/StoreError.h"
 
@@ -58,6 +60,15 @@ void CoderFilterMenu::rebuild()
     for (const Coder &coder : std::as_const(coders)) {
         QAction *one = addFilterAction(coder.name, CoderFilter::only(coder.name));
         one->setData(coder.name);
+    }
+    // Blind coding: only one's own work to show.
+    if (study::hidesOtherCoders(*m_project)) {
+        for (QAction *action : m_group->actions()) {
+            if (action != mine) {
+                action->setEnabled(false);
+                action->setToolTip(tr("Blind coding is on: only the lead sees other coders' work"));
+            }
+        }
     }
 }
 

@@ -31,7 +31,17 @@ void MainWindow::createReviewDock()
     toggle->setObjectName(QStringLiteral("actionReviewCoders"));
     toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     toggle->setStatusTip(tr("Two coders side by side: decide each disagreement into the consensus"));
+    // Analysis ▸ Blind Coding: coders see only their own work (study/BlindCoding.h).
+    auto *blind = new QAction(tr("&Blind Coding"), this);
+    blind->setObjectName(QStringLiteral("actionBlindCoding"));
+    blind->setCheckable(true);
+    blind->setStatusTip(tr("Coders see only their own annotations and variables; the lead sees everyone's"));
+    connect(blind, &QAction::triggered, this, [this](bool on) {
+        if (m_session)
+            m_session->project().setBlindCoding(on);
+    });
     if (auto *analysis = menuBar()->findChild<QMenu *>(QStringLiteral("menuAnalysis"))) {
+        analysis->addAction(blind);
         analysis->addAction(toggle);
         analysis->addAction(m_reviewDock->nextAction());
         analysis->addAction(m_reviewDock->previousAction());

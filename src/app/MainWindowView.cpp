@@ -2,6 +2,8 @@
 // coder filter (Show Coders). Split from MainWindow.cpp to keep files small.
 #include "MainWindow.h"
 
+#include "study/BlindCoding.h"
+
 #include "ArticleView.h"
 #include "CodebookDock.h"
 #include "CoderFilterMenu.h"
@@ -134,8 +136,10 @@ void MainWindow::applyCoderFilter(const CoderFilter &filter)
 {
     if (!m_session)
         return;
-    m_session->annotations.setCoderFilter(filter);
-    m_session->documents.setCoderFilter(filter);
+    // Blind coding narrows whatever was asked for to the coder's own work.
+    const CoderFilter shown = study::visibleFilter(m_session->project(), filter);
+    m_session->annotations.setCoderFilter(shown);
+    m_session->documents.setCoderFilter(shown);
 }
 
 } // namespace newscoder

@@ -76,10 +76,15 @@ int runCoders(const QStringList &arguments)
                                   QStringLiteral("ROLE"));
     const QCommandLineOption colour(QStringLiteral("colour"), QStringLiteral("With --set: a colour (#rrggbb)."),
                                     QStringLiteral("COLOUR"));
+    const QCommandLineOption blind(QStringLiteral("blind"),
+                                   QStringLiteral("Blind coding on or off: coders see only their own work."),
+                                   QStringLiteral("on|off"));
     const QCommandLineOption json = jsonOption();
-    parser.addOptions({set, role, colour, json});
+    parser.addOptions({set, role, colour, blind, json});
     if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
         return rc;
+    if (parser.isSet(blind) && parser.value(blind) != QLatin1String("on") && parser.value(blind) != QLatin1String("off"))
+        return badInput(QStringLiteral("--blind takes 'on' or 'off', not '%1'").arg(parser.value(blind)));
     if ((parser.isSet(role) || parser.isSet(colour)) && !parser.isSet(set)) {
         writeErr(QStringLiteral("%1: --role and --colour go with --set NAME.\n").arg(arguments.value(0)));
         return ExitUsage;
@@ -92,7 +97,7 @@ int runCoders(const QStringList &arguments)
     }
     QString error;
     auto project = openProject(parser.positionalArguments().first(),
-                               parser.isSet(set) ? Access::ReadWrite : Access::ReadOnly, &error);
+                               parser.isSet(set) || parser.isSet(blind) ? Access::ReadWrite : Access::ReadOnly, &error);
     if (!project)
         return badInput(error);
     try {
@@ -105,6 +110,8 @@ int runCoders(const QStringList &arguments)
                 rc != ExitOk)
                 return rc;
         }
+        if (parser.isSet(blind) && !project->setBlindCoding(parser.value(blind) == QLatin1String("on")))
+            return badInput(project->lastError());
         const ProjectStore &store = project->store();
         const QList<Assignment> assignments = store.assignments();
         QJsonArray array;
@@ -123,6 +130,8 @@ int runCoders(const QStringList &arguments)
         }
         if (parser.isSet(json))
             printJson(array);
+        else
+            writeOut(project->isBlindCoding() ? QStringLiteral("Blind coding: on\n") : QStringLiteral("Blind coding: off\n"));
     } catch (const StoreError &e) {
         return badInput(e.message());
     }

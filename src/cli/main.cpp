@@ -63,7 +63,7 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("export"),
          {runExport, "PROJECT --table T --format csv|tsv|xlsx|jsonl|sav|dta --out FILE  export the dataset"}},
         {QStringLiteral("edit-text"), {runEditText, "PROJECT --document ID --at POS --remove N --insert TEXT"}},
-        {QStringLiteral("coders"), {runCoders, "PROJECT [--json] [--set NAME --role R]  the coders of a study"}},
+        {QStringLiteral("coders"), {runCoders, "PROJECT [--json] [--set NAME --role R] [--blind on|off]  the coders of a study"}},
         {QStringLiteral("assign"),
          {runAssign, "PROJECT --coder NAME --documents ID,... | --sample N|P% --coders A,B --seed S"}},
         {QStringLiteral("review"), {runReview, "PROJECT --coders A,B [--document ID] [--json]  two coders side by side"}},

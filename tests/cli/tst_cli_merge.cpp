@@ -123,6 +123,20 @@ private Q_SLOTS:
         QCOMPARE(fileHash(m_master), before);
     }
 
+    void blindCodingSetting()
+    {
+        CliRun r = runCli({QStringLiteral("coders"), m_master});
+        QVERIFY2(r.ok(), qPrintable(r.describe()));
+        QVERIFY(r.out.contains("Blind coding: off"));
+        r = runCli({QStringLiteral("coders"), m_master, QStringLiteral("--blind"), QStringLiteral("on")});
+        QVERIFY2(r.ok(), qPrintable(r.describe()));
+        QVERIFY(runCli({QStringLiteral("coders"), m_master}).out.contains("Blind coding: on"));
+        r = runCli({QStringLiteral("coders"), m_master, QStringLiteral("--blind"), QStringLiteral("maybe")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(runCli({QStringLiteral("coders"), m_master, QStringLiteral("--blind"), QStringLiteral("off")}).ok());
+        QVERIFY(runCli({QStringLiteral("coders"), m_master}).out.contains("Blind coding: off"));
+    }
+
     void badInputWritesNothing()
     {
         const QByteArray before = fileHash(m_master);

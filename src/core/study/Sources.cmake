@@ -14,4 +14,5 @@ set(NEWSCODER_STUDY_SOURCES
   study/MergeUnits.h study/MergeUnits.cpp
   study/MergePlan.h study/MergePlan.cpp
   study/CoderPackage.h study/CoderPackage.cpp
+  study/BlindCoding.h study/BlindCoding.cpp
 )
