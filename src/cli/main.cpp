@@ -4,6 +4,7 @@
 #include "cli/CodebookCommands.h"
 #include "cli/ExportCommands.h"
 #include "cli/ProjectCommands.h"
+#include "cli/QuoteCommands.h"
 #include "cli/RefiCommands.h"
 #include "cli/RegistryCommands.h"
 #include "cli/RegistryEditCommands.h"
@@ -70,6 +71,7 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("adjudicate"),
          {runAdjudicate, "PROJECT --item ID --decision accept:CODER|both|reject | --accept-agreements"}},
         {QStringLiteral("decisions"), {runDecisions, "PROJECT [--json] [--out FILE]  the adjudication decision log"}},
+        {QStringLiteral("quotes"), {runQuotes, "FILE.txt [--json] [--lang en|de]  propose quotes, cues and speakers"}},
     };
     return table;
 }
