@@ -50,7 +50,7 @@ public:
             if (!a.actor.contains(u' ')) {
                 // A surname alone: the full name said earlier.
                 bool found = false;
-                for (qsizetype i = m_known.size() - 1; i >= 0 && !found; --i) {
+                for (qsizetype i = m_known.size() - 1; i >= knownFloor() && !found; --i) {
                     const Known &k = m_known.at(i);
                     if (k.kind == SpeakerKind::Person && k.actor.contains(u' ') && sameName(lastWordOf(k.actor), a.actor)) {
                         a.actor = k.actor;
@@ -58,7 +58,8 @@ public:
                     }
                 }
                 for (const auto *list : {&m_mentions, &m_weak}) {
-                    for (qsizetype i = list->size() - 1; i >= 0 && !found; --i) {
+                    const qsizetype top = lastBefore(*list, a.speaker.start);
+                    for (qsizetype i = top; i >= 0 && i > top - lookBack && !found; --i) {
                         if (sameName(lastWordOf(list->at(i).second), a.actor)) {
                             a.actor = list->at(i).second;
                             found = true;
@@ -76,7 +77,7 @@ public:
             const bool thing = p == u"it" || p == u"es";
             const bool plural = p == u"they" || p == u"we" || p == u"sie" || p == u"wir";
             int best = -1;
-            for (qsizetype i = m_known.size() - 1; i >= 0; --i) {
+            for (qsizetype i = m_known.size() - 1; i >= knownFloor(); --i) {
                 const Known &k = m_known.at(i);
                 if (k.actor.isEmpty() || k.span.start > a.speaker.start)
                     continue;
@@ -101,16 +102,19 @@ public:
             // "the shop's owner" is someone new; "the spokesman" is the one named
             // with that role before (as a speaker, or as "Kremlin spokesman Dmitry Peskov").
             const bool possessive = phrase.contains(u"'s ") || phrase.contains(u"’s ");
-            for (qsizetype i = m_known.size() - 1; i >= 0 && !possessive; --i) {
+            for (qsizetype i = m_known.size() - 1; i >= knownFloor() && !possessive; --i) {
                 const Known &k = m_known.at(i);
                 if (!k.actor.isEmpty() && k.phraseLower.contains(head) && k.span.start < a.speaker.start) {
                     a.actor = k.actor;
                     break;
                 }
             }
-            for (qsizetype i = m_roleMentions.size() - 1; i >= 0 && a.actor.isEmpty() && !possessive; --i) {
+            const auto roleTop = std::lower_bound(m_roleMentions.cbegin(), m_roleMentions.cend(), a.speaker.start,
+                                                  [](const RoleMention &m, int p) { return m.position < p; })
+                                 - m_roleMentions.cbegin() - 1;
+            for (qsizetype i = roleTop; i >= 0 && i > roleTop - lookBack && a.actor.isEmpty() && !possessive; --i) {
                 const auto &m = m_roleMentions.at(i);
-                if (m.position < a.speaker.start && (m.role == head || m.role.endsWith(head))) {
+                if (m.role == head || m.role.endsWith(head)) {
                     a.actor = m.name;
                     break;
                 }
@@ -142,10 +146,10 @@ public:
     bool personNamedBetween(int from, int to, Attribution &a) const
     {
         for (const auto *list : {&m_mentionSpans, &m_weakSpans}) {
-            for (qsizetype i = list->size() - 1; i >= 0; --i) {
+            const auto it = std::lower_bound(list->cbegin(), list->cend(), to,
+                                             [](const QPair<QuoteSpan, QString> &m, int p) { return m.first.start < p; });
+            for (qsizetype i = (it - list->cbegin()) - 1; i >= 0; --i) {
                 const auto &[span, name] = list->at(i);
-                if (span.start >= to)
-                    continue;
                 if (span.start < from)
                     break;
                 a.speaker = span;
@@ -217,25 +221,34 @@ private:
     // The person mentioned nearest before `position` if nearer than `knownAt`; else `fallback`.
     QString nearestMention(int position, int knownAt, const QString &fallback) const
     {
-        for (qsizetype i = m_mentions.size() - 1; i >= 0; --i) {
-            const auto &m = m_mentions.at(i);
-            if (m.first < position)
-                return m.first > knownAt ? m.second : fallback;
-        }
+        const qsizetype i = lastBefore(m_mentions, position);
+        if (i >= 0)
+            return m_mentions.at(i).first > knownAt ? m_mentions.at(i).second : fallback;
         return fallback;
     }
 
     QString nearestWeakMention(int position) const
     {
-        for (qsizetype i = m_weak.size() - 1; i >= 0; --i)
-            if (m_weak.at(i).first < position)
-                return m_weak.at(i).second;
-        return {};
+        const qsizetype i = lastBefore(m_weak, position);
+        return i >= 0 ? m_weak.at(i).second : QString();
+    }
+
+    // Antecedents are looked for among the last `lookBack` speakers and names only,
+    // so a 20 MB text with 60,000 quotes stays linear.
+    static constexpr qsizetype lookBack = 200;
+    qsizetype knownFloor() const { return std::max<qsizetype>(0, m_known.size() - lookBack); }
+
+    // Index of the last entry of a position-sorted list before `position`, or -1.
+    static qsizetype lastBefore(const QList<QPair<int, QString>> &list, int position)
+    {
+        const auto it = std::lower_bound(list.cbegin(), list.cend(), position,
+                                         [](const QPair<int, QString> &m, int p) { return m.first < p; });
+        return (it - list.cbegin()) - 1;
     }
 
     SpeakerKind kindOf(const QString &actor, bool organisationHead) const
     {
-        for (qsizetype i = m_known.size() - 1; i >= 0; --i)
+        for (qsizetype i = m_known.size() - 1; i >= knownFloor(); --i)
             if (m_known.at(i).actor == actor && m_known.at(i).kind != SpeakerKind::Reference
                 && m_known.at(i).kind != SpeakerKind::Pronoun)
                 return m_known.at(i).kind;
