@@ -4,6 +4,7 @@
 #include "cli/CodebookCommands.h"
 #include "cli/ExportCommands.h"
 #include "cli/ProjectCommands.h"
+#include "cli/QuoteCommands.h"
 #include "cli/RefiCommands.h"
 #include "cli/RegistryCommands.h"
 #include "cli/RegistryEditCommands.h"
@@ -72,6 +73,7 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("decisions"), {runDecisions, "PROJECT [--json] [--out FILE]  the adjudication decision log"}},
         {QStringLiteral("package"), {runPackage, "PROJECT --coder NAME --out FILE.newscoder  a coder package"}},
         {QStringLiteral("merge"), {runMerge, "PROJECT FILE.newscoder... [--prefer master|source] [--json]  merge by ids"}},
+        {QStringLiteral("quotes"), {runQuotes, "FILE.txt [--json] [--lang en|de]  propose quotes, cues and speakers"}},
     };
     return table;
 }
