@@ -123,6 +123,22 @@ private Q_SLOTS:
         QVERIFY(batch.documents[0].text.contains(u"its director said on Friday.\n\nThe crossing"_s));
     }
 
+    void nexisRtfSplitsTheSame()
+    {
+        QByteArray rtf = "{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0 Arial;}}\n";
+        for (const QString &line : QString::fromUtf8(sample(u"nexis/three-articles.txt"_s)).split(u'\n'))
+            rtf += "\\pard " + line.toLatin1().replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}") + "\\par\n";
+        rtf += "}";
+        const ArticleBatch batch = readArticleFile(rtf, u"export.rtf"_s);
+        QVERIFY2(batch.error.isEmpty(), qPrintable(batch.error));
+        QCOMPARE(batch.format, u"nexis"_s);
+        QCOMPARE(titles(batch), QStringList({u"Ferry operator adds a night crossing to Skerra"_s,
+                                             u"Tram vote postponed after council tie"_s,
+                                             u"Harbour cranes to run on shore power"_s}));
+        QCOMPARE(metadataValue(batch.documents[1], u"file_format"_s), u"rtf"_s);
+        QCOMPARE(batch.documents[1].author, u"Per Lunde"_s);
+    }
+
     void nexisPartWithoutBodyIsReported()
     {
         const QString text = u"A note about the export\nSome words but no body line\nEnd of Document\n"

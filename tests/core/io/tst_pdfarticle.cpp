@@ -169,6 +169,28 @@ private Q_SLOTS:
         QVERIFY2(first > 0 && second > first, qPrintable(text));
     }
 
+    // A Nexis export saved as PDF: one paragraph per line of the export, split into articles.
+    void nexisPdfSplitsIntoArticles()
+    {
+        const QStringList lines{u"Quay opens in Halvik"_s, u"Halvik Harbour News"_s, u"March 1, 2022"_s,
+                                u"Byline: Signe Holm"_s, u"Body"_s, u"The new quay opened on Tuesday."_s,
+                                u"Load-Date: March 2, 2022"_s, u"End of Document"_s,
+                                u"Ferry fares frozen"_s, u"The Northern Courier"_s, u"February 2, 2022"_s,
+                                u"Body"_s, u"Nordsund will not raise its fares."_s, u"End of Document"_s};
+        QList<Drawn> drawn;
+        for (int i = 0; i < lines.size(); ++i)
+            drawn.append({60, 80.0 + 28 * i, lines[i]});
+        const ArticleBatch batch = readArticleFile(writePdf({drawn}), u"nexis.pdf"_s);
+        QVERIFY2(batch.error.isEmpty(), qPrintable(batch.error));
+        QCOMPARE(batch.format, u"nexis"_s);
+        QCOMPARE(batch.documents.size(), 2);
+        QCOMPARE(batch.documents[0].title, u"Quay opens in Halvik"_s);
+        QCOMPARE(batch.documents[0].author, u"Signe Holm"_s);
+        QCOMPARE(batch.documents[0].date, QDate(2022, 3, 1));
+        QCOMPARE(batch.documents[1].text, u"Ferry fares frozen\n\nNordsund will not raise its fares.\n"_s);
+        QCOMPARE(metadataValue(batch.documents[1], u"file_format"_s), u"pdf"_s);
+    }
+
     void pageNumberLines_data()
     {
         QTest::addColumn<QString>("line");
