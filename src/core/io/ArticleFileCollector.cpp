@@ -24,7 +24,7 @@ bool hasArticleExtension(const QFileInfo &fi)
 {
     static const QStringList suffixes{u"txt"_s, u"text"_s, u"md"_s, u"html"_s, u"htm"_s, u"xhtml"_s, u"shtml"_s,
                                       u"docx"_s, u"odt"_s, u"pdf"_s, u"rtf"_s, u"csv"_s, u"tsv"_s, u"tab"_s,
-                                      u"jsonl"_s, u"ndjson"_s};
+                                      u"jsonl"_s, u"ndjson"_s, u"xlsx"_s};
     const QString suffix = fi.suffix().toLower();
     return suffix.isEmpty() || suffixes.contains(suffix);
 }

@@ -23,7 +23,7 @@ struct CollectedFiles
 //
 // Folders are walked recursively (following symbolic links, loops detected). Inside folders
 // only .txt, .text, .md, saved pages (.html, .htm, .xhtml, .shtml), .docx, .odt, .pdf,
-// .rtf, tables (.csv, .tsv, .tab, .jsonl, .ndjson) and extension-less files
+// .rtf, tables (.csv, .tsv, .tab, .jsonl, .ndjson, .xlsx) and extension-less files
 // are taken (the reader tells HTML from text by its content); every other entry is listed in
 // `skipped` with its reason - nothing is dropped silently: other extensions ("not a
 // plain-text article (.pdf)"), hidden files and folders, unreadable entries, special files,

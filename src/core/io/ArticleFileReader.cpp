@@ -92,7 +92,7 @@ qint64 maxArticleFileBytes(const QString &path)
 ArticleBatch readArticleFile(const QByteArray &bytes, const QString &path, const ImportOptions &options)
 {
     const QString format = articleFileFormat(path, bytes);
-    if (format == u"csv"_s || format == u"tsv"_s || format == u"jsonl"_s)
+    if (format == u"csv"_s || format == u"tsv"_s || format == u"jsonl"_s || format == u"xlsx"_s)
         return readTableArticles(bytes, path, format, options.encoding, options.columnMap);
     if (format == u"pdf"_s)
         return fromSingle(parsePdfArticle(bytes, path), format, path);

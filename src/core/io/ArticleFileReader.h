@@ -8,7 +8,7 @@
 
 namespace newscoder {
 
-// The format a file is read as, by its extension and content: "csv", "tsv", "jsonl" (by
+// The format a file is read as, by its extension and content: "csv", "tsv", "jsonl", "xlsx" (by
 // extension), "pdf" (extension or %PDF- header), "rtf" (extension or {\rtf), "docx", "odt",
 // "html" (extension or content), else "text".
 QString articleFileFormat(const QString &path, const QByteArray &bytes);

@@ -5,9 +5,12 @@
 #include "io/table/ColumnMapping.h"
 #include "io/table/TableArticleReader.h"
 #include "io/table/TableRows.h"
+#include "refi/RefiArchive.h"
 
 #include <QFile>
+#include <QRandomGenerator>
 #include <QStringEncoder>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -29,6 +32,47 @@ QString metadataValue(const Document &doc, const QString &key)
         if (k == key)
             return v;
     return {};
+}
+
+// A workbook written by the test (the parts Excel writes): shared and inline strings, a
+// number in a date style, a boolean, an empty row the sheet leaves out, and a cell right of the
+// header.
+QByteArray workbook(QTemporaryDir &dir, const QByteArray &sheetXml)
+{
+    const QByteArray workbookXml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/"
+        "spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+        "<sheets><sheet name=\"Articles\" sheetId=\"1\" r:id=\"rId3\"/><sheet name=\"Notes\" sheetId=\"2\" "
+        "r:id=\"rId4\"/></sheets></workbook>";
+    const QByteArray rels =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/"
+        "2006/relationships\"><Relationship Id=\"rId4\" Type=\"worksheet\" Target=\"worksheets/notes.xml\"/>"
+        "<Relationship Id=\"rId3\" Type=\"worksheet\" Target=\"worksheets/articles.xml\"/></Relationships>";
+    const QByteArray shared =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/"
+        "2006/main\"><si><t>id</t></si><si><t>headline</t></si><si><t>body</t></si><si><t>published</t></si>"
+        "<si><t>paywall</t></si><si><r><t>Ferry adds a </t></r><r><rPr><b/></rPr><t>night crossing</t></r>"
+        "<rPh><t>PHONETIC</t></rPh></si><si><t xml:space=\"preserve\">Nordsund will run a night crossing from "
+        "March.\nTickets cost 18 euros.</t></si></sst>";
+    const QByteArray styles =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"http://schemas.openxmlformats.org/"
+        "spreadsheetml/2006/main\"><numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"[$-409]d\\ mmmm\\ "
+        "yyyy\"/></numFmts><cellXfs count=\"3\"><xf numFmtId=\"0\"/><xf numFmtId=\"164\"/><xf numFmtId=\"14\"/>"
+        "</cellXfs></styleSheet>";
+    const QString path = dir.filePath(u"articles.xlsx"_s);
+    QString error;
+    if (!refi::writeArchive(path,
+                            {{u"xl/workbook.xml"_s, workbookXml},
+                             {u"xl/_rels/workbook.xml.rels"_s, rels},
+                             {u"xl/sharedStrings.xml"_s, shared},
+                             {u"xl/styles.xml"_s, styles},
+                             {u"xl/worksheets/notes.xml"_s, "<worksheet><sheetData/></worksheet>"},
+                             {u"xl/worksheets/articles.xml"_s, sheetXml}},
+                            QDateTime({2022, 2, 15}, {9, 0}, QTimeZone::UTC), &error))
+        qFatal("cannot write the workbook: %s", qPrintable(error));
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    return f.readAll();
 }
 
 } // namespace
@@ -183,6 +227,74 @@ private Q_SLOTS:
         QVERIFY(batch.rejected[0].second.startsWith(u"not JSON"_s));
         QCOMPARE(batch.rejected[1], (QPair<QString, QString>{u"line 4"_s, u"not a JSON object"_s}));
         QCOMPARE(batch.rejected[2], (QPair<QString, QString>{u"line 6"_s, u"the text column \"content\" is empty"_s}));
+    }
+
+    void xlsxFirstSheet()
+    {
+        QTemporaryDir dir;
+        const QByteArray sheet =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/"
+            "spreadsheetml/2006/main\"><sheetData>"
+            "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\">"
+            "<v>2</v></c><c r=\"D1\" t=\"s\"><v>3</v></c><c r=\"E1\" t=\"s\"><v>4</v></c></row>"
+            "<row r=\"2\"><c r=\"A2\"><v>101</v></c><c r=\"B2\" t=\"s\"><v>5</v></c><c r=\"C2\" t=\"s\"><v>6</v></c>"
+            "<c r=\"D2\" s=\"1\"><v>44541</v></c><c r=\"E2\" t=\"b\"><v>0</v></c></row>"
+            "<row r=\"4\"><c r=\"A4\" t=\"str\"><f>A2+1</f><v>102</v></c><c r=\"B4\" t=\"inlineStr\"><is><t>Tram "
+            "vote postponed</t></is></c><c r=\"C4\" t=\"inlineStr\"><is><t>The vote ended 21 to 21.</t></is></c>"
+            "<c r=\"D4\" s=\"2\"><v>44588.5</v></c></row>"
+            "<row r=\"5\"><c r=\"C5\" t=\"inlineStr\"><is><t>Stray cell</t></is></c><c r=\"G5\"><v>1</v></c></row>"
+            "</sheetData></worksheet>";
+        const ArticleBatch batch = readArticleFile(workbook(dir, sheet), u"articles.xlsx"_s);
+        QVERIFY2(batch.error.isEmpty(), qPrintable(batch.error));
+        QCOMPARE(batch.format, u"xlsx"_s);
+        QCOMPARE(batch.documents.size(), 2);
+        const Document &ferry = batch.documents[0];
+        QCOMPARE(ferry.title, u"Ferry adds a night crossing"_s); // rich text runs joined, phonetic hint left out
+        QCOMPARE(ferry.text, u"Nordsund will run a night crossing from March.\nTickets cost 18 euros."_s);
+        QCOMPARE(ferry.date, QDate(2021, 12, 11)); // serial 44541 in a custom date format
+        QCOMPARE(metadataValue(ferry, u"external_id"_s), u"101"_s);
+        QCOMPARE(metadataValue(ferry, u"paywall"_s), u"false"_s);
+        QCOMPARE(metadataValue(ferry, u"row"_s), u"2"_s);
+        const Document &tram = batch.documents[1];
+        QCOMPARE(metadataValue(tram, u"published"_s), u"2022-01-27T12:00:00"_s); // built-in date format 14, noon
+        QCOMPARE(tram.date, QDate(2022, 1, 27));
+        QCOMPARE(metadataValue(tram, u"external_id"_s), u"102"_s); // a formula's cached result
+        QCOMPARE(batch.rejected,
+                 (QList<QPair<QString, QString>>{{u"row 3"_s, u"empty row"_s},
+                                                 {u"row 5"_s, u"has a cell in column 7, right of the header's last column"_s}}));
+    }
+
+    void xlsxRefusedWithReason()
+    {
+        QCOMPARE(readArticleFile(QByteArray("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest", 16), u"locked.xlsx"_s).error.left(40),
+                 u"not a readable XLSX file: a password-pro"_s);
+        QCOMPARE(readArticleFile("PK\x03\x04 broken", u"broken.xlsx"_s).error, u"not a readable XLSX file (corrupt)"_s);
+        QTemporaryDir dir;
+        QCOMPARE(readArticleFile(workbook(dir, "<worksheet><sheetData/></worksheet>"), u"empty.xlsx"_s).error,
+                 u"the worksheet is empty"_s);
+    }
+
+    // Fixed-seed fuzzing of the workbook: truncations and byte flips give rows or a reason.
+    void xlsxFuzz()
+    {
+        QTemporaryDir dir;
+        const QByteArray sheet =
+            "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>2</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
+            "</row><row r=\"2\"><c r=\"A2\" t=\"s\"><v>6</v></c><c r=\"B2\" t=\"s\"><v>5</v></c></row>"
+            "</sheetData></worksheet>";
+        const QByteArray bytes = workbook(dir, sheet);
+        QCOMPARE(readArticleFile(bytes, u"f.xlsx"_s).documents.size(), 1);
+        QRandomGenerator random(2024);
+        for (int round = 0; round < 300; ++round) {
+            QByteArray fuzzed = bytes;
+            if (round % 2 == 0)
+                fuzzed.truncate(random.bounded(qsizetype(1), fuzzed.size()));
+            else
+                for (int i = 0; i < 1 + round % 5; ++i)
+                    fuzzed[random.bounded(fuzzed.size())] = char(random.bounded(256));
+            const ArticleBatch batch = readArticleFile(fuzzed, u"f.xlsx"_s);
+            QVERIFY(!batch.error.isEmpty() || !batch.documents.isEmpty() || !batch.rejected.isEmpty());
+        }
     }
 
     void csvRecords()

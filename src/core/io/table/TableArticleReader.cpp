@@ -4,6 +4,7 @@
 #include "io/NewsDate.h"
 #include "io/table/ColumnMapping.h"
 #include "io/table/TableRows.h"
+#include "io/table/XlsxRows.h"
 
 #include <QFileInfo>
 #include <QUrl>
@@ -48,6 +49,8 @@ QString tableFormatOf(const QString &path)
         return u"tsv"_s;
     if (suffix == u"jsonl"_s || suffix == u"ndjson"_s)
         return u"jsonl"_s;
+    if (suffix == u"xlsx"_s)
+        return u"xlsx"_s;
     return {};
 }
 
@@ -64,21 +67,24 @@ ArticleBatch readTableArticles(const QByteArray &bytes, const QString &fileName,
         batch.error = u"the file is empty"_s;
         return batch;
     }
-    DecodedText decoded = decodeText(bytes, encoding);
-    if (!decoded.error.isEmpty()) {
-        batch.error = decoded.error;
-        return batch;
+    table::TableRows rows;
+    if (format == u"xlsx"_s) {
+        batch.encoding = u"UTF-8"_s; // the XML inside is Unicode
+        rows = table::parseXlsx(bytes);
+    } else {
+        DecodedText decoded = decodeText(bytes, encoding);
+        if (!decoded.error.isEmpty()) {
+            batch.error = decoded.error;
+            return batch;
+        }
+        batch.encoding = decoded.encoding;
+        batch.encodingSource = decoded.source;
+        batch.warnings = decoded.warnings;
+        rows = format == u"jsonl"_s ? table::parseJsonLines(decoded.text)
+                                    : table::parseDelimited(decoded.text, format == u"tsv"_s
+                                                                              ? QChar(u'\t')
+                                                                              : table::sniffDelimiter(decoded.text));
     }
-    batch.encoding = decoded.encoding;
-    batch.encodingSource = decoded.source;
-    batch.warnings = decoded.warnings;
-
-    const table::TableRows rows = format == u"jsonl"_s
-                                      ? table::parseJsonLines(decoded.text)
-                                      : table::parseDelimited(decoded.text, format == u"tsv"_s
-                                                                                ? QChar(u'\t')
-                                                                                : table::sniffDelimiter(decoded.text));
-    decoded.text.clear();
     if (!rows.error.isEmpty()) {
         batch.error = rows.error;
         return batch;

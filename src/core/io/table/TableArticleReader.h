@@ -12,14 +12,16 @@ namespace newscoder {
 // Largest table file read (tables from scrapers hold many articles).
 inline constexpr qint64 kMaxTableFileBytes = qint64(200) * 1024 * 1024;
 
-// "csv", "tsv" or "jsonl" by the file's extension (.csv, .tsv/.tab, .jsonl/.ndjson), else empty.
+// "csv", "tsv", "jsonl" or "xlsx" by the file's extension (.csv, .tsv/.tab, .jsonl/.ndjson,
+// .xlsx), else empty.
 QString tableFormatOf(const QString &path);
 
 // Reads a table of articles, one per row (pure: no I/O beyond the bytes given).
 //
 // Decoding: decodeText (BOM, UTF-8, else detected; `encoding` overrides). CSV: the delimiter
 // is sniffed from the header (',' or ';'; tab when it has only tabs); TSV: tab. JSONL: one
-// object per line, its keys the columns. Columns map to article fields through
+// object per line, its keys the columns. XLSX: the first worksheet (table::parseXlsx; no
+// decoding needed). Columns map to article fields through
 // table::resolveMapping with `columnMap` ((field, column) pairs, e.g. from
 // `--map text=body,title=headline`) and the usual names for the rest; a table without a text
 // column is an error for the file. Every other non-empty cell is kept as metadata under its

@@ -11,9 +11,7 @@ using namespace Qt::StringLiterals;
 
 namespace newscoder::table {
 
-namespace {
-
-QStringList uniqueHeader(QStringList names)
+QStringList headerNames(QStringList names)
 {
     QHash<QString, int> seen;
     for (int i = 0; i < names.size(); ++i) {
@@ -27,8 +25,6 @@ QStringList uniqueHeader(QStringList names)
     }
     return names;
 }
-
-} // namespace
 
 QChar sniffDelimiter(const QString &text)
 {
@@ -71,7 +67,7 @@ TableRows parseDelimited(const QString &text, QChar delimiter)
                 if (record.size() > kMaxTableColumns) {
                     out.error = u"more than %1 columns"_s.arg(kMaxTableColumns);
                 } else {
-                    out.columns = uniqueHeader(record);
+                    out.columns = headerNames(record);
                 }
                 header = false;
             }

@@ -26,6 +26,10 @@ struct TableRows
 inline constexpr int kMaxTableColumns = 4096;
 inline constexpr int kMaxJsonLineBytes = 32 * 1024 * 1024;
 
+// Header names as the readers use them: trimmed (a leading BOM dropped), an empty name becomes
+// "column N", a repeated one gets " (2)", " (3)" (compared case-insensitively).
+QStringList headerNames(QStringList names);
+
 // ',' or ';' (whichever occurs more often outside quotes in the header line), '\t' for a
 // header with tabs and neither.
 QChar sniffDelimiter(const QString &text);
