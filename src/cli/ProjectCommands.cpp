@@ -7,6 +7,7 @@
 #include "io/ArticleImport.h"
 #include "io/CodebookJson.h"
 #include "io/TextDecoding.h"
+#include "io/table/ColumnMapping.h"
 #include "model/IdPrefix.h"
 #include "project/Project.h"
 #include "storage/StoreError.h"
@@ -165,8 +166,8 @@ int runImport(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Import articles (plain text, saved web pages, DOCX, ODT; files or folders) into a project, as one "
-                       "undoable step."));
+        QStringLiteral("Import articles (plain text, saved web pages, DOCX, ODT, PDF, RTF, Nexis/Factiva/ProQuest "
+                       "exports, CSV/TSV/JSONL tables; files or folders) into a project, as one undoable step."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Files or folders to import."),
                                  QStringLiteral("PATH..."));
@@ -178,9 +179,22 @@ int runImport(const QStringList &arguments)
                        "detecting it."),
         QStringLiteral("NAME"));
     parser.addOption(encoding);
+    const QCommandLineOption map(
+        QStringLiteral("map"),
+        QStringLiteral("Tables (CSV, TSV, JSONL): which column holds each article field, e.g. "
+                       "text=body,title=headline,date=published,url=link,outlet=source,author=byline,id=article_id. "
+                       "Fields not given are found by their usual column names; other columns become metadata."),
+        QStringLiteral("FIELD=COLUMN,..."));
+    parser.addOption(map);
     if (const int rc = parseArguments(parser, arguments, 2); rc >= 0)
         return rc;
     ImportOptions options;
+    {
+        QString mapError;
+        options.columnMap = table::parseColumnMap(parser.values(map), &mapError);
+        if (!mapError.isEmpty())
+            return badInput(mapError);
+    }
     options.encoding = parser.value(encoding).trimmed();
     if (parser.isSet(encoding) && !isKnownEncoding(options.encoding))
         return badInput(QStringLiteral("unknown encoding \"%1\"").arg(parser.value(encoding)));

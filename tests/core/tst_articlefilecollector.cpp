@@ -65,21 +65,21 @@ private Q_SLOTS:
     void folderRecursion()
     {
         for (const char *name : {"a.txt", "b.md", "c.TEXT", "noext", "sub/e.txt", "sub/deeper/f.txt", "page.html",
-                                 "sub/old.HTM", "w.docx", "sub/o.odt"})
+                                 "sub/old.HTM", "w.docx", "sub/o.odt", "d.pdf"})
             QVERIFY(writeFile(path(name)));
-        for (const char *name : {"d.pdf", "image.png", "archive.tar.gz", "sub/notes.doc"})
+        for (const char *name : {"slides.pptx", "image.png", "archive.tar.gz", "sub/notes.doc"})
             QVERIFY(writeFile(path(name)));
         QVERIFY(writeFile(path(".hidden.txt")));
         QVERIFY(writeFile(path(".git/config.txt")));
         QVERIFY(QDir().mkpath(path("empty-folder")));
 
         const CollectedFiles c = collectArticleFiles({m_root});
-        QCOMPARE(filePaths(c), QStringList({path("a.txt"), path("b.md"), path("c.TEXT"), path("noext"),
+        QCOMPARE(filePaths(c), QStringList({path("a.txt"), path("b.md"), path("c.TEXT"), path("d.pdf"), path("noext"),
                                             path("page.html"), path("sub/deeper/f.txt"), path("sub/e.txt"),
                                             path("sub/o.odt"), path("sub/old.HTM"), path("w.docx")}));
         QCOMPARE(c.files.first().size, qint64(25));
         QCOMPARE(c.skipped.size(), 6);
-        QCOMPARE(reasonFor(c, path("d.pdf")), u"not a plain-text article (.pdf)"_s);
+        QCOMPARE(reasonFor(c, path("slides.pptx")), u"not a plain-text article (.pptx)"_s);
         QCOMPARE(reasonFor(c, path("image.png")), u"not a plain-text article (.png)"_s);
         QCOMPARE(reasonFor(c, path("archive.tar.gz")), u"not a plain-text article (.gz)"_s);
         QCOMPARE(reasonFor(c, path("sub/notes.doc")), u"not a plain-text article (.doc)"_s);

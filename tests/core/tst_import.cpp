@@ -142,7 +142,8 @@ private Q_SLOTS:
         QVERIFY2(reasonFor(report, QStringLiteral("binary.txt")).contains(QStringLiteral("not a text file")),
                  qPrintable(reasonFor(report, QStringLiteral("binary.txt"))));
         QVERIFY(reasonFor(report, QStringLiteral("empty.txt")).contains(QStringLiteral("empty")));
-        QVERIFY(reasonFor(report, QStringLiteral("report.pdf")).contains(QStringLiteral("pdf")));
+        QVERIFY2(reasonFor(report, QStringLiteral("report.pdf")).contains(QStringLiteral("PDF")),
+                 qPrintable(reasonFor(report, QStringLiteral("report.pdf"))));
     }
 
     void missingPathIsReported()

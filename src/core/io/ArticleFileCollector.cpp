@@ -1,7 +1,6 @@
 #include "io/ArticleFileCollector.h"
 
-#include "io/ArticleTextParser.h"    // kMaxArticleFileBytes
-#include "io/OfficeArticleReader.h" // kMaxOfficeFileBytes
+#include "io/ArticleFileReader.h" // maxArticleFileBytes
 
 #include <QDir>
 #include <QFileInfo>
@@ -24,7 +23,8 @@ QString displayPath(const QFileInfo &fi)
 bool hasArticleExtension(const QFileInfo &fi)
 {
     static const QStringList suffixes{u"txt"_s, u"text"_s, u"md"_s, u"html"_s, u"htm"_s, u"xhtml"_s, u"shtml"_s,
-                                      u"docx"_s, u"odt"_s};
+                                      u"docx"_s, u"odt"_s, u"pdf"_s, u"rtf"_s, u"csv"_s, u"tsv"_s, u"tab"_s,
+                                      u"jsonl"_s, u"ndjson"_s, u"xlsx"_s};
     const QString suffix = fi.suffix().toLower();
     return suffix.isEmpty() || suffixes.contains(suffix);
 }
@@ -75,9 +75,9 @@ private:
             skip(displayPath(fi), u"not readable (permission denied)"_s);
             return;
         }
-        const bool office = !officeFormatOf(fi.fileName()).isEmpty();
-        if (fi.size() > (office ? kMaxOfficeFileBytes : kMaxArticleFileBytes)) {
-            skip(displayPath(fi), u"larger than %1 MiB (%2 MiB)"_s.arg(office ? 100 : 20).arg(
+        const qint64 limit = maxArticleFileBytes(fi.fileName());
+        if (fi.size() > limit) {
+            skip(displayPath(fi), u"larger than %1 MiB (%2 MiB)"_s.arg(limit >> 20).arg(
                                       double(fi.size()) / (1024.0 * 1024.0), 0, 'f', 1));
             return;
         }

@@ -15,7 +15,8 @@ namespace newscoder {
 // How one imported document was read (parallel to ImportReport::documents).
 struct DocumentSource
 {
-    QString format;   // "text", "html", "docx" or "odt"
+    QString format;   // "text", "html", "docx", "odt", "pdf", "rtf", "csv", "tsv", "jsonl",
+                      // "nexis", "factiva" or "proquest" (ArticleBatch::format)
     QString encoding; // "UTF-8", "windows-1251", …
     QString encodingSource; // encodingSourceName(): "BOM", "UTF-8", "declared", "detected", "given"
 };
@@ -23,6 +24,9 @@ struct DocumentSource
 struct ImportOptions
 {
     QString encoding; // non-empty: read every file with this encoding (no detection)
+    // Tables: (field, column) pairs naming the columns of text, title, date, url, outlet,
+    // author and id (table::parseColumnMap; `--map text=body,title=headline`).
+    QList<QPair<QString, QString>> columnMap;
 };
 
 struct ImportReport
@@ -39,9 +43,11 @@ using ImportProgress = std::function<void(int done, int total)>;
 
 // Reads articles from files and folders (recursively): plain text (parseArticleText)
 // saved web pages (parseHtmlArticle; by extension or content) and .docx / .odt
-// (parseOfficeArticle). Each file is read
+// (parseOfficeArticle), PDF, RTF, tables (CSV, TSV, JSONL) and news-database exports
+// (readArticleFile, io/ArticleFileReader.h). Each file is read
 // on its own: one that fails is listed in `skipped` with its reason and the others
-// are still read. Pure: it
+// are still read. A part of a file that is not read (a table row, an article of an export)
+// is listed in `skipped` with the file's path and "row 5: reason". Pure: it
 // writes nothing, so it can run on a worker thread; the caller adds
 // `documents` to the project in one undoable step (Project::importDocuments).
 // Setting `*cancel` stops after the current file (report.cancelled is set).
