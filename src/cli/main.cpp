@@ -2,6 +2,7 @@
 #include "cli/AgreementCommand.h"
 #include "cli/CliSupport.h"
 #include "cli/CodebookCommands.h"
+#include "cli/DuplicateCommands.h"
 #include "cli/ExportCommands.h"
 #include "cli/ProjectCommands.h"
 #include "cli/RefiCommands.h"
@@ -70,6 +71,7 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("adjudicate"),
          {runAdjudicate, "PROJECT --item ID --decision accept:CODER|both|reject | --accept-agreements"}},
         {QStringLiteral("decisions"), {runDecisions, "PROJECT [--json] [--out FILE]  the adjudication decision log"}},
+        {QStringLiteral("duplicates"), {runDuplicates, "PROJECT [--threshold T] [--json]  exact and near-duplicate articles"}},
     };
     return table;
 }
