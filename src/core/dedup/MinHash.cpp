@@ -92,7 +92,8 @@ std::vector<std::pair<int, int>> candidatePairs(const std::vector<const std::vec
             while (end < keys.size() && keys[end].first == keys[start].first)
                 ++end;
             for (std::size_t i = start; i < end; ++i) {
-                for (std::size_t j = i + 1; j < end; ++j)
+                const std::size_t last = std::min(end, i + 1 + std::size_t(BucketWindow));
+                for (std::size_t j = i + 1; j < last; ++j)
                     pairs.push_back(std::uint64_t(keys[i].second) << 32 | std::uint32_t(keys[j].second));
             }
             start = end;

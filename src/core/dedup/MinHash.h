@@ -44,8 +44,14 @@ struct LshBands
 // Default threshold 0.8 → 32 bands of 4 rows.
 LshBands bandsForThreshold(double threshold);
 
+// A band bucket holding more signatures than this (many near-identical texts)
+// pairs each only with the next BucketWindow in it, so the work stays linear
+// in the number of texts; such texts share many buckets and still link up.
+inline constexpr int BucketWindow = 64;
+
 // Every pair (i < j) of `signatures` that agrees on all rows of at least one
-// band, sorted, each once. Signatures are MinHashCount values each.
+// band (within BucketWindow in the bucket), sorted, each once. Signatures are
+// MinHashCount values each.
 std::vector<std::pair<int, int>> candidatePairs(const std::vector<const std::vector<std::uint32_t> *> &signatures,
                                                 const LshBands &lsh);
 

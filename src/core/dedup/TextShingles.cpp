@@ -56,6 +56,9 @@ std::uint64_t hashWord(QStringView word)
 
 QString foldForComparison(QStringView text)
 {
+    // ASCII has nothing to decompose and no marks: only case to fold.
+    if (std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; }))
+        return text.toString().toCaseFolded();
     const QString decomposed = text.toString().normalized(QString::NormalizationForm_KD);
     QString kept;
     kept.reserve(decomposed.size());

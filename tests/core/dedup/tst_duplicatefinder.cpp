@@ -2,6 +2,7 @@
 // threshold, texts without words, non-BMP text, determinism, large clusters.
 #include "DedupSamples.h"
 #include "dedup/DuplicateFinder.h"
+#include "dedup/MinHash.h"
 #include "dedup/TextShingles.h"
 
 #include <QTest>
@@ -230,6 +231,22 @@ private Q_SLOTS:
             QCOMPARE(p.first, 0);
             QCOMPARE(p.exact, p.second % 2 == 0);
         }
+    }
+
+    void manyNearCopies()
+    {
+        // 300 versions of one story, each with its own added sentence: every LSH
+        // bucket holds them all (pairs only within a window of the bucket), and
+        // they still form one cluster.
+        QStringList texts;
+        for (int i = 0; i < 300; ++i)
+            texts << wireStory() + QStringLiteral(" Update number %1 of the day.").arg(i);
+        const DuplicateResult result = clustersOf(texts);
+        QCOMPARE(result.clusters.size(), 1);
+        QCOMPARE(result.clusters[0].members.size(), 300);
+        QVERIFY(!result.clusters[0].pairsComplete);
+        QVERIFY(result.stats.candidatePairs < 300 * BucketWindow);
+        QVERIFY(result.clusters[0].pairs.size() >= 299);
     }
 
     void checksOptions()
