@@ -2,6 +2,7 @@
 #include "cli/AgreementCommand.h"
 #include "cli/CliSupport.h"
 #include "cli/CodebookCommands.h"
+#include "cli/DuplicateCommands.h"
 #include "cli/ExportCommands.h"
 #include "cli/ProjectCommands.h"
 #include "cli/QuoteCommands.h"
@@ -74,6 +75,7 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("package"), {runPackage, "PROJECT --coder NAME --out FILE.newscoder  a coder package"}},
         {QStringLiteral("merge"), {runMerge, "PROJECT FILE.newscoder... [--prefer master|source] [--json]  merge by ids"}},
         {QStringLiteral("quotes"), {runQuotes, "FILE.txt [--json] [--lang en|de]  propose quotes, cues and speakers"}},
+        {QStringLiteral("duplicates"), {runDuplicates, "PROJECT [--threshold T] [--json]  exact and near-duplicate articles"}},
     };
     return table;
 }
