@@ -66,10 +66,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
     // docks out and let them squeeze the article.
     m_central = new QStackedWidget(this);
     m_central->setObjectName(QStringLiteral("centralStack"));
-    auto *empty = new QLabel(tr("Open or create a project (File menu)."), m_central);
-    empty->setAlignment(Qt::AlignCenter);
-    m_central->addWidget(empty);
-    setCentralWidget(m_central);
+    setCentralWidget(m_central); // index 0: the welcome screen (createShell)
 
     m_documentDock = new DocumentListDock(this);
     m_codebookDock = new CodebookDock(this);
@@ -155,11 +152,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
     statusBar()->addPermanentWidget(m_coderLabel);
     connectActions();
     createViewActions();
+    createShell();
 
     m_defaultState = saveState();
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (settings.value(QStringLiteral("window/saveLayout"), true).toBool()) { // Edit ▸ Preferences
+        restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+        restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    }
     rebuildRecentMenu();
     updateActions();
     updateTitle();
@@ -320,7 +320,7 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
         m_central->addWidget(m_workspace);
         m_central->setCurrentWidget(m_workspace);
     } else {
-        m_central->setCurrentIndex(0); // the hint
+        m_central->setCurrentIndex(0); // the welcome screen
     }
     m_codeActions.clear();
     m_ui->menuCode->clear();
@@ -378,6 +378,7 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
         keepCentralWide();
         m_fitCentralPending = true;
     }
+    workspaceShown();
 }
 
 void MainWindow::createRegistryDocks()
@@ -599,6 +600,12 @@ void MainWindow::showEvent(QShowEvent *event)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
+    if (!settings.value(QStringLiteral("window/saveLayout"), true).toBool()) { // Edit ▸ Preferences
+        for (const char *key : {"window/geometry", "window/state", "window/workspaceSplitter"})
+            settings.remove(QLatin1String(key));
+        event->accept();
+        return;
+    }
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     if (m_workspace)

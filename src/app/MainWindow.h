@@ -33,6 +33,11 @@ class ProjectSession;
 class ReliabilityDialog;
 class ReviewDock;
 class SearchDock;
+namespace shell {
+class GuideViewer;
+struct Preferences;
+class WelcomeScreen;
+} // namespace shell
 
 // Newscoder's window: the article list and codebook docks around the coding
 // workspace (article + annotation pane). It owns the open project session and
@@ -83,6 +88,17 @@ public:
     // After an undo or redo: shows the article it changed (see UndoFocus).
     void showChangedArticle(const QList<QUuid> &documentIds, const QUuid &annotationId);
 
+    // First contact (shell/MainWindowShell.cpp): the welcome screen shown while
+    // no project is open; File ▸ Open the Sample Project (a copy of the
+    // installed sample in the app's data folder); Edit ▸ Preferences (saved,
+    // then applied); Help ▸ User Guide (opens `page` of docs/).
+    shell::WelcomeScreen *welcomeScreen() const { return m_welcome; }
+    QAction *preferencesAction() const { return m_preferencesAction; }
+    QAction *userGuideAction() const { return m_guideAction; }
+    bool openSampleProject();
+    void applyPreferences(const shell::Preferences &preferences);
+    shell::GuideViewer *showUserGuide(const QString &page = QStringLiteral("index.md"));
+
     // Off: errors go to the status bar and stderr instead of dialogs (tests, scripted runs).
     void setInteractive(bool interactive);
 
@@ -121,6 +137,11 @@ private:
     void createExportMenus();
     // Analysis ▸ Review Coders (MainWindowStudy.cpp).
     void createReviewDock();
+    // Welcome screen, Preferences, User Guide, sample project (shell/MainWindowShell.cpp).
+    void createShell();
+    void refreshWelcome();
+    void showPreferences();
+    void workspaceShown(); // accessible names and reading style of a new workspace
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -152,6 +173,11 @@ protected:
     QByteArray m_defaultState;
     bool m_fitCentralPending = false; // a new workspace: check its width once laid out // the docks as built, before the saved state is restored
     bool m_interactive = true;
+    shell::WelcomeScreen *m_welcome = nullptr;
+    shell::GuideViewer *m_guide = nullptr;
+    QAction *m_sampleAction = nullptr;
+    QAction *m_preferencesAction = nullptr;
+    QAction *m_guideAction = nullptr;
 };
 
 } // namespace newscoder

@@ -55,6 +55,7 @@ void MainWindow::rebuildRecentMenu()
         connect(action, &QAction::triggered, this, [this, file] { openProject(file); });
     }
     m_ui->menuRecent->setEnabled(!files.isEmpty());
+    refreshWelcome();
 }
 
 void MainWindow::chooseAndOpen()

@@ -1,4 +1,5 @@
-// MainWindow's Help menu: the keyboard shortcuts and About. Split from
+// MainWindow's Help menu: the keyboard shortcuts as HTML and About (the
+// Keyboard Shortcuts dialog is shell/ShortcutsDialog). Split from
 // MainWindow.cpp to keep files small.
 #include "MainWindow.h"
 
@@ -10,11 +11,6 @@
 #include <QKeySequence>
 
 namespace newscoder {
-
-void MainWindow::showShortcuts()
-{
-    Prompt::current().inform(this, tr("Keyboard Shortcuts"), shortcutsHtml());
-}
 
 QString MainWindow::shortcutsHtml() const
 {

@@ -150,7 +150,11 @@ void TestPackage::installedFiles()
                                 QStringLiteral("share/man/man1/newscoder-cli.1.gz"),
                                 QStringLiteral("share/bash-completion/completions/newscoder-cli"),
                                 QStringLiteral("share/doc/newscoder/copyright"),
-                                QStringLiteral("share/doc/newscoder/changelog.gz")}) {
+                                QStringLiteral("share/doc/newscoder/changelog.gz"),
+                                // Help ▸ User Guide and the welcome screen's sample project (src/app/shell).
+                                QStringLiteral("share/newscoder/docs/index.md"),
+                                QStringLiteral("share/newscoder/docs/images/welcome.png"),
+                                QStringLiteral("share/newscoder/sample.newscoder")}) {
         const QFileInfo info(usr(path));
         QVERIFY2(info.isFile() && info.size() > 0,
                  qPrintable(QStringLiteral("missing or empty: usr/") + path));
