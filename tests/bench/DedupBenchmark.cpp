@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <functional>
 
 using namespace newscoder;
@@ -28,17 +29,49 @@ using namespace newscoder::dedup;
 
 namespace {
 
-double medianMs(int runs, const std::function<void()> &work)
+struct Timing
 {
-    QList<double> times;
+    double wallMs = 0; // median wall time
+    double cpuMs = 0;  // median CPU time of the process (all threads): the work
+                       // itself, whatever else the machine is running
+};
+
+double cpuMsNow()
+{
+    return double(std::clock()) * 1000.0 / CLOCKS_PER_SEC;
+}
+
+Timing median(int runs, const std::function<void()> &work)
+{
+    QList<double> wall, cpu;
     for (int i = 0; i < runs; ++i) {
         QElapsedTimer timer;
+        const double cpuStart = cpuMsNow();
         timer.start();
         work();
-        times.append(double(timer.nsecsElapsed()) / 1e6);
+        wall.append(double(timer.nsecsElapsed()) / 1e6);
+        cpu.append(cpuMsNow() - cpuStart);
     }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
+    std::sort(wall.begin(), wall.end());
+    std::sort(cpu.begin(), cpu.end());
+    return {wall[wall.size() / 2], cpu[cpu.size() / 2]};
+}
+
+void report(const char *what, const Timing &t)
+{
+    std::printf("%-52s %9.1f ms wall %9.1f ms CPU\n", what, t.wallMs, t.cpuMs);
+    std::fflush(stdout);
+}
+
+double loadAverage()
+{
+    double load = -1;
+    if (std::FILE *f = std::fopen("/proc/loadavg", "r")) {
+        if (std::fscanf(f, "%lf", &load) != 1)
+            load = -1;
+        std::fclose(f);
+    }
+    return load;
 }
 
 // A vocabulary of made-up words (two or three syllables), drawn with a
@@ -137,13 +170,14 @@ int main(int argc, char *argv[])
                 count, double(words) / count, planted, QThreadPool::globalInstance()->maxThreadCount());
 
     DuplicateResult found;
-    const double memoryMs = medianMs(runs, [&] {
+    std::printf("load average at the start: %.2f\n", loadAverage());
+    const Timing memory = median(runs, [&] {
         DuplicateFinder finder;
         for (qsizetype i = 0; i < texts.size(); i += 512)
             finder.addTexts(texts.mid(i, 512));
         found = finder.findClusters();
     });
-    std::printf("%-58s %10.1f ms\n", "fingerprint + LSH + verify + cluster (in memory)", memoryMs);
+    report("fingerprint + LSH + verify + cluster (in memory)", memory);
     std::printf("  %lld clusters, %d candidate pairs, %d distinct texts, bands %d x %d rows\n",
                 static_cast<long long>(found.clusters.size()), found.stats.candidatePairs, found.stats.distinctTexts,
                 found.stats.bands, found.stats.rows);
@@ -163,11 +197,12 @@ int main(int argc, char *argv[])
         project->importDocuments(documents);
     }
     ProjectDuplicates fromProject;
-    const double projectMs = medianMs(runs, [&] {
+    const Timing project = median(runs, [&] {
         const auto store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
         fromProject = findProjectDuplicates(*store);
     });
-    std::printf("%-58s %10.1f ms\n", "duplicates over a project file (read + cluster)", projectMs);
+    report("duplicates over a project file (read + cluster)", project);
+    std::printf("load average at the end: %.2f\n", loadAverage());
 
     if (found.clusters.size() != planted || fromProject.result.clusters.size() != planted) {
         std::fprintf(stderr, "newscoder-bench-dedup: found %lld and %lld clusters, planted %d\n",
