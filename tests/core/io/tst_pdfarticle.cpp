@@ -219,6 +219,21 @@ private Q_SLOTS:
         QCOMPARE(pdf::pdfParagraphs({page}), QStringList({u"Harbour report"_s, u"The quay is finished."_s}));
     }
 
+    void recurringLinesAtOtherHeightsAreText()
+    {
+        // The header stands at y=30 on every page; "End of Document" ends an article at the
+        // bottom of each page, but at a different height: it is text and stays.
+        QList<pdf::PdfPage> pages;
+        for (int p = 0; p < 3; ++p) {
+            pages.append({{u"Halvik Gazette"_s, QRectF(60, 30, 200, 12)},
+                          {u"Article %1 text."_s.arg(p + 1), QRectF(60, 100, 200, 12)},
+                          {u"End of Document"_s, QRectF(60, 300.0 + 90 * p, 200, 12)}});
+        }
+        const QStringList paragraphs = pdf::pdfParagraphs(pages);
+        QCOMPARE(paragraphs.count(u"End of Document"_s), 3);
+        QVERIFY(!paragraphs.join(u' ').contains(u"Gazette"_s));
+    }
+
     void encryptedPdfIsRefusedWithReason()
     {
         const ArticleParseResult parsed = parsePdfArticle(encryptedPdf(), u"locked.pdf"_s);

@@ -5,6 +5,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -13,6 +14,7 @@ namespace newscoder::pdf {
 namespace {
 
 constexpr int kEdgeLines = 2; // lines at the top and at the bottom of a page checked as header/footer
+constexpr double kSameHeight = 4.0; // points: a running header stands at the same height on every page
 
 QString recurrenceKey(const QString &line)
 {
@@ -98,17 +100,24 @@ bool isPageNumberLine(const QString &line)
 
 QStringList pdfParagraphs(const QList<PdfPage> &pages)
 {
-    // Header and footer lines: recurring (digits ignored) at the page edges on half the pages.
-    QHash<QString, int> recurrence;
+    // Header and footer lines: the same text (digits ignored) at the same height of the page
+    // edge on half the pages. The height matters: a line such as "End of Document" that recurs
+    // at different places is text, not a running header.
+    QHash<QString, QList<QPair<int, double>>> seenAt; // key → (page, top)
     QList<QList<int>> edges;
-    for (const PdfPage &page : pages) {
-        edges.append(edgeLines(page));
-        QSet<QString> seen;
+    for (int p = 0; p < pages.size(); ++p) {
+        edges.append(edgeLines(pages[p]));
         for (int i : std::as_const(edges.last()))
-            seen.insert(recurrenceKey(page[i].text));
-        for (const QString &key : std::as_const(seen))
-            ++recurrence[key];
+            seenAt[recurrenceKey(pages[p][i].text)].append({p, pages[p][i].box.top()});
     }
+    const auto recurrence = [&seenAt](const PdfLine &line) {
+        QSet<int> pagesAt;
+        for (const auto &[page, top] : seenAt.value(recurrenceKey(line.text))) {
+            if (std::abs(top - line.box.top()) <= kSameHeight)
+                pagesAt.insert(page);
+        }
+        return int(pagesAt.size());
+    };
     const int pagesWithText = int(std::count_if(pages.begin(), pages.end(), [](const PdfPage &p) { return !p.isEmpty(); }));
     const int needed = std::max(2, (pagesWithText + 1) / 2);
 
@@ -119,7 +128,7 @@ QStringList pdfParagraphs(const QList<PdfPage> &pages)
         QSet<int> dropped;
         for (int i : std::as_const(edges[p])) {
             const QString &text = page[i].text;
-            if (isPageNumberLine(text) || (pagesWithText >= 2 && recurrence.value(recurrenceKey(text)) >= needed))
+            if (isPageNumberLine(text) || (pagesWithText >= 2 && recurrence(page[i]) >= needed))
                 dropped.insert(i);
         }
         const double height = medianHeight(page);

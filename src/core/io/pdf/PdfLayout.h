@@ -18,8 +18,8 @@ using PdfPage = QList<PdfLine>;
 
 // Turns the lines of a document's pages into paragraphs, one string each (pure):
 //  - page headers and footers are dropped: among the two top-most and two bottom-most lines
-//    of each page, a line that recurs (digits ignored) on at least half of the pages (two at
-//    least), and any such line that is only a page number ("4", "- 4 -", "Page 4", "4 of 9",
+//    of each page, a line that recurs (digits ignored) at the same height (within 4 points)
+//    on at least half of the pages (two at least), and any such line that is only a page number ("4", "- 4 -", "Page 4", "4 of 9",
 //    "4/9");
 //  - a new paragraph starts after a vertical gap larger than 0.6 line heights, at a line
 //    indented by more than 1.5 line heights against the one before, when the reading order
