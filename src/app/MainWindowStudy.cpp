@@ -40,7 +40,7 @@ void MainWindow::createReviewDock()
         if (m_session)
             m_session->project().setBlindCoding(on);
     });
-    if (auto *analysis = menuBar()->findChild<QMenu *>(QStringLiteral("menuAnalysis"))) {
+    if (auto *analysis = findChild<QMenu *>(QStringLiteral("menuAnalysis"), Qt::FindDirectChildrenOnly)) {
         analysis->addAction(blind);
         analysis->addAction(toggle);
         analysis->addAction(m_reviewDock->nextAction());

@@ -10,6 +10,8 @@
 #include "study/BlindCoding.h"
 
 #include <QAction>
+#include <QMenu>
+#include <QMenuBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -66,6 +68,16 @@ private Q_SLOTS:
     {
         m_window.reset();
         m_dir.reset();
+    }
+
+    // Blind Coding and Review Coders are in the Analysis menu (a menu of the window, not of the bar).
+    void actionsAreInTheAnalysisMenu()
+    {
+        auto *analysis = m_window->findChild<QMenu *>(QStringLiteral("menuAnalysis"));
+        QVERIFY(analysis);
+        QVERIFY(analysis->actions().contains(action("actionBlindCoding")));
+        QVERIFY(analysis->actions().contains(action("actionReviewCoders")));
+        QVERIFY(m_window->menuBar()->actions().contains(analysis->menuAction()));
     }
 
     void aCoderSeesOnlyTheirOwnWork()
