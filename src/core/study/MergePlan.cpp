@@ -345,15 +345,32 @@ void Planner::run(const QHash<QString, QString> &base, const QHash<QString, QStr
     mapActors();
     compareCodebook();
     compareTexts(base);
+    // A base entry is "SOURCE/MASTER": the unit's fingerprint in the source
+    // (its own ids) and in the master when they were last in step; a package's
+    // own base has one fingerprint for both. The source side answers "did the
+    // coder change it" without any id mapping, so the base does not move when
+    // only the mapping did (an actor made one with another).
+    const auto split = [](const QString &entry) {
+        const qsizetype slash = entry.indexOf(u'/');
+        return slash < 0 ? qMakePair(entry, entry) : qMakePair(entry.left(slash), entry.mid(slash + 1));
+    };
+    QHash<QString, QString> own; // mapped key → the source's own fingerprint
+    QHash<QString, QString> newBase;
     for (auto it = S.units.cbegin(); it != S.units.cend(); ++it) {
-        if (it->kind == MergeUnit::Kind::Text)
+        if (it->kind == MergeUnit::Kind::Text) {
+            newBase.insert(it.key(), fingerprint(*it));
             continue;
+        }
         MergeUnit u = mapped(*it);
         QString key = it.key();
         if (u.kind == MergeUnit::Kind::Variables)
             key = variablesUnitKey(u.documentId, u.coderId);
-        if (u.kind == MergeUnit::Kind::Actor && m_actorMap.value(u.actor.id) != u.actor.id)
-            continue; // one actor with the master's: nothing of its own to merge
+        if (u.kind == MergeUnit::Kind::Actor && m_actorMap.value(u.actor.id) != u.actor.id) {
+            // One actor with the master's: nothing of its own to merge; its base stays.
+            newBase.insert(key, base.contains(key) ? base.value(key) : fingerprint(*it));
+            continue;
+        }
+        own.insert(key, fingerprint(*it));
         m_theirs.insert(key, u);
     }
     QStringList keys = m_theirs.keys();
@@ -362,36 +379,38 @@ void Planner::run(const QHash<QString, QString> &base, const QHash<QString, QStr
             keys.append(it.key()); // deleted in the source since the base
     }
     std::sort(keys.begin(), keys.end());
-    QHash<QString, QString> newBase;
-    for (auto it = S.units.cbegin(); it != S.units.cend(); ++it) {
-        if (it->kind == MergeUnit::Kind::Text)
-            newBase.insert(it.key(), fingerprint(*it));
-    }
     for (const QString &key : keys) {
         const MergeUnit *theirs = m_theirs.contains(key) ? &m_theirs[key] : nullptr;
         const auto mineIt = M.units.constFind(key);
         const MergeUnit *mine = mineIt != M.units.cend() ? &*mineIt : nullptr;
         const QString p = theirs ? fingerprint(*theirs) : QString();
+        const QString source = own.value(key);
         if (theirs && !mine && theirs->kind == MergeUnit::Kind::Actor) {
-            newBase.insert(key, p); // added (or made one with the master's) by mapActors
+            newBase.insert(key, source); // added by mapActors
             continue;
         }
         const QString m = mine ? fingerprint(*mine) : QString();
         const bool inBase = base.contains(key);
-        const QString b = base.value(key);
+        const auto [baseSource, baseMaster] = split(base.value(key));
+        if (!theirs && !mine)
+            continue; // deleted on both sides: nothing left to merge or remember
         const MergeUnit::Kind kind = theirs ? theirs->kind : mine->kind;
         const auto keepBase = [&] {
             if (inBase)
-                newBase.insert(key, b);
+                newBase.insert(key, base.value(key));
         };
-        if (p == m || (inBase ? p == b : p.isEmpty())) {
-            if (theirs)
-                newBase.insert(key, p);
-            if (theirs || mine)
-                ++counter(m_report.unchanged, kind);
+        if (inBase && source == baseSource) {
+            keepBase(); // the coder did not change it: whatever the master did stands
+            ++counter(m_report.unchanged, kind);
             continue;
         }
-        const bool masterUnchanged = inBase ? m == b : m.isEmpty();
+        if (p == m) {
+            if (theirs)
+                newBase.insert(key, source == m ? source : source + u'/' + m);
+            ++counter(m_report.unchanged, kind);
+            continue;
+        }
+        const bool masterUnchanged = inBase ? m == baseMaster : m.isEmpty();
         if (!masterUnchanged && !m_options.preferSource) {
             const MergeUnit &shown = theirs ? *theirs : *mine;
             conflict(QStringLiteral("changed-in-both"), key, shown.documentId,
@@ -422,7 +441,7 @@ void Planner::run(const QHash<QString, QString> &base, const QHash<QString, QStr
                      QStringLiteral("The source's version was taken (as asked)."));
         take(key, mine, theirs);
         if (theirs)
-            newBase.insert(key, p);
+            newBase.insert(key, source == p ? source : source + u'/' + p);
     }
     // Links into annotations the merge removes go with them (and come back on undo).
     if (!m_removedAnnotations.isEmpty()) {

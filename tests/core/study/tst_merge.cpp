@@ -293,6 +293,13 @@ private Q_SLOTS:
             QVERIFY(m);
             for (const QString &source : order)
                 merge(*m, source);
+            // Again, in the other order: nothing to do, whichever actor id was the earlier one.
+            for (qsizetype i = order.size() - 1; i >= 0; --i) {
+                auto again = ProjectStore::open(order[i], ProjectStore::Access::ReadOnly);
+                const study::MergePlan plan =
+                    study::planMerge(m->store(), study::readMergeUnits(m->store()), *again);
+                QVERIFY2(plan.plan.redo.isEmpty(), qPrintable(order[i]));
+            }
             masters << copy;
         }
         QCOMPARE(dataDiff(masters[0], masters[1]), QString());
