@@ -1,6 +1,5 @@
 #include "MainWindow.h"
 
-#include "study/BlindCoding.h"
 #include "common/Prompt.h"
 
 #include "ActorsDock.h"
@@ -356,14 +355,7 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
     connect(&project, &Project::codesChanged, this, &MainWindow::rebuildCodeActions);
     connect(&project, &Project::errorOccurred, this, &MainWindow::showError);
     connect(&project, &Project::coderNameChanged, this, &MainWindow::updateTitle);
-    // Blind coding (study/BlindCoding.h): who sees whose work follows the setting and the coder.
-    const auto visibility = [this] {
-        m_coderFilterMenu->rebuild();
-        applyCoderFilter(m_coderFilterMenu->filter());
-        updateActions();
-    };
-    connect(&project, &Project::studyChanged, this, visibility);
-    connect(&project, &Project::coderNameChanged, this, visibility);
+    connectStudyVisibility(project);
     connect(m_workspace, &CodingWorkspace::statusMessage, this,
             [this](const QString &m) { statusBar()->showMessage(m, 5000); });
     connect(m_workspace, &CodingWorkspace::selectionStateChanged, this, &MainWindow::updateActions);
@@ -450,19 +442,7 @@ void MainWindow::updateActions()
         a->setEnabled(open);
     m_ui->actionDeleteAnnotation->setEnabled(writable && m_workspace && m_workspace->hasSelectedAnnotation());
     m_ui->actionRemoveArticles->setEnabled(writable && !m_documentDock->selectedDocuments().isEmpty());
-    // While blind coding hides other coders, comparing coders is the lead's.
-    const bool hidden = open && study::hidesOtherCoders(m_session->project());
-    m_reliabilityAction->setEnabled(open && !hidden);
-    if (auto *review = findChild<QAction *>(QStringLiteral("actionReviewCoders"))) {
-        review->setEnabled(open && !hidden);
-        if (hidden && m_reviewDock->isVisible())
-            m_reviewDock->hide();
-    }
-    if (auto *blind = findChild<QAction *>(QStringLiteral("actionBlindCoding"))) {
-        const QSignalBlocker quiet(blind);
-        blind->setEnabled(writable && study::maySetBlindCoding(m_session->project()));
-        blind->setChecked(open && m_session->project().isBlindCoding());
-    }
+    updateStudyActions(open, writable);
     m_editTextAction->setEnabled(writable && m_workspace && !m_workspace->currentDocument().isNull());
     for (QAction *a : std::as_const(m_codeActions))
         a->setEnabled(open); // read-only: the key still answers, with a status message

@@ -137,6 +137,9 @@ private:
     void createExportMenus();
     // Analysis ▸ Review Coders (MainWindowStudy.cpp).
     void createReviewDock();
+    // MainWindowStudy.cpp: blind coding decides who sees whose work and which comparisons are on.
+    void connectStudyVisibility(Project &project);
+    void updateStudyActions(bool open, bool writable);
     // Welcome screen, Preferences, User Guide, sample project (shell/MainWindowShell.cpp).
     void createShell();
     void refreshWelcome();

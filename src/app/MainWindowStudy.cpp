@@ -1,4 +1,4 @@
-// MainWindow's File ▸ coder packages and merging, and Analysis ▸ Review Coders: the review and adjudication dock
+// MainWindow's File ▸ coder packages and merging, Analysis ▸ Blind Coding and Review Coders: the review and adjudication dock
 // (src/app/review), docked at the bottom where the two coders' columns get the
 // window's width. Split from MainWindow.cpp to keep files small.
 #include "MainWindow.h"
@@ -10,11 +10,14 @@
 #include "ArticleView.h"
 #include "review/CoderFileActions.h"
 #include "review/ReviewDock.h"
+#include "study/BlindCoding.h"
+#include "CoderFilterMenu.h"
 #include "ui_MainWindow.h"
 
 #include <QAction>
 #include <QMenu>
 #include <QMenuBar>
+#include <QSignalBlocker>
 #include <QStatusBar>
 
 namespace newscoder {
@@ -60,6 +63,35 @@ void MainWindow::createReviewDock()
         if (m_workspace && m_workspace->currentDocument() == id && start >= 0)
             SearchDock::revealSpan(m_workspace->articleView(), start, end);
     });
+}
+
+void MainWindow::connectStudyVisibility(Project &project)
+{
+    // Blind coding (study/BlindCoding.h): who sees whose work follows the setting and the coder.
+    const auto visibility = [this] {
+        m_coderFilterMenu->rebuild();
+        applyCoderFilter(m_coderFilterMenu->filter());
+        updateActions();
+    };
+    connect(&project, &Project::studyChanged, this, visibility);
+    connect(&project, &Project::coderNameChanged, this, visibility);
+}
+
+void MainWindow::updateStudyActions(bool open, bool writable)
+{
+    // While blind coding hides other coders, comparing coders is the lead's.
+    const bool hidden = open && study::hidesOtherCoders(m_session->project());
+    m_reliabilityAction->setEnabled(open && !hidden);
+    if (auto *review = findChild<QAction *>(QStringLiteral("actionReviewCoders"))) {
+        review->setEnabled(open && !hidden);
+        if (hidden && m_reviewDock->isVisible())
+            m_reviewDock->hide();
+    }
+    if (auto *blind = findChild<QAction *>(QStringLiteral("actionBlindCoding"))) {
+        const QSignalBlocker quiet(blind);
+        blind->setEnabled(writable && study::maySetBlindCoding(m_session->project()));
+        blind->setChecked(open && m_session->project().isBlindCoding());
+    }
 }
 
 } // namespace newscoder
