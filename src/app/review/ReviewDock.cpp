@@ -468,7 +468,9 @@ bool ReviewDock::stepDisagreement(bool forward)
     const int count = m_items->topLevelItemCount();
     if (count == 0)
         return false;
-    const int current = m_items->indexOfTopLevelItem(m_items->currentItem());
+    // Nothing selected yet: the first (last) open disagreement, not the one after an unseen current row.
+    QTreeWidgetItem *at = m_items->currentItem();
+    const int current = at && at->isSelected() ? m_items->indexOfTopLevelItem(at) : (forward ? -1 : count);
     for (int step = 1; step <= count; ++step) {
         const int row = ((forward ? current + step : current - step) % count + count) % count;
         QTreeWidgetItem *candidate = m_items->topLevelItem(row);
