@@ -2,6 +2,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QString>
@@ -88,6 +91,21 @@ inline QStringList keyList(std::initializer_list<const char *> names)
 inline QString s(const char *text)
 {
     return QString::fromUtf8(text);
+}
+
+// SHA-256 of a file's bytes ("" when it cannot be read): "the file stayed the same".
+inline QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+// A run's standard output as JSON.
+inline QJsonDocument json(const CliRun &run)
+{
+    return QJsonDocument::fromJson(run.out);
 }
 
 } // namespace newscoder::test

@@ -6,7 +6,6 @@
 #include "io/CodebookJson.h"
 #include "project/Project.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,14 +18,6 @@ using namespace newscoder;
 using namespace newscoder::test;
 
 namespace {
-
-QByteArray fileHash(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
 
 bool writeFile(const QString &path, const QByteArray &bytes)
 {

@@ -5,7 +5,6 @@
 #include "../core/export/ExternalReader.h"
 #include "StudyFixture.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -21,14 +20,6 @@
 using namespace newscoder::test;
 
 namespace {
-
-QByteArray hashOf(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return "<unreadable>";
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex();
-}
 
 const QString CsvRows = s("import csv, json, sys\n"
                           "with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:\n"
@@ -318,12 +309,12 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, args);
         const QString file = out(s("never.csv"));
-        const QByteArray before = hashOf(m_project);
+        const QByteArray before = fileHash(m_project);
         const CliRun r = runCli(QStringList{s("export"), m_project, s("--out"), file} + args);
         QVERIFY2(r.status == QProcess::NormalExit && r.exitCode == 2, qPrintable(r.describe()));
         QVERIFY(!r.err.isEmpty());
         QVERIFY(!QFileInfo::exists(file));
-        QCOMPARE(hashOf(m_project), before);
+        QCOMPARE(fileHash(m_project), before);
     }
 
     void unwritableTargetLeavesExistingFile()

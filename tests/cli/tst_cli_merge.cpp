@@ -4,7 +4,6 @@
 // annotations are in the master; bad input exits 2 and writes nothing.
 #include "CliTestSupport.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,19 +13,6 @@
 using namespace newscoder::test;
 
 namespace {
-
-QByteArray fileHash(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
-
-QJsonDocument json(const CliRun &run)
-{
-    return QJsonDocument::fromJson(run.out);
-}
 
 } // namespace
 

@@ -6,7 +6,6 @@
 #include "project/Project.h"
 #include "storage/ProjectStore.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,14 +18,6 @@ using namespace newscoder;
 using namespace newscoder::test;
 
 namespace {
-
-QByteArray fileHash(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return "<unreadable>";
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex();
-}
 
 } // namespace
 

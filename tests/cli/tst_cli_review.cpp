@@ -6,7 +6,6 @@
 #include "../core/export/ExternalReader.h"
 #include "CliTestSupport.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,19 +15,6 @@
 using namespace newscoder::test;
 
 namespace {
-
-QByteArray fileHash(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
-
-QJsonDocument json(const CliRun &run)
-{
-    return QJsonDocument::fromJson(run.out);
-}
 
 // The review item whose side `coder` has an annotation of `code`.
 QJsonObject itemOf(const QJsonArray &items, const QString &coderSide, const QString &code)

@@ -7,7 +7,6 @@
 #include "project/Project.h"
 #include "storage/ProjectStore.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -20,14 +19,6 @@ using newscoder::test::CliRun;
 using newscoder::test::runCli;
 
 namespace {
-
-QByteArray fileHash(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return "<unreadable>";
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex();
-}
 
 Document article(const QString &id, const QString &title)
 {

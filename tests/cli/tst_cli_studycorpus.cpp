@@ -7,7 +7,6 @@
 #include "../core/export/ExternalReader.h"
 #include "CliTestSupport.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -23,19 +22,6 @@ QString sharedDir()
 {
     return qEnvironmentVariableIsSet("NEWSCODER_SHARED_DIR") ? qEnvironmentVariable("NEWSCODER_SHARED_DIR")
                                                               : QStringLiteral(NEWSCODER_DEFAULT_SHARED_DIR);
-}
-
-QByteArray fileHash(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
-
-QJsonDocument json(const CliRun &run)
-{
-    return QJsonDocument::fromJson(run.out);
 }
 
 #define CLI_OK(run)                                                                                                    \
