@@ -67,7 +67,36 @@ ArticleView::ArticleView(Project &project, AnnotationTableModel &annotations, QW
             reloadLinks();
     });
     connect(&project, &Project::codesChanged, this, &ArticleView::reloadLinks);
+    connect(&project, &Project::documentChanged, this, [this](const QUuid &id) {
+        if (id == m_annotations.documentId())
+            applyResidue(); // leftovers marked or taken back (Edit ▸ Scraper Leftovers)
+    });
     reloadText();
+}
+
+void ArticleView::applyResidue()
+{
+    const QUuid id = m_annotations.documentId();
+    const std::optional<Document> doc = id.isNull() ? std::nullopt : m_project.store().document(id);
+    QList<scraped::ResidueSpan> residue = doc ? scraped::residueOf(*doc) : QList<scraped::ResidueSpan>();
+    QTextCursor all(document());
+    all.select(QTextCursor::Document);
+    all.setCharFormat(QTextCharFormat()); // the previous dimming, if any
+    QTextCharFormat dim;
+    dim.setForeground(palette().color(QPalette::PlaceholderText));
+    QList<QPair<int, int>> quiet;
+    const int length = document()->characterCount() - 1;
+    for (const scraped::ResidueSpan &span : std::as_const(residue)) {
+        if (span.end > length)
+            break; // details of another text (never for the stored one)
+        QTextCursor cursor(document());
+        cursor.setPosition(span.start);
+        cursor.setPosition(span.end, QTextCursor::KeepAnchor);
+        cursor.mergeCharFormat(dim);
+        quiet.append({span.start, span.end});
+    }
+    m_residue = std::move(residue);
+    m_cues->setQuietRanges(quiet);
 }
 
 void ArticleView::reloadLinks()
@@ -231,6 +260,7 @@ void ArticleView::reloadText()
     format.setLineHeight(100 + 35, QTextBlockFormat::ProportionalHeight);
     cursor.mergeBlockFormat(format);
     moveCursor(QTextCursor::Start);
+    applyResidue();
     computeLanes();
     reloadLinks();
 }
@@ -413,9 +443,21 @@ bool ArticleView::viewportEvent(QEvent *event)
             QToolTip::showText(help->globalPos(), onMarker, viewport());
             return true;
         }
-        const QList<Annotation> hits = annotationsAt(cursorForPosition(help->pos()).position());
+        const int position = cursorForPosition(help->pos()).position();
+        const QList<Annotation> hits = annotationsAt(position);
         if (hits.isEmpty()) {
-            QToolTip::hideText();
+            const auto leftover = std::find_if(m_residue.cbegin(), m_residue.cend(), [position](const scraped::ResidueSpan &r) {
+                return position >= r.start && position < r.end;
+            });
+            if (leftover != m_residue.cend())
+                QToolTip::showText(help->globalPos(),
+                                   tr("<b>Scraper leftover</b> (%1): kept in the article, left out of search, "
+                                      "auto-code and reading cues.<br/>Edit ▸ Treat Scraper Leftovers as Article Text "
+                                      "takes the split back.")
+                                       .arg(scraped::ruleLabel(leftover->rule).toHtmlEscaped()),
+                                   viewport());
+            else
+                QToolTip::hideText();
             return true;
         }
         QStringList lines;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "io/ScraperResidue.h"
 #include "model/Annotation.h"
 
 #include <QHash>
@@ -60,6 +61,9 @@ public:
     QList<LinkMarker> linkMarkers() const;
     // "Quote → Speaker: Dmitry Peskov"
     QString linkDescription(const QUuid &sourceId, const QUuid &targetId, const QString &fieldName) const;
+    // Scraper leftovers of the article (io/ScraperResidue.h), drawn dimmed
+    // and without cues; they follow the article's details.
+    const QList<scraped::ResidueSpan> &residue() const { return m_residue; }
     // Reading cues (quotes, reporting verbs, hedges, numbers, dates) in the text.
     void setCueHighlighting(bool on);
     bool cueHighlighting() const;
@@ -75,6 +79,7 @@ protected:
 
 private:
     void reloadText();
+    void applyResidue();
     void computeLanes();
     void applyTheme();
     void reloadLinks();
@@ -84,6 +89,7 @@ private:
     Project &m_project;
     AnnotationTableModel &m_annotations;
     CueHighlighter *m_cues = nullptr;
+    QList<scraped::ResidueSpan> m_residue;
     QUuid m_selectedAnnotation;
     QHash<QUuid, int> m_lanes; // annotation id -> underline lane (0 = closest to text)
     int m_laneCount = 0;

@@ -1,5 +1,7 @@
 #include "CueHighlighter.h"
 
+#include <algorithm>
+
 #include <KSyntaxHighlighting/Format>
 #include <KSyntaxHighlighting/Repository>
 
@@ -151,8 +153,24 @@ QColor CueHighlighter::legible(const QColor &themeColor) const
     return *it;
 }
 
+void CueHighlighter::setQuietRanges(const QList<QPair<int, int>> &ranges)
+{
+    if (ranges == m_quiet)
+        return;
+    m_quiet = ranges;
+    if (m_enabled && m_document)
+        rehighlight();
+}
+
 void CueHighlighter::applyFormat(int offset, int length, const KSyntaxHighlighting::Format &format)
 {
+    if (!m_quiet.isEmpty()) {
+        const int at = currentBlock().position() + offset;
+        auto it = std::upper_bound(m_quiet.cbegin(), m_quiet.cend(), at,
+                                   [](int position, const QPair<int, int> &range) { return position < range.first; });
+        if (it != m_quiet.cbegin() && at < std::prev(it)->second)
+            return; // a scraper leftover: no cue
+    }
     // Plain text keeps no format at all; it is drawn in the palette's text colour.
     if (length <= 0 || format.isDefaultTextStyle(theme()))
         return;

@@ -54,6 +54,9 @@ public:
     void setEnabled(bool on);
     bool isEnabled() const { return m_enabled; }
 
+    // Text ranges [start, end) that get no cue (scraper leftovers); re-highlights.
+    void setQuietRanges(const QList<QPair<int, int>> &ranges);
+
     // Picks the light or dark theme for this palette and re-highlights.
     void setPalette(const QPalette &palette);
 
@@ -76,6 +79,7 @@ private:
     bool m_enabled = true;
     QColor m_background;
     mutable QHash<QRgb, QColor> m_legible; // theme colour -> painted colour
+    QList<QPair<int, int>> m_quiet;        // sorted by start
 };
 
 } // namespace newscoder

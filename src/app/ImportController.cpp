@@ -45,10 +45,14 @@ void ImportController::chooseAndImport(Project &project, bool folder)
             paths << dir;
     } else {
         paths = Prompt::current().chooseFiles(m_window, Prompt::FileMode::OpenMany, tr("Import Articles"), start,
-                                              tr("Articles (*.txt *.text *.md *.html *.htm *.xhtml *.shtml *.docx *.odt);;"
+                                              tr("Articles (*.txt *.text *.md *.html *.htm *.xhtml *.shtml *.docx *.odt *.pdf *.rtf "
+                                                 "*.csv *.tsv *.tab *.jsonl *.ndjson *.xlsx);;"
                                                  "Plain-text articles (*.txt *.text *.md);;"
                                                  "Saved web pages (*.html *.htm *.xhtml *.shtml);;"
-                                                 "Word and OpenDocument texts (*.docx *.odt);;All files (*)"));
+                                                 "Word, OpenDocument and RTF texts (*.docx *.odt *.rtf);;"
+                                                 "PDF documents (*.pdf);;"
+                                                 "Tables of articles (*.csv *.tsv *.tab *.jsonl *.ndjson *.xlsx);;"
+                                                 "All files (*)"));
     }
     if (paths.isEmpty())
         return;

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "articles/ScraperLeftoverActions.h"
+
 #include "common/Prompt.h"
 
 #include "ActorsDock.h"
@@ -130,6 +132,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
     m_editTextAction->setObjectName(QStringLiteral("actionEditArticleText"));
     m_editTextAction->setStatusTip(tr("Fix the article's text; annotations move with it"));
     connect(m_editTextAction, &QAction::triggered, this, &MainWindow::editArticleText);
+    new ScraperLeftoverActions(
+        m_ui->menuEdit, [this]() -> Project * { return m_session ? &m_session->project() : nullptr; },
+        [this] { return m_workspace ? m_workspace->currentDocument() : QUuid(); });
     for (const bool forward : {true, false}) {
         QAction *step = m_ui->menuEdit->addAction(forward ? tr("Next &Flagged Annotation")
                                                           : tr("Previous Flagged Annotation"));

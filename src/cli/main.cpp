@@ -3,6 +3,7 @@
 #include "cli/CliSupport.h"
 #include "cli/CodebookCommands.h"
 #include "cli/DuplicateCommands.h"
+#include "cli/LeftoverCommands.h"
 #include "cli/ExportCommands.h"
 #include "cli/ProjectCommands.h"
 #include "cli/QuoteCommands.h"
@@ -76,6 +77,7 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("merge"), {runMerge, "PROJECT FILE.newscoder... [--prefer master|source] [--json]  merge by ids"}},
         {QStringLiteral("quotes"), {runQuotes, "FILE.txt [--json] [--lang en|de]  propose quotes, cues and speakers"}},
         {QStringLiteral("duplicates"), {runDuplicates, "PROJECT [--threshold T] [--json]  exact and near-duplicate articles"}},
+        {QStringLiteral("leftovers"), {runLeftovers, "PROJECT --document ID [--mark|--unmark] [--json]  an article's scraper leftovers"}},
     };
     return table;
 }

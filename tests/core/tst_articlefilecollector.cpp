@@ -79,10 +79,10 @@ private Q_SLOTS:
                                             path("sub/o.odt"), path("sub/old.HTM"), path("w.docx")}));
         QCOMPARE(c.files.first().size, qint64(25));
         QCOMPARE(c.skipped.size(), 6);
-        QCOMPARE(reasonFor(c, path("slides.pptx")), u"not a plain-text article (.pptx)"_s);
-        QCOMPARE(reasonFor(c, path("image.png")), u"not a plain-text article (.png)"_s);
-        QCOMPARE(reasonFor(c, path("archive.tar.gz")), u"not a plain-text article (.gz)"_s);
-        QCOMPARE(reasonFor(c, path("sub/notes.doc")), u"not a plain-text article (.doc)"_s);
+        QCOMPARE(reasonFor(c, path("slides.pptx")), u"not a format Newscoder reads (.pptx)"_s);
+        QCOMPARE(reasonFor(c, path("image.png")), u"not a format Newscoder reads (.png)"_s);
+        QCOMPARE(reasonFor(c, path("archive.tar.gz")), u"not a format Newscoder reads (.gz)"_s);
+        QCOMPARE(reasonFor(c, path("sub/notes.doc")), u"not a format Newscoder reads (.doc)"_s);
         QCOMPARE(reasonFor(c, path(".hidden.txt")), u"hidden file"_s);
         QCOMPARE(reasonFor(c, path(".git")), u"hidden folder"_s);
         QVERIFY(std::is_sorted(c.skipped.cbegin(), c.skipped.cend(),

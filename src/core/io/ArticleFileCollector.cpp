@@ -116,7 +116,7 @@ private:
             else if (!entry.isFile())
                 skip(displayPath(entry), u"not a regular file"_s);
             else if (!hasArticleExtension(entry))
-                skip(displayPath(entry), u"not a plain-text article (.%1)"_s.arg(entry.suffix()));
+                skip(displayPath(entry), u"not a format Newscoder reads (.%1)"_s.arg(entry.suffix()));
             else
                 addFile(entry);
         }

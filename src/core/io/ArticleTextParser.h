@@ -47,6 +47,12 @@ struct ArticleParseResult
 //  - title: the first headline-shaped line near the top, see ArticleTextParser.cpp.
 //  - author: a "By NAME" or "By NAME // DATE" byline among the first lines.
 //  - metadata entries: "source_file", "scraper_header" (raw line), "byline".
+//  - the scraper's leftovers (io/ScraperResidue.h) as line ranges in the entry
+//    "scraper_residue" (the text itself is not changed), and what the text states
+//    when the header and byline did not say it: date, outlet and author from
+//    "Updated:" lines, picture credits, team bylines, datelines, with the line
+//    that said it in "date_from_text", "outlet_from_text", "author_from_text";
+//    a dateline's place in "dateline_place".
 // importSource is fileName.
 ArticleParseResult parseArticleText(const QByteArray &bytes, const QString &fileName,
                                     const QString &encoding = {});

@@ -1,5 +1,8 @@
 #include "search/CorpusSearch.h"
 
+#include "io/ScraperResidue.h"
+#include "storage/MetadataRows.h"
+
 #include "storage/ProjectStore.h"
 #include "storage/StoreError.h"
 
@@ -17,6 +20,10 @@ CorpusSearchResult searchCorpus(const ProjectStore &store, const SearchOptions &
     }
     try {
         const QList<DocumentSummary> documents = store.documentSummaries();
+        // Scraper leftovers are not article text: hits wholly inside them are left out.
+        const QHash<QUuid, QString> leftovers = options.includeLeftovers
+                                                    ? QHash<QUuid, QString>()
+                                                    : metadataByDocument(store, QString::fromLatin1(scraped::ResidueMetadataKey));
         const int total = int(documents.size());
         if (progress)
             progress(0, total);
@@ -26,7 +33,11 @@ CorpusSearchResult searchCorpus(const ProjectStore &store, const SearchOptions &
                 break;
             }
             const QString text = store.documentText(document.id);
-            const QList<TextSpan> spans = searcher.findSpans(text);
+            QList<TextSpan> spans = searcher.findSpans(text);
+            if (const auto marked = leftovers.constFind(document.id); marked != leftovers.cend()) {
+                const QList<scraped::ResidueSpan> residue = scraped::residueFromString(*marked, int(text.size()));
+                spans.removeIf([&](const TextSpan &s) { return scraped::insideResidue(residue, s.start, s.end); });
+            }
             for (const TextSpan &span : spans) {
                 if (maxHits > 0 && result.hits.size() >= maxHits)
                     break;

@@ -19,6 +19,7 @@ struct SearchOptions
     bool expandToSentence = false; // each hit becomes the sentence(s) it touches (see Sentences.h)
     int captureGroup = 0;       // Regex mode: the hit is this group of each match (0 = whole match)
     int contextChars = 40;      // snippet context on each side of the hit
+    bool includeLeftovers = false; // corpus search: also hits inside scraper leftovers (io/ScraperResidue.h)
 };
 
 // One hit in a text. Offsets are UTF-16 code units of the searched text.
