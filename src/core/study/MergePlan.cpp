@@ -1,6 +1,7 @@
 #include "study/MergePlan.h"
 
 #include "storage/MergeRows.h"
+#include "storage/StoreError.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -63,8 +64,9 @@ public:
     {
     }
 
-    void run(const QHash<QString, QString> &base, const QHash<QString, QString> &masterBase, StudyChange &redo,
-             StudyChange &undo);
+    // False when cancelled (nothing planned).
+    bool run(const QHash<QString, QString> &base, const QHash<QString, QString> &masterBase, StudyChange &redo,
+             StudyChange &undo, MergeProgress *progress);
 
 private:
     void mapCoders();
@@ -338,8 +340,8 @@ void Planner::take(const QString &key, const MergeUnit *mine, const MergeUnit *t
     Q_UNUSED(key);
 }
 
-void Planner::run(const QHash<QString, QString> &base, const QHash<QString, QString> &masterBase, StudyChange &redo,
-                  StudyChange &undo)
+bool Planner::run(const QHash<QString, QString> &base, const QHash<QString, QString> &masterBase, StudyChange &redo,
+                  StudyChange &undo, MergeProgress *progress)
 {
     mapCoders();
     mapActors();
@@ -380,6 +382,8 @@ void Planner::run(const QHash<QString, QString> &base, const QHash<QString, QStr
     }
     std::sort(keys.begin(), keys.end());
     for (const QString &key : keys) {
+        if (progress && !progress->step())
+            return false;
         const MergeUnit *theirs = m_theirs.contains(key) ? &m_theirs[key] : nullptr;
         const auto mineIt = M.units.constFind(key);
         const MergeUnit *mine = mineIt != M.units.cend() ? &*mineIt : nullptr;
@@ -456,8 +460,11 @@ void Planner::run(const QHash<QString, QString> &base, const QHash<QString, QStr
         m_redo.mergeBase = qMakePair(m_report.source, newBase);
         m_undo.mergeBase = qMakePair(m_report.source, masterBase);
     }
+    if (progress && !progress->check())
+        return false;
     redo = std::move(m_redo);
     undo = std::move(m_undo);
+    return true;
 }
 
 } // namespace
@@ -483,14 +490,18 @@ QJsonObject mergeReportJson(const MergeReport &report)
 }
 
 MergePlan planMerge(const ProjectStore &master, const MergeUnits &masterUnits, const ProjectStore &source,
-                    const MergeOptions &options)
+                    const MergeOptions &options, MergeProgress *progress)
 {
     MergePlan result;
     if (QFileInfo(source.path()).canonicalFilePath() == QFileInfo(master.path()).canonicalFilePath()) {
         result.plan.error = QStringLiteral("A project cannot be merged into itself.");
         return result;
     }
-    const MergeUnits theirs = readMergeUnits(source);
+    const MergeUnits theirs = readMergeUnits(source, progress);
+    if (progress && progress->cancelled()) {
+        result.cancelled = true;
+        return result;
+    }
     bool sameStudy = theirs.projectId == masterUnits.projectId;
     for (auto it = theirs.codes.cbegin(); !sameStudy && it != theirs.codes.cend(); ++it)
         sameStudy = masterUnits.codes.contains(*it);
@@ -506,8 +517,47 @@ MergePlan planMerge(const ProjectStore &master, const MergeUnits &masterUnits, c
     const QHash<QString, QString> masterBase = MergeRows(master).mergeBase(report.source);
     const QHash<QString, QString> base = masterBase.isEmpty() ? MergeRows(source).mergeBase(report.source) : masterBase;
     Planner planner(master, masterUnits, theirs, options, report);
-    planner.run(base, masterBase, result.plan.redo, result.plan.undo);
+    if (!planner.run(base, masterBase, result.plan.redo, result.plan.undo, progress)) {
+        result = MergePlan{};
+        result.cancelled = true;
+        return result;
+    }
     result.plan.text = QStringLiteral("Merge %1").arg(QFileInfo(source.path()).fileName());
+    return result;
+}
+
+MergePlan planMergeFile(const QString &masterPath, const QString &sourcePath, const MergeOptions &options,
+                        const MergeProgress::Report &report)
+{
+    MergePlan result;
+    MergeProgress progress(report);
+    std::unique_ptr<ProjectStore> master;
+    try {
+        master = ProjectStore::open(masterPath, ProjectStore::Access::ReadOnly);
+    } catch (const StoreError &e) {
+        result.plan.error = e.message();
+        return result;
+    }
+    try {
+        std::unique_ptr<ProjectStore> source;
+        try {
+            source = ProjectStore::open(sourcePath, ProjectStore::Access::ReadOnly);
+        } catch (const StoreError &e) {
+            result.plan.error = QStringLiteral("%1: %2").arg(QFileInfo(sourcePath).fileName(), e.message());
+            return result;
+        }
+        const qint64 theirs = source->annotationCount();
+        progress.addToTotal(master->annotationCount() + 2 * theirs);
+        const MergeUnits units = readMergeUnits(*master, &progress);
+        if (progress.cancelled()) {
+            result.cancelled = true;
+            return result;
+        }
+        return planMerge(*master, units, *source, options, &progress);
+    } catch (const StoreError &e) {
+        result = MergePlan{};
+        result.plan.error = QStringLiteral("%1: %2").arg(QFileInfo(sourcePath).fileName(), e.message());
+    }
     return result;
 }
 

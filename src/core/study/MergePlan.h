@@ -64,12 +64,25 @@ struct MergePlan
 {
     StudyPlan plan;
     MergeReport report;
+    bool cancelled = false; // by the progress callback: nothing planned
 };
 
 // Plans merging `source` into `master`. An error (in plan.error) when the
 // source is not of the same study (no project id and no code in common) or
 // is the master itself. Throws StoreError when a file cannot be read.
+// One progress step per source annotation read and per source unit compared
+// (the caller adds them to the total).
 MergePlan planMerge(const ProjectStore &master, const MergeUnits &masterUnits, const ProjectStore &source,
-                    const MergeOptions &options = {});
+                    const MergeOptions &options = {}, MergeProgress *progress = nullptr);
+
+// Plans merging the file `sourcePath` into the project file `masterPath`,
+// each read through a read-only connection of its own, so it runs on a
+// worker thread while the window keeps the master open; the plan is
+// committed on the master's own Project afterwards. Progress: every
+// annotation of both read, then every source unit compared. An unreadable
+// file or another study is an error in plan.error; a cancel returns
+// `cancelled` and nothing planned.
+MergePlan planMergeFile(const QString &masterPath, const QString &sourcePath, const MergeOptions &options = {},
+                        const MergeProgress::Report &report = {});
 
 } // namespace newscoder::study

@@ -385,6 +385,55 @@ private Q_SLOTS:
         }
     }
 
+    // Planning from the files (as the window's worker does) reports progress
+    // up to its total, and a cancel at any report plans nothing.
+    void planFromFilesReportsProgressAndCancels()
+    {
+        QTemporaryDir dir;
+        auto fx = master(dir);
+        fx->project->setCoderName(QStringLiteral("Ben"));
+        for (int i = 0; i < 700; ++i)
+            QVERIFY(fx->project->addAnnotation(fx->plainDoc, fx->codeId(QStringLiteral("Claim")), i % 20, i % 20 + 3));
+        const QString path = package(*fx, QStringLiteral("Ana"), dir.filePath(QStringLiteral("ana.newscoder")));
+        {
+            auto ana = openAs(path, QStringLiteral("Ana"));
+            for (int i = 0; i < 600; ++i)
+                QVERIFY(ana->addAnnotation(fx->nonBmpDoc, fx->codeId(QStringLiteral("Quote")), i % 4, i % 4 + 2));
+        }
+        QList<QPair<qint64, qint64>> reports;
+        const study::MergePlan plan = study::planMergeFile(fx->path, path, {}, [&](qint64 done, qint64 total) {
+            reports.append({done, total});
+            return true;
+        });
+        QVERIFY2(plan.plan.error.isEmpty(), qPrintable(plan.plan.error));
+        QVERIFY(!plan.cancelled);
+        QCOMPARE(plan.report.added.annotations, 600);
+        QVERIFY(reports.size() >= 3);
+        // 700 master annotations read, 600 source ones read and compared.
+        QCOMPARE(reports.last().second, qint64(700 + 2 * 600));
+        for (qsizetype i = 1; i < reports.size(); ++i) {
+            QVERIFY(reports[i].first >= reports[i - 1].first);
+            QVERIFY(reports[i].first <= reports[i].second);
+        }
+        QVERIFY(reports.last().first >= 700 + 600);
+        // Cancelled at the first report, at one in the middle and at the last: nothing planned.
+        for (const qsizetype at : {qsizetype(0), reports.size() / 2, reports.size() - 1}) {
+            qsizetype seen = 0;
+            const study::MergePlan cancelled =
+                study::planMergeFile(fx->path, path, {}, [&](qint64, qint64) { return seen++ < at; });
+            QVERIFY2(cancelled.cancelled, qPrintable(QString::number(at)));
+            QVERIFY(cancelled.plan.redo.isEmpty());
+            QVERIFY(cancelled.plan.error.isEmpty());
+        }
+        QCOMPARE(reader(fx->path)->annotationCount(), 700);
+        // An unreadable source is an error naming it.
+        QFile junk(dir.filePath(QStringLiteral("junk.newscoder")));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("not a project");
+        junk.close();
+        QVERIFY(study::planMergeFile(fx->path, junk.fileName()).plan.error.contains(QStringLiteral("junk.newscoder")));
+    }
+
     void anotherStudyIsRefused()
     {
         QTemporaryDir dir;
