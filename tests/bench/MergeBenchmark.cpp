@@ -5,9 +5,9 @@
 // 1 % deleted, 1 % new. Then, timed: planning the merge (both files read
 // through read-only connections of their own, as the window's worker does)
 // and applying it as one undoable step, plus merging the same package again
-// (nothing to do). Peak resident memory is VmHWM, reset before each phase
-// (/proc/self/clear_refs), so the project built first does not count.
-// Not a test: numbers go in the README.
+// (nothing to do). The merge runs in a child process of its own (this
+// program with --measure), so its peak resident memory (VmHWM) is the
+// merge's alone, not the building's. Not a test: numbers go in the README.
 #include "io/CodebookJson.h"
 #include "project/Project.h"
 #include "storage/StoreError.h"
@@ -23,6 +23,12 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <vector>
+
+#include <spawn.h>
+#include <sys/wait.h>
+
+extern char **environ;
 
 using namespace newscoder;
 
@@ -43,14 +49,6 @@ long statusKb(const char *key)
     return text.mid(from, end - from).replace("kB", "").trimmed().toLong();
 }
 
-// Starts a new peak: VmHWM back to the current resident size.
-void resetPeak()
-{
-    QFile f(QStringLiteral("/proc/self/clear_refs"));
-    if (f.open(QIODevice::WriteOnly))
-        f.write("5");
-}
-
 QByteArray loadAverage()
 {
     QFile f(QStringLiteral("/proc/loadavg"));
@@ -69,18 +67,23 @@ QString paragraph(QRandomGenerator &random)
     return text + u'\n';
 }
 
-void print(const char *what, double ms, long peakKb, long baseKb)
+// The phase's time and the process's peak resident memory so far.
+void print(const char *what, double ms, long peakKb)
 {
-    std::printf("%-58s %9.0f ms %7.0f MB peak (%.0f MB above the %.0f MB before)\n", what, ms, double(peakKb) / 1024.0,
-                double(peakKb - baseKb) / 1024.0, double(baseKb) / 1024.0);
+    std::printf("%-58s %9.0f ms %7.0f MB peak\n", what, ms, double(peakKb) / 1024.0);
     std::fflush(stdout);
 }
 
 } // namespace
 
+int measure(const QString &masterPath, const QString &packagePath, int edited, int deleted, int added);
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    if (argc == 7 && qstrcmp(argv[1], "--measure") == 0)
+        return measure(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]), atoi(argv[4]), atoi(argv[5]),
+                       atoi(argv[6]));
     const int documentCount = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 2000;
     const int perDocument = argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 50;
     if (documentCount < 1 || perDocument < 2) {
@@ -186,16 +189,39 @@ int main(int argc, char *argv[])
                 double(timer.elapsed()) / 1000.0, double(QFileInfo(masterPath).size()) / 1048576.0,
                 double(QFileInfo(packagePath).size()) / 1048576.0, edited, deleted, added, loadAverage().constData());
 
-    long base = statusKb("VmRSS:");
-    resetPeak();
-    timer.restart();
+    // The merge itself in a child process: its memory is the merge's alone.
+    QList<QByteArray> args{QCoreApplication::applicationFilePath().toLocal8Bit(), QByteArray("--measure"),
+                           masterPath.toLocal8Bit(), packagePath.toLocal8Bit(), QByteArray::number(edited),
+                           QByteArray::number(deleted), QByteArray::number(added)};
+    std::vector<char *> argv2;
+    for (QByteArray &arg : args)
+        argv2.push_back(arg.data());
+    argv2.push_back(nullptr);
+    std::fflush(stdout);
+    pid_t pid = 0;
+    if (posix_spawn(&pid, argv2[0], nullptr, nullptr, argv2.data(), environ) != 0) {
+        std::fprintf(stderr, "cannot start the measuring child\n");
+        return 1;
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    std::printf("load average at the end: %s\n", loadAverage().constData());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
+
+int measure(const QString &masterPath, const QString &packagePath, int edited, int deleted, int added)
+{
+    QElapsedTimer timer;
+    const long start = statusKb("VmRSS:");
+    std::printf("merging in a child process (%.0f MB resident before)\n", double(start) / 1024.0);
+    timer.start();
     qint64 lastTotal = 0;
     study::MergePlan merge = study::planMergeFile(masterPath, packagePath, {}, [&](qint64, qint64 total) {
         lastTotal = total;
         return true;
     });
     print("plan: read both files, fingerprint, three-way compare", double(timer.nsecsElapsed()) / 1e6,
-          statusKb("VmHWM:"), base);
+          statusKb("VmHWM:"));
     if (!merge.plan.error.isEmpty() || merge.cancelled) {
         std::fprintf(stderr, "merge failed: %s\n", qPrintable(merge.plan.error));
         return 1;
@@ -215,23 +241,19 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "cannot open the master\n");
         return 1;
     }
-    base = statusKb("VmRSS:");
-    resetPeak();
     timer.restart();
     if (!project->commitStudyChange(merge.plan.text, std::move(merge.plan.redo), std::move(merge.plan.undo))) {
         std::fprintf(stderr, "apply failed: %s\n", qPrintable(project->lastError()));
         return 1;
     }
-    print("apply: one transaction, one undo step", double(timer.nsecsElapsed()) / 1e6, statusKb("VmHWM:"), base);
-    base = statusKb("VmRSS:");
-    resetPeak();
+    print("apply: one transaction, one undo step", double(timer.nsecsElapsed()) / 1e6, statusKb("VmHWM:"));
     timer.restart();
     const study::MergePlan again = study::planMergeFile(masterPath, packagePath);
-    print("plan the same package again (nothing to do)", double(timer.nsecsElapsed()) / 1e6, statusKb("VmHWM:"), base);
+    print("plan the same package again (nothing to do)", double(timer.nsecsElapsed()) / 1e6, statusKb("VmHWM:"));
     if (!again.plan.redo.isEmpty()) {
         std::fprintf(stderr, "merging again planned a change\n");
         return 1;
     }
-    std::printf("load average at the end: %s\n", loadAverage().constData());
     return 0;
 }
+

@@ -274,6 +274,8 @@ QString CoderFileActions::summary(const study::MergeReport &r)
         if (n > 0)
             parts << what.arg(n);
     };
+    add(r.added.documents, tr("%1 articles added"));
+    add(r.updated.documents, tr("%1 article texts taken"));
     add(r.added.annotations, tr("%1 annotations added"));
     add(r.updated.annotations, tr("%1 updated"));
     add(r.removed.annotations, tr("%1 removed"));

@@ -11,8 +11,19 @@
 // A conflict keeps the master's version (or the source's with
 // PreferSource) and stays listed on every later merge until the two agree.
 // Conditions that stop a unit from being taken are conflicts too: its
-// article missing or its text different in the master, its code or field
-// not in the master's codebook, a link to an annotation the master lacks.
+// article's text edited on both sides, its code or field not in the
+// master's codebook, a link to an annotation the master lacks.
+// An article's text ("t:ID") is merged three-way too: edited only in the
+// source, the source's text is taken and the master's annotations on it
+// move with it (the text-edit anchor rules, study/MergeTexts.h); edited only
+// in the master, the master's stands and the source's annotations are moved
+// onto it before they are compared; edited in both, "text-differs" (the
+// master's stands unless PreferSource).
+// An article of the source the master lacks is added with its text,
+// metadata and outlet (the master's outlet of that id or name, else the
+// source's), and its annotations and variables come with it — unless the
+// merge base holds it, i.e. the master removed it since: then it is an
+// "article-missing" conflict and stays out.
 // Actors created in two places under different ids with the same name
 // become one: the earliest id (smallest UUID) stands and every value is
 // re-pointed to it, so the order of merges does not matter.
@@ -29,6 +40,7 @@ namespace newscoder::study {
 
 struct MergeCounts
 {
+    int documents = 0; // articles (added: the source's articles this project lacked)
     int annotations = 0;
     int variables = 0; // a coder's variables of one article
     int actors = 0;
