@@ -178,6 +178,8 @@ private Q_SLOTS:
         QCOMPARE(project().undoStack()->count(), steps + 1);
         QCOMPARE(project().store().annotationCount(), 1);
         QVERIFY(!actions()->mergeProgress());
+        for (const QProgressDialog *shown : m_window->findChildren<QProgressDialog *>(QStringLiteral("mergeProgress")))
+            QVERIFY(!shown->isVisible()); // gone, or hidden until deleted
         QVERIFY(actions()->mergeAction()->isEnabled());
     }
 

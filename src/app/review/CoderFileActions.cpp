@@ -147,7 +147,7 @@ bool CoderFileActions::startMerge(const QStringList &paths, const study::MergeOp
     poll->setInterval(100);
     const std::shared_ptr<MergeRun::Shared> shared = m_run->shared;
     connect(poll, &QTimer::timeout, dialog, [this, dialog, shared] {
-        if (!m_run)
+        if (!m_run || m_run->dialog != dialog)
             return;
         const qint64 total = shared->total;
         const qint64 done = shared->done;
@@ -249,8 +249,13 @@ void CoderFileActions::planNextFile()
 void CoderFileActions::finishMerge()
 {
     std::unique_ptr<MergeRun> run = std::move(m_run);
-    // Closed before the report opens: a window-modal dialog left up would block it.
-    delete run->dialog.data();
+    // Hidden before the report opens (a window-modal dialog left up would block
+    // it) and deleted later: this may run inside the dialog's own setValue(),
+    // which processes events while a modal dialog shows.
+    if (QProgressDialog *dialog = run->dialog.data()) {
+        dialog->hide();
+        dialog->deleteLater();
+    }
     updateActions();
     if (m_showReports) {
         m_showReports = false;

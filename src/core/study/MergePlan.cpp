@@ -83,7 +83,8 @@ int &counter(MergeCounts &counts, MergeUnit::Kind kind)
 class Planner
 {
 public:
-    Planner(const ProjectStore &master, const ProjectStore &source, const MergeUnits &m, const MergeUnits &s,
+    // `s` is consumed: its units move into the plan's own (mapped) copies.
+    Planner(const ProjectStore &master, const ProjectStore &source, const MergeUnits &m, MergeUnits &s,
             const MergeOptions &options, MergeReport &report)
         : m_master(master), m_source(source), M(m), S(s), m_options(options), m_report(report)
     {
@@ -102,7 +103,7 @@ private:
     void moveMasterAnnotations(QHash<QString, QString> &newBase);
     QString fingerprintAtBase(const MergeUnit &mine) const;
     QUuid mappedOutlet(const Outlet &theirs);
-    MergeUnit mapped(const MergeUnit &u) const;
+    MergeUnit mapped(MergeUnit u) const;
     QString whyNot(const MergeUnit &u) const; // "" when the unit can be taken
     void take(const QString &key, const MergeUnit *mine, const MergeUnit *theirs);
     void conflict(const QString &kind, const QString &unit, const QUuid &document, QString detail,
@@ -117,7 +118,7 @@ private:
     const ProjectStore &m_master;
     const ProjectStore &m_source;
     const MergeUnits &M;
-    const MergeUnits &S;
+    MergeUnits &S;
     const MergeOptions &m_options;
     MergeReport &m_report;
     QHash<QUuid, QUuid> m_coderMap;
@@ -418,9 +419,8 @@ void Planner::addDocument(const QUuid &id)
     ++m_report.added.documents;
 }
 
-MergeUnit Planner::mapped(const MergeUnit &u) const
+MergeUnit Planner::mapped(MergeUnit r) const
 {
-    MergeUnit r = u;
     const auto coder = [this](const QUuid &id) { return m_coderMap.value(id, id); };
     const auto actor = [this](const QUuid &id) { return id.isNull() ? id : m_actorMap.value(id, id); };
     if (r.kind == MergeUnit::Kind::Annotation) {
@@ -515,23 +515,25 @@ bool Planner::run(const QHash<QString, QString> &base, const QHash<QString, QStr
     // only the mapping did (an actor made one with another).
     QHash<QString, QString> own; // mapped key → the source's own fingerprint
     QHash<QString, QString> newBase;
-    for (auto it = S.units.cbegin(); it != S.units.cend(); ++it) {
+    for (auto it = S.units.begin(); it != S.units.end(); ++it) {
         if (it->kind == MergeUnit::Kind::Text) {
             if (const auto entry = m_textBase.constFind(it.key()); entry != m_textBase.cend())
                 newBase.insert(it.key(), *entry);
             continue;
         }
-        MergeUnit u = mapped(*it);
+        const QString ownFingerprint = fingerprint(*it);
+        if (it->kind == MergeUnit::Kind::Actor && m_actorMap.value(it->actor.id) != it->actor.id) {
+            // One actor with the master's: nothing of its own to merge; its base stays.
+            newBase.insert(it.key(), base.contains(it.key()) ? base.value(it.key()) : ownFingerprint);
+            continue;
+        }
+        // Moved, not copied: the source's units are held once.
+        MergeUnit u = mapped(std::move(*it));
         QString key = it.key();
         if (u.kind == MergeUnit::Kind::Variables)
             key = variablesUnitKey(u.documentId, u.coderId);
-        if (u.kind == MergeUnit::Kind::Actor && m_actorMap.value(u.actor.id) != u.actor.id) {
-            // One actor with the master's: nothing of its own to merge; its base stays.
-            newBase.insert(key, base.contains(key) ? base.value(key) : fingerprint(*it));
-            continue;
-        }
-        own.insert(key, fingerprint(*it));
-        m_theirs.insert(key, u);
+        own.insert(key, ownFingerprint);
+        m_theirs.insert(key, std::move(u));
     }
     QStringList keys = m_theirs.keys();
     for (auto it = base.cbegin(); it != base.cend(); ++it) {
@@ -660,7 +662,7 @@ MergePlan planMerge(const ProjectStore &master, const MergeUnits &masterUnits, c
         result.plan.error = QStringLiteral("A project cannot be merged into itself.");
         return result;
     }
-    const MergeUnits theirs = readMergeUnits(source, progress);
+    MergeUnits theirs = readMergeUnits(source, progress);
     if (progress && progress->cancelled()) {
         result.cancelled = true;
         return result;
