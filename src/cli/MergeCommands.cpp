@@ -119,6 +119,8 @@ int runMerge(const QStringList &arguments)
                          .arg(r.removed.annotations)
                          .arg(r.unchanged.annotations)
                          .arg(r.conflicts.size()));
+            if (r.added.documents > 0)
+                writeOut(QStringLiteral("  added %1 article(s) this project lacked\n").arg(r.added.documents));
             for (const study::MergeConflict &c : r.conflicts)
                 writeOut(QStringLiteral("  %1: %2 %3\n").arg(c.kind, c.detail, c.resolution));
         }

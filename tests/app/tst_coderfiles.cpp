@@ -14,6 +14,9 @@
 #include <QFile>
 #include <QMenu>
 #include <QMenuBar>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -129,6 +132,57 @@ private Q_SLOTS:
         dialog->close();
     }
 
+    // The window's merge: planned on a worker behind a progress dialog, then
+    // committed as one step; Cancel (the dialog's button) writes nothing.
+    void mergeRunsBehindAProgressDialog()
+    {
+        const QString package = m_dir->filePath(QStringLiteral("ana.newscoder"));
+        QCOMPARE(actions()->exportPackage(QStringLiteral("Ana"), package), QString());
+        {
+            auto ana = Project::open(package);
+            QVERIFY(ana);
+            ana->setCoderName(QStringLiteral("Ana"));
+            QVERIFY(ana->addAnnotation(m_documents[0], ana->codeByName(QStringLiteral("Speaker"))->id, 0, 15));
+        }
+        const int steps = project().undoStack()->count();
+        QSignalSpy finished(actions(), &CoderFileActions::mergeFinished);
+
+        // Cancelled from the dialog before the plan is back: nothing written.
+        QVERIFY(actions()->startMerge({package}));
+        QVERIFY(actions()->isMerging());
+        QVERIFY(!actions()->mergeAction()->isEnabled());
+        QVERIFY(!actions()->startMerge({package})); // one at a time
+        auto *progress = qobject_cast<QProgressDialog *>(actions()->mergeProgress());
+        QVERIFY(progress);
+        QCOMPARE(progress->objectName(), QStringLiteral("mergeProgress"));
+        auto *cancel = progress->findChild<QPushButton *>();
+        QVERIFY(cancel);
+        cancel->click();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.last().at(2).toBool(), true);
+        QVERIFY(finished.last().at(0).value<QList<study::MergeReport>>().isEmpty());
+        QVERIFY(!actions()->isMerging());
+        QCOMPARE(project().undoStack()->count(), steps);
+        QCOMPARE(project().store().annotationCount(), 0);
+
+        // Run to the end: one undoable step, the report handed over.
+        QVERIFY(actions()->startMerge({package, package}));
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.last().at(2).toBool(), false);
+        QCOMPARE(finished.last().at(1).toString(), QString());
+        const auto reports = finished.last().at(0).value<QList<study::MergeReport>>();
+        QCOMPARE(reports.size(), 2);
+        QCOMPARE(reports[0].added.annotations, 1);
+        QCOMPARE(reports[1].added.annotations, 0); // the second time: nothing new
+        QCOMPARE(reports[1].unchanged.annotations, 1);
+        QCOMPARE(project().undoStack()->count(), steps + 1);
+        QCOMPARE(project().store().annotationCount(), 1);
+        QVERIFY(!actions()->mergeProgress());
+        for (const QProgressDialog *shown : m_window->findChildren<QProgressDialog *>(QStringLiteral("mergeProgress")))
+            QVERIFY(!shown->isVisible()); // gone, or hidden until deleted
+        QVERIFY(actions()->mergeAction()->isEnabled());
+    }
+
     void badFileStopsWithNothingWritten()
     {
         QFile junk(m_dir->filePath(QStringLiteral("junk.newscoder")));
@@ -140,6 +194,13 @@ private Q_SLOTS:
         const QList<study::MergeReport> reports = actions()->mergeFiles({junk.fileName()}, &error);
         QVERIFY(reports.isEmpty());
         QVERIFY2(error.contains(QStringLiteral("junk.newscoder")), qPrintable(error));
+        QCOMPARE(project().undoStack()->count(), steps);
+        // The same through the worker.
+        QSignalSpy finished(actions(), &CoderFileActions::mergeFinished);
+        QVERIFY(actions()->startMerge({junk.fileName()}));
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(finished.last().at(1).toString().contains(QStringLiteral("junk.newscoder")),
+                 qPrintable(finished.last().at(1).toString()));
         QCOMPARE(project().undoStack()->count(), steps);
         QVERIFY(!actions()->exportPackage(QStringLiteral("Nobody"), m_dir->filePath(QStringLiteral("n.newscoder")))
                      .isEmpty());

@@ -82,6 +82,15 @@ private Q_SLOTS:
                  QStringLiteral("\"we will not sign this week\""));
         annotate(path(QStringLiteral("ben.newscoder")), QStringLiteral("Ben"), QStringLiteral("Speaker"),
                  QStringLiteral("Ines Roth"));
+        // Ben found another article and imported it into his package: the merge adds it.
+        {
+            QFile brief(path(QStringLiteral("brief.txt")));
+            QVERIFY(brief.open(QIODevice::WriteOnly));
+            brief.write("Ferry timetable\n\nThe winter timetable for the island ferry starts next week.\n");
+        }
+        const CliRun imported = runCli({QStringLiteral("import"), path(QStringLiteral("ben.newscoder")),
+                                        path(QStringLiteral("brief.txt"))});
+        QVERIFY2(imported.ok(), qPrintable(imported.describe()));
 
         CliRun r = runCli({QStringLiteral("merge"), m_master, path(QStringLiteral("ana.newscoder")),
                            path(QStringLiteral("ben.newscoder")), QStringLiteral("--json")});
@@ -90,7 +99,13 @@ private Q_SLOTS:
         QCOMPARE(reports.size(), 2);
         QCOMPARE(reports[0][QLatin1String("added")][QLatin1String("annotations")].toInt(), 2);
         QCOMPARE(reports[1][QLatin1String("added")][QLatin1String("annotations")].toInt(), 1);
+        QCOMPARE(reports[0][QLatin1String("added")][QLatin1String("articles")].toInt(), 0);
+        QCOMPARE(reports[1][QLatin1String("added")][QLatin1String("articles")].toInt(), 1);
         QVERIFY(reports[0][QLatin1String("conflicts")].toArray().isEmpty());
+        QVERIFY(reports[1][QLatin1String("conflicts")].toArray().isEmpty());
+        r = runCli({QStringLiteral("documents"), m_master, QStringLiteral("--json")});
+        QVERIFY2(r.ok(), qPrintable(r.describe()));
+        QCOMPARE(json(r).array().size(), 3);
         r = runCli({QStringLiteral("annotations"), m_master, QStringLiteral("--coder"), QStringLiteral("Ana"),
                     QStringLiteral("--json")});
         QVERIFY2(r.ok(), qPrintable(r.describe()));
@@ -103,6 +118,7 @@ private Q_SLOTS:
         QVERIFY2(r.ok(), qPrintable(r.describe()));
         for (const QJsonValue &report : json(r).array()) {
             QCOMPARE(report[QLatin1String("added")][QLatin1String("annotations")].toInt(), 0);
+            QCOMPARE(report[QLatin1String("added")][QLatin1String("articles")].toInt(), 0);
             QCOMPARE(report[QLatin1String("updated")][QLatin1String("annotations")].toInt(), 0);
             QVERIFY(report[QLatin1String("unchanged")][QLatin1String("annotations")].toInt() > 0);
         }

@@ -10,6 +10,10 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QProgressDialog>
+#include <QTimer>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -17,8 +21,44 @@
 #include <QMessageBox>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
 
 namespace newscoder {
+
+// One startMerge(): the files left, what was merged, and the progress the
+// worker writes and the dialog reads.
+struct CoderFileActions::MergeRun
+{
+    struct Shared
+    {
+        std::atomic<qint64> done{0};
+        std::atomic<qint64> total{0};
+        std::atomic_bool cancel{false};
+    };
+    QStringList paths;
+    qsizetype next = 0;
+    study::MergeOptions options;
+    QList<study::MergeReport> reports;
+    QString error;
+    bool cancelled = false;
+    QPointer<Project> project;
+    int undoIndex = -1; // the project's undo stack when the plan started: changed → plan again
+    int undoCount = -1;
+    std::shared_ptr<Shared> shared = std::make_shared<Shared>();
+    QPointer<QProgressDialog> dialog;
+    QPointer<QFutureWatcher<study::MergePlan>> watcher;
+};
+
+CoderFileActions::~CoderFileActions()
+{
+    if (m_run) {
+        m_run->shared->cancel = true; // the worker holds its own copies; it stops and nothing is written
+        if (m_run->watcher)
+            m_run->watcher->disconnect(this);
+    }
+}
 
 CoderFileActions::CoderFileActions(QWidget *window, QMenu *fileMenu, std::function<Project *()> project)
     : QObject(window), m_window(window), m_project(std::move(project))
@@ -52,7 +92,7 @@ void CoderFileActions::updateActions()
 {
     Project *project = m_project();
     m_package->setEnabled(project != nullptr);
-    m_merge->setEnabled(project != nullptr && !project->isReadOnly());
+    m_merge->setEnabled(project != nullptr && !project->isReadOnly() && !m_run);
 }
 
 QString CoderFileActions::exportPackage(const QString &coder, const QString &path)
@@ -72,25 +112,163 @@ QList<study::MergeReport> CoderFileActions::mergeFiles(const QStringList &paths,
         return reports;
     }
     for (const QString &path : paths) {
-        try {
-            auto source = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
-            const study::MergeUnits master = study::readMergeUnits(project->store());
-            study::MergePlan merge = study::planMerge(project->store(), master, *source);
-            if (!merge.plan.error.isEmpty()) {
-                *error = merge.plan.error;
-                return reports;
-            }
-            if (!project->commitStudyChange(merge.plan.text, std::move(merge.plan.redo), std::move(merge.plan.undo))) {
-                *error = project->lastError();
-                return reports;
-            }
-            reports.append(merge.report);
-        } catch (const StoreError &e) {
-            *error = tr("%1: %2").arg(QFileInfo(path).fileName(), e.message());
+        study::MergePlan merge = study::planMergeFile(project->path(), path);
+        if (!merge.plan.error.isEmpty()) {
+            *error = merge.plan.error;
             return reports;
         }
+        if (!project->commitStudyChange(merge.plan.text, std::move(merge.plan.redo), std::move(merge.plan.undo))) {
+            *error = project->lastError();
+            return reports;
+        }
+        reports.append(merge.report);
     }
     return reports;
+}
+
+bool CoderFileActions::startMerge(const QStringList &paths, const study::MergeOptions &options)
+{
+    Project *project = m_project();
+    if (m_run || !project || paths.isEmpty())
+        return false;
+    m_run = std::make_unique<MergeRun>();
+    m_run->paths = paths;
+    m_run->options = options;
+    m_run->project = project;
+    auto *dialog = new QProgressDialog(tr("Reading the projects…"), tr("Cancel"), 0, 0, m_window);
+    dialog->setObjectName(QStringLiteral("mergeProgress"));
+    dialog->setWindowTitle(tr("Merge Coder Files"));
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setMinimumDuration(300);
+    dialog->setAutoClose(false);
+    dialog->setAutoReset(false);
+    connect(dialog, &QProgressDialog::canceled, this, &CoderFileActions::cancelMerge);
+    auto *poll = new QTimer(dialog);
+    poll->setInterval(100);
+    const std::shared_ptr<MergeRun::Shared> shared = m_run->shared;
+    connect(poll, &QTimer::timeout, dialog, [this, dialog, shared] {
+        if (!m_run || m_run->dialog != dialog)
+            return;
+        const qint64 total = shared->total;
+        const qint64 done = shared->done;
+        // QProgressDialog counts in int: scaled to thousandths for huge merges.
+        dialog->setMaximum(total > 0 ? 1000 : 0);
+        dialog->setValue(total > 0 ? int(done * 1000 / total) : 0);
+        dialog->setLabelText(tr("Merging %1 (file %2 of %3): %L4 of %L5 units compared")
+                                 .arg(QFileInfo(m_run->paths.value(m_run->next)).fileName())
+                                 .arg(m_run->next + 1)
+                                 .arg(m_run->paths.size())
+                                 .arg(done)
+                                 .arg(total));
+    });
+    poll->start();
+    m_run->dialog = dialog;
+    m_merge->setEnabled(false);
+    planNextFile();
+    return true;
+}
+
+void CoderFileActions::cancelMerge()
+{
+    if (m_run)
+        m_run->shared->cancel = true; // the plan in progress is dropped, whenever it arrives
+}
+
+QWidget *CoderFileActions::mergeProgress() const
+{
+    return m_run ? m_run->dialog.data() : nullptr;
+}
+
+void CoderFileActions::planNextFile()
+{
+    MergeRun &run = *m_run;
+    if (run.shared->cancel) {
+        run.cancelled = true;
+        finishMerge();
+        return;
+    }
+    if (run.next >= run.paths.size() || !run.project) {
+        if (!run.project && run.error.isEmpty())
+            run.error = tr("The project was closed.");
+        finishMerge();
+        return;
+    }
+    run.undoIndex = run.project->undoStack()->index();
+    run.undoCount = run.project->undoStack()->count();
+    run.shared->done = 0;
+    run.shared->total = 0;
+    auto *watcher = new QFutureWatcher<study::MergePlan>(this);
+    run.watcher = watcher;
+    connect(watcher, &QFutureWatcher<study::MergePlan>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (!m_run)
+            return;
+        MergeRun &current = *m_run;
+        study::MergePlan merge = watcher->future().takeResult();
+        if (current.shared->cancel || merge.cancelled) {
+            current.cancelled = true;
+            finishMerge();
+            return;
+        }
+        if (!merge.plan.error.isEmpty()) {
+            current.error = merge.plan.error;
+            finishMerge();
+            return;
+        }
+        if (!current.project) {
+            current.error = tr("The project was closed.");
+            finishMerge();
+            return;
+        }
+        if (current.project->undoStack()->index() != current.undoIndex || current.project->undoStack()->count() != current.undoCount) {
+            planNextFile(); // the project changed while the file was planned: plan it again
+            return;
+        }
+        if (!current.project->commitStudyChange(merge.plan.text, std::move(merge.plan.redo), std::move(merge.plan.undo))) {
+            current.error = current.project->lastError();
+            finishMerge();
+            return;
+        }
+        current.reports.append(merge.report);
+        ++current.next;
+        planNextFile();
+    });
+    const QString master = run.project->path();
+    const QString path = run.paths[run.next];
+    const study::MergeOptions options = run.options;
+    const std::shared_ptr<MergeRun::Shared> shared = run.shared;
+    watcher->setFuture(QtConcurrent::run([master, path, options, shared] {
+        return study::planMergeFile(master, path, options, [shared](qint64 done, qint64 total) {
+            shared->done = done;
+            shared->total = total;
+            return !shared->cancel.load();
+        });
+    }));
+}
+
+void CoderFileActions::finishMerge()
+{
+    std::unique_ptr<MergeRun> run = std::move(m_run);
+    // Hidden before the report opens (a window-modal dialog left up would block
+    // it) and deleted later: this may run inside the dialog's own setValue(),
+    // which processes events while a modal dialog shows.
+    if (QProgressDialog *dialog = run->dialog.data()) {
+        dialog->hide();
+        dialog->deleteLater();
+    }
+    updateActions();
+    if (m_showReports) {
+        m_showReports = false;
+        QString error = run->error;
+        if (run->cancelled)
+            error = run->reports.isEmpty()
+                        ? tr("Cancelled: nothing was merged.")
+                        : tr("Cancelled: %1 and the files after it were not merged; the files above were (Edit ▸ "
+                             "Undo takes each back).")
+                              .arg(QFileInfo(run->paths.value(run->next)).fileName());
+        showReports(run->reports, error);
+    }
+    Q_EMIT mergeFinished(run->reports, run->error, run->cancelled);
 }
 
 QString CoderFileActions::summary(const study::MergeReport &r)
@@ -101,6 +279,8 @@ QString CoderFileActions::summary(const study::MergeReport &r)
         if (n > 0)
             parts << what.arg(n);
     };
+    add(r.added.documents, tr("%1 articles added"));
+    add(r.updated.documents, tr("%1 article texts taken"));
     add(r.added.annotations, tr("%1 annotations added"));
     add(r.updated.annotations, tr("%1 updated"));
     add(r.removed.annotations, tr("%1 removed"));
@@ -165,11 +345,7 @@ void CoderFileActions::askAndMerge()
                                                             tr("Newscoder projects (*.newscoder)"));
     if (paths.isEmpty())
         return;
-    QString error;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const QList<study::MergeReport> reports = mergeFiles(paths, &error);
-    QApplication::restoreOverrideCursor();
-    showReports(reports, error);
+    m_showReports = startMerge(paths);
 }
 
 QDialog *CoderFileActions::showReports(const QList<study::MergeReport> &reports, const QString &error)

@@ -68,6 +68,12 @@ bool Project::applyStudyChange(const StudyChange &change)
                 m_store->writeAssignment(a);
             for (const auto &[documentId, coderId] : change.removeAssignments)
                 m_store->deleteAssignment(documentId, coderId);
+            for (const Outlet &o : change.insertOutlets)
+                m_store->insertOutlet(o);
+            for (const Document &d : change.insertDocuments)
+                m_store->insertDocument(d);
+            for (const auto &[documentId, text] : change.documentTexts)
+                m_store->updateDocumentText(documentId, text);
             for (const Actor &r : change.insertActors)
                 m_store->insertActor(r);
             for (const Actor &r : change.updateActors)
@@ -80,6 +86,10 @@ bool Project::applyStudyChange(const StudyChange &change)
             m_store->insertStoredValues(change.insertValues);
             for (const Annotation &a : change.removeAnnotations)
                 m_store->deleteAnnotation(a.id); // values owned by or pointing at it cascade
+            for (const QUuid &id : change.removeDocuments)
+                m_store->deleteDocument(id);
+            for (const QUuid &id : change.removeOutlets)
+                m_store->deleteOutlet(id);
             for (const QUuid &id : change.removeActors)
                 m_store->deleteActor(id);
             for (const Decision &d : change.insertDecisions)
@@ -100,9 +110,23 @@ bool Project::applyStudyChange(const StudyChange &change)
         m_blindCoding.reset();
     if (!change.insertCoders.isEmpty() || !change.updateCoders.isEmpty() || !change.removeCoders.isEmpty())
         reloadCoders();
-    if (!change.insertActors.isEmpty() || !change.updateActors.isEmpty() || !change.removeActors.isEmpty()) {
+    const bool outlets = !change.insertOutlets.isEmpty() || !change.removeOutlets.isEmpty();
+    const bool actors = !change.insertActors.isEmpty() || !change.updateActors.isEmpty() || !change.removeActors.isEmpty();
+    if (outlets || actors)
         reloadRegistries();
+    if (actors)
         Q_EMIT actorsChanged();
+    if (outlets)
+        Q_EMIT outletsChanged();
+    if (!change.insertDocuments.isEmpty()) {
+        QList<QUuid> ids;
+        for (const Document &d : change.insertDocuments)
+            ids.append(d.id);
+        Q_EMIT documentsInserted(ids);
+    }
+    for (const auto &[documentId, text] : change.documentTexts) {
+        Q_EMIT documentTextChanged(documentId);
+        Q_EMIT documentChanged(documentId);
     }
     if (!change.removeAnnotations.isEmpty())
         Q_EMIT annotationsRemoved(change.removeAnnotations);
@@ -111,6 +135,8 @@ bool Project::applyStudyChange(const StudyChange &change)
     for (const auto &[before, after] : change.updateAnnotations)
         Q_EMIT annotationChanged(before, after);
     emitValuesChanged(change.removeValues + change.insertValues);
+    if (!change.removeDocuments.isEmpty())
+        Q_EMIT documentsRemoved(change.removeDocuments);
     Q_EMIT studyChanged();
     return true;
 }

@@ -1,11 +1,14 @@
 #include "study/MergePlan.h"
 
 #include "storage/MergeRows.h"
+#include "storage/StoreError.h"
+#include "study/MergeTexts.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
 
 #include <algorithm>
+#include <memory>
 
 namespace newscoder::study {
 
@@ -35,11 +38,34 @@ void appendValues(QList<StoredValue> &into, QSet<QString> &seen, const QList<Sto
 
 QJsonObject countsJson(const MergeCounts &c)
 {
-    return QJsonObject{{QStringLiteral("annotations"), c.annotations},
+    return QJsonObject{{QStringLiteral("articles"), c.documents},
+                       {QStringLiteral("annotations"), c.annotations},
                        {QStringLiteral("variables"), c.variables},
                        {QStringLiteral("actors"), c.actors},
                        {QStringLiteral("coders"), c.coders}};
 }
+
+// A base entry is "SOURCE/MASTER": the unit's fingerprint in the source
+// (its own ids and text) and in the master when they were last in step; a
+// package's own base has one fingerprint for both.
+QPair<QString, QString> splitBase(const QString &entry)
+{
+    const qsizetype slash = entry.indexOf(u'/');
+    return slash < 0 ? qMakePair(entry, entry) : qMakePair(entry.left(slash), entry.mid(slash + 1));
+}
+
+QString joinBase(const QString &source, const QString &master)
+{
+    return source == master ? source : source + u'/' + master;
+}
+
+// An article whose text only this project changed: the source's annotations
+// move onto this project's text, and back to compare with the base.
+struct TextMove
+{
+    TextTranslation forward; // source text → master text
+    TextTranslation back;    // master text → source text
+};
 
 int &counter(MergeCounts &counts, MergeUnit::Kind kind)
 {
@@ -57,21 +83,27 @@ int &counter(MergeCounts &counts, MergeUnit::Kind kind)
 class Planner
 {
 public:
-    Planner(const ProjectStore &master, const MergeUnits &m, const MergeUnits &s, const MergeOptions &options,
-            MergeReport &report)
-        : m_master(master), M(m), S(s), m_options(options), m_report(report)
+    // `s` is consumed: its units move into the plan's own (mapped) copies.
+    Planner(const ProjectStore &master, const ProjectStore &source, const MergeUnits &m, MergeUnits &s,
+            const MergeOptions &options, MergeReport &report)
+        : m_master(master), m_source(source), M(m), S(s), m_options(options), m_report(report)
     {
     }
 
-    void run(const QHash<QString, QString> &base, const QHash<QString, QString> &masterBase, StudyChange &redo,
-             StudyChange &undo);
+    // False when cancelled (nothing planned).
+    bool run(const QHash<QString, QString> &base, const QHash<QString, QString> &masterBase, StudyChange &redo,
+             StudyChange &undo, MergeProgress *progress);
 
 private:
     void mapCoders();
     void mapActors();
     void compareCodebook();
     void compareTexts(const QHash<QString, QString> &base);
-    MergeUnit mapped(const MergeUnit &u) const;
+    void addDocument(const QUuid &id);
+    void moveMasterAnnotations(QHash<QString, QString> &newBase);
+    QString fingerprintAtBase(const MergeUnit &mine) const;
+    QUuid mappedOutlet(const Outlet &theirs);
+    MergeUnit mapped(MergeUnit u) const;
     QString whyNot(const MergeUnit &u) const; // "" when the unit can be taken
     void take(const QString &key, const MergeUnit *mine, const MergeUnit *theirs);
     void conflict(const QString &kind, const QString &unit, const QUuid &document, QString detail,
@@ -84,13 +116,21 @@ private:
     QString unitLabel(const MergeUnit &u) const;
 
     const ProjectStore &m_master;
+    const ProjectStore &m_source;
     const MergeUnits &M;
-    const MergeUnits &S;
+    MergeUnits &S;
     const MergeOptions &m_options;
     MergeReport &m_report;
     QHash<QUuid, QUuid> m_coderMap;
     QHash<QUuid, QUuid> m_actorMap;
     QSet<QUuid> m_textDiffers;
+    QSet<QUuid> m_addedDocuments;
+    QHash<QUuid, std::shared_ptr<TextMove>> m_translate;            // only the master changed the text
+    QHash<QUuid, std::shared_ptr<TextTranslation>> m_textTaken;     // the source's text taken: master → source
+    QHash<QString, QString> m_textBase;                             // t: key → its new base entry
+    QSet<QString> m_takenKeys;                                      // units take() wrote
+    std::optional<QList<Outlet>> m_masterOutlets;
+    QHash<QUuid, QUuid> m_outletMap; // the source's outlet → the master's (or itself, added)
     QHash<QString, MergeUnit> m_theirs; // the source's units with master ids, by key
     StudyChange m_redo, m_undo;
     QSet<QString> m_redoRemoved, m_redoInserted, m_undoRemoved, m_undoInserted;
@@ -240,31 +280,156 @@ void Planner::compareTexts(const QHash<QString, QString> &base)
     std::sort(keys.begin(), keys.end());
     for (const QString &key : keys) {
         const MergeUnit &theirs = S.units[key];
+        const QUuid id = theirs.documentId;
+        const QString p = theirs.textFingerprint;
+        const bool inBase = base.contains(key);
         const auto mine = M.units.constFind(key);
         if (mine == M.units.cend()) {
-            m_textDiffers.insert(theirs.documentId);
-            conflict(QStringLiteral("article-missing"), key, theirs.documentId,
-                     QStringLiteral("The article %1 of the source is not in this project.").arg(idString(theirs.documentId)),
-                     QStringLiteral("Not added; its annotations are listed."));
+            if (!inBase) {
+                addDocument(id); // new in the source
+                m_textBase.insert(key, p);
+                continue;
+            }
+            m_textDiffers.insert(id);
+            conflict(QStringLiteral("article-missing"), key, id,
+                     QStringLiteral("The article %1 of the source was removed from this project since it was last "
+                                    "merged or packaged.")
+                         .arg(idString(id)),
+                     QStringLiteral("Not added again; its changed annotations are listed."));
+            m_textBase.insert(key, base.value(key));
             continue;
         }
-        if (mine->textFingerprint == theirs.textFingerprint)
+        const QString m = mine->textFingerprint;
+        if (m == p) {
+            m_textBase.insert(key, p);
             continue;
-        m_textDiffers.insert(theirs.documentId);
-        if (base.value(key) != theirs.textFingerprint)
-            conflict(QStringLiteral("text-differs"), key, theirs.documentId,
-                     QStringLiteral("The text of article %1 was edited in the source.").arg(idString(theirs.documentId)),
+        }
+        const auto [baseSource, baseMaster] = splitBase(base.value(key));
+        const QString masterText = m_master.documentText(id);
+        const QString sourceText = m_source.documentText(id);
+        if (inBase && p == baseSource) {
+            // Only this project changed the text: it stands, the source's annotations move onto it.
+            m_translate.insert(id, std::make_shared<TextMove>(
+                                       TextMove{TextTranslation(sourceText, masterText), TextTranslation(masterText, sourceText)}));
+            m_textBase.insert(key, base.value(key));
+            continue;
+        }
+        const bool masterChanged = !inBase || m != baseMaster;
+        if ((masterChanged && !m_options.preferSource) || sourceText.isEmpty()) {
+            m_textDiffers.insert(id);
+            conflict(QStringLiteral("text-differs"), key, id,
+                     sourceText.isEmpty()
+                         ? QStringLiteral("The text of article %1 was emptied in the source.").arg(idString(id))
+                         : QStringLiteral("The text of article %1 was edited in the source and in this project.")
+                               .arg(idString(id)),
                      QStringLiteral("This project's text stands; the source's changed annotations on it are listed."));
+            if (inBase)
+                m_textBase.insert(key, base.value(key));
+            continue;
+        }
+        // The source's text is taken; this project's annotations on it move with it.
+        m_textTaken.insert(id, std::make_shared<TextTranslation>(masterText, sourceText));
+        m_redo.documentTexts.append({id, sourceText});
+        m_undo.documentTexts.append({id, masterText});
+        ++m_report.updated.documents;
+        if (masterChanged)
+            conflict(QStringLiteral("text-differs"), key, id,
+                     QStringLiteral("The text of article %1 was edited in the source and in this project.").arg(idString(id)),
+                     QStringLiteral("The source's text was taken (as asked); this project's annotations moved with it."));
+        m_textBase.insert(key, p);
     }
 }
 
-MergeUnit Planner::mapped(const MergeUnit &u) const
+QString Planner::fingerprintAtBase(const MergeUnit &mine) const
 {
-    MergeUnit r = u;
+    const auto move = m_translate.constFind(mine.documentId);
+    if (mine.kind != MergeUnit::Kind::Annotation || move == m_translate.cend())
+        return fingerprint(mine);
+    MergeUnit back = mine;
+    if (const std::optional<Annotation> a = (*move)->back.apply(mine.annotation))
+        back.annotation = *a;
+    return fingerprint(back);
+}
+
+void Planner::moveMasterAnnotations(QHash<QString, QString> &newBase)
+{
+    QStringList keys;
+    for (auto it = M.units.cbegin(); it != M.units.cend(); ++it) {
+        if (it->kind == MergeUnit::Kind::Annotation && m_textTaken.contains(it->documentId)
+            && !m_takenKeys.contains(it.key()))
+            keys.append(it.key());
+    }
+    std::sort(keys.begin(), keys.end());
+    for (const QString &key : keys) {
+        const MergeUnit &mine = M.units[key];
+        const std::optional<Annotation> moved = m_textTaken.value(mine.documentId)->apply(mine.annotation);
+        if (!moved) // only for an empty text, which is never taken
+            continue;
+        const Annotation &a = mine.annotation;
+        if (moved->start == a.start && moved->end == a.end && moved->status == a.status
+            && moved->reviewReason == a.reviewReason)
+            continue;
+        m_redo.updateAnnotations.append({a, *moved});
+        m_undo.updateAnnotations.append({*moved, a});
+        if (const auto entry = newBase.find(key); entry != newBase.end()) {
+            // The merge moved it, not a person: the base follows.
+            MergeUnit after = mine;
+            after.annotation = *moved;
+            *entry = joinBase(splitBase(*entry).first, fingerprint(after));
+        }
+    }
+}
+
+QUuid Planner::mappedOutlet(const Outlet &theirs)
+{
+    if (const auto it = m_outletMap.constFind(theirs.id); it != m_outletMap.cend())
+        return *it;
+    if (!m_masterOutlets)
+        m_masterOutlets = m_master.outlets();
+    QUuid id;
+    for (const Outlet &o : std::as_const(*m_masterOutlets)) {
+        if (o.id == theirs.id) {
+            id = o.id;
+            break;
+        }
+        if (id.isNull() && normalName(o.name) == normalName(theirs.name))
+            id = o.id; // the same outlet, registered in two places
+    }
+    if (id.isNull()) {
+        id = theirs.id;
+        m_redo.insertOutlets.append(theirs);
+        m_undo.removeOutlets.append(theirs.id);
+    }
+    m_outletMap.insert(theirs.id, id);
+    return id;
+}
+
+void Planner::addDocument(const QUuid &id)
+{
+    std::optional<Document> document = m_source.document(id);
+    if (!document)
+        return; // gone while reading: nothing to add
+    if (!document->outletId.isNull()) {
+        const std::optional<Outlet> outlet = m_source.outlet(document->outletId);
+        document->outletId = outlet ? mappedOutlet(*outlet) : QUuid();
+    }
+    m_addedDocuments.insert(id);
+    m_redo.insertDocuments.append(*document);
+    m_undo.removeDocuments.append(id);
+    ++m_report.added.documents;
+}
+
+MergeUnit Planner::mapped(MergeUnit r) const
+{
     const auto coder = [this](const QUuid &id) { return m_coderMap.value(id, id); };
     const auto actor = [this](const QUuid &id) { return id.isNull() ? id : m_actorMap.value(id, id); };
-    if (r.kind == MergeUnit::Kind::Annotation)
+    if (r.kind == MergeUnit::Kind::Annotation) {
         r.annotation.coderId = coder(r.annotation.coderId);
+        if (const auto move = m_translate.constFind(r.documentId); move != m_translate.cend()) {
+            if (const std::optional<Annotation> a = (*move)->forward.apply(r.annotation))
+                r.annotation = *a;
+        }
+    }
     if (r.kind == MergeUnit::Kind::Variables)
         r.coderId = coder(r.coderId);
     for (StoredValue &v : r.values) {
@@ -277,7 +442,7 @@ MergeUnit Planner::mapped(const MergeUnit &u) const
 
 QString Planner::whyNot(const MergeUnit &u) const
 {
-    if (!M.documents.contains(u.documentId))
+    if (!M.documents.contains(u.documentId) && !m_addedDocuments.contains(u.documentId))
         return QStringLiteral("article-missing");
     if (u.kind == MergeUnit::Kind::Annotation) {
         if (m_textDiffers.contains(u.documentId))
@@ -304,6 +469,7 @@ void Planner::take(const QString &key, const MergeUnit *mine, const MergeUnit *t
     const auto undoRemove = [this](const QList<StoredValue> &v) { appendValues(m_undo.removeValues, m_undoRemoved, v); };
     const auto undoInsert = [this](const QList<StoredValue> &v) { appendValues(m_undo.insertValues, m_undoInserted, v); };
     const MergeUnit::Kind kind = theirs ? theirs->kind : mine->kind;
+    m_takenKeys.insert(key);
     if (!mine) {
         if (kind == MergeUnit::Kind::Annotation) {
             m_redo.insertAnnotations.append(theirs->annotation);
@@ -335,43 +501,39 @@ void Planner::take(const QString &key, const MergeUnit *mine, const MergeUnit *t
         undoInsert(mine->values);
         ++counter(m_report.updated, kind);
     }
-    Q_UNUSED(key);
 }
 
-void Planner::run(const QHash<QString, QString> &base, const QHash<QString, QString> &masterBase, StudyChange &redo,
-                  StudyChange &undo)
+bool Planner::run(const QHash<QString, QString> &base, const QHash<QString, QString> &masterBase, StudyChange &redo,
+                  StudyChange &undo, MergeProgress *progress)
 {
     mapCoders();
     mapActors();
     compareCodebook();
     compareTexts(base);
-    // A base entry is "SOURCE/MASTER": the unit's fingerprint in the source
-    // (its own ids) and in the master when they were last in step; a package's
-    // own base has one fingerprint for both. The source side answers "did the
-    // coder change it" without any id mapping, so the base does not move when
+    // The source side of a base entry answers "did the coder change it"
+    // without any id mapping or text move, so the base does not move when
     // only the mapping did (an actor made one with another).
-    const auto split = [](const QString &entry) {
-        const qsizetype slash = entry.indexOf(u'/');
-        return slash < 0 ? qMakePair(entry, entry) : qMakePair(entry.left(slash), entry.mid(slash + 1));
-    };
     QHash<QString, QString> own; // mapped key → the source's own fingerprint
     QHash<QString, QString> newBase;
-    for (auto it = S.units.cbegin(); it != S.units.cend(); ++it) {
+    for (auto it = S.units.begin(); it != S.units.end(); ++it) {
         if (it->kind == MergeUnit::Kind::Text) {
-            newBase.insert(it.key(), fingerprint(*it));
+            if (const auto entry = m_textBase.constFind(it.key()); entry != m_textBase.cend())
+                newBase.insert(it.key(), *entry);
             continue;
         }
-        MergeUnit u = mapped(*it);
+        const QString ownFingerprint = fingerprint(*it);
+        if (it->kind == MergeUnit::Kind::Actor && m_actorMap.value(it->actor.id) != it->actor.id) {
+            // One actor with the master's: nothing of its own to merge; its base stays.
+            newBase.insert(it.key(), base.contains(it.key()) ? base.value(it.key()) : ownFingerprint);
+            continue;
+        }
+        // Moved, not copied: the source's units are held once.
+        MergeUnit u = mapped(std::move(*it));
         QString key = it.key();
         if (u.kind == MergeUnit::Kind::Variables)
             key = variablesUnitKey(u.documentId, u.coderId);
-        if (u.kind == MergeUnit::Kind::Actor && m_actorMap.value(u.actor.id) != u.actor.id) {
-            // One actor with the master's: nothing of its own to merge; its base stays.
-            newBase.insert(key, base.contains(key) ? base.value(key) : fingerprint(*it));
-            continue;
-        }
-        own.insert(key, fingerprint(*it));
-        m_theirs.insert(key, u);
+        own.insert(key, ownFingerprint);
+        m_theirs.insert(key, std::move(u));
     }
     QStringList keys = m_theirs.keys();
     for (auto it = base.cbegin(); it != base.cend(); ++it) {
@@ -380,6 +542,8 @@ void Planner::run(const QHash<QString, QString> &base, const QHash<QString, QStr
     }
     std::sort(keys.begin(), keys.end());
     for (const QString &key : keys) {
+        if (progress && !progress->step())
+            return false;
         const MergeUnit *theirs = m_theirs.contains(key) ? &m_theirs[key] : nullptr;
         const auto mineIt = M.units.constFind(key);
         const MergeUnit *mine = mineIt != M.units.cend() ? &*mineIt : nullptr;
@@ -391,7 +555,7 @@ void Planner::run(const QHash<QString, QString> &base, const QHash<QString, QStr
         }
         const QString m = mine ? fingerprint(*mine) : QString();
         const bool inBase = base.contains(key);
-        const auto [baseSource, baseMaster] = split(base.value(key));
+        const auto [baseSource, baseMaster] = splitBase(base.value(key));
         if (!theirs && !mine)
             continue; // deleted on both sides: nothing left to merge or remember
         const MergeUnit::Kind kind = theirs ? theirs->kind : mine->kind;
@@ -410,7 +574,11 @@ void Planner::run(const QHash<QString, QString> &base, const QHash<QString, QStr
             ++counter(m_report.unchanged, kind);
             continue;
         }
-        const bool masterUnchanged = inBase ? m == baseMaster : m.isEmpty();
+        // A master side recorded in this project's text, or in the source's
+        // before this project changed the text (then moved back to compare).
+        const bool masterUnchanged =
+            inBase ? (m == baseMaster || (mine && m_translate.contains(mine->documentId) && fingerprintAtBase(*mine) == baseMaster))
+                   : m.isEmpty();
         if (!masterUnchanged && !m_options.preferSource) {
             const MergeUnit &shown = theirs ? *theirs : *mine;
             conflict(QStringLiteral("changed-in-both"), key, shown.documentId,
@@ -443,6 +611,7 @@ void Planner::run(const QHash<QString, QString> &base, const QHash<QString, QStr
         if (theirs)
             newBase.insert(key, source == p ? source : source + u'/' + p);
     }
+    moveMasterAnnotations(newBase);
     // Links into annotations the merge removes go with them (and come back on undo).
     if (!m_removedAnnotations.isEmpty()) {
         QList<QUuid> ids;
@@ -456,8 +625,11 @@ void Planner::run(const QHash<QString, QString> &base, const QHash<QString, QStr
         m_redo.mergeBase = qMakePair(m_report.source, newBase);
         m_undo.mergeBase = qMakePair(m_report.source, masterBase);
     }
+    if (progress && !progress->check())
+        return false;
     redo = std::move(m_redo);
     undo = std::move(m_undo);
+    return true;
 }
 
 } // namespace
@@ -483,14 +655,18 @@ QJsonObject mergeReportJson(const MergeReport &report)
 }
 
 MergePlan planMerge(const ProjectStore &master, const MergeUnits &masterUnits, const ProjectStore &source,
-                    const MergeOptions &options)
+                    const MergeOptions &options, MergeProgress *progress)
 {
     MergePlan result;
     if (QFileInfo(source.path()).canonicalFilePath() == QFileInfo(master.path()).canonicalFilePath()) {
         result.plan.error = QStringLiteral("A project cannot be merged into itself.");
         return result;
     }
-    const MergeUnits theirs = readMergeUnits(source);
+    MergeUnits theirs = readMergeUnits(source, progress);
+    if (progress && progress->cancelled()) {
+        result.cancelled = true;
+        return result;
+    }
     bool sameStudy = theirs.projectId == masterUnits.projectId;
     for (auto it = theirs.codes.cbegin(); !sameStudy && it != theirs.codes.cend(); ++it)
         sameStudy = masterUnits.codes.contains(*it);
@@ -505,9 +681,48 @@ MergePlan planMerge(const ProjectStore &master, const MergeUnits &masterUnits, c
     report.path = source.path();
     const QHash<QString, QString> masterBase = MergeRows(master).mergeBase(report.source);
     const QHash<QString, QString> base = masterBase.isEmpty() ? MergeRows(source).mergeBase(report.source) : masterBase;
-    Planner planner(master, masterUnits, theirs, options, report);
-    planner.run(base, masterBase, result.plan.redo, result.plan.undo);
+    Planner planner(master, source, masterUnits, theirs, options, report);
+    if (!planner.run(base, masterBase, result.plan.redo, result.plan.undo, progress)) {
+        result = MergePlan{};
+        result.cancelled = true;
+        return result;
+    }
     result.plan.text = QStringLiteral("Merge %1").arg(QFileInfo(source.path()).fileName());
+    return result;
+}
+
+MergePlan planMergeFile(const QString &masterPath, const QString &sourcePath, const MergeOptions &options,
+                        const MergeProgress::Report &report)
+{
+    MergePlan result;
+    MergeProgress progress(report);
+    std::unique_ptr<ProjectStore> master;
+    try {
+        master = ProjectStore::open(masterPath, ProjectStore::Access::ReadOnly);
+    } catch (const StoreError &e) {
+        result.plan.error = e.message();
+        return result;
+    }
+    try {
+        std::unique_ptr<ProjectStore> source;
+        try {
+            source = ProjectStore::open(sourcePath, ProjectStore::Access::ReadOnly);
+        } catch (const StoreError &e) {
+            result.plan.error = QStringLiteral("%1: %2").arg(QFileInfo(sourcePath).fileName(), e.message());
+            return result;
+        }
+        const qint64 theirs = source->annotationCount();
+        progress.addToTotal(master->annotationCount() + 2 * theirs);
+        const MergeUnits units = readMergeUnits(*master, &progress);
+        if (progress.cancelled()) {
+            result.cancelled = true;
+            return result;
+        }
+        return planMerge(*master, units, *source, options, &progress);
+    } catch (const StoreError &e) {
+        result = MergePlan{};
+        result.plan.error = QStringLiteral("%1: %2").arg(QFileInfo(sourcePath).fileName(), e.message());
+    }
     return result;
 }
 

@@ -11,8 +11,19 @@
 // A conflict keeps the master's version (or the source's with
 // PreferSource) and stays listed on every later merge until the two agree.
 // Conditions that stop a unit from being taken are conflicts too: its
-// article missing or its text different in the master, its code or field
-// not in the master's codebook, a link to an annotation the master lacks.
+// article's text edited on both sides, its code or field not in the
+// master's codebook, a link to an annotation the master lacks.
+// An article's text ("t:ID") is merged three-way too: edited only in the
+// source, the source's text is taken and the master's annotations on it
+// move with it (the text-edit anchor rules, study/MergeTexts.h); edited only
+// in the master, the master's stands and the source's annotations are moved
+// onto it before they are compared; edited in both, "text-differs" (the
+// master's stands unless PreferSource).
+// An article of the source the master lacks is added with its text,
+// metadata and outlet (the master's outlet of that id or name, else the
+// source's), and its annotations and variables come with it — unless the
+// merge base holds it, i.e. the master removed it since: then it is an
+// "article-missing" conflict and stays out.
 // Actors created in two places under different ids with the same name
 // become one: the earliest id (smallest UUID) stands and every value is
 // re-pointed to it, so the order of merges does not matter.
@@ -29,6 +40,7 @@ namespace newscoder::study {
 
 struct MergeCounts
 {
+    int documents = 0; // articles (added: the source's articles this project lacked)
     int annotations = 0;
     int variables = 0; // a coder's variables of one article
     int actors = 0;
@@ -64,12 +76,25 @@ struct MergePlan
 {
     StudyPlan plan;
     MergeReport report;
+    bool cancelled = false; // by the progress callback: nothing planned
 };
 
 // Plans merging `source` into `master`. An error (in plan.error) when the
 // source is not of the same study (no project id and no code in common) or
 // is the master itself. Throws StoreError when a file cannot be read.
+// One progress step per source annotation read and per source unit compared
+// (the caller adds them to the total).
 MergePlan planMerge(const ProjectStore &master, const MergeUnits &masterUnits, const ProjectStore &source,
-                    const MergeOptions &options = {});
+                    const MergeOptions &options = {}, MergeProgress *progress = nullptr);
+
+// Plans merging the file `sourcePath` into the project file `masterPath`,
+// each read through a read-only connection of its own, so it runs on a
+// worker thread while the window keeps the master open; the plan is
+// committed on the master's own Project afterwards. Progress: every
+// annotation of both read, then every source unit compared. An unreadable
+// file or another study is an error in plan.error; a cancel returns
+// `cancelled` and nothing planned.
+MergePlan planMergeFile(const QString &masterPath, const QString &sourcePath, const MergeOptions &options = {},
+                        const MergeProgress::Report &report = {});
 
 } // namespace newscoder::study

@@ -92,7 +92,7 @@ QHash<QString, QString> fingerprints(const MergeUnits &units)
     return result;
 }
 
-MergeUnits readMergeUnits(const ProjectStore &store)
+MergeUnits readMergeUnits(const ProjectStore &store, MergeProgress *progress)
 {
     MergeUnits result;
     result.projectId = store.projectId();
@@ -120,8 +120,10 @@ MergeUnits readMergeUnits(const ProjectStore &store)
         u.annotation = a;
         u.documentId = a.documentId;
         result.units.insert(annotationUnitKey(a.id), u);
-        return true;
+        return !progress || progress->step();
     });
+    if (progress && !progress->check())
+        return result;
     // Every value of every field, in chunks of field ids; outlet values are the lead's, not merged.
     const QList<StoredValue> values = store.valuesOfFields(QList<QUuid>(result.fields.cbegin(), result.fields.cend()));
     for (const StoredValue &v : values) {

@@ -14,7 +14,48 @@
 #include <QString>
 #include <QUuid>
 
+#include <algorithm>
+#include <functional>
+
 namespace newscoder::study {
+
+// Progress of a merge over its units (annotations read, then compared):
+// `report(done, total)` is called every few hundred units and at the end of
+// each stage; it returns false to cancel. Planning checks cancelled() and
+// stops with nothing planned.
+class MergeProgress
+{
+public:
+    using Report = std::function<bool(qint64 done, qint64 total)>;
+    MergeProgress() = default;
+    explicit MergeProgress(Report report) : m_report(std::move(report)) {}
+
+    void addToTotal(qint64 units) { m_total += units; }
+    // One unit done; false once cancelled.
+    bool step()
+    {
+        ++m_done;
+        if (m_report && !m_cancelled && (m_done % 512 == 0 || m_done == m_total))
+            m_cancelled = !m_report(std::min(m_done, m_total), m_total);
+        return !m_cancelled;
+    }
+    // Reports where it is now (a stage's end); false once cancelled.
+    bool check()
+    {
+        if (m_report && !m_cancelled)
+            m_cancelled = !m_report(std::min(m_done, m_total), m_total);
+        return !m_cancelled;
+    }
+    bool cancelled() const { return m_cancelled; }
+    qint64 done() const { return m_done; }
+    qint64 total() const { return m_total; }
+
+private:
+    Report m_report;
+    qint64 m_done = 0;
+    qint64 m_total = 0;
+    bool m_cancelled = false;
+};
 
 struct MergeUnit
 {
@@ -46,8 +87,9 @@ QString variablesUnitKey(const QUuid &documentId, const QUuid &coderId);
 QString actorUnitKey(const QUuid &id);
 QString textUnitKey(const QUuid &documentId);
 
-// Reads every unit of a project (a few bulk queries). Throws StoreError.
-MergeUnits readMergeUnits(const ProjectStore &store);
+// Reads every unit of a project (a few bulk queries), one progress step per
+// annotation (stops early, incomplete, when cancelled). Throws StoreError.
+MergeUnits readMergeUnits(const ProjectStore &store, MergeProgress *progress = nullptr);
 
 // The unit's content as a hex SHA-1 (values sorted; ids as stored).
 QString fingerprint(const MergeUnit &unit);

@@ -13,6 +13,7 @@ set(NEWSCODER_STUDY_SOURCES
   storage/MergeRows.h storage/MergeRows.cpp
   study/MergeUnits.h study/MergeUnits.cpp
   study/MergePlan.h study/MergePlan.cpp
+  study/MergeTexts.h study/MergeTexts.cpp
   study/CoderPackage.h study/CoderPackage.cpp
   study/BlindCoding.h study/BlindCoding.cpp
 )

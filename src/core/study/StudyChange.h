@@ -2,6 +2,8 @@
 
 #include "model/Actor.h"
 #include "model/Annotation.h"
+#include "model/Document.h"
+#include "model/Outlet.h"
 #include "model/Study.h"
 #include "storage/ProjectStore.h"
 
@@ -16,8 +18,8 @@
 namespace newscoder {
 
 // One edit of a study's data as rows: coders, assignments, reliability
-// samples, actors, annotations with their values, decisions, settings and
-// merge bases.
+// samples, outlets, articles (added whole, or their text replaced),
+// actors, annotations with their values, decisions, settings and merge bases.
 // Project::commitStudyChange applies a change and its inverse (built by the
 // planner that made it) as one undoable step in one transaction; signals go
 // out after the commit. Adjudication and assignment planners produce these.
@@ -30,6 +32,13 @@ struct StudyChange
     QList<QUuid> removeSamples;
     QList<Assignment> writeAssignments; // insert or replace
     QList<QPair<QUuid, QUuid>> removeAssignments; // (document, coder)
+    QList<Outlet> insertOutlets;
+    QList<Document> insertDocuments; // with text and metadata, before their annotations
+    // An article's text replaced (document, text); its annotations' new
+    // anchors are in updateAnnotations.
+    QList<QPair<QUuid, QString>> documentTexts;
+    QList<QUuid> removeDocuments; // after the annotations (what is left of them cascades)
+    QList<QUuid> removeOutlets;   // after the articles
     QList<Actor> insertActors;
     QList<Actor> updateActors;
     QList<QUuid> removeActors; // applied after the values: nothing points at them then
@@ -48,7 +57,8 @@ struct StudyChange
     {
         return insertCoders.isEmpty() && updateCoders.isEmpty() && removeCoders.isEmpty()
             && insertSamples.isEmpty() && removeSamples.isEmpty() && writeAssignments.isEmpty()
-            && removeAssignments.isEmpty() && insertActors.isEmpty() && updateActors.isEmpty()
+            && removeAssignments.isEmpty() && insertOutlets.isEmpty() && insertDocuments.isEmpty()
+            && documentTexts.isEmpty() && removeDocuments.isEmpty() && removeOutlets.isEmpty() && insertActors.isEmpty() && updateActors.isEmpty()
             && removeActors.isEmpty() && insertAnnotations.isEmpty() && updateAnnotations.isEmpty()
             && removeAnnotations.isEmpty()
             && removeValues.isEmpty() && insertValues.isEmpty() && insertDecisions.isEmpty()

@@ -241,7 +241,7 @@ private Q_SLOTS:
         QVERIFY(merge(*fx->project, path, {}, false).conflicts.isEmpty());
     }
 
-    void editedTextAndNewCodesAreConflicts()
+    void newCodesAreConflictsAnEditedTextIsTaken()
     {
         QTemporaryDir dir;
         auto fx = master(dir);
@@ -258,11 +258,164 @@ private Q_SLOTS:
             QVERIFY(ana->addAnnotation(fx->nonBmpDoc, fx->codeId(QStringLiteral("Claim")), 0, 4));
         }
         const study::MergeReport report = merge(*fx->project, path);
-        QCOMPARE(conflictKinds(report), (QStringList{QStringLiteral("code-missing"), QStringLiteral("codebook-differs"),
-                                                     QStringLiteral("text-differs"), QStringLiteral("text-differs")}));
-        QCOMPARE(report.added.annotations, 1); // the claim on the unchanged article
+        QCOMPARE(conflictKinds(report), (QStringList{QStringLiteral("code-missing"), QStringLiteral("codebook-differs")}));
+        QCOMPARE(report.updated.documents, 1);
+        QCOMPARE(report.added.annotations, 2); // the quote on the edited text and the claim
+        QCOMPARE(reader(fx->path)->annotationCount(), 2);
+        QCOMPARE(reader(fx->path)->documentText(fx->plainDoc), QStringLiteral("UPDATE: ") + PlainText);
+    }
+
+    // A text edited in one package: taken, and the other coder's annotations
+    // move with it — on the same characters whichever package is merged first.
+    void editedTextMovesTheOtherCodersAnnotations()
+    {
+        QTemporaryDir dir;
+        auto fx = master(dir);
+        fx->project->setCoderName(QStringLiteral("Ben"));
+        const QUuid minister = *fx->project->addAnnotation(fx->plainDoc, fx->codeId(QStringLiteral("Quote")), 0, 8);
+        const QUuid reyes = *fx->project->addAnnotation(fx->plainDoc, fx->codeId(QStringLiteral("Claim")), 13, 18);
+        const QString anaPath = package(*fx, QStringLiteral("Ana"), dir.filePath(QStringLiteral("ana.newscoder")));
+        const QString benPath = package(*fx, QStringLiteral("Ben"), dir.filePath(QStringLiteral("ben.newscoder")));
+        const QString edited = QStringLiteral("Senator") + PlainText.mid(8);
+        {
+            auto ana = openAs(anaPath, QStringLiteral("Ana"));
+            QVERIFY(ana->editDocumentText(fx->plainDoc, {TextEdit{0, 8, QStringLiteral("Senator")}}));
+            QCOMPARE(ana->store().documentText(fx->plainDoc), edited);
+            QVERIFY(ana->addAnnotation(fx->plainDoc, fx->codeId(QStringLiteral("Quote")), 0, 7)); // "Senator"
+        }
+        QUuid speaker;
+        {
+            auto ben = openAs(benPath, QStringLiteral("Ben"));
+            QVERIFY(ben->setAnnotationMemo(reyes, QStringLiteral("the senator")));
+            speaker = *ben->addAnnotation(fx->plainDoc, fx->codeId(QStringLiteral("Speaker")), 9, 18); // "Ana Reyes"
+        }
+        QStringList masters;
+        for (const QStringList &order : {QStringList{anaPath, benPath}, QStringList{benPath, anaPath}}) {
+            const QString copy = dir.filePath(QStringLiteral("master-%1.newscoder").arg(masters.size()));
+            fx->project->store().saveCopy(copy);
+            auto m = Project::open(copy);
+            QVERIFY(m);
+            for (const QString &source : order) {
+                const study::MergeReport report = merge(*m, source);
+                QVERIFY2(report.conflicts.isEmpty(), qPrintable(report.conflicts.value(0).detail));
+                QCOMPARE(report.updated.documents, source == anaPath ? 1 : 0);
+            }
+            for (const QString &source : order)
+                merge(*m, source, {}, false); // again: nothing
+            const auto store = reader(copy);
+            QCOMPARE(store->documentText(fx->plainDoc), edited);
+            const auto textOf = [&](const QUuid &id) {
+                const Annotation a = *store->annotation(id);
+                return edited.mid(a.start, a.end - a.start);
+            };
+            QCOMPARE(textOf(reyes), QStringLiteral("Reyes"));
+            QCOMPARE(store->annotation(reyes)->memo, QStringLiteral("the senator"));
+            QCOMPARE(textOf(speaker), QStringLiteral("Ana Reyes"));
+            QCOMPARE(textOf(minister), QStringLiteral("Senator")); // its word replaced: on the new word
+            QCOMPARE(store->annotation(minister)->status, AnnotationStatus::Coded);
+            masters << copy;
+        }
+        QCOMPARE(dataDiff(masters[0], masters[1]), QString());
+    }
+
+    // Both edited the text: the master's stands and the source's changed
+    // annotations on it are listed, until the source's is asked for.
+    void textEditedOnBothSidesIsAConflict()
+    {
+        QTemporaryDir dir;
+        auto fx = master(dir);
+        fx->project->setCoderName(QStringLiteral("Ben"));
+        const QUuid port = *fx->project->addAnnotation(fx->plainDoc, fx->codeId(QStringLiteral("Claim")), 55, 77);
+        const QString path = package(*fx, QStringLiteral("Ana"), dir.filePath(QStringLiteral("ana.newscoder")));
+        {
+            auto ana = openAs(path, QStringLiteral("Ana"));
+            QVERIFY(ana->editDocumentText(fx->plainDoc, {TextEdit{0, 0, QStringLiteral("UPDATE: ")}}));
+            QVERIFY(ana->addAnnotation(fx->plainDoc, fx->codeId(QStringLiteral("Quote")), 0, 6));
+        }
+        QVERIFY(fx->project->editDocumentText(fx->plainDoc, {TextEdit{int(PlainText.size()), 0, QStringLiteral(" (AP)")}}));
+        const QString masterText = PlainText + QStringLiteral(" (AP)");
+        const study::MergeReport report = merge(*fx->project, path);
+        QCOMPARE(conflictKinds(report), (QStringList{QStringLiteral("text-differs"), QStringLiteral("text-differs")}));
+        QCOMPARE(reader(fx->path)->documentText(fx->plainDoc), masterText);
         QCOMPARE(reader(fx->path)->annotationCount(), 1);
-        QVERIFY(!reader(fx->path)->documentText(fx->plainDoc).startsWith(QStringLiteral("UPDATE")));
+        QCOMPARE(conflictKinds(merge(*fx->project, path, {}, false)).size(), 2); // still listed
+        study::MergeOptions prefer;
+        prefer.preferSource = true;
+        const study::MergeReport taken = merge(*fx->project, path, prefer);
+        QCOMPARE(taken.updated.documents, 1);
+        QCOMPARE(taken.added.annotations, 1);
+        const auto store = reader(fx->path);
+        const QString text = store->documentText(fx->plainDoc);
+        QCOMPARE(text, QStringLiteral("UPDATE: ") + PlainText);
+        const Annotation moved = *store->annotation(port);
+        QCOMPARE(text.mid(moved.start, moved.end - moved.start), PlainText.mid(55, 22));
+        QVERIFY(merge(*fx->project, path, {}, false).conflicts.isEmpty());
+    }
+
+    // Articles a package brought in are added with their text, metadata,
+    // outlet (the master's of that name, else the package's), variables and
+    // annotations; an article the master removed since packaging is not.
+    void articlesTheMasterLacksAreAdded()
+    {
+        QTemporaryDir dir;
+        auto fx = master(dir);
+        Outlet gazette;
+        gazette.name = QStringLiteral("Harbour Gazette");
+        const QUuid masterGazette = *fx->project->addOutlet(gazette);
+        const qsizetype outlets = fx->project->outlets().size();
+        const QString path = package(*fx, QStringLiteral("Ana"), dir.filePath(QStringLiteral("ana.newscoder")));
+        QUuid withOutlet, withNewOutlet;
+        {
+            auto ana = openAs(path, QStringLiteral("Ana"));
+            Document a, b;
+            a.title = QStringLiteral("Night ferry cancelled");
+            a.text = QStringLiteral("The night ferry to Elm Island was cancelled, the operator said.");
+            a.metadata = {{QStringLiteral("byline"), QStringLiteral("Staff")}};
+            b.title = QStringLiteral("Quay repairs begin");
+            b.text = QStringLiteral("Repairs to the east quay began on Tuesday.");
+            const QList<QUuid> ids = ana->importDocuments({a, b});
+            QCOMPARE(ids.size(), 2);
+            withOutlet = ids[0];
+            withNewOutlet = ids[1];
+            // In the package the outlet is registered again (another id, the same name), and a new one.
+            Outlet again;
+            again.name = QStringLiteral("harbour  gazette");
+            Outlet bay;
+            bay.name = QStringLiteral("Bay Courier");
+            QVERIFY(ana->assignOutlet({withOutlet}, *ana->addOutlet(again)));
+            QVERIFY(ana->assignOutlet({withNewOutlet}, *ana->addOutlet(bay)));
+            QVERIFY(ana->addAnnotation(withOutlet, fx->codeId(QStringLiteral("Quote")), 4, 15));
+            const Code article = *ana->codeByName(QStringLiteral("Article"));
+            const QUuid topic = article.fieldByName(QStringLiteral("Topic"))->id;
+            QVERIFY(ana->setDocumentValues(withNewOutlet, topic, {FieldValue{topic, QStringLiteral("ports"), {}, {}}}));
+        }
+        // The lead removed an article of the package meanwhile.
+        QVERIFY(fx->project->removeDocuments({fx->nonBmpDoc}));
+        const study::MergeReport report = merge(*fx->project, path);
+        QCOMPARE(report.added.documents, 2);
+        QCOMPARE(report.added.annotations, 1);
+        QCOMPARE(report.added.variables, 1);
+        QCOMPARE(conflictKinds(report), QStringList{QStringLiteral("article-missing")});
+        QCOMPARE(report.conflicts.first().documentId, fx->nonBmpDoc);
+        {
+            const auto store = reader(fx->path);
+            const auto source = reader(path);
+            QVERIFY(!store->document(fx->nonBmpDoc));
+            const Document added = *store->document(withOutlet);
+            QCOMPARE(added.text, source->document(withOutlet)->text);
+            QCOMPARE(added.title, QStringLiteral("Night ferry cancelled"));
+            QCOMPARE(added.metadata, (QList<MetadataEntry>{{QStringLiteral("byline"), QStringLiteral("Staff")}}));
+            QCOMPARE(added.outletId, masterGazette);
+            const QUuid bay = store->document(withNewOutlet)->outletId;
+            QCOMPARE(bay, source->document(withNewOutlet)->outletId);
+            QCOMPARE(store->outlet(bay)->name, QStringLiteral("Bay Courier"));
+            QCOMPARE(store->outlets().size(), outlets + 1); // the Bay Courier; one Gazette, not two
+            QCOMPARE(store->annotationsForDocument(withOutlet).size(), 1);
+        }
+        // Again: nothing, and the removed article stays out.
+        const study::MergeReport again = merge(*fx->project, path, {}, false);
+        QCOMPARE(again.added.documents, 0);
+        QCOMPARE(conflictKinds(again), QStringList{QStringLiteral("article-missing")});
     }
 
     void oneActorWhateverTheOrder()
@@ -315,7 +468,7 @@ private Q_SLOTS:
     void mergeIsOrderIndependentAndIdempotent_data()
     {
         QTest::addColumn<quint32>("seed");
-        for (quint32 seed : {1u, 2u, 3u, 4u, 5u, 6u})
+        for (quint32 seed = 1; seed <= 10; ++seed)
             QTest::addRow("seed %u", seed) << seed;
     }
 
@@ -344,8 +497,18 @@ private Q_SLOTS:
                 QList<QUuid> mine;
                 for (const Annotation &a : allAnnotations(p->store()))
                     mine << a.id;
-                const int what = random.bounded(4);
-                if (what == 0 && !mine.isEmpty()) {
+                const int what = random.bounded(6);
+                if (what == 5 && coder == QLatin1String("Ana")) {
+                    QVERIFY(p->editDocumentText(fx->plainDoc, {TextEdit{0, 0, QStringLiteral("Update %1: ").arg(step)}}));
+                } else if (what == 4) {
+                    // A new article, coded at once (its id is the package's own: no clash).
+                    Document d;
+                    d.title = QStringLiteral("Brief %1").arg(step);
+                    d.text = QStringLiteral("A short notice about the harbour, number %1.").arg(random.bounded(100));
+                    const QList<QUuid> ids = p->importDocuments({d});
+                    QCOMPARE(ids.size(), 1);
+                    QVERIFY(p->addAnnotation(ids.first(), fx->codeId(QStringLiteral("Claim")), 2, 7 + random.bounded(5)));
+                } else if (what == 0 && !mine.isEmpty()) {
                     QVERIFY(p->removeAnnotations({mine[random.bounded(int(mine.size()))]}));
                 } else if (what == 1 && !mine.isEmpty()) {
                     QVERIFY(p->setAnnotationMemo(mine[random.bounded(int(mine.size()))],
@@ -369,10 +532,13 @@ private Q_SLOTS:
                 QVERIFY(merge(*m, source).conflicts.isEmpty());
             for (const QString &source : order)
                 merge(*m, source, {}, false); // again: nothing
+            // Every article new in a package is in the master once.
+            QCOMPARE(reader(copy)->documentCount(),
+                     2 + (reader(paths[0])->documentCount() - 2) + (reader(paths[1])->documentCount() - 2));
             masters << copy;
         }
         QCOMPARE(dataDiff(masters[0], masters[1]), QString());
-        // Each coder's annotations in the merged master are the package's.
+        // Each coder's annotations in the merged master are the package's, on the same characters.
         const auto merged = reader(masters[0]);
         for (const QString &path : paths) {
             const auto source = reader(path);
@@ -380,9 +546,59 @@ private Q_SLOTS:
                 const auto there = merged->annotation(a.id);
                 QVERIFY(there);
                 QCOMPARE(there->memo, a.memo);
-                QCOMPARE(there->start, a.start);
+                QCOMPARE(merged->documentText(a.documentId).mid(there->start, there->end - there->start),
+                         source->documentText(a.documentId).mid(a.start, a.end - a.start));
             }
         }
+    }
+
+    // Planning from the files (as the window's worker does) reports progress
+    // up to its total, and a cancel at any report plans nothing.
+    void planFromFilesReportsProgressAndCancels()
+    {
+        QTemporaryDir dir;
+        auto fx = master(dir);
+        fx->project->setCoderName(QStringLiteral("Ben"));
+        for (int i = 0; i < 700; ++i)
+            QVERIFY(fx->project->addAnnotation(fx->plainDoc, fx->codeId(QStringLiteral("Claim")), i % 20, i % 20 + 3));
+        const QString path = package(*fx, QStringLiteral("Ana"), dir.filePath(QStringLiteral("ana.newscoder")));
+        {
+            auto ana = openAs(path, QStringLiteral("Ana"));
+            for (int i = 0; i < 600; ++i)
+                QVERIFY(ana->addAnnotation(fx->nonBmpDoc, fx->codeId(QStringLiteral("Quote")), i % 4, i % 4 + 2));
+        }
+        QList<QPair<qint64, qint64>> reports;
+        const study::MergePlan plan = study::planMergeFile(fx->path, path, {}, [&](qint64 done, qint64 total) {
+            reports.append({done, total});
+            return true;
+        });
+        QVERIFY2(plan.plan.error.isEmpty(), qPrintable(plan.plan.error));
+        QVERIFY(!plan.cancelled);
+        QCOMPARE(plan.report.added.annotations, 600);
+        QVERIFY(reports.size() >= 3);
+        // 700 master annotations read, 600 source ones read and compared.
+        QCOMPARE(reports.last().second, qint64(700 + 2 * 600));
+        for (qsizetype i = 1; i < reports.size(); ++i) {
+            QVERIFY(reports[i].first >= reports[i - 1].first);
+            QVERIFY(reports[i].first <= reports[i].second);
+        }
+        QVERIFY(reports.last().first >= 700 + 600);
+        // Cancelled at the first report, at one in the middle and at the last: nothing planned.
+        for (const qsizetype at : {qsizetype(0), reports.size() / 2, reports.size() - 1}) {
+            qsizetype seen = 0;
+            const study::MergePlan cancelled =
+                study::planMergeFile(fx->path, path, {}, [&](qint64, qint64) { return seen++ < at; });
+            QVERIFY2(cancelled.cancelled, qPrintable(QString::number(at)));
+            QVERIFY(cancelled.plan.redo.isEmpty());
+            QVERIFY(cancelled.plan.error.isEmpty());
+        }
+        QCOMPARE(reader(fx->path)->annotationCount(), 700);
+        // An unreadable source is an error naming it.
+        QFile junk(dir.filePath(QStringLiteral("junk.newscoder")));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("not a project");
+        junk.close();
+        QVERIFY(study::planMergeFile(fx->path, junk.fileName()).plan.error.contains(QStringLiteral("junk.newscoder")));
     }
 
     void anotherStudyIsRefused()
