@@ -2,6 +2,7 @@
 #include "cli/AgreementCommand.h"
 #include "cli/CliSupport.h"
 #include "cli/CodebookCommands.h"
+#include "cli/ConsensusCommands.h"
 #include "cli/DuplicateCommands.h"
 #include "cli/ExportCommands.h"
 #include "cli/ProjectCommands.h"
@@ -76,6 +77,8 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("merge"), {runMerge, "PROJECT FILE.newscoder... [--prefer master|source] [--json]  merge by ids"}},
         {QStringLiteral("quotes"), {runQuotes, "FILE.txt [--json] [--lang en|de]  propose quotes, cues and speakers"}},
         {QStringLiteral("duplicates"), {runDuplicates, "PROJECT [--threshold T] [--json]  exact and near-duplicate articles"}},
+        {QStringLiteral("disagreement-report"),
+         {runDisagreementReport, "PROJECT --coders A,B | --against CONSENSUS --out FILE.html  disputed passages per code"}},
     };
     return table;
 }
