@@ -131,10 +131,6 @@ void installLearningActions(QMainWindow *window, ReviewDock *reviewDock)
     mineAction->setText(MainWindow::tr("My &Differences From the Consensus"));
     mineAction->setObjectName(QStringLiteral("actionConsensusDifferences"));
     mineAction->setStatusTip(MainWindow::tr("Your tags against the consensus, on the articles the lead adjudicated"));
-    QObject::connect(mineAction, &QAction::toggled, mine, [mine](bool shown) {
-        if (shown)
-            mine->refresh();
-    });
     QObject::connect(mine, &ReviewDock::statusMessage, main,
                      [main](const QString &m) { main->statusBar()->showMessage(m, 8000); });
     QObject::connect(mine, &ReviewDock::openRequested, main, [main](const QUuid &id, int start, int end) {

@@ -114,6 +114,7 @@ ReliabilityConsensusTab::ReliabilityConsensusTab(Project &project, QWidget *pare
     m_coders = makeTable(QStringLiteral("consensusCoders"), tr("Coder"), this);
     m_codes = makeTable(QStringLiteral("consensusCodes"), tr("Code"), this);
     m_codes->setColumnHidden(ArticlesColumn, true);
+    m_coders->setColumnHidden(PresenceColumn, true); // per code only
     m_codesTitle = new QLabel(this);
     connect(m_coders, &QTableWidget::currentCellChanged, this, [this](int row) { showCoder(row); });
 

@@ -154,6 +154,10 @@ ReviewDock::ReviewDock(QWidget *parent) : QDockWidget(tr("Review Coders"), paren
     connect(m_coderA, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     connect(m_coderB, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     connect(m_openOnly, &QCheckBox::toggled, this, &ReviewDock::rebuildRows);
+    connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && m_consensusView) // the coder's own view computes when shown
+            refresh();
+    });
     connect(m_items, &QTreeWidget::currentItemChanged, this, &ReviewDock::showSelection);
     connect(m_acceptA, &QPushButton::clicked, this,
             [this] { decide(QStringLiteral("accept:") + m_coderA->currentText()); });
@@ -262,9 +266,7 @@ void ReviewDock::refresh()
 {
     if (!m_project || (m_consensusView && !isVisible())) // the coder's own view computes when shown
         return;
-    if (m_coderA->count() < 2 || m_coderA->findText(m_coderA->currentText()) < 0 || m_consensusView
-        || study::hidesOtherCoders(*m_project))
-        fillCoders();
+    fillCoders(); // coders come and go (the consensus appears with the first decision); the pair is kept
     startLoading();
 }
 
