@@ -160,6 +160,9 @@ private Q_SLOTS:
         QVERIFY(html.contains(s("<mark>Critics called the plan reckless</mark>")));
         QVERIFY(html.contains(s("training &lt;note&gt; &amp; more"))); // the rationale, escaped
         QVERIFY(html.contains(s("<h2>Claim</h2>")));
+        // Ben's claim is extra because the lead rejected it: the report says so.
+        const qsizetype claim = html.indexOf(s("<h2>Claim</h2>"));
+        QVERIFY(html.indexOf(s("<th>Decision</th><td>reject — by Lena"), claim) > claim);
 
         const QString pair = m_dir.filePath(s("pair.html"));
         r = cli({s("disagreement-report"), s("--coders"), s("Ana,Ben"), s("--out"), pair, s("--context"), s("10")});

@@ -7,6 +7,9 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -88,6 +91,12 @@ public:
         for (const Decision &d : m_store.decisions()) {
             for (const QUuid &r : d.results)
                 m_resultDecisions.insert(r, d);
+            // The coders' annotations it decided about (a rejection has no result).
+            for (const QJsonValue &side : QJsonDocument::fromJson(d.sources.toUtf8()).array()) {
+                const QUuid source = QUuid::fromString(side[QLatin1String("annotation")].toString());
+                if (!source.isNull())
+                    m_sourceDecisions.insert(source, d);
+            }
         }
         QHash<QUuid, QList<Passage>> byCode;
         for (const Comparison &c : comparisons) {
@@ -253,9 +262,18 @@ private:
     // The consensus annotations overlapping [start, end) of an article.
     QString consensusThere(const QUuid &documentId, int start, int end)
     {
+        auto cached = m_consensusAnnotations.find(documentId);
+        if (cached == m_consensusAnnotations.end()) {
+            QList<Annotation> mine;
+            for (const Annotation &an : m_store.annotationsForDocument(documentId)) {
+                if (an.coderId == m_consensus->id && an.status != AnnotationStatus::Suggested)
+                    mine.append(an);
+            }
+            cached = m_consensusAnnotations.insert(documentId, mine);
+        }
         QStringList parts;
-        for (const Annotation &an : m_store.annotationsForDocument(documentId)) {
-            if (an.coderId != m_consensus->id || an.end <= start || an.start >= end)
+        for (const Annotation &an : std::as_const(*cached)) {
+            if (an.end <= start || an.start >= end)
                 continue;
             parts << QStringLiteral("<b>%1</b> [%2–%3) “%4”")
                          .arg(esc(codeName(an.codeId)))
@@ -293,6 +311,8 @@ private:
         bool changedSince = false;
         if (m_against && item.b.annotation)
             decision = m_resultDecisions.value(item.b.annotation->id);
+        else if (m_against && item.a.annotation) // the coder's span the consensus lacks: rejected?
+            decision = m_sourceDecisions.value(item.a.annotation->id);
         else if (!m_against && item.decision)
             decision = item.decision, changedSince = item.isReopened();
         if (decision && !decision->id.isNull())
@@ -332,7 +352,9 @@ private:
     QHash<QUuid, int> m_positions;
     QHash<QUuid, QString> m_actors;
     QHash<QUuid, QString> m_texts;
-    QHash<QUuid, Decision> m_resultDecisions;
+    QHash<QUuid, QList<Annotation>> m_consensusAnnotations; // by article, read once
+    QHash<QUuid, Decision> m_resultDecisions; // consensus annotation → the decision that made it
+    QHash<QUuid, Decision> m_sourceDecisions; // coder's annotation → the latest decision about it
 };
 
 } // namespace
