@@ -1,7 +1,9 @@
 // MainWindow's ways to an article: Edit ▸ Next/Previous Flagged Annotation
 // (stepping through the annotations a text edit flagged for review, across
-// articles), the article an undo or redo changed, and --document ID. Split
-// from MainWindow.cpp to keep files small.
+// articles), the article an undo or redo changed, and --document ID; and
+// learning from disagreement: Analysis ▸ My Differences From the Consensus
+// and Analysis ▸ Disagreement Report… (review/LearningActions.h). Split from
+// MainWindow.cpp to keep files small.
 #include "MainWindow.h"
 
 #include "AnnotationPane.h"
@@ -9,10 +11,16 @@
 #include "CodingWorkspace.h"
 #include "DocumentListDock.h"
 #include "ProjectSession.h"
+#include "SearchDock.h"
 #include "model/IdPrefix.h"
+#include "review/DisagreementReportDialog.h"
+#include "review/LearningActions.h"
+#include "review/ReviewDock.h"
 #include "storage/ProjectStore.h"
 #include "text/ReviewFlags.h"
+#include "study/BlindCoding.h"
 
+#include <QMenu>
 #include <QStatusBar>
 
 #include <climits>
@@ -98,6 +106,61 @@ void MainWindow::showChangedArticle(const QList<QUuid> &documentIds, const QUuid
         m_workspace->showDocument(documentId);
     if (!annotationId.isNull() && m_session->annotations.rowOf(annotationId) >= 0)
         m_workspace->annotationPane()->selectAnnotation(annotationId);
+}
+
+void installLearningActions(QMainWindow *window, ReviewDock *reviewDock)
+{
+    auto *main = qobject_cast<MainWindow *>(window);
+    if (!main || !reviewDock || reviewDock != main->reviewDock()
+        || main->findChild<QAction *>(QStringLiteral("actionDisagreementReport")))
+        return;
+    auto *analysis = main->findChild<QMenu *>(QStringLiteral("menuAnalysis"), Qt::FindDirectChildrenOnly);
+    if (!analysis)
+        return;
+    // The coder's own view: a second review dock, the pair fixed to the
+    // current coder and the consensus (open to a coder under blind coding:
+    // it shows only adjudicated articles, see ReviewDock.h).
+    auto *mine = new ReviewDock(main);
+    mine->setObjectName(QStringLiteral("consensusReviewDock"));
+    mine->setConsensusView(true);
+    main->addDockWidget(Qt::BottomDockWidgetArea, mine);
+    mine->hide();
+    mine->setProject(reviewDock->project());
+    QObject::connect(reviewDock, &ReviewDock::projectChanged, mine, &ReviewDock::setProject);
+    QAction *mineAction = mine->toggleViewAction();
+    mineAction->setText(MainWindow::tr("My &Differences From the Consensus"));
+    mineAction->setObjectName(QStringLiteral("actionConsensusDifferences"));
+    mineAction->setStatusTip(MainWindow::tr("Your tags against the consensus, on the articles the lead adjudicated"));
+    QObject::connect(mine, &ReviewDock::statusMessage, main,
+                     [main](const QString &m) { main->statusBar()->showMessage(m, 8000); });
+    QObject::connect(mine, &ReviewDock::openRequested, main, [main](const QUuid &id, int start, int end) {
+        main->documentList()->selectDocument(id);
+        if (main->workspace() && main->workspace()->currentDocument() == id && start >= 0)
+            SearchDock::revealSpan(main->workspace()->articleView(), start, end);
+    });
+
+    auto *report = new QAction(MainWindow::tr("Disagreement &Report…"), main);
+    report->setObjectName(QStringLiteral("actionDisagreementReport"));
+    report->setStatusTip(MainWindow::tr("An HTML page of the disputed passages per code, for coder training"));
+    QObject::connect(report, &QAction::triggered, main, [main] {
+        if (!main->session())
+            return;
+        DisagreementReportDialog dialog(main->session()->project(), main);
+        if (dialog.exec() == QDialog::Accepted)
+            main->statusBar()->showMessage(MainWindow::tr("Disagreement report written."), 8000);
+    });
+    analysis->addSeparator();
+    analysis->addAction(mineAction);
+    analysis->addAction(report);
+    // Comparing coders is the lead's while blind coding hides other coders.
+    const auto update = [main, mineAction, report] {
+        const bool open = main->session() != nullptr;
+        mineAction->setEnabled(open);
+        report->setEnabled(open && !study::hidesOtherCoders(main->session()->project()));
+    };
+    QObject::connect(analysis, &QMenu::aboutToShow, main, update);
+    QObject::connect(reviewDock, &ReviewDock::projectChanged, main, update);
+    update();
 }
 
 } // namespace newscoder

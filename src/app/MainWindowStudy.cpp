@@ -9,6 +9,7 @@
 #include "SearchDock.h"
 #include "ArticleView.h"
 #include "review/CoderFileActions.h"
+#include "review/LearningActions.h"
 #include "review/ReviewDock.h"
 #include "study/BlindCoding.h"
 #include "CoderFilterMenu.h"
@@ -49,6 +50,7 @@ void MainWindow::createReviewDock()
         analysis->addAction(m_reviewDock->nextAction());
         analysis->addAction(m_reviewDock->previousAction());
     }
+    installLearningActions(this, m_reviewDock); // My Differences From the Consensus, Disagreement Report…
     addAction(m_reviewDock->nextAction()); // F9 works with the menu bar hidden
     addAction(m_reviewDock->previousAction());
     connect(toggle, &QAction::toggled, this, [this](bool shown) {

@@ -3,6 +3,7 @@
 
 #include "DisagreementsDialog.h"
 #include "ReliabilityChart.h"
+#include "ReliabilityConsensusTab.h"
 #include "ReliabilityExport.h"
 #include "ReliabilitySelection.h"
 #include "ReliabilityTableModel.h"
@@ -23,6 +24,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -204,11 +206,21 @@ void ReliabilityDialog::buildUi()
     buttons->addButton(m_unitsButton, QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    auto *body = new QHBoxLayout;
+    auto *betweenCoders = new QWidget;
+    auto *body = new QHBoxLayout(betweenCoders);
     body->addWidget(left);
     body->addWidget(right, 1);
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("reliabilityTabs"));
+    m_tabs->addTab(betweenCoders, tr("Between coders"));
+    m_consensusTab = new ReliabilityConsensusTab(m_project);
+    m_tabs->addTab(m_consensusTab, tr("Against the consensus"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) { // the buttons below are the first tab's
+        for (QPushButton *b : {m_disagreementsButton, m_csvButton, m_htmlButton, m_unitsButton})
+            b->setVisible(index == 0);
+    });
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(body, 1);
+    layout->addWidget(m_tabs, 1);
     layout->addWidget(buttons);
 }
 

@@ -11,6 +11,7 @@ class QChart;
 class QLabel;
 class QPushButton;
 class QSpinBox;
+class QTabWidget;
 class QTableView;
 template<typename T>
 class QFutureWatcher;
@@ -20,6 +21,7 @@ namespace newscoder {
 class DisagreementsDialog;
 class Project;
 class ReliabilityChartView;
+class ReliabilityConsensusTab;
 class ReliabilitySelection;
 class ReliabilityTableModel;
 
@@ -32,6 +34,7 @@ class ReliabilityTableModel;
 // a double-click opens the article: openRequested()); the table exports as
 // CSV/HTML, and the units unitizing α used as the CSV `reliability
 // --unitizing` reads. Errors are shown in the dialog, never in a modal box.
+// A second tab sets each coder against the consensus (ReliabilityConsensusTab).
 class ReliabilityDialog final : public QDialog
 {
     Q_OBJECT
@@ -74,6 +77,9 @@ public:
     QLabel *messageLabel() const { return m_message; }
     QSpinBox *bootstrapDrawsBox() const { return m_drawsBox; }
     QSpinBox *bootstrapSeedBox() const { return m_seedBox; }
+    // Tab "Against the consensus" (ReliabilityConsensusTab.h).
+    QTabWidget *tabs() const { return m_tabs; }
+    ReliabilityConsensusTab *consensusTab() const { return m_consensusTab; }
 
 Q_SIGNALS:
     void computed();
@@ -119,6 +125,8 @@ private:
     QPushButton *m_htmlButton = nullptr;
     QPushButton *m_unitsButton = nullptr;
     bool m_exporting = false;
+    QTabWidget *m_tabs = nullptr;
+    ReliabilityConsensusTab *m_consensusTab = nullptr;
 };
 
 } // namespace newscoder

@@ -1,5 +1,7 @@
 #include "ReliabilityCommand.h"
 
+#include "cli/ConsensusCommands.h"
+
 #include "stats/Bootstrap.h"
 #include "stats/KappaFamily.h"
 #include "stats/KrippendorffAlpha.h"
@@ -32,6 +34,7 @@ QString usage(const QString &program)
 {
     return uR"(Usage: %1 FILE.csv --measure MEASURE [options]
        %1 SPANS.csv --unitizing [--continuum BEGIN:LENGTH] [options]
+       %1 PROJECT --against CONSENSUS [--coders A,B] [--codes C,..] [--json]
 
 Reliability of coded data. FILE.csv has a header row of coder names, then one
 row per unit; an empty cell is a missing value. Values are labels (nominal,
@@ -72,6 +75,10 @@ apart), pairable values = coders x continuum length. Overall unitizing
 alpha: observed and expected are the means of D_o and D_e over the
 categories (as DKPro Statistics prints them); the value is 1 - mean D_o /
 mean D_e, the same as from their sums; units are summed.
+
+With --against, PROJECT is a project: each coder against the consensus on
+the adjudicated articles (alpha, percent agreement, error profile, per code);
+see `%1 PROJECT --against CONSENSUS --help`.
 
 Exit status: 0 success, 1 usage error, 2 bad input.
 )"_s.arg(program);
@@ -331,6 +338,8 @@ std::variant<Report, Failure> runUnitizing(const Options &o, const QByteArray &b
 
 int runReliability(const QStringList &arguments)
 {
+    if (asksAgainst(arguments)) // reliability PROJECT --against CONSENSUS (ConsensusCommands.cpp)
+        return runReliabilityAgainst(arguments);
     const QString program = arguments.value(0, u"newscoder-cli reliability"_s);
     auto fail = [&](const Failure &f) {
         write(stderr, (program + u": error: "_s + f.message + u'\n').toUtf8());

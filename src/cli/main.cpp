@@ -2,6 +2,7 @@
 #include "cli/AgreementCommand.h"
 #include "cli/CliSupport.h"
 #include "cli/CodebookCommands.h"
+#include "cli/ConsensusCommands.h"
 #include "cli/DuplicateCommands.h"
 #include "cli/LeftoverCommands.h"
 #include "cli/ExportCommands.h"
@@ -78,6 +79,8 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("quotes"), {runQuotes, "FILE.txt [--json] [--lang en|de]  propose quotes, cues and speakers"}},
         {QStringLiteral("duplicates"), {runDuplicates, "PROJECT [--threshold T] [--json]  exact and near-duplicate articles"}},
         {QStringLiteral("leftovers"), {runLeftovers, "PROJECT --document ID [--mark|--unmark] [--json]  an article's scraper leftovers"}},
+        {QStringLiteral("disagreement-report"),
+         {runDisagreementReport, "PROJECT --coders A,B | --against CONSENSUS --out FILE.html  disputed passages per code"}},
     };
     return table;
 }

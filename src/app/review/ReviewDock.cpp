@@ -2,8 +2,10 @@
 
 #include "project/Project.h"
 #include "review/Adjudication.h"
+#include "review/ConsensusAgreement.h"
 #include "storage/StoreError.h"
 #include "study/Assignments.h"
+#include "study/BlindCoding.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -13,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMainWindow>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTimer>
@@ -150,6 +153,10 @@ ReviewDock::ReviewDock(QWidget *parent) : QDockWidget(tr("Review Coders"), paren
     connect(m_coderA, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     connect(m_coderB, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     connect(m_openOnly, &QCheckBox::toggled, this, &ReviewDock::rebuildRows);
+    connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && m_consensusView) // the coder's own view computes when shown
+            refresh();
+    });
     connect(m_items, &QTreeWidget::currentItemChanged, this, &ReviewDock::showSelection);
     connect(m_acceptA, &QPushButton::clicked, this,
             [this] { decide(QStringLiteral("accept:") + m_coderA->currentText()); });
@@ -181,6 +188,29 @@ void ReviewDock::setProject(Project *project)
     }
     fillCoders();
     refresh();
+    Q_EMIT projectChanged(project);
+}
+
+Project *ReviewDock::project() const
+{
+    return m_project;
+}
+
+void ReviewDock::setConsensusView(bool on)
+{
+    m_consensusView = on;
+    setWindowTitle(on ? tr("My Differences From the Consensus") : tr("Review Coders"));
+    m_openOnly->setText(on ? tr("Differences only") : tr("Open only"));
+    for (QWidget *w : std::initializer_list<QWidget *>{m_memo, m_acceptA, m_acceptB, m_both, m_reject, m_agreements})
+        w->setVisible(!on);
+    fillCoders();
+    refresh();
+}
+
+bool ReviewDock::comparesConsensus() const
+{
+    return !m_consensus.isEmpty()
+           && (m_coderA->currentText() == m_consensus || m_coderB->currentText() == m_consensus);
 }
 
 void ReviewDock::fillCoders()
@@ -194,26 +224,46 @@ void ReviewDock::fillCoders()
     if (!m_project)
         return;
     QStringList names;
+    m_consensus.clear();
     try {
         for (const Coder &c : m_project->store().coders()) {
             if (c.role == CoderRole::Coder)
                 names << c.name;
         }
+        if (const auto consensus = study::consensusCoder(m_project->store()))
+            m_consensus = consensus->name;
     } catch (const StoreError &e) {
         Q_EMIT statusMessage(e.message());
     }
-    m_coderA->addItems(names);
-    m_coderB->addItems(names);
-    m_coderA->setCurrentIndex(std::max(0, int(names.indexOf(a))));
-    m_coderB->setCurrentIndex(names.contains(b) ? int(names.indexOf(b)) : std::min(1, int(names.size()) - 1));
+    const QString me = m_project->coderName();
+    const bool mine = names.contains(me); // the current coder is a coder (not the lead)
+    if (m_consensusView || study::hidesOtherCoders(*m_project)) { // only me against the consensus
+        if (mine && !m_consensus.isEmpty()) {
+            m_coderA->addItem(me);
+            m_coderB->addItem(m_consensus);
+        }
+        return;
+    }
+    QStringList withConsensus = names;
+    if (!m_consensus.isEmpty())
+        withConsensus << m_consensus;
+    m_coderA->addItems(withConsensus);
+    m_coderB->addItems(withConsensus);
+    if (a.isEmpty() && mine && !m_consensus.isEmpty()) { // a coder's first look: me vs Consensus
+        m_coderA->setCurrentText(me);
+        m_coderB->setCurrentText(m_consensus);
+        return;
+    }
+    m_coderA->setCurrentIndex(std::max(0, int(withConsensus.indexOf(a))));
+    m_coderB->setCurrentIndex(withConsensus.contains(b) ? int(withConsensus.indexOf(b))
+                                                        : std::min(1, int(withConsensus.size()) - 1));
 }
 
 void ReviewDock::refresh()
 {
-    if (!m_project)
+    if (!m_project || (m_consensusView && !isVisible())) // the coder's own view computes when shown
         return;
-    if (m_coderA->count() < 2 || m_coderA->findText(m_coderA->currentText()) < 0)
-        fillCoders();
+    fillCoders(); // coders come and go (the consensus appears with the first decision); the pair is kept
     startLoading();
 }
 
@@ -223,11 +273,14 @@ void ReviewDock::startLoading()
         m_reloadWhenDone = true;
         return;
     }
-    if (m_coderA->count() < 2 || m_coderA->currentText() == m_coderB->currentText()) {
+    if (m_coderA->count() == 0 || m_coderB->count() == 0 || m_coderA->currentText() == m_coderB->currentText()) {
         m_items->clear();
         m_report = {};
-        m_summary->setText(m_coderA->count() < 2 ? tr("Review needs two coders who coded the same articles.")
-                                                 : tr("Choose two different coders."));
+        const bool onlyMine = m_consensusView || study::hidesOtherCoders(*m_project);
+        m_summary->setText(onlyMine ? tr("Your tags against the consensus appear here once the lead has adjudicated "
+                                         "your articles (and you code under your own name).")
+                           : m_coderA->count() == 0 ? tr("Review needs two coders who coded the same articles.")
+                                                    : tr("Choose two different coders."));
         updateButtons();
         return;
     }
@@ -235,7 +288,10 @@ void ReviewDock::startLoading()
     m_busy->show();
     const int generation = ++m_generation;
     const QString path = m_project->path();
-    const review::ReviewRequest request{m_coderA->currentText(), m_coderB->currentText(), {}, {}, true};
+    review::ReviewRequest request{m_coderA->currentText(), m_coderB->currentText(), {}, {}, true};
+    // Against the consensus: only the adjudicated articles that were the coder's.
+    const QString consensus = comparesConsensus() ? m_consensus : QString();
+    const QString coder = consensus == request.coderA ? request.coderB : request.coderA;
     auto *watcher = new QFutureWatcher<Loaded>(this);
     connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher] {
         watcher->deleteLater();
@@ -250,11 +306,20 @@ void ReviewDock::startLoading()
         if (result.generation == m_generation)
             finishLoading(result);
     });
-    watcher->setFuture(QtConcurrent::run([path, request, generation] {
+    watcher->setFuture(QtConcurrent::run([path, request, generation, consensus, coder]() mutable {
         Loaded loaded;
         loaded.generation = generation;
         try {
             const auto store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
+            if (!consensus.isEmpty()) {
+                const auto c = store->coderByName(consensus);
+                const auto other = store->coderByName(coder);
+                if (c && other)
+                    request.documents =
+                        review::coderShareOf(*store, other->id, review::adjudicatedDocuments(*store, c->id));
+                if (request.documents.isEmpty())
+                    return loaded; // nothing adjudicated of theirs yet: nothing to show
+            }
             loaded.report = review::computeReview(*store, request);
             for (const DocumentSummary &d : store->documentSummaries())
                 loaded.titles.insert(d.id, d.title);
@@ -325,7 +390,8 @@ void ReviewDock::rebuildRows()
         row->setText(KindColumn, kindLabel(item.kind));
         row->setText(AColumn, m_sideTexts.value(i).first);
         row->setText(BColumn, m_sideTexts.value(i).second);
-        row->setText(StatusColumn, item.isDecided()    ? tr("decided: %1").arg(item.decision->decision)
+        row->setText(StatusColumn, comparesConsensus() ? (item.isDisagreement() ? tr("differs") : tr("agreement"))
+                                   : item.isDecided()    ? tr("decided: %1").arg(item.decision->decision)
                                    : item.isReopened() ? tr("reopened")
                                    : item.isDisagreement() ? tr("open")
                                                            : tr("agreement"));
@@ -334,14 +400,21 @@ void ReviewDock::rebuildRows()
         if (item.id == m_keepSelected)
             toSelect = row;
     }
-    m_summary->setText(tr("%1 article(s) compared · %2 disagreement(s), %3 decided, %4 open · articles adjudicated "
-                          "%5 of %6")
-                           .arg(m_report.documents.size())
-                           .arg(disagreements)
-                           .arg(decided)
-                           .arg(open)
-                           .arg(m_report.documents.size() - articlesOpen.size())
-                           .arg(m_report.documents.size()));
+    if (comparesConsensus()) {
+        m_summary->setText(tr("%1 adjudicated article(s) · %2 of %3 item(s) differ from the consensus")
+                               .arg(m_report.documents.size())
+                               .arg(disagreements)
+                               .arg(m_report.items.size()));
+    } else {
+        m_summary->setText(tr("%1 article(s) compared · %2 disagreement(s), %3 decided, %4 open · articles adjudicated "
+                              "%5 of %6")
+                               .arg(m_report.documents.size())
+                               .arg(disagreements)
+                               .arg(decided)
+                               .arg(open)
+                               .arg(m_report.documents.size() - articlesOpen.size())
+                               .arg(m_report.documents.size()));
+    }
     m_items->resizeColumnToContents(KindColumn);
     m_items->resizeColumnToContents(StatusColumn);
     m_items->setColumnWidth(ArticleColumn, std::max(160, m_items->viewport()->width() / 5));
@@ -407,7 +480,8 @@ void ReviewDock::showSelection()
 void ReviewDock::updateButtons()
 {
     const review::ReviewItem *item = selectedItem();
-    const bool editable = m_project && !m_project->isReadOnly();
+    // Nothing to decide against the consensus itself.
+    const bool editable = m_project && !m_project->isReadOnly() && !comparesConsensus() && !m_consensusView;
     m_acceptA->setText(tr("Accept %1").arg(m_coderA->currentText()));
     m_acceptB->setText(tr("Accept %1").arg(m_coderB->currentText()));
     const bool span = item && (item->a.annotation || item->b.annotation);

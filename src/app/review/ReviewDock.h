@@ -31,6 +31,18 @@ struct StudyPlan;
 // once; F9 / Shift+F9 step through the open disagreements and open each in
 // the article view. The list is computed on a worker thread with its own
 // read-only connection and recomputed after every change.
+//
+// The consensus coder is a choice too: a coder compares their own tags with
+// the consensus ("me vs Consensus", the default for a coder once a consensus
+// exists; nothing to decide then). In the consensus view (setConsensusView,
+// Analysis ▸ My Differences From the Consensus) the pair is fixed to the
+// current coder and the consensus and the decision buttons are gone.
+// Blind coding stays honest: comparing a coder with the consensus covers only
+// the adjudicated articles (a decision in the log or a consensus annotation
+// or variable) that were that coder's, and while blind coding hides other
+// coders the only pair offered is the current coder and the consensus — so a
+// coder sees what the consensus kept only after the lead adjudicated, and
+// never another coder's own annotations.
 class ReviewDock final : public QDockWidget
 {
     Q_OBJECT
@@ -40,6 +52,10 @@ public:
     ~ReviewDock() override;
 
     void setProject(Project *project);
+    Project *project() const;
+    // The pair fixed to the current coder and the consensus, read only.
+    void setConsensusView(bool on);
+    bool isConsensusView() const { return m_consensusView; }
     // Recomputes the list now (normally it follows changes by itself).
     void refresh();
     bool isLoading() const { return m_loading; }
@@ -69,6 +85,7 @@ public:
 
 Q_SIGNALS:
     void loaded();
+    void projectChanged(newscoder::Project *project);
     // Show this article with [start, end) selected.
     void openRequested(const QUuid &documentId, int start, int end);
     void statusMessage(const QString &message);
@@ -82,6 +99,7 @@ private:
     void showSelection();
     void updateButtons();
     bool commitPlan(study::StudyPlan plan);
+    bool comparesConsensus() const; // one of the pair is the consensus coder
 
     QPointer<Project> m_project;
     QComboBox *m_coderA = nullptr;
@@ -104,6 +122,8 @@ private:
     QHash<QUuid, QString> m_titles;
     QList<QPair<QString, QString>> m_sideTexts; // per item: the two coders' column texts
     QString m_keepSelected; // item id to select again after a reload
+    QString m_consensus; // the consensus coder's name, empty while there is none
+    bool m_consensusView = false;
     bool m_loading = false;
     bool m_reloadWhenDone = false;
     int m_generation = 0; // results of an older request are dropped

@@ -231,6 +231,12 @@ AgreementReport computeProjectAgreement(const ProjectStore &store, const Agreeme
     if (stopped)
         return cancelledReport();
     const int coderCount = int(sel.coders.size());
+    for (const QUuid &id : request.codedByAll) {
+        if (documentIds.contains(id)) {
+            for (int c = 0; c < coderCount; ++c)
+                codersOfDocument[id].insert(c);
+        }
+    }
     QList<const DocumentSummary *> allCoded, anyCoded;
     for (const DocumentSummary &d : sel.documents) {
         const int n = int(codersOfDocument.value(d.id).size());

@@ -25,6 +25,10 @@ struct AgreementRequest
     // interval (result.ci) from this many draws; 0: none.
     int bootstrapDraws = 0;
     quint64 bootstrapSeed = 1; // the same seed for every row: reproducible per request
+    // Articles that count as coded by every selected coder even where one of
+    // them marked nothing: an adjudicated article whose consensus has no
+    // span still says "nothing here" (review/ConsensusAgreement.h).
+    QList<QUuid> codedByAll;
 };
 
 // Overlapping spans of one coder and code in one article that unitizing
