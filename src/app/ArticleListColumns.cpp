@@ -70,10 +70,12 @@ void ArticleListColumns::fit()
     const int available = m_view->viewport()->width();
     int taken = 0;
     for (const int column : {DocumentListModel::DateColumn, DocumentListModel::AnnotationsColumn,
-                             DocumentListModel::MissingColumn}) {
+                             DocumentListModel::MissingColumn, DocumentListModel::DoneColumn,
+                             DocumentListModel::AgreementColumn}) {
         const int width = compactWidth(column);
         header->resizeSection(column, width);
-        taken += width;
+        if (!m_view->isColumnHidden(column)) // the study columns are hidden outside a study
+            taken += width;
     }
     const int forTitle = available * TitleSharePercent / 100;
     const int outlet = std::min(

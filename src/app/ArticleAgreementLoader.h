@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QObject>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+class QTimer;
+
+namespace newscoder {
+
+class DocumentListModel;
+
+// Fills the article list's Agreement column (study/ArticleAgreement.h) off the
+// UI thread: a worker with its own read-only connection computes every
+// article's agreement, and the result is handed to the model when ready.
+// Annotation and study changes recompute it, coalesced; a newer run wins
+// (an older one is cancelled). Nothing is computed while blind coding hides
+// other coders.
+class ArticleAgreementLoader final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ArticleAgreementLoader(DocumentListModel *model, QObject *parent = nullptr);
+    ~ArticleAgreementLoader() override;
+
+    // Computes again after a short pause (changes come in batches).
+    void schedule();
+    // Starts a computation now.
+    void start();
+    bool isRunning() const { return m_running; }
+
+    // Tests: called on the worker thread before it computes.
+    static void setWorkerHook(std::function<void()> hook);
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    DocumentListModel *m_model;
+    QTimer *m_timer;
+    int m_generation = 0;
+    bool m_running = false;
+    std::shared_ptr<std::atomic_bool> m_cancel;
+};
+
+} // namespace newscoder
