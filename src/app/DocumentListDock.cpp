@@ -110,6 +110,7 @@ DocumentListDock::DocumentListDock(QWidget *parent) : QDockWidget(tr("Articles")
     m_scope->setToolTip(tr("My articles: the articles assigned to you"));
     m_progress = new QLabel(body);
     m_progress->setObjectName(QStringLiteral("myProgress"));
+    m_progress->setWordWrap(true); // never widens a narrow list
     m_progress->setToolTip(tr("Your assigned articles: marked done / assigned, and those where a required value "
                               "is still missing"));
     auto *scopeRow = new QHBoxLayout;

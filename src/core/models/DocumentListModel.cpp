@@ -380,7 +380,7 @@ QVariant DocumentListModel::headerData(int section, Qt::Orientation orientation,
     case MissingColumn:
         return tr("Missing");
     case DoneColumn:
-        return tr("Done");
+        return QStringLiteral("✓"); // narrow: the list is narrow too (the tooltip says "done")
     case AgreementColumn:
         return tr("Agree");
     }

@@ -53,6 +53,18 @@ void StudyRows::forEachSharedSpan(const std::function<bool(const Span &)> &visit
     }
 }
 
+QHash<QUuid, int> StudyRows::annotationCountsByCodeOfCoder(const QUuid &coderId) const
+{
+    QSqlQuery q = readOn(m_store, QStringLiteral("SELECT code_id, COUNT(*) FROM annotations WHERE coder_id = ? "
+                                                 "GROUP BY code_id"));
+    q.addBindValue(idString(coderId));
+    exec(q, QStringLiteral("Cannot count annotations"));
+    QHash<QUuid, int> counts;
+    while (q.next())
+        counts.insert(idFromString(q.value(0).toString()), q.value(1).toInt());
+    return counts;
+}
+
 QSet<QUuid> StudyRows::memoAnnotationsOfOtherCoders(const QUuid &coderId) const
 {
     QSqlQuery q = readOn(m_store, QStringLiteral("SELECT id FROM annotations WHERE memo <> '' AND coder_id <> ?"));

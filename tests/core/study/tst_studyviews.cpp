@@ -5,6 +5,7 @@
 // study::onlyVisibleCoder.
 #include "StudyTestSupport.h"
 
+#include "models/CodebookTreeModel.h"
 #include "models/DocumentListModel.h"
 #include "search/MemoSearch.h"
 #include "study/ArticleAgreement.h"
@@ -211,16 +212,24 @@ private Q_SLOTS:
             QVERIFY(h.memo.id != bens);
         QCOMPARE(searchMemos(fx.project->store(), options, nullptr, QUuid()).hits.size(), 1); // a new coder
 
-        // onlyVisibleCoder follows the setting and the role.
+        // onlyVisibleCoder follows the setting and the role; the codebook's counts follow it.
+        CodebookTreeModel codebook(*fx.project);
         as(fx, QStringLiteral("Ana"));
         QVERIFY(!study::onlyVisibleCoder(*fx.project));
+        QCOMPARE(codebook.annotationCount(quote), 2);
         QVERIFY(fx.project->setBlindCoding(true));
         QCOMPARE(study::onlyVisibleCoder(*fx.project), std::optional<QUuid>(ana->id));
+        QCOMPARE(codebook.annotationCount(quote), 1); // Ana's own
+        QVERIFY(fx.project->addAnnotation(fx.nonBmpDoc, quote, 0, 4));
+        QCOMPARE(codebook.annotationCount(quote), 2);
+        fx.project->undoStack()->undo();
+        QCOMPARE(codebook.annotationCount(quote), 1);
         as(fx, QStringLiteral("Someone New"));
         QCOMPARE(study::onlyVisibleCoder(*fx.project), std::optional<QUuid>(QUuid()));
         commit(*fx.project, study::planCoder(fx.project->store(), QStringLiteral("Lea"), CoderRole::Lead, {}));
         as(fx, QStringLiteral("Lea"));
         QVERIFY(!study::onlyVisibleCoder(*fx.project));
+        QCOMPARE(codebook.annotationCount(quote), 2); // the lead counts everyone's
     }
 };
 
