@@ -19,6 +19,7 @@ struct Result
 {
     int generation = 0;
     QHash<QUuid, study::ArticleAgreement> agreements;
+    QList<QUuid> only; // computed for these articles alone (empty: all)
     QString error;
 };
 
@@ -31,9 +32,18 @@ ArticleAgreementLoader::ArticleAgreementLoader(DocumentListModel *model, QObject
     m_timer->setInterval(400);
     connect(m_timer, &QTimer::timeout, this, &ArticleAgreementLoader::start);
     Project &project = model->project();
-    connect(&project, &Project::annotationsInserted, this, &ArticleAgreementLoader::schedule);
-    connect(&project, &Project::annotationsRemoved, this, &ArticleAgreementLoader::schedule);
-    connect(&project, &Project::annotationChanged, this, &ArticleAgreementLoader::schedule);
+    const auto touched = [this](const QList<Annotation> &list) {
+        QList<QUuid> ids;
+        for (const Annotation &a : list)
+            ids.append(a.documentId);
+        scheduleArticles(ids);
+    };
+    connect(&project, &Project::annotationsInserted, this, touched);
+    connect(&project, &Project::annotationsRemoved, this, touched);
+    connect(&project, &Project::annotationChanged, this,
+            [this](const Annotation &before, const Annotation &after) {
+                scheduleArticles({before.documentId, after.documentId});
+            });
     connect(&project, &Project::studyChanged, this, &ArticleAgreementLoader::schedule);
     connect(&project, &Project::coderNameChanged, this, &ArticleAgreementLoader::schedule);
     connect(&project, &Project::codesChanged, this, &ArticleAgreementLoader::schedule);
@@ -54,6 +64,21 @@ void ArticleAgreementLoader::setWorkerHook(std::function<void()> hook)
 
 void ArticleAgreementLoader::schedule()
 {
+    m_full = true;
+    m_touched.clear();
+    m_timer->start();
+}
+
+void ArticleAgreementLoader::scheduleArticles(const QList<QUuid> &documentIds)
+{
+    if (!m_full) {
+        for (const QUuid &id : documentIds)
+            m_touched.insert(id);
+        if (m_touched.size() > 500) { // a big batch: everything at once is cheaper
+            m_full = true;
+            m_touched.clear();
+        }
+    }
     m_timer->start();
 }
 
@@ -64,14 +89,34 @@ void ArticleAgreementLoader::start()
         m_cancel->store(true);
     const int generation = ++m_generation;
     if (m_model->agreementHidden() || m_model->project().path().isEmpty()) {
+        m_running = false;
+        m_full = true; // shown again: every article
+        m_touched.clear();
         m_model->setAgreements({});
         Q_EMIT finished();
         return;
     }
+    if (m_running) { // the cancelled run's articles are still to be computed
+        if (m_runningOnly.isEmpty()) {
+            m_full = true;
+            m_touched.clear();
+        } else if (!m_full) {
+            for (const QUuid &id : std::as_const(m_runningOnly))
+                m_touched.insert(id);
+        }
+    }
+    const QList<QUuid> only = m_full ? QList<QUuid>() : m_touched.values();
+    if (!m_full && only.isEmpty()) {
+        Q_EMIT finished();
+        return;
+    }
+    m_full = false; // from now on, coding recomputes what it touched
+    m_touched.clear();
     m_cancel = std::make_shared<std::atomic_bool>(false);
     auto cancel = m_cancel;
     const QString path = m_model->project().path();
     m_running = true;
+    m_runningOnly = only;
     auto *watcher = new QFutureWatcher<Result>(this);
     connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher] {
         watcher->deleteLater();
@@ -81,19 +126,24 @@ void ArticleAgreementLoader::start()
         m_running = false;
         if (!result.error.isEmpty())
             Q_EMIT m_model->project().errorOccurred(result.error);
-        else if (!m_model->agreementHidden())
+        else if (m_model->agreementHidden())
+            m_model->setAgreements({});
+        else if (result.only.isEmpty())
             m_model->setAgreements(result.agreements);
+        else
+            m_model->updateAgreements(result.only, result.agreements);
         Q_EMIT finished();
     });
-    watcher->setFuture(QtConcurrent::run([path, generation, cancel, hook = g_workerHook] {
+    watcher->setFuture(QtConcurrent::run([path, generation, cancel, only, hook = g_workerHook] {
         Result result;
         result.generation = generation;
+        result.only = only;
         if (hook)
             hook();
         try {
             // A store belongs to the thread that opened it: the worker has its own.
             const auto store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
-            result.agreements = study::articleAgreements(*store, cancel.get());
+            result.agreements = study::articleAgreements(*store, cancel.get(), only);
         } catch (const StoreError &e) {
             result.error = e.message();
         }

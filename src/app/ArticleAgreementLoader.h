@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QObject>
+#include <QSet>
+#include <QUuid>
 
 #include <atomic>
 #include <functional>
@@ -15,8 +17,8 @@ class DocumentListModel;
 // Fills the article list's Agreement column (study/ArticleAgreement.h) off the
 // UI thread: a worker with its own read-only connection computes every
 // article's agreement, and the result is handed to the model when ready.
-// Annotation and study changes recompute it, coalesced; a newer run wins
-// (an older one is cancelled). Nothing is computed while blind coding hides
+// Coding recomputes the articles it touched, study changes every article,
+// coalesced; a newer run wins (an older one is cancelled). Nothing is computed while blind coding hides
 // other coders.
 class ArticleAgreementLoader final : public QObject
 {
@@ -26,9 +28,11 @@ public:
     explicit ArticleAgreementLoader(DocumentListModel *model, QObject *parent = nullptr);
     ~ArticleAgreementLoader() override;
 
-    // Computes again after a short pause (changes come in batches).
+    // Computes every article again after a short pause (changes come in batches).
     void schedule();
-    // Starts a computation now.
+    // Computes these articles again after a short pause (coding touched them).
+    void scheduleArticles(const QList<QUuid> &documentIds);
+    // Starts a computation now (of every article, or of the touched ones only).
     void start();
     bool isRunning() const { return m_running; }
 
@@ -43,6 +47,9 @@ private:
     QTimer *m_timer;
     int m_generation = 0;
     bool m_running = false;
+    bool m_full = true;       // every article next time (else m_touched only)
+    QSet<QUuid> m_touched;
+    QList<QUuid> m_runningOnly; // what the running computation covers (empty: every article)
     std::shared_ptr<std::atomic_bool> m_cancel;
 };
 

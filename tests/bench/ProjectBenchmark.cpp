@@ -143,6 +143,9 @@ int main(int argc, char *argv[])
     // A study: every article is coded by three coders (the worst case for agreement).
     report("per-article agreement of 3 coders, every article (list)",
            medianMs(3, [&] { study::articleAgreements(project->store()); }));
+    int touched = 0;
+    report("per-article agreement of the one article just coded",
+           medianMs(21, [&] { study::articleAgreements(project->store(), nullptr, {ids[(touched++ * 7919) % ids.size()]}); }));
     {
         study::StudyPlan plan = study::planAssignment(project->store(), QStringLiteral("A"), ids,
                                                       QDateTime::currentDateTimeUtc());

@@ -148,6 +148,23 @@ void DocumentListModel::reloadStudy(bool notify)
         Q_EMIT studyViewChanged();
 }
 
+void DocumentListModel::updateAgreements(const QList<QUuid> &documentIds,
+                                         const QHash<QUuid, study::ArticleAgreement> &agreements)
+{
+    const bool hadAny = !m_agreements.isEmpty();
+    for (const QUuid &id : documentIds) {
+        if (const auto it = agreements.constFind(id); it != agreements.cend())
+            m_agreements.insert(id, *it);
+        else
+            m_agreements.remove(id);
+        const QModelIndex cell = indexOf(id, AgreementColumn);
+        if (cell.isValid())
+            Q_EMIT dataChanged(cell, cell);
+    }
+    if (hadAny != !m_agreements.isEmpty())
+        Q_EMIT studyViewChanged(); // the column appears or goes
+}
+
 study::MyProgress DocumentListModel::myProgress() const
 {
     study::MyProgress progress;

@@ -65,6 +65,8 @@ public:
     study::MyProgress myProgress() const;
     // Per-article agreement (articles with fewer than two coders absent).
     void setAgreements(const QHash<QUuid, study::ArticleAgreement> &agreements);
+    // Replaces the agreement of `documentIds` alone (absent from `agreements`: blank now).
+    void updateAgreements(const QList<QUuid> &documentIds, const QHash<QUuid, study::ArticleAgreement> &agreements);
     bool hasAgreements() const { return !m_agreements.isEmpty(); }
     // Blind coding keeps the current coder from other coders' work: no agreement.
     bool agreementHidden() const { return m_hidesOthers; }

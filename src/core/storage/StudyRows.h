@@ -35,8 +35,10 @@ public:
 
     // Every span of the articles at least two coders worked on (coded there or
     // marked their assignment done), ordered by article, then coder: one query,
-    // streamed to `visit` (false stops).
-    void forEachSharedSpan(const std::function<bool(const Span &)> &visit) const;
+    // streamed to `visit` (false stops). `documentIds` not empty: only those
+    // articles (at most a few hundred: one query each chunk of 500).
+    void forEachSharedSpan(const std::function<bool(const Span &)> &visit,
+                           const QList<QUuid> &documentIds = {}) const;
 
     // Annotations per code of one coder (the codebook's counts under blind coding).
     QHash<QUuid, int> annotationCountsByCodeOfCoder(const QUuid &coderId) const;

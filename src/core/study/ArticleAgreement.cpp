@@ -65,7 +65,8 @@ ArticleAgreement measure(const std::map<QUuid, QList<Span>> &byCoder)
 
 } // namespace
 
-QHash<QUuid, ArticleAgreement> articleAgreements(const ProjectStore &store, const std::atomic_bool *cancel)
+QHash<QUuid, ArticleAgreement> articleAgreements(const ProjectStore &store, const std::atomic_bool *cancel,
+                                                 const QList<QUuid> &documentIds)
 {
     QHash<QUuid, ArticleAgreement> result;
     QUuid current;
@@ -86,7 +87,7 @@ QHash<QUuid, ArticleAgreement> articleAgreements(const ProjectStore &store, cons
         if (!row.codeId.isNull())
             spans.append({row.codeId, row.start, row.end});
         return true;
-    });
+    }, documentIds);
     if (cancel && cancel->load())
         return {};
     flush();

@@ -32,7 +32,9 @@ struct ArticleAgreement
 // Articles with fewer than two coders are absent. One query
 // (StudyRows::forEachSharedSpan); checks `cancel` between articles. Meant for
 // a worker thread with a store opened there.
-QHash<QUuid, ArticleAgreement> articleAgreements(const ProjectStore &store, const std::atomic_bool *cancel = nullptr);
+// `documentIds` not empty: only those articles (after coding a few).
+QHash<QUuid, ArticleAgreement> articleAgreements(const ProjectStore &store, const std::atomic_bool *cancel = nullptr,
+                                                 const QList<QUuid> &documentIds = {});
 
 } // namespace study
 } // namespace newscoder

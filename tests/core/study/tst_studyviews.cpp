@@ -72,6 +72,12 @@ private Q_SLOTS:
         QCOMPARE(a.paired, 1); // the two quotes
         QCOMPARE(a.exact, 0);  // 0–10 against 2–10
         QCOMPARE(a.share(), 2.0 / 5.0);
+        // Computed for some articles only: the same numbers, the others left out.
+        const auto some = study::articleAgreements(fx.project->store(), nullptr, {fx.plainDoc, fx.nonBmpDoc});
+        QCOMPARE(some.size(), 1);
+        QCOMPARE(some.value(fx.plainDoc).paired, a.paired);
+        QCOMPARE(some.value(fx.plainDoc).spans, a.spans);
+        QVERIFY(study::articleAgreements(fx.project->store(), nullptr, {fx.nonBmpDoc}).isEmpty());
 
         // Ben moves his quote onto Ana's boundaries: still one pair, now exact.
         const auto bens = fx.project->store().annotationsForDocument(fx.plainDoc);
