@@ -69,13 +69,25 @@ void ArticleListColumns::fit()
     QHeaderView *header = m_view->horizontalHeader();
     const int available = m_view->viewport()->width();
     int taken = 0;
-    for (const int column : {DocumentListModel::DateColumn, DocumentListModel::AnnotationsColumn,
-                             DocumentListModel::MissingColumn}) {
+    for (const int column : {DocumentListModel::DateColumn, DocumentListModel::MissingColumn,
+                             DocumentListModel::DoneColumn, DocumentListModel::AgreementColumn}) {
         const int width = compactWidth(column);
         header->resizeSection(column, width);
-        taken += width;
+        if (!m_view->isColumnHidden(column)) // the study columns are hidden outside a study
+            taken += width;
     }
     const int forTitle = available * TitleSharePercent / 100;
+    // With the study columns in a narrow list, the annotation count steps
+    // aside first (it stays in each row's tooltip).
+    const int codes = compactWidth(DocumentListModel::AnnotationsColumn);
+    header->resizeSection(DocumentListModel::AnnotationsColumn, codes);
+    const bool studyColumns = !m_view->isColumnHidden(DocumentListModel::DoneColumn)
+                              || !m_view->isColumnHidden(DocumentListModel::AgreementColumn);
+    const bool showCodes = !studyColumns || available - taken - codes >= forTitle;
+    if (m_view->isColumnHidden(DocumentListModel::AnnotationsColumn) == showCodes)
+        m_view->setColumnHidden(DocumentListModel::AnnotationsColumn, !showCodes);
+    if (showCodes)
+        taken += codes;
     const int outlet = std::min(
         {compactWidth(DocumentListModel::OutletColumn), available / 3, available - taken - forTitle});
     const bool showOutlet = outlet >= MinOutletWidth;

@@ -7,10 +7,11 @@ class QTableView;
 namespace newscoder {
 
 // Column widths of the article list: the title is what tells articles apart,
-// so it stretches and keeps at least TitleSharePercent of the list; date, codes and
-// missing take just their contents; the outlet gets what is left (at most a
+// so it stretches and keeps at least TitleSharePercent of the list; date, codes,
+// missing, done and agreement take just their contents; the outlet gets what is left (at most a
 // third of the list) and steps aside while the list is too narrow to show it
-// readably (it stays in each row's tooltip and in the article's header).
+// readably (it stays in each row's tooltip and in the article's header); with
+// the study columns shown in a narrow list, the codes count steps aside first.
 // Refits when the list is resized, sorted or its rows change.
 class ArticleListColumns final : public QObject
 {

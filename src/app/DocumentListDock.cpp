@@ -1,10 +1,16 @@
 #include "DocumentListDock.h"
 
+#include "ArticleAgreementLoader.h"
 #include "ArticleListColumns.h"
 #include "models/DocumentListModel.h"
 #include "models/ModelRoles.h"
+#include "project/Project.h"
+#include "storage/StoreError.h"
+#include "study/Assignments.h"
 
+#include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -35,11 +41,22 @@ public:
         invalidateRowsFilter();
     }
 
+    void setMineOnly(bool on)
+    {
+        m_mineOnly = on;
+        invalidateRowsFilter();
+    }
+    bool mineOnly() const { return m_mineOnly; }
+
 protected:
     bool filterAcceptsRow(int row, const QModelIndex &parent) const override
     {
         if (m_incompleteOnly
             && sourceModel()->index(row, DocumentListModel::MissingColumn, parent).data(SortRole).toInt() <= 0)
+            return false;
+        if (m_mineOnly
+            && !static_cast<const DocumentListModel *>(sourceModel())->isAssigned(
+                static_cast<const DocumentListModel *>(sourceModel())->documentId(row)))
             return false;
         if (m_words.isEmpty())
             return true;
@@ -57,6 +74,7 @@ protected:
 private:
     QStringList m_words;
     bool m_incompleteOnly = false;
+    bool m_mineOnly = false;
 };
 
 } // namespace
@@ -86,12 +104,42 @@ DocumentListDock::DocumentListDock(QWidget *parent) : QDockWidget(tr("Articles")
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
+    m_scope = new QComboBox(body);
+    m_scope->setObjectName(QStringLiteral("articleScope"));
+    m_scope->addItems({tr("All articles"), tr("My articles")});
+    m_scope->setToolTip(tr("My articles: the articles assigned to you"));
+    m_progress = new QLabel(body);
+    m_progress->setObjectName(QStringLiteral("myProgress"));
+    m_progress->setWordWrap(true); // never widens a narrow list
+    m_progress->setToolTip(tr("Your assigned articles: marked done / assigned, and those where a required value "
+                              "is still missing"));
+    auto *scopeRow = new QHBoxLayout;
+    scopeRow->addWidget(m_scope);
+    scopeRow->addWidget(m_progress, 1);
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(m_filter, 1);
     filterRow->addWidget(m_incompleteOnly);
+    layout->addLayout(scopeRow);
     layout->addLayout(filterRow);
     layout->addWidget(m_view);
     layout->addWidget(m_count);
+    m_markDone = new QAction(tr("Mark &Done"), this);
+    m_markDone->setObjectName(QStringLiteral("actionMarkDone"));
+    m_markDone->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_markDone->setShortcutContext(Qt::WindowShortcut);
+    m_markDone->setStatusTip(tr("Mark the selected articles assigned to you done"));
+    m_markNotDone = new QAction(tr("Mark &Not Done"), this);
+    m_markNotDone->setObjectName(QStringLiteral("actionMarkNotDone"));
+    m_markNotDone->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_markNotDone->setShortcutContext(Qt::WindowShortcut);
+    m_markNotDone->setStatusTip(tr("Mark the selected articles assigned to you as still to do"));
+    addAction(m_markDone);
+    addAction(m_markNotDone);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addAction(m_markDone);
+    m_view->addAction(m_markNotDone);
+    connect(m_markDone, &QAction::triggered, this, [this] { markSelected(true); });
+    connect(m_markNotDone, &QAction::triggered, this, [this] { markSelected(false); });
     setWidget(body);
     m_columns = new ArticleListColumns(m_view);
 
@@ -109,22 +157,138 @@ DocumentListDock::DocumentListDock(QWidget *parent) : QDockWidget(tr("Articles")
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &DocumentListDock::updateCount);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &DocumentListDock::updateCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &DocumentListDock::updateCount);
+    connect(m_scope, &QComboBox::currentIndexChanged, this, [this, proxy](int index) {
+        proxy->setMineOnly(index == MyArticles);
+        updateCount();
+        updateStudy();
+    });
+    updateStudy();
 }
 
 void DocumentListDock::setModel(DocumentListModel *model)
 {
+    if (m_model)
+        m_model->disconnect(this);
+    delete m_agreement;
+    m_agreement = nullptr;
     m_model = model;
     m_proxy->setSourceModel(model);
     m_view->setModel(model ? m_proxy : nullptr);
     if (model) {
+        connect(model, &DocumentListModel::studyViewChanged, this, [this] {
+            if (static_cast<DocumentFilterProxy *>(m_proxy)->mineOnly())
+                static_cast<DocumentFilterProxy *>(m_proxy)->setMineOnly(true); // assignments changed
+            updateCount();
+            updateStudy();
+        });
+        connect(model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &, const QModelIndex &bottom) {
+            if (bottom.column() >= DocumentListModel::MissingColumn)
+                updateStudy(); // the progress counts missing values
+        });
+        m_agreement = new ArticleAgreementLoader(model, this);
         m_columns->watchModel();
         m_view->sortByColumn(DocumentListModel::DateColumn, Qt::AscendingOrder);
         connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
                 [this](const QModelIndex &current) {
                     Q_EMIT currentDocumentChanged(current.isValid() ? current.data(IdRole).toUuid() : QUuid());
                 });
+        connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+                &DocumentListDock::updateActions);
     }
     updateCount();
+    updateStudy();
+}
+
+void DocumentListDock::setScope(Scope scope)
+{
+    m_scope->setCurrentIndex(scope);
+}
+
+DocumentListDock::Scope DocumentListDock::scope() const
+{
+    return Scope(m_scope->currentIndex());
+}
+
+void DocumentListDock::updateStudy()
+{
+    const bool mine = m_model && m_model->assignedCount() > 0;
+    // Outside a study (nothing assigned to this coder) the list looks as it always did.
+    m_scope->setVisible(mine || scope() == MyArticles);
+    if (m_model && (mine || scope() == MyArticles)) {
+        const QString progress = study::progressText(m_model->myProgress());
+        m_progress->setText(progress.isEmpty() ? tr("nothing assigned to you") : progress);
+        m_progress->show();
+    } else {
+        m_progress->clear();
+        m_progress->hide();
+    }
+    const bool showDone = mine;
+    const bool showAgreement = m_model && !m_model->agreementHidden() && m_model->hasAgreements();
+    bool changed = false;
+    if (m_view->isColumnHidden(DocumentListModel::DoneColumn) == showDone) {
+        m_view->setColumnHidden(DocumentListModel::DoneColumn, !showDone);
+        changed = true;
+    }
+    if (m_view->isColumnHidden(DocumentListModel::AgreementColumn) == showAgreement) {
+        m_view->setColumnHidden(DocumentListModel::AgreementColumn, !showAgreement);
+        changed = true;
+    }
+    if (changed)
+        m_columns->fit();
+    updateActions();
+}
+
+void DocumentListDock::updateActions()
+{
+    bool any = false;
+    if (m_model && !m_model->project().isReadOnly()) {
+        for (const QUuid &id : selectedDocuments())
+            any = any || m_model->isAssigned(id);
+    }
+    m_markDone->setEnabled(any);
+    m_markNotDone->setEnabled(any);
+}
+
+bool DocumentListDock::markSelected(bool done)
+{
+    if (!m_model)
+        return false;
+    Project &project = m_model->project();
+    QList<QUuid> mine;
+    for (const QUuid &id : selectedDocuments()) {
+        if (m_model->isAssigned(id))
+            mine.append(id);
+    }
+    if (mine.isEmpty()) {
+        Q_EMIT statusMessage(tr("None of the selected articles is assigned to you."));
+        return false;
+    }
+    if (project.isReadOnly()) {
+        Q_EMIT statusMessage(tr("The project is open read-only."));
+        return false;
+    }
+    study::StudyPlan plan;
+    try {
+        plan = study::planMarkDone(project.store(), project.coderName(), mine, done, QDateTime::currentDateTimeUtc());
+    } catch (const StoreError &e) {
+        Q_EMIT statusMessage(e.message());
+        return false;
+    }
+    if (!plan.error.isEmpty()) {
+        Q_EMIT statusMessage(plan.error);
+        return false;
+    }
+    if (plan.redo.isEmpty()) {
+        Q_EMIT statusMessage(done ? tr("Already marked done.") : tr("Not marked done."));
+        return true;
+    }
+    if (!project.commitStudyChange(plan.text, std::move(plan.redo), std::move(plan.undo))) {
+        Q_EMIT statusMessage(project.lastError());
+        return false;
+    }
+    Q_EMIT statusMessage(done ? tr("%n article(s) marked done.", nullptr, int(mine.size()))
+                              : tr("%n article(s) marked not done.", nullptr, int(mine.size())));
+    return true;
 }
 
 void DocumentListDock::updateCount()

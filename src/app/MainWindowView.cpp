@@ -49,6 +49,10 @@ void MainWindow::createViewActions()
         statusBar()->showMessage(shown, 5000);
     });
 
+    // The article list's Mark Done / Not Done report here.
+    connect(m_documentDock, &DocumentListDock::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 6000); });
+
     m_snapToWords = view->addAction(tr("&Snap Selections to Words"));
     m_snapToWords->setObjectName(QStringLiteral("actionSnapToWords"));
     m_snapToWords->setCheckable(true);

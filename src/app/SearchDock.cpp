@@ -7,6 +7,7 @@
 #include "search/CorpusSearch.h"
 #include "search/MemoSearch.h"
 #include "storage/StoreError.h"
+#include "study/BlindCoding.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QCheckBox>
@@ -365,7 +366,9 @@ void SearchDock::startWorker(const SearchOptions &options, bool memos, int maxHi
         m_watcher = nullptr;
         finishWorker(outcome);
     });
-    m_watcher->setFuture(QtConcurrent::run([path, options, memos, maxHits, forCoding, codeId, shared] {
+    // Blind coding: a coder's memo search leaves out other coders' annotation memos.
+    const std::optional<QUuid> onlyCoder = study::onlyVisibleCoder(*m_project);
+    m_watcher->setFuture(QtConcurrent::run([path, options, memos, maxHits, forCoding, codeId, shared, onlyCoder] {
         Outcome outcome;
         outcome.memos = memos;
         outcome.forCoding = forCoding;
@@ -375,7 +378,7 @@ void SearchDock::startWorker(const SearchOptions &options, bool memos, int maxHi
             // through its own read-only connection.
             const auto store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
             if (memos) {
-                outcome.memo = searchMemos(*store, options, &shared->cancel);
+                outcome.memo = searchMemos(*store, options, &shared->cancel, onlyCoder);
             } else {
                 outcome.corpus = searchCorpus(
                     *store, options,

@@ -3,6 +3,7 @@
 #include "models/AnnotationTableModel.h"
 #include "project/Project.h"
 #include "storage/StoreError.h"
+#include "study/BlindCoding.h"
 #include "text/ReviewFlags.h"
 
 #include <QComboBox>
@@ -52,14 +53,15 @@ struct SuggestionListing
 };
 
 // Worker thread: every suggestion of the project with its article title and text.
-SuggestionListing listSuggestions(const QString &path)
+// `onlyCoder` set (blind coding): that coder's suggestions only.
+SuggestionListing listSuggestions(const QString &path, const std::optional<QUuid> &onlyCoder)
 {
     SuggestionListing listing;
     try {
         const auto store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
         QList<Annotation> found;
         store->forEachAnnotation([&](const Annotation &a) {
-            if (a.status == AnnotationStatus::Suggested)
+            if (a.status == AnnotationStatus::Suggested && (!onlyCoder || a.coderId == *onlyCoder))
                 found.append(a);
             return true;
         });
@@ -159,6 +161,8 @@ void SuggestionsPanel::setProject(Project *project, AnnotationTableModel *curren
         connect(m_project, &Project::annotationsRemoved, this, &SuggestionsPanel::scheduleRefresh);
         connect(m_project, &Project::annotationChanged, this, &SuggestionsPanel::scheduleRefresh);
         connect(m_project, &Project::documentTextChanged, this, &SuggestionsPanel::scheduleRefresh);
+        connect(m_project, &Project::studyChanged, this, &SuggestionsPanel::scheduleRefresh); // blind coding
+        connect(m_project, &Project::coderNameChanged, this, &SuggestionsPanel::scheduleRefresh);
     }
     if (m_article)
         connect(m_article, &QAbstractItemModel::modelReset, this, &SuggestionsPanel::scheduleRefresh);
@@ -204,8 +208,9 @@ void SuggestionsPanel::refresh()
             } catch (const StoreError &) {
             }
             QList<QTreeWidgetItem *> items;
+            const std::optional<QUuid> onlyCoder = study::onlyVisibleCoder(*m_project); // blind coding
             for (const Annotation &a : m_article->annotations()) {
-                if (a.status != AnnotationStatus::Suggested)
+                if (a.status != AnnotationStatus::Suggested || (onlyCoder && a.coderId != *onlyCoder))
                     continue;
                 const auto code = m_project->code(a.codeId);
                 items.append(itemFor(a, title, code ? code->name : QString(), excerpt(m_article->text(), a.start, a.end)));
@@ -237,7 +242,8 @@ void SuggestionsPanel::refresh()
         Q_EMIT refreshed();
     });
     const QString path = m_project->path();
-    watcher->setFuture(QtConcurrent::run([path] { return listSuggestions(path); }));
+    const std::optional<QUuid> onlyCoder = study::onlyVisibleCoder(*m_project);
+    watcher->setFuture(QtConcurrent::run([path, onlyCoder] { return listSuggestions(path, onlyCoder); }));
 }
 
 void SuggestionsPanel::acceptSelected(bool accept)

@@ -1,5 +1,6 @@
 #include "cli/ProjectCommands.h"
 
+#include "cli/BlindAccess.h"
 #include "cli/CliSupport.h"
 #include "cli/JsonArrayWriter.h"
 #include "cli/RegistryCommands.h"
@@ -506,7 +507,8 @@ int runAnnotations(const QStringList &arguments)
     const QCommandLineOption coder(QStringLiteral("coder"),
                                    QStringLiteral("Only this coder's annotations (e.g. Consensus)."),
                                    QStringLiteral("NAME"));
-    parser.addOptions({document, json, status, coder});
+    const QCommandLineOption as = asOption();
+    parser.addOptions({document, json, status, coder, as});
     if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
         return rc;
     const QString wantedStatus = parser.value(status);
@@ -532,6 +534,11 @@ int runAnnotations(const QStringList &arguments)
                 return badInput(QStringLiteral("there is no coder '%1'").arg(parser.value(coder)));
             onlyCoder = c->id;
         }
+        const std::optional<Viewer> viewer = viewerFor(*project, parser, as, &error); // blind coding
+        if (!viewer)
+            return badInput(error);
+        if (!viewer->seesAll && !onlyCoder.isNull() && onlyCoder != viewer->coderId)
+            return badInput(QStringLiteral("blind coding is on: %1 sees only their own annotations").arg(viewer->name));
         JsonArrayWriter array; // streamed: flat memory at any size
         QUuid textOf;
         QString text;
@@ -540,7 +547,7 @@ int runAnnotations(const QStringList &arguments)
             const QString statusLabel = annotationStatusLabel(a);
             if (!wantedStatus.isEmpty() && statusLabel != wantedStatus)
                 return true;
-            if (!onlyCoder.isNull() && a.coderId != onlyCoder)
+            if ((!onlyCoder.isNull() && a.coderId != onlyCoder) || !viewer->sees(a.coderId))
                 return true;
             if (a.documentId != textOf) {
                 textOf = a.documentId;

@@ -1,5 +1,6 @@
 #include "cli/SearchCommands.h"
 
+#include "cli/BlindAccess.h"
 #include "cli/CliSupport.h"
 #include "model/IdPrefix.h"
 #include "project/Project.h"
@@ -93,7 +94,8 @@ int runSearch(const QStringList &arguments)
     const QCommandLineOption memos(QStringLiteral("memos"),
                                    QStringLiteral("Search the memos of annotations, articles, codes, actors and "
                                                   "outlets instead of the article texts."));
-    parser.addOptions({json, max, memos});
+    const QCommandLineOption as = asOption();
+    parser.addOptions({json, max, memos, as});
     if (const int rc = parseArguments(parser, arguments, 2, 2); rc >= 0)
         return rc;
     bool okMax = false;
@@ -112,7 +114,25 @@ int runSearch(const QStringList &arguments)
     }
 
     if (parser.isSet(memos)) {
-        const MemoSearchResult result = searchMemos(*store, options);
+        // Blind coding: a coder's memo search leaves out other coders' annotation memos.
+        std::optional<QUuid> onlyCoder;
+        {
+            QString error;
+            auto project = openProject(parser.positionalArguments().first(), Access::ReadOnly, &error);
+            if (!project)
+                return badInput(error);
+            std::optional<Viewer> viewer;
+            try {
+                viewer = viewerFor(*project, parser, as, &error);
+            } catch (const StoreError &e) {
+                return badInput(e.message());
+            }
+            if (!viewer)
+                return badInput(error);
+            if (!viewer->seesAll)
+                onlyCoder = viewer->coderId;
+        }
+        const MemoSearchResult result = searchMemos(*store, options, nullptr, onlyCoder);
         if (!result.error.isEmpty())
             return badInput(result.error);
         const qsizetype shown = maxHits > 0 ? qMin<qsizetype>(maxHits, result.hits.size()) : result.hits.size();
@@ -263,7 +283,8 @@ int runSuggestions(const QStringList &arguments)
         QStringLiteral("reviewed"),
         QStringLiteral("With --accept and ids: also accept suggestions a text edit flagged (you checked them)."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON (listing)."));
-    parser.addOptions({accept, reject, all, document, reviewed, json});
+    const QCommandLineOption as = asOption();
+    parser.addOptions({accept, reject, all, document, reviewed, json, as});
     if (const int rc = parseArguments(parser, arguments, 1); rc >= 0)
         return rc;
     const QStringList ids = parser.positionalArguments().mid(1);
@@ -303,7 +324,16 @@ int runSuggestions(const QStringList &arguments)
     } catch (const StoreError &e) {
         return badInput(e.message());
     }
-    const QList<Annotation> suggestions = project->suggestions(documentId);
+    std::optional<Viewer> viewer;
+    try {
+        viewer = viewerFor(*project, parser, as, &error);
+    } catch (const StoreError &e) {
+        return badInput(e.message());
+    }
+    if (!viewer)
+        return badInput(error);
+    QList<Annotation> suggestions = project->suggestions(documentId);
+    suggestions.removeIf([&](const Annotation &a) { return !viewer->sees(a.coderId); }); // blind coding
     if (!acting) {
         if (parser.isSet(json)) {
             QJsonArray array;

@@ -6,6 +6,7 @@
 #include "project/Project.h"
 #include "storage/StoreError.h"
 #include "study/Assignments.h"
+#include "study/MyArticles.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -235,6 +236,65 @@ int runAssign(const QStringList &arguments)
         } else {
             writeOut(samples.isEmpty() ? QStringLiteral("%1 assignment(s) written\n").arg(written)
                                        : samples.first().description + u'\n');
+        }
+    } catch (const StoreError &e) {
+        return badInput(e.message());
+    }
+    return ExitOk;
+}
+
+int runMyArticles(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "A coder's assigned articles (\"My articles\"): each with whether it is marked done and how many required "
+        "values the coder has not given yet, and the progress (done / assigned, articles with required fields "
+        "missing). Mark articles done with: assign PROJECT --coder NAME --done ID,..."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
+    const QCommandLineOption coder(QStringLiteral("coder"), QStringLiteral("Whose articles."), QStringLiteral("NAME"));
+    const QCommandLineOption json = jsonOption();
+    parser.addOptions({coder, json});
+    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
+        return rc;
+    if (!parser.isSet(coder) || parser.value(coder).trimmed().isEmpty()) {
+        writeErr(QStringLiteral("%1: --coder NAME is required.\n").arg(arguments.value(0)));
+        return ExitUsage;
+    }
+    QString error;
+    auto project = openProject(parser.positionalArguments().first(), Access::ReadOnly, &error);
+    if (!project)
+        return badInput(error);
+    try {
+        const QString name = parser.value(coder).trimmed();
+        if (!project->store().coderByName(name))
+            return badInput(QStringLiteral("there is no coder '%1'").arg(name));
+        const study::MyArticles mine = study::myArticles(project->store(), name);
+        if (parser.isSet(json)) {
+            QJsonArray articles;
+            for (const study::MyArticle &a : mine.rows) {
+                articles.append(QJsonObject{
+                    {QStringLiteral("document"), idString(a.documentId)},
+                    {QStringLiteral("title"), a.title},
+                    {QStringLiteral("date"), a.date.isValid() ? QJsonValue(a.date.toString(Qt::ISODate)) : QJsonValue()},
+                    {QStringLiteral("done"), a.done},
+                    {QStringLiteral("missing_required"), a.missing},
+                    {QStringLiteral("sample"), a.sampleId.isNull() ? QJsonValue() : QJsonValue(idString(a.sampleId))}});
+            }
+            printJson(QJsonObject{{QStringLiteral("coder"), name},
+                                  {QStringLiteral("assigned"), mine.progress.assigned},
+                                  {QStringLiteral("done"), mine.progress.done},
+                                  {QStringLiteral("with_missing_required"), mine.progress.withMissing},
+                                  {QStringLiteral("articles"), articles}});
+        } else {
+            for (const study::MyArticle &a : mine.rows) {
+                writeOut(QStringLiteral("%1  %2  %3  %4%5\n")
+                             .arg(a.done ? QStringLiteral("✓") : QStringLiteral(" "), idString(a.documentId),
+                                  a.date.isValid() ? a.date.toString(Qt::ISODate) : QStringLiteral("          "),
+                                  a.title,
+                                  a.missing > 0 ? QStringLiteral("  (%1 required missing)").arg(a.missing) : QString()));
+            }
+            const QString progress = study::progressText(mine.progress);
+            writeOut((progress.isEmpty() ? QStringLiteral("nothing assigned to %1").arg(name) : progress) + u'\n');
         }
     } catch (const StoreError &e) {
         return badInput(e.message());

@@ -9,6 +9,7 @@ namespace newscoder::cli {
 // packages and merging (MergeCommands.cpp).
 int runCoders(const QStringList &arguments);
 int runAssign(const QStringList &arguments);
+int runMyArticles(const QStringList &arguments);
 int runReview(const QStringList &arguments);
 int runAdjudicate(const QStringList &arguments);
 int runDecisions(const QStringList &arguments);

@@ -70,6 +70,7 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("coders"), {runCoders, "PROJECT [--json] [--set NAME --role R] [--blind on|off]  the coders of a study"}},
         {QStringLiteral("assign"),
          {runAssign, "PROJECT --coder NAME --documents ID,... | --sample N|P% --coders A,B --seed S"}},
+        {QStringLiteral("my-articles"), {runMyArticles, "PROJECT --coder NAME [--json]  a coder's assigned articles, done and missing"}},
         {QStringLiteral("review"), {runReview, "PROJECT --coders A,B [--document ID] [--json]  two coders side by side"}},
         {QStringLiteral("adjudicate"),
          {runAdjudicate, "PROJECT --item ID --decision accept:CODER|both|reject | --accept-agreements"}},

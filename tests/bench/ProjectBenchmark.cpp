@@ -5,6 +5,9 @@
 #include "models/AnnotationTableModel.h"
 #include "models/DocumentListModel.h"
 #include "project/Project.h"
+#include "study/ArticleAgreement.h"
+#include "study/Assignments.h"
+#include "study/MyArticles.h"
 #include "text/AnchorShift.h"
 
 #include <QCoreApplication>
@@ -137,6 +140,19 @@ int main(int argc, char *argv[])
                    return true;
                });
            }));
+    // A study: every article is coded by three coders (the worst case for agreement).
+    report("per-article agreement of 3 coders, every article (list)",
+           medianMs(3, [&] { study::articleAgreements(project->store()); }));
+    int touched = 0;
+    report("per-article agreement of the one article just coded",
+           medianMs(21, [&] { study::articleAgreements(project->store(), nullptr, {ids[(touched++ * 7919) % ids.size()]}); }));
+    {
+        study::StudyPlan plan = study::planAssignment(project->store(), QStringLiteral("A"), ids,
+                                                      QDateTime::currentDateTimeUtc());
+        project->commitStudyChange(plan.text, std::move(plan.redo), std::move(plan.undo));
+    }
+    report("my articles: 10,000 assigned with missing counts",
+           medianMs(3, [&] { study::myArticles(project->store(), QStringLiteral("A")); }));
     // Editing the text of one long article with 12,120 annotations (three
     // coders): only what moves is written.
     {

@@ -3,6 +3,8 @@
 #include "models/ModelRoles.h"
 #include "project/Project.h"
 #include "storage/StoreError.h"
+#include "storage/StudyRows.h"
+#include "study/BlindCoding.h"
 
 #include <QKeySequence>
 #include <QMimeData>
@@ -17,15 +19,26 @@ CodebookTreeModel::CodebookTreeModel(Project &project, QObject *parent)
         rebuild();
         endResetModel();
     });
+    // Blind coding (study/BlindCoding.h): a coder's counts are of their own annotations.
     connect(&project, &Project::annotationsInserted, this, [this](const QList<Annotation> &list) {
-        for (const Annotation &a : list)
-            adjust(a.codeId, +1);
+        const std::optional<QUuid> only = study::onlyVisibleCoder(m_project);
+        for (const Annotation &a : list) {
+            if (!only || a.coderId == *only)
+                adjust(a.codeId, +1);
+        }
     });
     connect(&project, &Project::annotationsRemoved, this, [this](const QList<Annotation> &list) {
-        for (const Annotation &a : list)
-            adjust(a.codeId, -1);
+        const std::optional<QUuid> only = study::onlyVisibleCoder(m_project);
+        for (const Annotation &a : list) {
+            if (!only || a.coderId == *only)
+                adjust(a.codeId, -1);
+        }
     });
+    connect(&project, &Project::studyChanged, this, &CodebookTreeModel::reloadCounts);
+    connect(&project, &Project::coderNameChanged, this, &CodebookTreeModel::reloadCounts);
     connect(&project, &Project::annotationChanged, this, [this](const Annotation &before, const Annotation &after) {
+        if (const std::optional<QUuid> only = study::onlyVisibleCoder(m_project); only && after.coderId != *only)
+            return;
         if (before.codeId != after.codeId) {
             adjust(before.codeId, -1);
             adjust(after.codeId, +1);
@@ -58,7 +71,9 @@ void CodebookTreeModel::rebuild()
 void CodebookTreeModel::reloadCounts()
 {
     try {
-        m_counts = m_project.store().annotationCountsByCode();
+        const std::optional<QUuid> only = study::onlyVisibleCoder(m_project);
+        m_counts = only ? StudyRows(m_project.store()).annotationCountsByCodeOfCoder(*only)
+                        : m_project.store().annotationCountsByCode();
     } catch (const StoreError &e) {
         Q_EMIT m_project.errorOccurred(e.message());
     }

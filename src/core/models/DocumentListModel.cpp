@@ -4,6 +4,7 @@
 #include "project/Project.h"
 #include "storage/StoreCounts.h"
 #include "storage/StoreError.h"
+#include "study/BlindCoding.h"
 
 #include <QColor>
 
@@ -51,7 +52,9 @@ DocumentListModel::DocumentListModel(Project &project, QObject *parent)
         if (!m_rows.isEmpty()) // outlet names may have changed
             Q_EMIT dataChanged(index(0, OutletColumn), index(int(m_rows.size()) - 1, OutletColumn), {Qt::DisplayRole});
     });
+    connect(&project, &Project::studyChanged, this, [this] { reloadStudy(true); });
     connect(&project, &Project::coderNameChanged, this, [this] {
+        reloadStudy(true);
         refreshMissing();
         if (m_coderFilter.kind == CoderFilter::Kind::CurrentCoder) {
             reloadCoderCounts();
@@ -117,8 +120,70 @@ void DocumentListModel::reload()
     }
     m_missing = m_project.missingRequiredCounts();
     reloadCoderCounts();
+    reloadStudy(false);
     rebuildIndex();
     endResetModel();
+    Q_EMIT studyViewChanged();
+}
+
+void DocumentListModel::reloadStudy(bool notify)
+{
+    QHash<QUuid, bool> assigned;
+    try {
+        if (const auto coder = m_project.store().coderByName(m_project.coderName())) {
+            for (const Assignment &a : m_project.store().assignments(coder->id)) // one query
+                assigned.insert(a.documentId, a.done.isValid());
+        }
+    } catch (const StoreError &e) {
+        Q_EMIT m_project.errorOccurred(e.message());
+    }
+    const bool hides = study::hidesOtherCoders(m_project);
+    if (assigned == m_assigned && hides == m_hidesOthers)
+        return;
+    m_assigned = std::move(assigned);
+    m_hidesOthers = hides;
+    if (notify && !m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, DoneColumn), index(int(m_rows.size()) - 1, AgreementColumn));
+    if (notify)
+        Q_EMIT studyViewChanged();
+}
+
+void DocumentListModel::updateAgreements(const QList<QUuid> &documentIds,
+                                         const QHash<QUuid, study::ArticleAgreement> &agreements)
+{
+    const bool hadAny = !m_agreements.isEmpty();
+    for (const QUuid &id : documentIds) {
+        if (const auto it = agreements.constFind(id); it != agreements.cend())
+            m_agreements.insert(id, *it);
+        else
+            m_agreements.remove(id);
+        const QModelIndex cell = indexOf(id, AgreementColumn);
+        if (cell.isValid())
+            Q_EMIT dataChanged(cell, cell);
+    }
+    if (hadAny != !m_agreements.isEmpty())
+        Q_EMIT studyViewChanged(); // the column appears or goes
+}
+
+study::MyProgress DocumentListModel::myProgress() const
+{
+    study::MyProgress progress;
+    for (auto it = m_assigned.cbegin(); it != m_assigned.cend(); ++it) {
+        if (!m_rowOf.contains(it.key()))
+            continue;
+        ++progress.assigned;
+        progress.done += it.value() ? 1 : 0;
+        progress.withMissing += m_missing.value(it.key()) > 0 ? 1 : 0;
+    }
+    return progress;
+}
+
+void DocumentListModel::setAgreements(const QHash<QUuid, study::ArticleAgreement> &agreements)
+{
+    m_agreements = agreements;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, AgreementColumn), index(int(m_rows.size()) - 1, AgreementColumn));
+    Q_EMIT studyViewChanged();
 }
 
 void DocumentListModel::refreshMissing(const QList<QUuid> &documentIds, bool notify)
@@ -215,6 +280,14 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
             const int missing = m_missing.value(s.id);
             return missing > 0 ? QVariant(missing) : QVariant(QString());
         }
+        case DoneColumn:
+            return isDone(s.id) ? QStringLiteral("✓") : QString();
+        case AgreementColumn: {
+            const auto it = m_agreements.constFind(s.id);
+            if (m_hidesOthers || it == m_agreements.cend())
+                return QString();
+            return QStringLiteral("%1 %").arg(qRound(it->share() * 100));
+        }
         }
         break;
     case SortRole:
@@ -225,6 +298,12 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
             return shownAnnotationCount(s.id);
         case MissingColumn:
             return m_missing.value(s.id);
+        case DoneColumn: // done, then still to do, then not mine
+            return isAssigned(s.id) ? (isDone(s.id) ? 2 : 1) : 0;
+        case AgreementColumn: {
+            const auto it = m_agreements.constFind(s.id);
+            return m_hidesOthers || it == m_agreements.cend() ? -1.0 : it->share();
+        }
         default:
             return data(index, Qt::DisplayRole).toString().toLower();
         }
@@ -235,6 +314,13 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
                 return tr("No required value missing");
             return missing == 1 ? tr("1 required value missing") : tr("%1 required values missing").arg(missing);
         }
+        if (index.column() == DoneColumn) {
+            if (!isAssigned(s.id))
+                return tr("Not assigned to you");
+            return isDone(s.id) ? tr("Assigned to you and marked done") : tr("Assigned to you; not marked done yet");
+        }
+        if (index.column() == AgreementColumn)
+            return agreementToolTip(s.id);
         // The full title (the column elides it) and the outlet (a narrow list hides its column).
         {
             const QString outlet = outletName(s);
@@ -246,12 +332,14 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
                      count == 1 ? tr("1 annotation") : tr("%1 annotations").arg(count));
         }
     case Qt::TextAlignmentRole:
-        if (index.column() == AnnotationsColumn || index.column() == MissingColumn)
+        if (index.column() == AnnotationsColumn || index.column() == MissingColumn || index.column() == AgreementColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case Qt::ForegroundRole:
         if (index.column() == MissingColumn && m_missing.value(s.id) > 0)
             return QColor(0xb0, 0x30, 0x20);
+        if (index.column() == DoneColumn)
+            return QColor(0x2a, 0x7a, 0x3a);
         break;
     case IdRole:
         return s.id;
@@ -259,8 +347,42 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+QString DocumentListModel::agreementToolTip(const QUuid &documentId) const
+{
+    if (m_hidesOthers)
+        return tr("Blind coding is on: other coders' work is hidden");
+    const auto it = m_agreements.constFind(documentId);
+    if (it == m_agreements.cend())
+        return tr("Fewer than two coders worked on this article");
+    const int spans = it->spans;
+    QString text = tr("Agreement %1 % between %2 coders: %3 of %4 coded spans found a partner of the other coder "
+                      "with the same code and overlapping text (%5 pairs, %6 with the same boundaries).")
+                       .arg(qRound(it->share() * 100))
+                       .arg(it->coders)
+                       .arg(2 * it->paired)
+                       .arg(spans)
+                       .arg(it->paired)
+                       .arg(it->exact);
+    if (it->coders > 2)
+        text += u' ' + tr("Summed over every pair of coders.");
+    if (spans == 0)
+        text = tr("Agreement 100 %: none of the %1 coders coded anything here.").arg(it->coders);
+    return text + u'\n'
+        + tr("Spans are paired as in Review Coders (same code, greatest overlap) without comparing field values; "
+             "suggestions and the consensus do not count. A coder who marked the article done counts even "
+             "without a span.");
+}
+
 QVariant DocumentListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        if (section == DoneColumn)
+            return tr("✓: an article assigned to you that you marked done");
+        if (section == AgreementColumn)
+            return tr("Agreement between the article's coders: the share of coded spans paired with another "
+                      "coder's span of the same code over overlapping text (blank: fewer than two coders)");
+        return {};
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -274,6 +396,10 @@ QVariant DocumentListModel::headerData(int section, Qt::Orientation orientation,
         return tr("Codes");
     case MissingColumn:
         return tr("Missing");
+    case DoneColumn:
+        return QStringLiteral("✓"); // narrow: the list is narrow too (the tooltip says "done")
+    case AgreementColumn:
+        return tr("Agree");
     }
     return {};
 }
@@ -281,7 +407,7 @@ QVariant DocumentListModel::headerData(int section, Qt::Orientation orientation,
 Qt::ItemFlags DocumentListModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
-    if (index.isValid() && index.column() != AnnotationsColumn && index.column() != MissingColumn && !m_project.isReadOnly())
+    if (index.isValid() && index.column() < AnnotationsColumn && !m_project.isReadOnly())
         f |= Qt::ItemIsEditable;
     return f;
 }

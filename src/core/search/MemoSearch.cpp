@@ -1,10 +1,12 @@
 #include "search/MemoSearch.h"
 
 #include "storage/StoreError.h"
+#include "storage/StudyRows.h"
 
 namespace newscoder {
 
-MemoSearchResult searchMemos(const ProjectStore &store, const SearchOptions &options, const std::atomic_bool *cancel)
+MemoSearchResult searchMemos(const ProjectStore &store, const SearchOptions &options, const std::atomic_bool *cancel,
+                             const std::optional<QUuid> &onlyCoder)
 {
     MemoSearchResult result;
     SearchOptions memoOptions = options;
@@ -15,11 +17,16 @@ MemoSearchResult searchMemos(const ProjectStore &store, const SearchOptions &opt
         return result;
     }
     try {
+        QSet<QUuid> hidden;
+        if (onlyCoder)
+            hidden = StudyRows(store).memoAnnotationsOfOtherCoders(*onlyCoder);
         for (const MemoRecord &memo : store.memos()) {
             if (cancel && cancel->load()) {
                 result.cancelled = true;
                 break;
             }
+            if (memo.kind == MemoRecord::Kind::Annotation && hidden.contains(memo.id))
+                continue;
             ++result.memosSearched;
             const QList<SearchHit> hits = searcher.find(memo.memo, 1);
             if (!hits.isEmpty())

@@ -6,6 +6,7 @@
 #include <QList>
 
 #include <atomic>
+#include <optional>
 
 namespace newscoder {
 
@@ -27,7 +28,10 @@ struct MemoSearchResult
 // options' matching rules (expandToSentence is ignored: a memo is short).
 // One hit per memo that matches. Reads only; fine on a worker thread with a
 // store opened there. `cancel` (optional) is checked between memos.
+// `onlyCoder` set (blind coding, study/BlindCoding.h): annotation memos of
+// other coders are skipped and not counted (a null id: every annotation memo).
 MemoSearchResult searchMemos(const ProjectStore &store, const SearchOptions &options,
-                             const std::atomic_bool *cancel = nullptr);
+                             const std::atomic_bool *cancel = nullptr,
+                             const std::optional<QUuid> &onlyCoder = std::nullopt);
 
 } // namespace newscoder

@@ -36,6 +36,18 @@ CoderFilter visibleFilter(const Project &project, const CoderFilter &requested)
     return hidesOtherCoders(project) ? CoderFilter::mine() : requested;
 }
 
+std::optional<QUuid> onlyVisibleCoder(const Project &project)
+{
+    if (!hidesOtherCoders(project))
+        return std::nullopt;
+    try {
+        if (const std::optional<Coder> coder = project.store().coderByName(project.coderName()))
+            return coder->id;
+    } catch (const StoreError &) {
+    }
+    return QUuid();
+}
+
 bool maySetBlindCoding(const Project &project)
 {
     const std::optional<CoderRole> role = currentRole(project);

@@ -5,6 +5,10 @@
 
 #include "models/CoderFilter.h"
 
+#include <QUuid>
+
+#include <optional>
+
 namespace newscoder {
 class Project;
 }
@@ -18,6 +22,11 @@ bool hidesOtherCoders(const Project &project);
 // The filter the views apply: `requested`, or only the current coder's
 // annotations while other coders are hidden.
 CoderFilter visibleFilter(const Project &project, const CoderFilter &requested);
+
+// For readers that list rows of every coder (search, suggestions, counts):
+// nullopt while everyone's work is shown, else the only coder whose rows to
+// show (a null id: a coder with no row yet, who sees nothing of others).
+std::optional<QUuid> onlyVisibleCoder(const Project &project);
 
 // Whether the current coder may turn blind coding on or off: a lead, or
 // anyone while the study has no lead.

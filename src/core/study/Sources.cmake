@@ -16,4 +16,7 @@ set(NEWSCODER_STUDY_SOURCES
   study/MergeTexts.h study/MergeTexts.cpp
   study/CoderPackage.h study/CoderPackage.cpp
   study/BlindCoding.h study/BlindCoding.cpp
+  storage/StudyRows.h storage/StudyRows.cpp
+  study/ArticleAgreement.h study/ArticleAgreement.cpp
+  study/MyArticles.h study/MyArticles.cpp
 )

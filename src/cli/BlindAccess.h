@@ -1,0 +1,36 @@
+// Who is asking, for the CLI's reading commands under blind coding
+// (study/BlindCoding.h): `--as NAME`, else the NEWSCODER_CODER environment
+// variable. While blind coding is on, a coder sees only their own annotations,
+// suggestions and memos; a lead (and the consensus layer) sees everyone's; and
+// nobody named is refused with a clear message instead of shown everything.
+#pragma once
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QString>
+#include <QUuid>
+
+#include <optional>
+
+namespace newscoder {
+class Project;
+}
+
+namespace newscoder::cli {
+
+QCommandLineOption asOption();
+
+struct Viewer
+{
+    bool seesAll = true;
+    QUuid coderId; // when !seesAll: the only coder shown (null: a coder with no rows yet)
+    QString name;
+    bool sees(const QUuid &coderOfRow) const { return seesAll || coderOfRow == coderId; }
+};
+
+// Sets the project's coder name to the asker (when named) and says what they
+// may see. nullopt with `error` set: blind coding is on and nobody was named.
+std::optional<Viewer> viewerFor(Project &project, const QCommandLineParser &parser, const QCommandLineOption &as,
+                                QString *error);
+
+} // namespace newscoder::cli
