@@ -226,8 +226,7 @@ private Q_SLOTS:
         QCOMPARE(project.store().annotationCount(), anaCoded + merged[1].added.annotations);
         if (pictures) {
             QDialog *report = files->showReports(merged, {});
-            QVERIFY(QTest::qWaitForWindowExposed(report));
-            saveShot(report, QStringLiteral("study-merge-report.png"));
+            QVERIFY(QTest::qWaitForWindowExposed(report)); // (README: merge-report.png, from tst_coderfiles)
             report->close();
         }
         const int steps = project.undoStack()->count();
