@@ -1,6 +1,7 @@
 #include "cli/AgreementCommand.h"
 
 #include "agreement/ProjectAgreement.h"
+#include "cli/BlindAccess.h"
 #include "cli/CliSupport.h"
 #include "model/IdPrefix.h"
 #include "storage/ProjectStore.h"
@@ -122,9 +123,13 @@ int runAgreement(const QStringList &arguments)
                        "place (the continuum's length is the sum)."),
         QStringLiteral("FILE"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    parser.addOptions({coders, documents, codes, bootstrap, seed, unitsCsv, json});
+    const QCommandLineOption as = asOption();
+    parser.addOptions({coders, documents, codes, bootstrap, seed, unitsCsv, json, as});
     if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
         return rc;
+
+    if (const QString refusal = comparingRefusal(parser.positionalArguments().first(), parser, as); !refusal.isEmpty())
+        return badInput(refusal);
 
     AgreementRequest request;
     if (parser.isSet(seed) && !parser.isSet(bootstrap))

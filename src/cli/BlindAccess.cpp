@@ -1,6 +1,7 @@
 #include "cli/BlindAccess.h"
 
 #include "project/Project.h"
+#include "storage/StoreError.h"
 #include "study/BlindCoding.h"
 
 namespace newscoder::cli {
@@ -33,6 +34,25 @@ std::optional<Viewer> viewerFor(Project &project, const QCommandLineParser &pars
     if (const auto coder = project.store().coderByName(name))
         viewer.coderId = coder->id;
     return viewer;
+}
+
+QString comparingRefusal(const QString &path, const QCommandLineParser &parser, const QCommandLineOption &as)
+{
+    std::unique_ptr<Project> project;
+    try {
+        project = Project::open(path, ProjectStore::Access::ReadOnly);
+    } catch (const StoreError &) {
+        return {};
+    }
+    QString error;
+    const std::optional<Viewer> viewer = viewerFor(*project, parser, as, &error);
+    if (!viewer)
+        return error;
+    if (!viewer->seesAll)
+        return QStringLiteral("blind coding is on: comparing coders is the lead's (%1 sees only their own work; "
+                              "run it --as a lead)")
+            .arg(viewer->name);
+    return {};
 }
 
 } // namespace newscoder::cli

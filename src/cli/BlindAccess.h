@@ -33,4 +33,11 @@ struct Viewer
 std::optional<Viewer> viewerFor(Project &project, const QCommandLineParser &parser, const QCommandLineOption &as,
                                 QString *error);
 
+// Comparing coders (agreement, review, reliability --against, the disagreement
+// report) is the lead's while blind coding hides other coders, as in the
+// window: "" when the asker of the project at `path` may compare, else the
+// reason to refuse with. A project that cannot be opened gives "" (the command
+// reports that itself).
+QString comparingRefusal(const QString &path, const QCommandLineParser &parser, const QCommandLineOption &as);
+
 } // namespace newscoder::cli

@@ -3,6 +3,7 @@
 // for coder training rounds.
 #include "cli/ConsensusCommands.h"
 
+#include "cli/BlindAccess.h"
 #include "cli/CliSupport.h"
 #include "review/ConsensusAgreement.h"
 #include "review/DisagreementReport.h"
@@ -167,9 +168,17 @@ int runReliabilityAgainst(const QStringList &arguments)
                                     QStringLiteral("A,B,..."));
     const QCommandLineOption codes(QStringLiteral("codes"), QStringLiteral("Only these codes."), QStringLiteral("NAME,..."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    parser.addOptions({against, coders, codes, json});
+    const QCommandLineOption as = asOption();
+    parser.addOptions({against, coders, codes, json, as});
     if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
         return rc;
+    // Under blind coding a coder may see themselves against the consensus, nobody else.
+    const QString asker = (parser.isSet(as) ? parser.value(as) : qEnvironmentVariable("NEWSCODER_CODER")).trimmed();
+    if (splitList(parser.value(coders)) != QStringList{asker}) {
+        if (const QString refusal = comparingRefusal(parser.positionalArguments().first(), parser, as);
+            !refusal.isEmpty())
+            return badInput(refusal + QStringLiteral(" — a coder may ask for --coders %1 alone").arg(asker.isEmpty() ? QStringLiteral("NAME") : asker));
+    }
     if (parser.value(against).trimmed().isEmpty())
         return badInput(QStringLiteral("--against needs the consensus coder's name"));
     QString error;
@@ -210,9 +219,12 @@ int runDisagreementReport(const QStringList &arguments)
                                      QStringLiteral("Characters of context on each side (0 to 2000, default 120)."),
                                      QStringLiteral("N"));
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("The HTML file to write."), QStringLiteral("FILE.html"));
-    parser.addOptions({coders, against, codes, context, out});
+    const QCommandLineOption as = asOption();
+    parser.addOptions({coders, against, codes, context, out, as});
     if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
         return rc;
+    if (const QString refusal = comparingRefusal(parser.positionalArguments().first(), parser, as); !refusal.isEmpty())
+        return badInput(refusal);
     review::DisagreementReportRequest request;
     request.coders = splitList(parser.value(coders));
     request.against = parser.value(against).trimmed();

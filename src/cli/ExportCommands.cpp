@@ -1,5 +1,6 @@
 #include "cli/ExportCommands.h"
 
+#include "cli/BlindAccess.h"
 #include "cli/CliSupport.h"
 #include "cli/ProjectCommands.h"
 #include "dataset/Dataset.h"
@@ -214,6 +215,8 @@ int runExport(const QStringList &arguments)
     const QCommandLineOption codebookDocument(QStringLiteral("codebook-document"),
                                               QStringLiteral("Write the codebook as a document (.html, .md or .pdf)."),
                                               QStringLiteral("FILE"));
+    const QCommandLineOption as = asOption();
+    parser.addOptions({as});
     parser.addOptions({table, format, out, coders, codes, noSubCodes, documents, outlets, from, to, codedOnly, context,
                        bom, delimiter, neutralise, suggestions, uncoded, all, codebookDocument});
     if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
@@ -269,9 +272,18 @@ int runExport(const QStringList &arguments)
     auto project = openProject(parser.positionalArguments().first(), ProjectStore::Access::ReadOnly, &error);
     if (!project)
         return badInput(error);
-    const auto filter = readFilter(parser, *project);
+    auto filter = readFilter(parser, *project);
     if (!filter)
         return ExitBadInput;
+    // Under blind coding a coder exports only their own work.
+    const auto viewer = viewerFor(*project, parser, as, &error);
+    if (!viewer)
+        return badInput(error);
+    if (!viewer->seesAll) {
+        if (!filter->filter.coders.isEmpty() && filter->filter.coders != QStringList{viewer->name})
+            return badInput(QStringLiteral("blind coding is on: %1 exports only their own work").arg(viewer->name));
+        filter->filter.coders = {viewer->name};
+    }
     exporting::ExportResult result;
     try {
         const dataset::Dataset data(project->store(), filter->filter, filter->articles);

@@ -2,6 +2,7 @@
 // side, deciding each disagreement into the consensus, and the decision log.
 #include "cli/StudyCommands.h"
 
+#include "cli/BlindAccess.h"
 #include "cli/CliSupport.h"
 #include "cli/JsonArrayWriter.h"
 #include "cli/ProjectCommands.h"
@@ -151,9 +152,13 @@ int runReview(const QStringList &arguments)
     const QCommandLineOption all(QStringLiteral("all"), QStringLiteral("List agreements too."));
     const QCommandLineOption open(QStringLiteral("open"), QStringLiteral("Only items not decided yet (or reopened)."));
     const QCommandLineOption json = jsonOption();
-    parser.addOptions({coders, document, code, all, open, json});
+    const QCommandLineOption as = asOption();
+    parser.addOptions({coders, document, code, all, open, json, as});
     if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
         return rc;
+
+    if (const QString refusal = comparingRefusal(parser.positionalArguments().first(), parser, as); !refusal.isEmpty())
+        return badInput(refusal);
     QString error;
     auto project = openProject(parser.positionalArguments().first(), Access::ReadOnly, &error);
     if (!project)

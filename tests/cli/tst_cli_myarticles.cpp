@@ -6,6 +6,7 @@
 // to answer when nobody is named.
 #include "StudyFixture.h"
 
+#include <QFile>
 #include <QSet>
 
 using namespace newscoder::test;
@@ -159,6 +160,36 @@ private Q_SLOTS:
         QCOMPARE(runCli({s("search"), m_project, s("harbour memo"), s("--memos")}).exitCode, 2);
         // The article texts are nobody's work: searching them needs no name.
         QVERIFY(ok({s("search"), m_project, s("talks")}).ok());
+
+        // Comparing coders is the lead's, as in the window; a coder exports only their own work.
+        for (const QStringList &compare :
+             {QStringList{s("agreement"), m_project, s("--json")},
+              QStringList{s("review"), m_project, s("--coders"), s("Ana,Ben"), s("--json")},
+              QStringList{s("reliability"), m_project, s("--against"), s("Consensus"), s("--json")},
+              QStringList{s("disagreement-report"), m_project, s("--coders"), s("Ana,Ben"), s("--out"),
+                          m_dir.filePath(s("report.html"))}}) {
+            const CliRun coder = runCli(compare + QStringList{s("--as"), s("Ana")});
+            QCOMPARE(coder.exitCode, 2);
+            QVERIFY2(coder.err.contains("lead"), coder.err.constData());
+            QCOMPARE(runCli(compare).exitCode, 2); // nobody named
+        }
+        QVERIFY(ok({s("agreement"), m_project, s("--json"), s("--as"), s("Lea")}).ok());
+        QVERIFY(ok({s("review"), m_project, s("--coders"), s("Ana,Ben"), s("--json"), s("--as"), s("Lea")}).ok());
+        QVERIFY(!QFile::exists(m_dir.filePath(s("report.html"))));
+        const QString csv = m_dir.filePath(s("ana.csv"));
+        QVERIFY(ok({s("export"), m_project, s("--table"), s("segments"), s("--format"), s("csv"), s("--out"), csv,
+                    s("--as"), s("Ana")})
+                    .ok());
+        QFile written(csv);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray rows = written.readAll();
+        QVERIFY(rows.contains(",Ana,"));
+        QVERIFY2(!rows.contains(",Ben,"), rows.constData());
+        QCOMPARE(runCli({s("export"), m_project, s("--table"), s("segments"), s("--format"), s("csv"), s("--out"),
+                         m_dir.filePath(s("ben.csv")), s("--as"), s("Ana"), s("--coders"), s("Ben")})
+                     .exitCode,
+                 2);
+        QVERIFY(!QFile::exists(m_dir.filePath(s("ben.csv"))));
 
         QVERIFY(ok({s("coders"), m_project, s("--blind"), s("off")}).ok());
         QCOMPARE(codersIn(QJsonDocument::fromJson(annotations({}).out).array()), (QSet<QString>{s("Ana"), s("Ben")}));
