@@ -4,6 +4,7 @@
 // consensus differs (Analysis ▸ My Differences From the Consensus; under
 // blind coding only adjudicated articles), and Analysis ▸ Disagreement
 // Report…. NEWSCODER_SCREENSHOT_DIR saves the consensus tab.
+#include "TwoCodersFixture.h"
 #include "MainWindow.h"
 #include "ProjectSession.h"
 #include "ReliabilityConsensusTab.h"
@@ -38,41 +39,12 @@ const QString Ana = QStringLiteral("Ana");
 const QString Ben = QStringLiteral("Ben");
 const QString Lena = QStringLiteral("Lena");
 
-struct Prepared
-{
-    QString path;
-    QList<QUuid> documents;
-};
+using Prepared = newscoder::test::TwoCoders;
 
-// Two articles. In the first, Ana marks the speaker 0–15 and Ben 6–15, both
-// mark the quote 21–39 (Type direct / partial), Ben a claim 51–78; in the
-// second both mark a bias indicator 31–37. Lena is the lead.
+// Two coders on two articles (TwoCodersFixture.h).
 Prepared prepare(const QTemporaryDir &dir)
 {
-    Prepared p;
-    p.path = dir.filePath(QStringLiteral("consensus.newscoder"));
-    auto project = Project::create(p.path, defaultNewsCodebook());
-    Document a, b;
-    a.title = QStringLiteral("Harbour talks stall");
-    a.text = QStringLiteral("Mayor Ines Roth said \"we will not sign\" on Monday. Critics called it reckless.");
-    b.title = QStringLiteral("Ferry fares rise");
-    b.text = QStringLiteral("The operator raised fares in a brazen move.");
-    p.documents = project->importDocuments({a, b});
-    const auto code = [&](const char *name) { return project->codeByName(QString::fromLatin1(name))->id; };
-    const QUuid type = project->codeByName(QStringLiteral("Quote"))->fieldByName(QStringLiteral("Type"))->id;
-    for (const QString &coder : {Ana, Ben}) {
-        project->setCoderName(coder);
-        const bool ana = coder == Ana;
-        project->addAnnotation(p.documents[0], code("Speaker"), ana ? 0 : 6, 15);
-        const auto quote = project->addAnnotation(p.documents[0], code("Quote"), 21, 39);
-        project->setAnnotationValue(*quote, type, ana ? QStringLiteral("direct") : QStringLiteral("partial"));
-        if (!ana)
-            project->addAnnotation(p.documents[0], code("Claim"), 51, 78);
-        project->addAnnotation(p.documents[1], code("Bias indicator"), 31, 37);
-    }
-    study::StudyPlan lead = study::planCoder(project->store(), Lena, CoderRole::Lead, {});
-    project->commitStudyChange(lead.text, lead.redo, lead.undo);
-    return p;
+    return newscoder::test::prepareTwoCoders(dir, QStringLiteral("consensus.newscoder"));
 }
 
 } // namespace

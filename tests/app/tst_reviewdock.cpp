@@ -2,6 +2,7 @@
 // annotations, F9 steps to the next open disagreement and opens its article,
 // the buttons decide into the consensus (one undo step each, logged with the
 // rationale), and "Accept All Agreements" takes the rest.
+#include "TwoCodersFixture.h"
 #include "ArticleView.h"
 #include "CodingWorkspace.h"
 #include "DocumentListDock.h"
@@ -27,41 +28,12 @@ using namespace newscoder;
 
 namespace {
 
-struct Prepared
-{
-    QString path;
-    QList<QUuid> documents;
-};
+using Prepared = newscoder::test::TwoCoders;
 
-// Two articles. In the first, Ana and Ben mark the same quote but type it
-// differently, mark the speaker with different boundaries, and Ben marks a
-// claim Ana did not; in the second, they agree on one bias indicator.
+// Two coders on two articles (TwoCodersFixture.h).
 Prepared prepare(const QTemporaryDir &dir)
 {
-    Prepared p;
-    p.path = dir.filePath(QStringLiteral("review.newscoder"));
-    auto project = Project::create(p.path, defaultNewsCodebook());
-    Document a, b;
-    a.title = QStringLiteral("Harbour talks stall");
-    a.text = QStringLiteral("Mayor Ines Roth said \"we will not sign\" on Monday. Critics called it reckless.");
-    b.title = QStringLiteral("Ferry fares rise");
-    b.text = QStringLiteral("The operator raised fares in a brazen move.");
-    p.documents = project->importDocuments({a, b});
-    const auto code = [&](const char *name) { return project->codeByName(QString::fromLatin1(name))->id; };
-    const QUuid type = project->codeByName(QStringLiteral("Quote"))->fieldByName(QStringLiteral("Type"))->id;
-    for (const QString &coder : {QStringLiteral("Ana"), QStringLiteral("Ben")}) {
-        project->setCoderName(coder);
-        const bool ana = coder == QLatin1String("Ana");
-        project->addAnnotation(p.documents[0], code("Speaker"), ana ? 0 : 6, 15);
-        const auto quote = project->addAnnotation(p.documents[0], code("Quote"), 21, 39);
-        project->setAnnotationValue(*quote, type, ana ? QStringLiteral("direct") : QStringLiteral("partial"));
-        if (!ana)
-            project->addAnnotation(p.documents[0], code("Claim"), 51, 78);
-        project->addAnnotation(p.documents[1], code("Bias indicator"), 31, 37);
-    }
-    study::StudyPlan lead = study::planCoder(project->store(), QStringLiteral("Lena"), CoderRole::Lead, {});
-    project->commitStudyChange(lead.text, lead.redo, lead.undo);
-    return p;
+    return newscoder::test::prepareTwoCoders(dir, QStringLiteral("review.newscoder"));
 }
 
 } // namespace
