@@ -111,6 +111,26 @@ private Q_SLOTS:
         }
     }
 
+    void filterByCode()
+    {
+        QComboBox *code = dock()->codeFilter();
+        QCOMPARE(code->itemText(0), QStringLiteral("All codes"));
+        QVERIFY(code->findText(QStringLiteral("Quote")) > 0);
+        QSignalSpy loaded(dock(), &ReviewDock::loaded);
+        code->setCurrentIndex(code->findText(QStringLiteral("Quote")));
+        QVERIFY(loaded.wait(20000));
+        QTRY_VERIFY(!dock()->isLoading());
+        const QUuid quote = project().codeByName(QStringLiteral("Quote"))->id;
+        QCOMPARE(dock()->items().size(), 1); // the quote both marked, typed differently
+        QCOMPARE(dock()->items()[0].kind, review::ItemKind::Fields);
+        QCOMPARE(dock()->items()[0].a.annotation->codeId, quote);
+        QCOMPARE(dock()->itemsView()->topLevelItemCount(), 1);
+        code->setCurrentIndex(0);
+        QVERIFY(loaded.wait(20000));
+        QTRY_VERIFY(!dock()->isLoading());
+        QCOMPARE(dock()->items().size(), 4);
+    }
+
     void nextDisagreementOpensItsArticle()
     {
         m_window->documentList()->selectDocument(m_prepared.documents[1]);

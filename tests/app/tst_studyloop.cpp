@@ -61,7 +61,7 @@ QString sharedCorpus()
 // least 80 characters without a web address (past the title, the byline,
 // the dateline and the scraper's header line): [start, end) of each, ending at its full stop or its
 // paragraph's end. Fewer than two when the body has fewer.
-QList<QPair<int, int>> firstSentences(const QString &text)
+QList<QPair<int, int>> firstSentences(const QString &text, const QList<scraped::ResidueSpan> &leftovers)
 {
     QList<QPair<int, int>> sentences;
     int at = 0;
@@ -69,7 +69,8 @@ QList<QPair<int, int>> firstSentences(const QString &text)
         int paragraphEnd = int(text.indexOf(u'\n', at));
         if (paragraphEnd < 0)
             paragraphEnd = int(text.size());
-        if (paragraphEnd - at >= 80 && !QStringView(text).sliced(at, paragraphEnd - at).contains(u"://")) {
+        if (paragraphEnd - at >= 80 && !QStringView(text).sliced(at, paragraphEnd - at).contains(u"://")
+            && !scraped::insideResidue(leftovers, at, paragraphEnd)) {
             int start = at;
             while (start < paragraphEnd && text[start].isSpace())
                 ++start;
@@ -196,7 +197,7 @@ private Q_SLOTS:
                 ArticleView *view = window->workspace()->articleView();
                 const QString text = project.store().documentText(id); // as stored (the view shows no-break spaces as spaces)
                 QCOMPARE(view->toPlainText().size(), text.size());
-                const QList<QPair<int, int>> sentences = firstSentences(text);
+                const QList<QPair<int, int>> sentences = firstSentences(text, view->residue()); // not the site's tagline
                 QVERIFY2(sentences.size() == 2, qPrintable(text.left(300)));
                 auto [start, end] = sentences[0];
                 if (ben)

@@ -86,6 +86,10 @@ ReviewDock::ReviewDock(QWidget *parent) : QDockWidget(tr("Review Coders"), paren
     pick->addWidget(m_coderA, 1);
     pick->addWidget(new QLabel(tr("with"), body));
     pick->addWidget(m_coderB, 1);
+    m_code = new QComboBox(body); // filter by code: all, or one code (its sub-codes are other codes)
+    m_code->setAccessibleName(tr("Code"));
+    m_code->setToolTip(tr("Only the items of this code"));
+    pick->addWidget(m_code, 1);
     pick->addWidget(m_openOnly);
     layout->addLayout(pick);
 
@@ -152,6 +156,7 @@ ReviewDock::ReviewDock(QWidget *parent) : QDockWidget(tr("Review Coders"), paren
 
     connect(m_coderA, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     connect(m_coderB, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
+    connect(m_code, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     connect(m_openOnly, &QCheckBox::toggled, this, &ReviewDock::rebuildRows);
     connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible && m_consensusView) // the coder's own view computes when shown
@@ -185,10 +190,25 @@ void ReviewDock::setProject(Project *project)
         connect(project, &Project::annotationChanged, this, later);
         connect(project, &Project::valuesChanged, this, later);
         connect(project, &Project::documentTextChanged, this, later);
+        connect(project, &Project::codesChanged, this, &ReviewDock::fillCodes);
     }
+    fillCodes();
     fillCoders();
     refresh();
     Q_EMIT projectChanged(project);
+}
+
+void ReviewDock::fillCodes()
+{
+    const QString kept = m_code->currentIndex() > 0 ? m_code->currentText() : QString();
+    const QSignalBlocker quiet(m_code);
+    m_code->clear();
+    m_code->addItem(tr("All codes"));
+    if (m_project) {
+        for (const Code &code : m_project->codes())
+            m_code->addItem(code.name);
+    }
+    m_code->setCurrentIndex(std::max(0, m_code->findText(kept)));
 }
 
 Project *ReviewDock::project() const
@@ -289,6 +309,8 @@ void ReviewDock::startLoading()
     const int generation = ++m_generation;
     const QString path = m_project->path();
     review::ReviewRequest request{m_coderA->currentText(), m_coderB->currentText(), {}, {}, true};
+    if (m_code->currentIndex() > 0)
+        request.codes = {m_code->currentText()};
     // Against the consensus: only the adjudicated articles that were the coder's.
     const QString consensus = comparesConsensus() ? m_consensus : QString();
     const QString coder = consensus == request.coderA ? request.coderB : request.coderA;

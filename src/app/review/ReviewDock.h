@@ -69,6 +69,7 @@ public:
     QTreeWidget *itemsView() const { return m_items; }
     QComboBox *coderA() const { return m_coderA; }
     QComboBox *coderB() const { return m_coderB; }
+    QComboBox *codeFilter() const { return m_code; } // "All codes" or one code
     QCheckBox *openOnly() const { return m_openOnly; }
     QLineEdit *memoEdit() const { return m_memo; }
     QLabel *detailLabel() const { return m_detail; }
@@ -93,6 +94,7 @@ Q_SIGNALS:
 private:
     struct Loaded;
     void fillCoders();
+    void fillCodes();
     void startLoading();
     void finishLoading(const Loaded &result);
     void rebuildRows();
@@ -104,6 +106,7 @@ private:
     QPointer<Project> m_project;
     QComboBox *m_coderA = nullptr;
     QComboBox *m_coderB = nullptr;
+    QComboBox *m_code = nullptr;
     QCheckBox *m_openOnly = nullptr;
     QTreeWidget *m_items = nullptr;
     QLabel *m_detail = nullptr;
