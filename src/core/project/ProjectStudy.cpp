@@ -70,8 +70,12 @@ bool Project::applyStudyChange(const StudyChange &change)
                 m_store->deleteAssignment(documentId, coderId);
             for (const Outlet &o : change.insertOutlets)
                 m_store->insertOutlet(o);
+            for (const Outlet &o : change.updateOutlets)
+                m_store->updateOutlet(o);
             for (const Document &d : change.insertDocuments)
                 m_store->insertDocument(d);
+            for (const auto &[documentId, outletId] : change.documentOutlets)
+                m_store->setDocumentOutlet(documentId, outletId);
             for (const auto &[documentId, text] : change.documentTexts)
                 m_store->updateDocumentText(documentId, text);
             for (const Actor &r : change.insertActors)
@@ -110,7 +114,8 @@ bool Project::applyStudyChange(const StudyChange &change)
         m_blindCoding.reset();
     if (!change.insertCoders.isEmpty() || !change.updateCoders.isEmpty() || !change.removeCoders.isEmpty())
         reloadCoders();
-    const bool outlets = !change.insertOutlets.isEmpty() || !change.removeOutlets.isEmpty();
+    const bool outlets =
+        !change.insertOutlets.isEmpty() || !change.updateOutlets.isEmpty() || !change.removeOutlets.isEmpty();
     const bool actors = !change.insertActors.isEmpty() || !change.updateActors.isEmpty() || !change.removeActors.isEmpty();
     if (outlets || actors)
         reloadRegistries();
@@ -124,6 +129,8 @@ bool Project::applyStudyChange(const StudyChange &change)
             ids.append(d.id);
         Q_EMIT documentsInserted(ids);
     }
+    for (const auto &[documentId, outletId] : change.documentOutlets)
+        Q_EMIT documentChanged(documentId);
     for (const auto &[documentId, text] : change.documentTexts) {
         Q_EMIT documentTextChanged(documentId);
         Q_EMIT documentChanged(documentId);

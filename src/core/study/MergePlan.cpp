@@ -1,4 +1,4 @@
-#include "study/MergePlan.h"
+#include "study/MergePlanner_p.h"
 
 #include "storage/MergeRows.h"
 #include "storage/StoreError.h"
@@ -12,130 +12,7 @@
 
 namespace newscoder::study {
 
-namespace {
-
-QString normalName(const QString &name)
-{
-    return name.simplified().toCaseFolded();
-}
-
-QString valueKey(const StoredValue &v)
-{
-    return QString::number(int(v.owner)) + u'|' + idString(v.ownerId) + u'|' + idString(v.value.fieldId) + u'|'
-           + QString::number(v.position) + u'|' + (v.coderId.isNull() ? QString() : idString(v.coderId));
-}
-
-// Values without repeats (by their row key), in first-seen order.
-void appendValues(QList<StoredValue> &into, QSet<QString> &seen, const QList<StoredValue> &values)
-{
-    for (const StoredValue &v : values) {
-        if (!seen.contains(valueKey(v))) {
-            seen.insert(valueKey(v));
-            into.append(v);
-        }
-    }
-}
-
-QJsonObject countsJson(const MergeCounts &c)
-{
-    return QJsonObject{{QStringLiteral("articles"), c.documents},
-                       {QStringLiteral("annotations"), c.annotations},
-                       {QStringLiteral("variables"), c.variables},
-                       {QStringLiteral("actors"), c.actors},
-                       {QStringLiteral("coders"), c.coders}};
-}
-
-// A base entry is "SOURCE/MASTER": the unit's fingerprint in the source
-// (its own ids and text) and in the master when they were last in step; a
-// package's own base has one fingerprint for both.
-QPair<QString, QString> splitBase(const QString &entry)
-{
-    const qsizetype slash = entry.indexOf(u'/');
-    return slash < 0 ? qMakePair(entry, entry) : qMakePair(entry.left(slash), entry.mid(slash + 1));
-}
-
-QString joinBase(const QString &source, const QString &master)
-{
-    return source == master ? source : source + u'/' + master;
-}
-
-// An article whose text only this project changed: the source's annotations
-// move onto this project's text, and back to compare with the base.
-struct TextMove
-{
-    TextTranslation forward; // source text → master text
-    TextTranslation back;    // master text → source text
-};
-
-int &counter(MergeCounts &counts, MergeUnit::Kind kind)
-{
-    switch (kind) {
-    case MergeUnit::Kind::Variables:
-        return counts.variables;
-    case MergeUnit::Kind::Actor:
-        return counts.actors;
-    default:
-        return counts.annotations;
-    }
-}
-
-// Builds the change while the units are compared.
-class Planner
-{
-public:
-    // `s` is consumed: its units move into the plan's own (mapped) copies.
-    Planner(const ProjectStore &master, const ProjectStore &source, const MergeUnits &m, MergeUnits &s,
-            const MergeOptions &options, MergeReport &report)
-        : m_master(master), m_source(source), M(m), S(s), m_options(options), m_report(report)
-    {
-    }
-
-    // False when cancelled (nothing planned).
-    bool run(const QHash<QString, QString> &base, const QHash<QString, QString> &masterBase, StudyChange &redo,
-             StudyChange &undo, MergeProgress *progress);
-
-private:
-    void mapCoders();
-    void mapActors();
-    void compareCodebook();
-    void compareTexts(const QHash<QString, QString> &base);
-    void addDocument(const QUuid &id);
-    void moveMasterAnnotations(QHash<QString, QString> &newBase);
-    QString fingerprintAtBase(const MergeUnit &mine) const;
-    QUuid mappedOutlet(const Outlet &theirs);
-    MergeUnit mapped(MergeUnit u) const;
-    QString whyNot(const MergeUnit &u) const; // "" when the unit can be taken
-    void take(const QString &key, const MergeUnit *mine, const MergeUnit *theirs);
-    void conflict(const QString &kind, const QString &unit, const QUuid &document, QString detail,
-                  const QString &resolution)
-    {
-        if (!detail.isEmpty())
-            detail[0] = detail[0].toUpper(); // "a Quote annotation …" starts a sentence
-        m_report.conflicts.append({kind, unit, document, detail, resolution});
-    }
-    QString unitLabel(const MergeUnit &u) const;
-
-    const ProjectStore &m_master;
-    const ProjectStore &m_source;
-    const MergeUnits &M;
-    MergeUnits &S;
-    const MergeOptions &m_options;
-    MergeReport &m_report;
-    QHash<QUuid, QUuid> m_coderMap;
-    QHash<QUuid, QUuid> m_actorMap;
-    QSet<QUuid> m_textDiffers;
-    QSet<QUuid> m_addedDocuments;
-    QHash<QUuid, std::shared_ptr<TextMove>> m_translate;            // only the master changed the text
-    QHash<QUuid, std::shared_ptr<TextTranslation>> m_textTaken;     // the source's text taken: master → source
-    QHash<QString, QString> m_textBase;                             // t: key → its new base entry
-    QSet<QString> m_takenKeys;                                      // units take() wrote
-    std::optional<QList<Outlet>> m_masterOutlets;
-    QHash<QUuid, QUuid> m_outletMap; // the source's outlet → the master's (or itself, added)
-    QHash<QString, MergeUnit> m_theirs; // the source's units with master ids, by key
-    StudyChange m_redo, m_undo;
-    QSet<QString> m_redoRemoved, m_redoInserted, m_undoRemoved, m_undoInserted;
-    QList<Annotation> m_removedAnnotations;
-};
+namespace detail {
 
 QString Planner::unitLabel(const MergeUnit &u) const
 {
@@ -268,155 +145,6 @@ void Planner::compareCodebook()
                          .arg(M.codeNames.value(id), S.codeNames.value(id)),
                      QStringLiteral("The master's name stands."));
     }
-}
-
-void Planner::compareTexts(const QHash<QString, QString> &base)
-{
-    QList<QString> keys;
-    for (auto it = S.units.cbegin(); it != S.units.cend(); ++it) {
-        if (it->kind == MergeUnit::Kind::Text)
-            keys.append(it.key());
-    }
-    std::sort(keys.begin(), keys.end());
-    for (const QString &key : keys) {
-        const MergeUnit &theirs = S.units[key];
-        const QUuid id = theirs.documentId;
-        const QString p = theirs.textFingerprint;
-        const bool inBase = base.contains(key);
-        const auto mine = M.units.constFind(key);
-        if (mine == M.units.cend()) {
-            if (!inBase) {
-                addDocument(id); // new in the source
-                m_textBase.insert(key, p);
-                continue;
-            }
-            m_textDiffers.insert(id);
-            conflict(QStringLiteral("article-missing"), key, id,
-                     QStringLiteral("The article %1 of the source was removed from this project since it was last "
-                                    "merged or packaged.")
-                         .arg(idString(id)),
-                     QStringLiteral("Not added again; its changed annotations are listed."));
-            m_textBase.insert(key, base.value(key));
-            continue;
-        }
-        const QString m = mine->textFingerprint;
-        if (m == p) {
-            m_textBase.insert(key, p);
-            continue;
-        }
-        const auto [baseSource, baseMaster] = splitBase(base.value(key));
-        const QString masterText = m_master.documentText(id);
-        const QString sourceText = m_source.documentText(id);
-        if (inBase && p == baseSource) {
-            // Only this project changed the text: it stands, the source's annotations move onto it.
-            m_translate.insert(id, std::make_shared<TextMove>(
-                                       TextMove{TextTranslation(sourceText, masterText), TextTranslation(masterText, sourceText)}));
-            m_textBase.insert(key, base.value(key));
-            continue;
-        }
-        const bool masterChanged = !inBase || m != baseMaster;
-        if ((masterChanged && !m_options.preferSource) || sourceText.isEmpty()) {
-            m_textDiffers.insert(id);
-            conflict(QStringLiteral("text-differs"), key, id,
-                     sourceText.isEmpty()
-                         ? QStringLiteral("The text of article %1 was emptied in the source.").arg(idString(id))
-                         : QStringLiteral("The text of article %1 was edited in the source and in this project.")
-                               .arg(idString(id)),
-                     QStringLiteral("This project's text stands; the source's changed annotations on it are listed."));
-            if (inBase)
-                m_textBase.insert(key, base.value(key));
-            continue;
-        }
-        // The source's text is taken; this project's annotations on it move with it.
-        m_textTaken.insert(id, std::make_shared<TextTranslation>(masterText, sourceText));
-        m_redo.documentTexts.append({id, sourceText});
-        m_undo.documentTexts.append({id, masterText});
-        ++m_report.updated.documents;
-        if (masterChanged)
-            conflict(QStringLiteral("text-differs"), key, id,
-                     QStringLiteral("The text of article %1 was edited in the source and in this project.").arg(idString(id)),
-                     QStringLiteral("The source's text was taken (as asked); this project's annotations moved with it."));
-        m_textBase.insert(key, p);
-    }
-}
-
-QString Planner::fingerprintAtBase(const MergeUnit &mine) const
-{
-    const auto move = m_translate.constFind(mine.documentId);
-    if (mine.kind != MergeUnit::Kind::Annotation || move == m_translate.cend())
-        return fingerprint(mine);
-    MergeUnit back = mine;
-    if (const std::optional<Annotation> a = (*move)->back.apply(mine.annotation))
-        back.annotation = *a;
-    return fingerprint(back);
-}
-
-void Planner::moveMasterAnnotations(QHash<QString, QString> &newBase)
-{
-    QStringList keys;
-    for (auto it = M.units.cbegin(); it != M.units.cend(); ++it) {
-        if (it->kind == MergeUnit::Kind::Annotation && m_textTaken.contains(it->documentId)
-            && !m_takenKeys.contains(it.key()))
-            keys.append(it.key());
-    }
-    std::sort(keys.begin(), keys.end());
-    for (const QString &key : keys) {
-        const MergeUnit &mine = M.units[key];
-        const std::optional<Annotation> moved = m_textTaken.value(mine.documentId)->apply(mine.annotation);
-        if (!moved) // only for an empty text, which is never taken
-            continue;
-        const Annotation &a = mine.annotation;
-        if (moved->start == a.start && moved->end == a.end && moved->status == a.status
-            && moved->reviewReason == a.reviewReason)
-            continue;
-        m_redo.updateAnnotations.append({a, *moved});
-        m_undo.updateAnnotations.append({*moved, a});
-        if (const auto entry = newBase.find(key); entry != newBase.end()) {
-            // The merge moved it, not a person: the base follows.
-            MergeUnit after = mine;
-            after.annotation = *moved;
-            *entry = joinBase(splitBase(*entry).first, fingerprint(after));
-        }
-    }
-}
-
-QUuid Planner::mappedOutlet(const Outlet &theirs)
-{
-    if (const auto it = m_outletMap.constFind(theirs.id); it != m_outletMap.cend())
-        return *it;
-    if (!m_masterOutlets)
-        m_masterOutlets = m_master.outlets();
-    QUuid id;
-    for (const Outlet &o : std::as_const(*m_masterOutlets)) {
-        if (o.id == theirs.id) {
-            id = o.id;
-            break;
-        }
-        if (id.isNull() && normalName(o.name) == normalName(theirs.name))
-            id = o.id; // the same outlet, registered in two places
-    }
-    if (id.isNull()) {
-        id = theirs.id;
-        m_redo.insertOutlets.append(theirs);
-        m_undo.removeOutlets.append(theirs.id);
-    }
-    m_outletMap.insert(theirs.id, id);
-    return id;
-}
-
-void Planner::addDocument(const QUuid &id)
-{
-    std::optional<Document> document = m_source.document(id);
-    if (!document)
-        return; // gone while reading: nothing to add
-    if (!document->outletId.isNull()) {
-        const std::optional<Outlet> outlet = m_source.outlet(document->outletId);
-        document->outletId = outlet ? mappedOutlet(*outlet) : QUuid();
-    }
-    m_addedDocuments.insert(id);
-    m_redo.insertDocuments.append(*document);
-    m_undo.removeDocuments.append(id);
-    ++m_report.added.documents;
 }
 
 MergeUnit Planner::mapped(MergeUnit r) const
@@ -632,7 +360,10 @@ bool Planner::run(const QHash<QString, QString> &base, const QHash<QString, QStr
     return true;
 }
 
-} // namespace
+} // namespace detail
+
+using detail::Planner;
+using detail::countsJson;
 
 QJsonObject mergeReportJson(const MergeReport &report)
 {

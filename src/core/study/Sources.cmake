@@ -12,7 +12,7 @@ set(NEWSCODER_STUDY_SOURCES
   review/DecisionLog.h review/DecisionLog.cpp
   storage/MergeRows.h storage/MergeRows.cpp
   study/MergeUnits.h study/MergeUnits.cpp
-  study/MergePlan.h study/MergePlan.cpp
+  study/MergePlan.h study/MergePlan.cpp study/MergePlanner_p.h study/MergeArticles.cpp
   study/MergeTexts.h study/MergeTexts.cpp
   study/CoderPackage.h study/CoderPackage.cpp
   study/BlindCoding.h study/BlindCoding.cpp

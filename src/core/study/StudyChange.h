@@ -33,10 +33,12 @@ struct StudyChange
     QList<Assignment> writeAssignments; // insert or replace
     QList<QPair<QUuid, QUuid>> removeAssignments; // (document, coder)
     QList<Outlet> insertOutlets;
+    QList<Outlet> updateOutlets;
     QList<Document> insertDocuments; // with text and metadata, before their annotations
     // An article's text replaced (document, text); its annotations' new
     // anchors are in updateAnnotations.
     QList<QPair<QUuid, QString>> documentTexts;
+    QList<QPair<QUuid, QUuid>> documentOutlets; // (article, outlet) re-pointed, after the articles are in
     QList<QUuid> removeDocuments; // after the annotations (what is left of them cascades)
     QList<QUuid> removeOutlets;   // after the articles
     QList<Actor> insertActors;
@@ -57,8 +59,9 @@ struct StudyChange
     {
         return insertCoders.isEmpty() && updateCoders.isEmpty() && removeCoders.isEmpty()
             && insertSamples.isEmpty() && removeSamples.isEmpty() && writeAssignments.isEmpty()
-            && removeAssignments.isEmpty() && insertOutlets.isEmpty() && insertDocuments.isEmpty()
-            && documentTexts.isEmpty() && removeDocuments.isEmpty() && removeOutlets.isEmpty() && insertActors.isEmpty() && updateActors.isEmpty()
+            && removeAssignments.isEmpty() && insertOutlets.isEmpty() && updateOutlets.isEmpty()
+            && insertDocuments.isEmpty() && documentTexts.isEmpty() && documentOutlets.isEmpty()
+            && removeDocuments.isEmpty() && removeOutlets.isEmpty() && insertActors.isEmpty() && updateActors.isEmpty()
             && removeActors.isEmpty() && insertAnnotations.isEmpty() && updateAnnotations.isEmpty()
             && removeAnnotations.isEmpty()
             && removeValues.isEmpty() && insertValues.isEmpty() && insertDecisions.isEmpty()

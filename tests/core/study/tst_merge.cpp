@@ -364,7 +364,7 @@ private Q_SLOTS:
         const QUuid masterGazette = *fx->project->addOutlet(gazette);
         const qsizetype outlets = fx->project->outlets().size();
         const QString path = package(*fx, QStringLiteral("Ana"), dir.filePath(QStringLiteral("ana.newscoder")));
-        QUuid withOutlet, withNewOutlet;
+        QUuid withOutlet, withNewOutlet, againId;
         {
             auto ana = openAs(path, QStringLiteral("Ana"));
             Document a, b;
@@ -382,7 +382,8 @@ private Q_SLOTS:
             again.name = QStringLiteral("harbour  gazette");
             Outlet bay;
             bay.name = QStringLiteral("Bay Courier");
-            QVERIFY(ana->assignOutlet({withOutlet}, *ana->addOutlet(again)));
+            againId = *ana->addOutlet(again);
+            QVERIFY(ana->assignOutlet({withOutlet}, againId));
             QVERIFY(ana->assignOutlet({withNewOutlet}, *ana->addOutlet(bay)));
             QVERIFY(ana->addAnnotation(withOutlet, fx->codeId(QStringLiteral("Quote")), 4, 15));
             const Code article = *ana->codeByName(QStringLiteral("Article"));
@@ -395,8 +396,12 @@ private Q_SLOTS:
         QCOMPARE(report.added.documents, 2);
         QCOMPARE(report.added.annotations, 1);
         QCOMPARE(report.added.variables, 1);
-        QCOMPARE(conflictKinds(report), QStringList{QStringLiteral("article-missing")});
-        QCOMPARE(report.conflicts.first().documentId, fx->nonBmpDoc);
+        QCOMPARE(conflictKinds(report), (QStringList{QStringLiteral("article-missing"), QStringLiteral("outlet-duplicate")}));
+        const auto missing = std::find_if(report.conflicts.cbegin(), report.conflicts.cend(), [](const study::MergeConflict &c) {
+            return c.kind == QLatin1String("article-missing");
+        });
+        QCOMPARE(missing->documentId, fx->nonBmpDoc);
+        const QUuid gazetteId = std::min(masterGazette, againId); // of one outlet twice the earlier id stays
         {
             const auto store = reader(fx->path);
             const auto source = reader(path);
@@ -405,7 +410,9 @@ private Q_SLOTS:
             QCOMPARE(added.text, source->document(withOutlet)->text);
             QCOMPARE(added.title, QStringLiteral("Night ferry cancelled"));
             QCOMPARE(added.metadata, (QList<MetadataEntry>{{QStringLiteral("byline"), QStringLiteral("Staff")}}));
-            QCOMPARE(added.outletId, masterGazette);
+            QCOMPARE(added.outletId, gazetteId);
+            QCOMPARE(store->outlet(gazetteId)->name, gazetteId == masterGazette ? QStringLiteral("Harbour Gazette")
+                                                                               : QStringLiteral("harbour  gazette"));
             const QUuid bay = store->document(withNewOutlet)->outletId;
             QCOMPARE(bay, source->document(withNewOutlet)->outletId);
             QCOMPARE(store->outlet(bay)->name, QStringLiteral("Bay Courier"));
@@ -415,7 +422,7 @@ private Q_SLOTS:
         // Again: nothing, and the removed article stays out.
         const study::MergeReport again = merge(*fx->project, path, {}, false);
         QCOMPARE(again.added.documents, 0);
-        QCOMPARE(conflictKinds(again), QStringList{QStringLiteral("article-missing")});
+        QCOMPARE(conflictKinds(again), QStringList{QStringLiteral("article-missing")}); // its articles are in: no outlet to map
     }
 
     void oneActorWhateverTheOrder()
@@ -463,6 +470,69 @@ private Q_SLOTS:
         QCOMPARE(store->valuesTouchingActors({earliest}).size(), 2);
     }
 
+    // The same outlet registered in two packages (and in neither the master):
+    // merged in either order, one outlet with the earlier id, both articles
+    // of it, and the ratings the lead gave it in between kept.
+    void oneOutletWhateverTheOrder()
+    {
+        QTemporaryDir dir;
+        auto fx = master(dir);
+        const QString anaPath = package(*fx, QStringLiteral("Ana"), dir.filePath(QStringLiteral("ana.newscoder")));
+        const QString benPath = package(*fx, QStringLiteral("Ben"), dir.filePath(QStringLiteral("ben.newscoder")));
+        QList<QUuid> outletIds, articles;
+        for (const auto &[path, coder, domain] :
+             {std::tuple{anaPath, QStringLiteral("Ana"), QStringLiteral("bugle.example")},
+              std::tuple{benPath, QStringLiteral("Ben"), QStringLiteral("dailybugle.example")}}) {
+            auto p = openAs(path, coder);
+            Document d;
+            d.title = QStringLiteral("Tram fares rise (%1)").arg(coder);
+            d.text = QStringLiteral("Tram fares rise in March, the city said. Reported by %1.").arg(coder);
+            const QList<QUuid> ids = p->importDocuments({d});
+            QCOMPARE(ids.size(), 1);
+            Outlet bugle;
+            bugle.name = coder == QLatin1String("Ana") ? QStringLiteral("Daily Bugle") : QStringLiteral("daily bugle");
+            bugle.domains = {domain};
+            if (coder == QLatin1String("Ben"))
+                bugle.country = QStringLiteral("NZ");
+            const QUuid id = *p->addOutlet(bugle);
+            QVERIFY(p->assignOutlet(ids, id));
+            outletIds << id;
+            articles << ids.first();
+        }
+        const QUuid earliest = std::min(outletIds[0], outletIds[1]);
+        QStringList masters;
+        for (const QStringList &order : {QStringList{anaPath, benPath}, QStringList{benPath, anaPath}}) {
+            const QString copy = dir.filePath(QStringLiteral("master-%1.newscoder").arg(masters.size()));
+            fx->project->store().saveCopy(copy);
+            auto m = Project::open(copy);
+            QVERIFY(m);
+            merge(*m, order[0]);
+            // The lead rates the outlet before the second package comes in: the rating stays with the outlet.
+            const QUuid first = m->store().document(order[0] == anaPath ? articles[0] : articles[1])->outletId;
+            QVERIFY(!first.isNull());
+            const Code outletCode = *m->codeByName(QStringLiteral("Outlet"));
+            const QUuid ownership = outletCode.fieldByName(QStringLiteral("Ownership"))->id;
+            QVERIFY(m->setOutletValues(first, ownership, {FieldValue{ownership, QStringLiteral("private"), {}, {}}}));
+            const study::MergeReport second = merge(*m, order[1]);
+            QCOMPARE(conflictKinds(second), QStringList{QStringLiteral("outlet-duplicate")});
+            for (const QString &source : order)
+                merge(*m, source, {}, false); // again: nothing
+            const auto store = reader(copy);
+            QCOMPARE(store->outlets().size(), fx->project->outlets().size() + 1);
+            const std::optional<Outlet> bugle = store->outlet(earliest);
+            QVERIFY(bugle);
+            QCOMPARE(bugle->domains.size(), 2); // both packages' domains
+            QCOMPARE(bugle->country, QStringLiteral("NZ"));
+            for (const QUuid &article : articles)
+                QCOMPARE(store->document(article)->outletId, earliest);
+            QCOMPARE(store->outletValues(earliest).size(), 1);
+            QCOMPARE(store->outletValues(earliest).first().text, QStringLiteral("private"));
+            masters << copy;
+        }
+        // The domains are listed in the kept outlet's order, then the other's: the same either way.
+        QCOMPARE(dataDiff(masters[0], masters[1]), QString());
+    }
+
     // Random coder edits on two packages, merged in both orders and twice:
     // the same master every time.
     void mergeIsOrderIndependentAndIdempotent_data()
@@ -493,6 +563,7 @@ private Q_SLOTS:
         for (const QString &path : paths) {
             const QString coder = path.contains(QStringLiteral("ana")) ? QStringLiteral("Ana") : QStringLiteral("Ben");
             auto p = openAs(path, coder);
+            QUuid bugle; // registered in this package on its first new article: the other package does the same
             for (int step = 0; step < 12; ++step) {
                 QList<QUuid> mine;
                 for (const Annotation &a : allAnnotations(p->store()))
@@ -508,6 +579,15 @@ private Q_SLOTS:
                     const QList<QUuid> ids = p->importDocuments({d});
                     QCOMPARE(ids.size(), 1);
                     QVERIFY(p->addAnnotation(ids.first(), fx->codeId(QStringLiteral("Claim")), 2, 7 + random.bounded(5)));
+                    if (random.bounded(2)) {
+                        if (bugle.isNull()) {
+                            Outlet o;
+                            o.name = QStringLiteral("Harbour Bugle");
+                            o.domains = {coder.toLower() + QStringLiteral(".bugle.example")};
+                            bugle = *p->addOutlet(o);
+                        }
+                        QVERIFY(p->assignOutlet(ids, bugle));
+                    }
                 } else if (what == 0 && !mine.isEmpty()) {
                     QVERIFY(p->removeAnnotations({mine[random.bounded(int(mine.size()))]}));
                 } else if (what == 1 && !mine.isEmpty()) {
@@ -528,8 +608,11 @@ private Q_SLOTS:
             fx->project->store().saveCopy(copy);
             auto m = Project::open(copy);
             QVERIFY(m);
-            for (const QString &source : order)
-                QVERIFY(merge(*m, source).conflicts.isEmpty());
+            for (const QString &source : order) {
+                const study::MergeReport report = merge(*m, source);
+                for (const study::MergeConflict &c : report.conflicts) // one outlet twice is resolved by its rule
+                    QCOMPARE(c.kind, QStringLiteral("outlet-duplicate"));
+            }
             for (const QString &source : order)
                 merge(*m, source, {}, false); // again: nothing
             // Every article new in a package is in the master once.
@@ -538,6 +621,7 @@ private Q_SLOTS:
             masters << copy;
         }
         QCOMPARE(dataDiff(masters[0], masters[1]), QString());
+        QVERIFY(reader(masters[0])->outlets().size() <= fx->project->outlets().size() + 1); // one Harbour Bugle at most
         // Each coder's annotations in the merged master are the package's, on the same characters.
         const auto merged = reader(masters[0]);
         for (const QString &path : paths) {
