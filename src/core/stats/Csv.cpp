@@ -22,31 +22,41 @@ bool parseCsv(QByteArrayView bytes, const CsvRecordHandler &onRecord, QString *e
     if (decoder.hasError())
         return fail(u"the file is not valid UTF-8"_s);
 
-    // The fields of the current record, unescaped, one after the other in
-    // `buffer` (no allocation per field); `spans` delimits them.
+    // The fields of the current record. An unquoted field is a view of the
+    // decoded text itself (no copy); a quoted one is unescaped into `buffer`
+    // (no allocation per field once it has grown). A span is (offset, length),
+    // the offset into the text, or into the buffer when `quoted`.
+    struct Span
+    {
+        qsizetype offset;
+        qsizetype length;
+        bool quoted;
+    };
     QString buffer;
-    std::vector<std::pair<qsizetype, qsizetype>> spans;
+    std::vector<Span> spans;
     QList<QStringView> fields;
-    qsizetype fieldStart = 0;
+    bool fieldOpen = false;     // the current field has text (or a quote) already
     bool recordHasText = false; // distinguishes an empty line from a record
     qsizetype line = 1;
     qsizetype recordLine = 1;
     auto endField = [&]() {
-        spans.emplace_back(fieldStart, buffer.size() - fieldStart);
-        fieldStart = buffer.size();
+        if (!fieldOpen)
+            spans.push_back({0, 0, false});
+        fieldOpen = false;
     };
     auto endRecord = [&]() {
         bool ok = true;
         if (recordHasText) {
             endField();
             fields.clear();
-            for (const auto &[offset, length] : spans)
-                fields.append(QStringView(buffer).sliced(offset, length));
+            for (const Span &s : spans)
+                fields.append(s.quoted ? QStringView(buffer).sliced(s.offset, s.length)
+                                       : QStringView(text).sliced(s.offset, s.length));
             ok = onRecord(fields, recordLine);
         }
         buffer.resize(0);
         spans.clear();
-        fieldStart = 0;
+        fieldOpen = false;
         recordHasText = false;
         return ok;
     };
@@ -58,10 +68,12 @@ bool parseCsv(QByteArrayView bytes, const CsvRecordHandler &onRecord, QString *e
         const QChar ch = p[i];
         if (!recordHasText)
             recordLine = line;
-        if (ch == u'"' && buffer.size() == fieldStart) {
+        if (ch == u'"' && !fieldOpen) {
             // Quoted field.
             const qsizetype openLine = line;
             recordHasText = true;
+            fieldOpen = true;
+            const qsizetype start = buffer.size();
             ++i;
             bool closed = false;
             while (i < size) {
@@ -91,6 +103,7 @@ bool parseCsv(QByteArrayView bytes, const CsvRecordHandler &onRecord, QString *e
                 return fail(u"line %1: a quoted field is not closed"_s.arg(openLine));
             if (i < size && p[i] != u',' && p[i] != u'\n' && p[i] != u'\r')
                 return fail(u"line %1: unexpected text after a closing quote"_s.arg(line));
+            spans.push_back({start, buffer.size() - start, true});
             continue;
         }
         if (ch == u',') {
@@ -106,12 +119,14 @@ bool parseCsv(QByteArrayView bytes, const CsvRecordHandler &onRecord, QString *e
             ++line;
             continue;
         }
-        // A run of ordinary characters.
+        // A run of ordinary characters: the whole unquoted field (a quote
+        // inside it is text, as before).
         recordHasText = true;
         qsizetype j = i + 1;
         while (j < size && p[j] != u',' && p[j] != u'\r' && p[j] != u'\n')
             ++j;
-        buffer.append(p + i, j - i);
+        spans.push_back({i, j - i, false});
+        fieldOpen = true;
         i = j;
     }
     return endRecord();

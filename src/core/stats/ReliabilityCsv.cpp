@@ -6,6 +6,7 @@
 #include <QLocale>
 #include <QSet>
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <limits>
 #include <cmath>
@@ -80,6 +81,8 @@ class LabelIndex
 public:
     int find(QStringView label) const
     {
+        if (label.size() == 1 && label.front().unicode() < 128) // "1", "y": the commonest labels, one look-up
+            return m_single[label.front().unicode()];
         if (m_labels.size() <= 16) {
             for (int k = 0; k < int(m_labels.size()); ++k)
                 if (m_labels[k] == label)
@@ -93,6 +96,8 @@ public:
         const int k = int(m_labels.size());
         m_labels << label.toString();
         m_hash.insert(m_labels.back(), k);
+        if (label.size() == 1 && label.front().unicode() < 128)
+            m_single[label.front().unicode()] = k;
         return k;
     }
     const QStringList &labels() const { return m_labels; }
@@ -100,6 +105,13 @@ public:
 private:
     QStringList m_labels;
     QHash<QString, int> m_hash;
+    std::array<int, 128> m_single = filledWith(-1); // one-character ASCII labels
+    static std::array<int, 128> filledWith(int v)
+    {
+        std::array<int, 128> a;
+        a.fill(v);
+        return a;
+    }
 };
 
 // Reorders derived labels numerically when every label is a number.
@@ -122,10 +134,8 @@ void sortNumericLabels(QStringList &labels, ReliabilityData &data)
         newIndex[size_t(order[size_t(k)])] = k;
         sorted << labels[order[size_t(k)]];
     }
-    for (qsizetype u = 0; u < data.unitCount(); ++u)
-        for (int c = 0; c < data.coderCount(); ++c)
-            if (const auto k = data.category(u, c))
-                data.setCategory(u, c, newIndex[size_t(*k)]);
+    if (!std::is_sorted(order.begin(), order.end())) // already in numeric order: nothing to renumber
+        data.renumberCategories(newIndex);
     labels = sorted;
 }
 
@@ -162,6 +172,7 @@ ReliabilityCsvResult readReliabilityCsv(QByteArrayView bytes, const ReliabilityC
             const QStringList header = trimmed(fields);
             error = checkHeader(header);
             data = ReliabilityData(header, 0);
+            data.reserveUnits(bytes.count('\n')); // one unit per line at most: no regrowth while reading
             haveHeader = true;
             return error.isEmpty();
         }

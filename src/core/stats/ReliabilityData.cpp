@@ -41,8 +41,17 @@ void ReliabilityData::setUnitCount(qsizetype units)
 
 qsizetype ReliabilityData::addUnit()
 {
-    setUnitCount(m_units + 1);
-    return m_units - 1;
+    for (qsizetype c = 0; c < m_coders.size(); ++c)
+        m_cells.push_back(missingValue()); // amortised growth, no fill call per unit
+    return m_units++;
+}
+
+void ReliabilityData::renumberCategories(const std::vector<int> &newIndex)
+{
+    for (double &v : m_cells) {
+        if (!std::isnan(v))
+            v = double(newIndex[size_t(v)]);
+    }
 }
 
 std::optional<double> ReliabilityData::value(qsizetype unit, int coder) const

@@ -48,6 +48,9 @@ public:
 
     void setUnitCount(qsizetype units); // new units are all missing
     qsizetype addUnit();                // returns the new unit's index
+    void reserveUnits(qsizetype units) { m_cells.reserve(size_t(units) * size_t(m_coders.size())); }
+    // Every category index k becomes newIndex[k] (missing cells stay missing).
+    void renumberCategories(const std::vector<int> &newIndex);
 
     void setValue(qsizetype unit, int coder, double value) { m_cells[index(unit, coder)] = value; }
     void setCategory(qsizetype unit, int coder, int category) { setValue(unit, coder, double(category)); }

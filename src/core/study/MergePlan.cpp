@@ -25,7 +25,7 @@ QString Planner::unitLabel(const MergeUnit &u) const
     case MergeUnit::Kind::Variables:
         return QStringLiteral("the article variables of %1").arg(S.coders.value(u.coderId).name);
     case MergeUnit::Kind::Actor:
-        return QStringLiteral("the actor %1").arg(u.actor.name);
+        return QStringLiteral("the actor %1").arg(u.actor().name);
     case MergeUnit::Kind::Text:
         return QStringLiteral("the article text");
     }
@@ -68,14 +68,14 @@ void Planner::mapActors()
     for (const MergeUnit &u : M.units) {
         if (u.kind != MergeUnit::Kind::Actor)
             continue;
-        masterByName.insert(normalName(u.actor.name), u.actor.id);
-        for (const QString &alias : u.actor.aliases)
-            masterByName.insert(normalName(alias), u.actor.id);
+        masterByName.insert(normalName(u.actor().name), u.actor().id);
+        for (const QString &alias : u.actor().aliases)
+            masterByName.insert(normalName(alias), u.actor().id);
     }
     QList<Actor> theirs;
     for (const MergeUnit &u : S.units) {
         if (u.kind == MergeUnit::Kind::Actor)
-            theirs.append(u.actor);
+            theirs.append(u.actor());
     }
     std::sort(theirs.begin(), theirs.end(), [](const Actor &a, const Actor &b) { return a.id < b.id; });
     QList<QUuid> replaced;
@@ -95,7 +95,7 @@ void Planner::mapActors()
                 ++m_report.added.actors;
             continue;
         }
-        const QString name = M.units.value(actorUnitKey(same)).actor.name;
+        const QString name = M.units.value(actorUnitKey(same)).actor().name;
         if (same < r.id) {
             m_actorMap.insert(r.id, same);
             conflict(QStringLiteral("actor-duplicate"), actorUnitKey(r.id), {},
@@ -118,7 +118,7 @@ void Planner::mapActors()
             m_undo.insertValues.append(v);
         }
         m_redo.removeActors.append(same);
-        m_undo.insertActors.append(master.actor);
+        m_undo.insertActors.append(master.actor());
         conflict(QStringLiteral("actor-duplicate"), actorUnitKey(same), {},
                  QStringLiteral("The actor %1 was created in the source and in this project under different ids.")
                      .arg(r.name),
@@ -217,8 +217,8 @@ void Planner::take(const QString &key, const MergeUnit *mine, const MergeUnit *t
         ++counter(m_report.removed, kind);
     } else {
         if (kind == MergeUnit::Kind::Actor) {
-            m_redo.updateActors.append(theirs->actor);
-            m_undo.updateActors.append(mine->actor);
+            m_redo.updateActors.append(theirs->actor());
+            m_undo.updateActors.append(mine->actor());
         } else if (kind == MergeUnit::Kind::Annotation) {
             m_redo.updateAnnotations.append({mine->annotation, theirs->annotation});
             m_undo.updateAnnotations.append({theirs->annotation, mine->annotation});
@@ -250,7 +250,7 @@ bool Planner::run(const QHash<QString, QString> &base, const QHash<QString, QStr
             continue;
         }
         const QString ownFingerprint = fingerprint(*it);
-        if (it->kind == MergeUnit::Kind::Actor && m_actorMap.value(it->actor.id) != it->actor.id) {
+        if (it->kind == MergeUnit::Kind::Actor && m_actorMap.value(it->actor().id) != it->actor().id) {
             // One actor with the master's: nothing of its own to merge; its base stays.
             newBase.insert(it.key(), base.contains(it.key()) ? base.value(it.key()) : ownFingerprint);
             continue;

@@ -69,7 +69,7 @@ QString fingerprint(const MergeUnit &u)
     case MergeUnit::Kind::Variables:
         return hex(valuesText(u.values));
     case MergeUnit::Kind::Actor: {
-        const Actor &r = u.actor;
+        const Actor &r = u.actor();
         QStringList custom;
         for (const MetadataEntry &e : r.custom)
             custom << e.first + u'=' + e.second;
@@ -150,7 +150,7 @@ MergeUnits readMergeUnits(const ProjectStore &store, MergeProgress *progress)
     for (const Actor &r : store.actors()) {
         MergeUnit u;
         u.kind = MergeUnit::Kind::Actor;
-        u.actor = r;
+        u.setActor(r);
         result.units.insert(actorUnitKey(r.id), u);
     }
     return result;

@@ -84,6 +84,24 @@ void TestStatsCsv::reliabilityDefaultOrder()
     QCOMPARE(r.data.categories(), (QStringList{u"2"_s, u"9"_s, u"10"_s}));
     QCOMPARE(r.data.category(0, 0), std::optional<int>(2));
     QCOMPARE(r.data.category(1, 0), std::optional<int>(0));
+    // One-character labels (looked up by their character) renumbered, and left as they are when
+    // first seen in numeric order already.
+    r = readReliabilityCsv("a,b\n3,1\n2,\n\"1\",3\n", {});
+    QCOMPARE(r.data.categories(), (QStringList{u"1"_s, u"2"_s, u"3"_s}));
+    QCOMPARE(r.data.category(0, 0), std::optional<int>(2));
+    QCOMPARE(r.data.category(0, 1), std::optional<int>(0));
+    QCOMPARE(r.data.category(1, 0), std::optional<int>(1));
+    QVERIFY(r.data.isMissing(1, 1));
+    QCOMPARE(r.data.category(2, 0), std::optional<int>(0)); // quoted "1" is the same label
+    r = readReliabilityCsv("a,b\n1,2\n2,3\n", {});
+    QCOMPARE(r.data.categories(), (QStringList{u"1"_s, u"2"_s, u"3"_s}));
+    QCOMPARE(r.data.category(1, 1), std::optional<int>(2));
+    ReliabilityCsvOptions yesNo;
+    yesNo.categories = {u"y"_s, u"n"_s};
+    r = readReliabilityCsv("a,b\nn,y\n", yesNo);
+    QCOMPARE(r.data.category(0, 0), std::optional<int>(1));
+    QCOMPARE(r.data.category(0, 1), std::optional<int>(0));
+    QVERIFY(readReliabilityCsv("a,b\nn,x\n", yesNo).error.contains(u"\"x\""_s));
     // Otherwise first-seen order.
     r = readReliabilityCsv("a,b\nzeta,alpha\nalpha,mu\n", {});
     QCOMPARE(r.data.categories(), (QStringList{u"zeta"_s, u"alpha"_s, u"mu"_s}));
