@@ -4,6 +4,7 @@
 #include "CueHighlighter.h"
 #include "models/AnnotationTableModel.h"
 #include "project/Project.h"
+#include "storage/MetadataRows.h"
 #include "storage/StoreError.h"
 #include "text/ReviewFlags.h"
 #include "text/SpanTrim.h"
@@ -76,16 +77,20 @@ ArticleView::ArticleView(Project &project, AnnotationTableModel &annotations, QW
 
 void ArticleView::applyResidue()
 {
+    // Only the leftovers' metadata entry: the text is the one on screen.
     const QUuid id = m_annotations.documentId();
-    const std::optional<Document> doc = id.isNull() ? std::nullopt : m_project.store().document(id);
-    QList<scraped::ResidueSpan> residue = doc ? scraped::residueOf(*doc) : QList<scraped::ResidueSpan>();
+    const int length = document()->characterCount() - 1;
+    const std::optional<QString> stored =
+        id.isNull() ? std::nullopt
+                    : metadataOfDocument(m_project.store(), id, QString::fromLatin1(scraped::ResidueMetadataKey));
+    QList<scraped::ResidueSpan> residue =
+        stored ? scraped::residueFromString(*stored, length) : QList<scraped::ResidueSpan>();
     QTextCursor all(document());
     all.select(QTextCursor::Document);
     all.setCharFormat(QTextCharFormat()); // the previous dimming, if any
     QTextCharFormat dim;
     dim.setForeground(palette().color(QPalette::PlaceholderText));
     QList<QPair<int, int>> quiet;
-    const int length = document()->characterCount() - 1;
     for (const scraped::ResidueSpan &span : std::as_const(residue)) {
         if (span.end > length)
             break; // details of another text (never for the stored one)

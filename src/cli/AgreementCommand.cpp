@@ -4,6 +4,7 @@
 #include "cli/BlindAccess.h"
 #include "cli/CliSupport.h"
 #include "model/IdPrefix.h"
+#include "project/Project.h"
 #include "storage/ProjectStore.h"
 #include "storage/StoreError.h"
 
@@ -128,9 +129,6 @@ int runAgreement(const QStringList &arguments)
     if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
         return rc;
 
-    if (const QString refusal = comparingRefusal(parser.positionalArguments().first(), parser, as); !refusal.isEmpty())
-        return badInput(refusal);
-
     AgreementRequest request;
     if (parser.isSet(seed) && !parser.isSet(bootstrap))
         return badInput(QStringLiteral("--seed needs --bootstrap"));
@@ -152,12 +150,15 @@ int runAgreement(const QStringList &arguments)
         }
     }
 
-    std::unique_ptr<ProjectStore> store;
+    std::unique_ptr<Project> project;
     try {
-        store = ProjectStore::open(parser.positionalArguments().first(), ProjectStore::Access::ReadOnly);
+        project = Project::open(parser.positionalArguments().first(), ProjectStore::Access::ReadOnly);
     } catch (const StoreError &e) {
         return badInput(e.message());
     }
+    if (const QString refusal = comparingRefusal(*project, parser, as); !refusal.isEmpty())
+        return badInput(refusal);
+    ProjectStore *store = &project->store();
     request.coders = splitList(parser.value(coders));
     request.codes = splitList(parser.value(codes));
     AgreementReport report;

@@ -1,7 +1,6 @@
 #include "cli/BlindAccess.h"
 
 #include "project/Project.h"
-#include "storage/StoreError.h"
 #include "study/BlindCoding.h"
 
 namespace newscoder::cli {
@@ -17,8 +16,7 @@ QCommandLineOption asOption()
 std::optional<Viewer> viewerFor(Project &project, const QCommandLineParser &parser, const QCommandLineOption &as,
                                 QString *error)
 {
-    QString name = parser.isSet(as) ? parser.value(as) : qEnvironmentVariable("NEWSCODER_CODER");
-    name = name.trimmed();
+    const QString name = askerName(parser, as);
     if (!name.isEmpty())
         project.setCoderName(name);
     Viewer viewer;
@@ -36,16 +34,15 @@ std::optional<Viewer> viewerFor(Project &project, const QCommandLineParser &pars
     return viewer;
 }
 
-QString comparingRefusal(const QString &path, const QCommandLineParser &parser, const QCommandLineOption &as)
+QString askerName(const QCommandLineParser &parser, const QCommandLineOption &as)
 {
-    std::unique_ptr<Project> project;
-    try {
-        project = Project::open(path, ProjectStore::Access::ReadOnly);
-    } catch (const StoreError &) {
-        return {};
-    }
+    return (parser.isSet(as) ? parser.value(as) : qEnvironmentVariable("NEWSCODER_CODER")).trimmed();
+}
+
+QString comparingRefusal(Project &project, const QCommandLineParser &parser, const QCommandLineOption &as)
+{
     QString error;
-    const std::optional<Viewer> viewer = viewerFor(*project, parser, as, &error);
+    const std::optional<Viewer> viewer = viewerFor(project, parser, as, &error);
     if (!viewer)
         return error;
     if (!viewer->seesAll)
@@ -53,6 +50,19 @@ QString comparingRefusal(const QString &path, const QCommandLineParser &parser, 
                               "run it --as a lead)")
             .arg(viewer->name);
     return {};
+}
+
+QString ownRowRefusal(Project &project, const QCommandLineParser &parser, const QCommandLineOption &as,
+                      const QStringList &coders)
+{
+    const QString asker = askerName(parser, as);
+    if (!asker.isEmpty() && coders == QStringList{asker})
+        return {}; // a coder against the consensus: their own row
+    const QString refusal = comparingRefusal(project, parser, as);
+    if (refusal.isEmpty())
+        return {};
+    return refusal + QStringLiteral(" — a coder may ask for --coders %1 alone")
+                         .arg(asker.isEmpty() ? QStringLiteral("NAME") : asker);
 }
 
 } // namespace newscoder::cli

@@ -33,11 +33,19 @@ struct Viewer
 std::optional<Viewer> viewerFor(Project &project, const QCommandLineParser &parser, const QCommandLineOption &as,
                                 QString *error);
 
+// The asker's name: --as NAME, else NEWSCODER_CODER (trimmed; "" for nobody).
+QString askerName(const QCommandLineParser &parser, const QCommandLineOption &as);
+
 // Comparing coders (agreement, review, reliability --against, the disagreement
 // report) is the lead's while blind coding hides other coders, as in the
-// window: "" when the asker of the project at `path` may compare, else the
-// reason to refuse with. A project that cannot be opened gives "" (the command
-// reports that itself).
-QString comparingRefusal(const QString &path, const QCommandLineParser &parser, const QCommandLineOption &as);
+// window: "" when the asker may compare in `project` (the one the command
+// opened and goes on reading), else the reason to refuse with.
+QString comparingRefusal(Project &project, const QCommandLineParser &parser, const QCommandLineOption &as);
+
+// reliability --against: like comparingRefusal, except that a coder may see
+// their own row against the consensus (`coders` is just the asker); a
+// refusal says so.
+QString ownRowRefusal(Project &project, const QCommandLineParser &parser, const QCommandLineOption &as,
+                      const QStringList &coders);
 
 } // namespace newscoder::cli

@@ -1,5 +1,6 @@
 #include "cli/CliSupport.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -30,6 +31,21 @@ void printJson(const QJsonValue &value)
     std::fflush(stdout);
 }
 
+namespace {
+
+// Qt's help text names the binary's path; a command's help names the command
+// ("Usage: newscoder-cli import [options] PROJECT PATH...").
+QString commandHelp(const QCommandLineParser &parser, const QString &program)
+{
+    QString text = parser.helpText();
+    const QString binary = QStringLiteral("Usage: ") + QCoreApplication::arguments().value(0);
+    if (!program.isEmpty() && text.startsWith(binary))
+        text.replace(0, binary.size(), QStringLiteral("Usage: ") + program);
+    return text;
+}
+
+} // namespace
+
 int parseArguments(QCommandLineParser &parser, const QStringList &arguments, int minPositional, int maxPositional)
 {
     const QCommandLineOption help = parser.addHelpOption();
@@ -38,12 +54,12 @@ int parseArguments(QCommandLineParser &parser, const QStringList &arguments, int
         return ExitUsage;
     }
     if (parser.isSet(help)) {
-        writeOut(parser.helpText());
+        writeOut(commandHelp(parser, arguments.value(0)));
         return ExitOk;
     }
     const qsizetype n = parser.positionalArguments().size();
     if (n < minPositional || (maxPositional >= 0 && n > maxPositional)) {
-        writeErr(QStringLiteral("%1: wrong number of arguments.\n%2").arg(arguments.value(0), parser.helpText()));
+        writeErr(QStringLiteral("%1: wrong number of arguments.\n%2").arg(arguments.value(0), commandHelp(parser, arguments.value(0))));
         return ExitUsage;
     }
     return -1;

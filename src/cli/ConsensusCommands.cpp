@@ -5,6 +5,8 @@
 
 #include "cli/BlindAccess.h"
 #include "cli/CliSupport.h"
+#include "cli/ProjectCommands.h"
+#include "project/Project.h"
 #include "review/ConsensusAgreement.h"
 #include "review/DisagreementReport.h"
 #include "storage/ProjectStore.h"
@@ -128,16 +130,6 @@ void writeText(const review::ConsensusAgreementReport &report)
     }
 }
 
-std::unique_ptr<ProjectStore> openStore(const QString &path, QString *error)
-{
-    try {
-        return ProjectStore::open(path, ProjectStore::Access::ReadOnly);
-    } catch (const StoreError &e) {
-        *error = e.message();
-        return nullptr;
-    }
-}
-
 } // namespace
 
 bool asksAgainst(const QStringList &arguments)
@@ -172,23 +164,19 @@ int runReliabilityAgainst(const QStringList &arguments)
     parser.addOptions({against, coders, codes, json, as});
     if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
         return rc;
-    // Under blind coding a coder may see themselves against the consensus, nobody else.
-    const QString asker = (parser.isSet(as) ? parser.value(as) : qEnvironmentVariable("NEWSCODER_CODER")).trimmed();
-    if (splitList(parser.value(coders)) != QStringList{asker}) {
-        if (const QString refusal = comparingRefusal(parser.positionalArguments().first(), parser, as);
-            !refusal.isEmpty())
-            return badInput(refusal + QStringLiteral(" — a coder may ask for --coders %1 alone").arg(asker.isEmpty() ? QStringLiteral("NAME") : asker));
-    }
     if (parser.value(against).trimmed().isEmpty())
         return badInput(QStringLiteral("--against needs the consensus coder's name"));
     QString error;
-    const auto store = openStore(parser.positionalArguments().first(), &error);
-    if (!store)
+    const auto project = openProject(parser.positionalArguments().first(), ProjectStore::Access::ReadOnly, &error);
+    if (!project)
         return badInput(error);
+    // Under blind coding a coder may see themselves against the consensus, nobody else.
+    if (const QString refusal = ownRowRefusal(*project, parser, as, splitList(parser.value(coders))); !refusal.isEmpty())
+        return badInput(refusal);
     review::ConsensusAgreementReport report;
     try {
         report = review::computeConsensusAgreement(
-            *store, {parser.value(against), splitList(parser.value(coders)), splitList(parser.value(codes))});
+            project->store(), {parser.value(against), splitList(parser.value(coders)), splitList(parser.value(codes))});
     } catch (const StoreError &e) {
         return badInput(e.message());
     }
@@ -223,8 +211,6 @@ int runDisagreementReport(const QStringList &arguments)
     parser.addOptions({coders, against, codes, context, out, as});
     if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
         return rc;
-    if (const QString refusal = comparingRefusal(parser.positionalArguments().first(), parser, as); !refusal.isEmpty())
-        return badInput(refusal);
     review::DisagreementReportRequest request;
     request.coders = splitList(parser.value(coders));
     request.against = parser.value(against).trimmed();
@@ -244,12 +230,14 @@ int runDisagreementReport(const QStringList &arguments)
     const QString projectPath = parser.positionalArguments().first();
     request.title = QFileInfo(projectPath).completeBaseName();
     QString error;
-    const auto store = openStore(projectPath, &error);
-    if (!store)
+    const auto project = openProject(projectPath, ProjectStore::Access::ReadOnly, &error);
+    if (!project)
         return badInput(error);
+    if (const QString refusal = comparingRefusal(*project, parser, as); !refusal.isEmpty())
+        return badInput(refusal);
     review::DisagreementReportResult result;
     try {
-        error = review::writeDisagreementReport(*store, request, parser.value(out), &result);
+        error = review::writeDisagreementReport(project->store(), request, parser.value(out), &result);
     } catch (const StoreError &e) {
         error = e.message();
     }

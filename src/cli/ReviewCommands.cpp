@@ -157,12 +157,12 @@ int runReview(const QStringList &arguments)
     if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
         return rc;
 
-    if (const QString refusal = comparingRefusal(parser.positionalArguments().first(), parser, as); !refusal.isEmpty())
-        return badInput(refusal);
     QString error;
     auto project = openProject(parser.positionalArguments().first(), Access::ReadOnly, &error);
     if (!project)
         return badInput(error);
+    if (const QString refusal = comparingRefusal(*project, parser, as); !refusal.isEmpty())
+        return badInput(refusal);
     try {
         const auto pair = coderPair(project->store(), parser, coders, &error);
         if (!pair)

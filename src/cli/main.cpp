@@ -58,7 +58,7 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("variables"), {runVariables, "PROJECT --document ID [--coder NAME]  an article's variables"}},
         {QStringLiteral("set-variable"),
          {runSetVariable, "PROJECT (--document ID --coder NAME | --outlet NAME) --field NAME=VALUE..."}},
-        {QStringLiteral("reliability"), {runReliability, "FILE.csv --measure M     inter-coder reliability"}},
+        {QStringLiteral("reliability"), {runReliability, "FILE.csv --measure M | PROJECT --against CONSENSUS  inter-coder reliability; each coder against the consensus"}},
         {QStringLiteral("search"), {runSearch, "PROJECT PATTERN         find text in the articles (or --memos)"}},
         {QStringLiteral("autocode"), {runAutocode, "PROJECT PATTERN --code NAME --coder NAME  suggest annotations"}},
         {QStringLiteral("suggestions"), {runSuggestions, "PROJECT [--accept|--reject] (--all|ID...)"}},

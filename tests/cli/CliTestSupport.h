@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QCryptographicHash>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -106,6 +107,23 @@ inline QByteArray fileHash(const QString &path)
 inline QJsonDocument json(const CliRun &run)
 {
     return QJsonDocument::fromJson(run.out);
+}
+
+// The first object of a JSON list that `matches` (an empty object when none does).
+template<typename Match>
+QJsonObject firstObject(const QJsonArray &list, Match matches)
+{
+    for (const QJsonValue &v : list) {
+        if (matches(v))
+            return v.toObject();
+    }
+    return {};
+}
+
+// The first object of a JSON list whose `key` is `value`.
+inline QJsonObject objectWith(const QJsonArray &list, const char *key, const QString &value)
+{
+    return firstObject(list, [&](const QJsonValue &v) { return v[QLatin1String(key)].toString() == value; });
 }
 
 } // namespace newscoder::test

@@ -13,19 +13,6 @@
 
 using namespace newscoder::test;
 
-namespace {
-
-QJsonObject byName(const QJsonArray &list, const char *key, const QString &name)
-{
-    for (const QJsonValue &v : list) {
-        if (v[QLatin1String(key)].toString() == name)
-            return v.toObject();
-    }
-    return {};
-}
-
-} // namespace
-
 class TestCliConsensus : public QObject
 {
     Q_OBJECT
@@ -111,22 +98,22 @@ private Q_SLOTS:
         QCOMPARE(out[QLatin1String("documents")].toInt(), 1);
         const QJsonArray coders = out[QLatin1String("coders")].toArray();
         QCOMPARE(coders.size(), 2);
-        const QJsonObject ana = byName(coders, "coder", s("Ana"));
+        const QJsonObject ana = objectWith(coders, "coder", s("Ana"));
         QCOMPARE(ana[QLatin1String("units")].toInt(), 2);
         QCOMPARE(ana[QLatin1String("agreements")].toInt(), 1);
         QCOMPARE(ana[QLatin1String("percent_agreement")].toDouble(), 0.5);
         QCOMPARE(ana[QLatin1String("errors")][QLatin1String("boundary")].toInt(), 1);
-        const QJsonObject ben = byName(coders, "coder", s("Ben"));
+        const QJsonObject ben = objectWith(coders, "coder", s("Ben"));
         QCOMPARE(ben[QLatin1String("units")].toInt(), 3);
         QCOMPARE(ben[QLatin1String("agreements")].toInt(), 1);
         QCOMPARE(ben[QLatin1String("errors")][QLatin1String("extra")].toInt(), 1);
         QCOMPARE(ben[QLatin1String("errors")][QLatin1String("fields")].toInt(), 1);
         QCOMPARE(ben[QLatin1String("field_differences")][QLatin1String("Type")].toInt(), 1);
-        const QJsonObject benQuote = byName(ben[QLatin1String("codes")].toArray(), "code", s("Quote"));
+        const QJsonObject benQuote = objectWith(ben[QLatin1String("codes")].toArray(), "code", s("Quote"));
         QCOMPARE(benQuote[QLatin1String("errors")][QLatin1String("fields")].toInt(), 1);
         // Ben's quote span is the consensus's: unitizing α of Quote is 1.
         QCOMPARE(benQuote[QLatin1String("unitizing_alpha")].toDouble(), 1.0);
-        const QJsonObject anaSpeaker = byName(ana[QLatin1String("codes")].toArray(), "code", s("Speaker"));
+        const QJsonObject anaSpeaker = objectWith(ana[QLatin1String("codes")].toArray(), "code", s("Speaker"));
         QVERIFY(anaSpeaker[QLatin1String("unitizing_alpha")].toDouble() < 1.0);
 
         // The text form and one coder.

@@ -19,12 +19,10 @@ namespace {
 // The review item whose side `coder` has an annotation of `code`.
 QJsonObject itemOf(const QJsonArray &items, const QString &coderSide, const QString &code)
 {
-    for (const QJsonValue &v : items) {
+    return firstObject(items, [&](const QJsonValue &v) {
         const QJsonValue annotation = v[coderSide][QLatin1String("annotation")];
-        if (annotation.isObject() && annotation[QLatin1String("code")].toString() == code)
-            return v.toObject();
-    }
-    return {};
+        return annotation.isObject() && annotation[QLatin1String("code")].toString() == code;
+    });
 }
 
 } // namespace

@@ -9,6 +9,7 @@
 #include "io/ScraperResidue.h"
 #include "project/ScraperLeftovers.h"
 #include "search/CorpusSearch.h"
+#include "storage/MetadataRows.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -107,6 +108,19 @@ private Q_SLOTS:
         m_project->undoStack()->redo();
         QVERIFY2(ProjectSnapshot::take(path) == again, qPrintable(ProjectSnapshot::diff(again, ProjectSnapshot::take(path))));
         QVERIFY(!setScraperLeftoversMarked(*m_project, QUuid::createUuid(), false)); // unknown article
+    }
+
+    void oneArticlesEntryIsReadWithoutItsText()
+    {
+        const QString key = QString::fromLatin1(scraped::ResidueMetadataKey);
+        const std::optional<QString> stored = metadataOfDocument(m_project->store(), m_doc, key);
+        QVERIFY(stored);
+        QCOMPARE(scraped::residueFromString(*stored, int(QByteArray(Scraped).size())),
+                 scraped::residueOf(*m_project->store().document(m_doc)));
+        QCOMPARE(metadataByDocument(m_project->store(), key).value(m_doc), *stored);
+        QVERIFY(!metadataOfDocument(m_project->store(), QUuid::createUuid(), key));
+        QVERIFY(setScraperLeftoversMarked(*m_project, m_doc, false));
+        QVERIFY(!metadataOfDocument(m_project->store(), m_doc, key));
     }
 };
 

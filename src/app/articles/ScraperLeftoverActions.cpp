@@ -3,10 +3,14 @@
 #include "io/ScraperResidue.h"
 #include "project/Project.h"
 #include "project/ScraperLeftovers.h"
+#include "storage/MetadataRows.h"
 #include "storage/ProjectStore.h"
 
 #include <QAction>
 #include <QMenu>
+#include <QUndoStack>
+
+#include <limits>
 
 namespace newscoder {
 
@@ -21,26 +25,57 @@ ScraperLeftoverActions::ScraperLeftoverActions(QMenu *editMenu, std::function<Pr
         const QUuid id = m_document();
         if (!p || id.isNull())
             return;
-        const auto doc = p->store().document(id);
-        if (doc)
-            setScraperLeftoversMarked(*p, id, scraped::residueOf(*doc).isEmpty());
+        setScraperLeftoversMarked(*p, id, !leftoversMarked(p, id));
         update();
     });
     connect(editMenu, &QMenu::aboutToShow, this, &ScraperLeftoverActions::update);
     update();
 }
 
+void ScraperLeftoverActions::follow(Project *project)
+{
+    if (m_followed == project)
+        return;
+    disconnect(m_changed);
+    disconnect(m_undone);
+    m_followed = project;
+    m_cachedMarked.reset();
+    if (!project)
+        return;
+    m_changed = connect(project, &Project::documentChanged, this, [this](const QUuid &id) {
+        if (id == m_cachedDocument)
+            m_cachedMarked.reset();
+    });
+    m_undone = connect(project->undoStack(), &QUndoStack::indexChanged, this, [this] { m_cachedMarked.reset(); });
+}
+
+bool ScraperLeftoverActions::leftoversMarked(Project *project, const QUuid &id)
+{
+    follow(project);
+    if (m_cachedMarked && m_cachedDocument == id)
+        return *m_cachedMarked;
+    ++m_storeReads;
+    // Only the metadata entry; the text's length bounds nothing here (any span means "marked").
+    const std::optional<QString> stored =
+        metadataOfDocument(project->store(), id, QString::fromLatin1(scraped::ResidueMetadataKey));
+    const bool marked =
+        stored && !scraped::residueFromString(*stored, std::numeric_limits<int>::max()).isEmpty();
+    m_cachedDocument = id;
+    m_cachedMarked = marked;
+    return marked;
+}
+
 void ScraperLeftoverActions::update()
 {
     Project *p = m_project();
     const QUuid id = m_document();
-    const auto doc = p && !id.isNull() ? p->store().document(id) : std::nullopt;
-    const bool marked = doc && !scraped::residueOf(*doc).isEmpty();
+    const bool known = p && !id.isNull();
+    const bool marked = known && leftoversMarked(p, id);
     m_action->setText(marked ? tr("Treat Scraper &Leftovers as Article Text") : tr("Mark Scraper &Leftovers"));
     m_action->setStatusTip(marked ? tr("The dimmed lines of this article become article text again: searched, auto-coded, cued")
                                   : tr("Find this article's scraper leftovers again (header, time stamps, tags, credits…) "
                                        "and dim them"));
-    m_action->setEnabled(doc.has_value() && !p->isReadOnly());
+    m_action->setEnabled(known && !p->isReadOnly());
 }
 
 } // namespace newscoder

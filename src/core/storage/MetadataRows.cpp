@@ -25,4 +25,19 @@ QHash<QUuid, QString> metadataByDocument(const ProjectStore &store, const QStrin
     return values;
 }
 
+std::optional<QString> metadataOfDocument(const ProjectStore &store, const QUuid &id, const QString &name)
+{
+    QSqlQuery q(const_cast<ProjectStore &>(store).database());
+    q.setForwardOnly(true);
+    if (!q.prepare(QStringLiteral("SELECT value FROM document_metadata WHERE document_id = ? AND name = ? "
+                                  "ORDER BY position LIMIT 1")))
+        fail(q.lastError(), QStringLiteral("Cannot prepare a statement"));
+    q.addBindValue(idString(id));
+    q.addBindValue(name);
+    exec(q, QStringLiteral("Cannot read article metadata"));
+    if (!q.next())
+        return std::nullopt;
+    return q.value(0).toString();
+}
+
 } // namespace newscoder

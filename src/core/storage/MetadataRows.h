@@ -8,6 +8,8 @@
 #include <QString>
 #include <QUuid>
 
+#include <optional>
+
 namespace newscoder {
 
 class ProjectStore;
@@ -15,5 +17,9 @@ class ProjectStore;
 // Article id → the value of its metadata entry `name` (the first, when
 // there are several); articles without one are absent.
 QHash<QUuid, QString> metadataByDocument(const ProjectStore &store, const QString &name);
+
+// The same for one article, for readers that need one entry and not its text
+// (the article view's and Edit menu's scraper leftovers); nullopt without one.
+std::optional<QString> metadataOfDocument(const ProjectStore &store, const QUuid &id, const QString &name);
 
 } // namespace newscoder

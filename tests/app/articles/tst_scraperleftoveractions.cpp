@@ -8,9 +8,11 @@
 #include "DocumentListDock.h"
 #include "MainWindow.h"
 #include "ProjectSession.h"
+#include "articles/ScraperLeftoverActions.h"
 #include "io/ArticleTextParser.h"
 #include "io/CodebookJson.h"
 #include "io/ScraperResidue.h"
+#include "project/ScraperLeftovers.h"
 
 #include <QAction>
 #include <QMenu>
@@ -143,6 +145,29 @@ private Q_SLOTS:
         QVERIFY(view()->residue().isEmpty());
         action()->trigger(); // mark again
         QCOMPARE(view()->residue(), before);
+    }
+
+    void theEditMenuReadsTheArticleOnceUntilItChanges()
+    {
+        auto *edit = m_window->menuBar()->findChild<QMenu *>(QStringLiteral("menuEdit"));
+        auto *actions = edit ? edit->findChild<ScraperLeftoverActions *>() : nullptr;
+        QVERIFY(actions);
+        Q_EMIT edit->aboutToShow();
+        const int reads = actions->storeReads();
+        for (int i = 0; i < 3; ++i)
+            Q_EMIT edit->aboutToShow();
+        QCOMPARE(actions->storeReads(), reads); // the same article: answered from the cache
+        QCOMPARE(action()->text(), QStringLiteral("Treat Scraper &Leftovers as Article Text"));
+        // Changed behind the menu's back (the CLI's path: the project's mutator), then undone.
+        Project &project = m_window->session()->project();
+        QVERIFY(setScraperLeftoversMarked(project, m_doc, false));
+        Q_EMIT edit->aboutToShow();
+        QCOMPARE(actions->storeReads(), reads + 1);
+        QCOMPARE(action()->text(), QStringLiteral("Mark Scraper &Leftovers"));
+        project.undoStack()->undo();
+        Q_EMIT edit->aboutToShow();
+        QCOMPARE(actions->storeReads(), reads + 2);
+        QCOMPARE(action()->text(), QStringLiteral("Treat Scraper &Leftovers as Article Text"));
     }
 };
 
