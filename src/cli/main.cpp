@@ -6,6 +6,7 @@
 #include "cli/DuplicateCommands.h"
 #include "cli/LeftoverCommands.h"
 #include "cli/ExportCommands.h"
+#include "cli/ImportCommands.h"
 #include "cli/ProjectCommands.h"
 #include "cli/QuoteCommands.h"
 #include "cli/RefiCommands.h"
