@@ -1,6 +1,8 @@
 #include "DocumentListDock.h"
 
 #include "ArticleAgreementLoader.h"
+#include "articles/ArticleCopiesLoader.h"
+#include "articles/ArticleCopiesPanel.h"
 #include "ArticleListColumns.h"
 #include "models/DocumentListModel.h"
 #include "models/ModelRoles.h"
@@ -18,10 +20,32 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QPainter>
+#include <QIcon>
+#include <QPixmap>
 
 namespace newscoder {
 
 namespace {
+
+// Two overlapping sheets: the article has copies in the project.
+QIcon copiesBadge()
+{
+    static const QIcon icon = [] {
+        QPixmap pixmap(16, 16);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        const QColor ink(0x35, 0x6a, 0xb0);
+        painter.setPen(QPen(ink, 1.2));
+        painter.setBrush(QColor(0xdd, 0xe8, 0xf6));
+        painter.drawRoundedRect(QRectF(1.5, 1.5, 9, 10.5), 1.5, 1.5);
+        painter.setBrush(Qt::white);
+        painter.drawRoundedRect(QRectF(5.5, 4.5, 9, 10.5), 1.5, 1.5);
+        return QIcon(pixmap);
+    }();
+    return icon;
+}
 
 // Matches the filter words against title and outlet (all words must match).
 class DocumentFilterProxy final : public QSortFilterProxyModel
@@ -47,6 +71,40 @@ public:
         invalidateRowsFilter();
     }
     bool mineOnly() const { return m_mineOnly; }
+
+    // The duplicate badge: articles with copies get an icon and a tooltip line in the title column.
+    void setCopyCounts(QHash<QUuid, int> counts)
+    {
+        m_copyCounts = std::move(counts);
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, DocumentListModel::TitleColumn),
+                               index(rowCount() - 1, DocumentListModel::TitleColumn),
+                               {Qt::DecorationRole, Qt::ToolTipRole});
+    }
+    int copyCount(const QModelIndex &index) const
+    {
+        const QModelIndex source = mapToSource(index);
+        return source.isValid() ? m_copyCounts.value(
+                                      static_cast<const DocumentListModel *>(sourceModel())->documentId(source.row()))
+                                : 0;
+    }
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (index.column() == DocumentListModel::TitleColumn
+            && (role == Qt::DecorationRole || role == Qt::ToolTipRole)) {
+            if (const int copies = copyCount(index); copies > 0) {
+                if (role == Qt::DecorationRole)
+                    return copiesBadge();
+                const QString tip = QSortFilterProxyModel::data(index, role).toString();
+                const QString line = copies == 1 ? DocumentListDock::tr("1 copy of this article in the project")
+                                                 : DocumentListDock::tr("%1 copies of this article in the project")
+                                                       .arg(copies);
+                return tip.isEmpty() ? line : tip + u'\n' + line;
+            }
+        }
+        return QSortFilterProxyModel::data(index, role);
+    }
 
 protected:
     bool filterAcceptsRow(int row, const QModelIndex &parent) const override
@@ -75,6 +133,7 @@ private:
     QStringList m_words;
     bool m_incompleteOnly = false;
     bool m_mineOnly = false;
+    QHash<QUuid, int> m_copyCounts;
 };
 
 } // namespace
@@ -121,8 +180,11 @@ DocumentListDock::DocumentListDock(QWidget *parent) : QDockWidget(tr("Articles")
     filterRow->addWidget(m_incompleteOnly);
     layout->addLayout(scopeRow);
     layout->addLayout(filterRow);
-    layout->addWidget(m_view);
+    layout->addWidget(m_view, 3);
     layout->addWidget(m_count);
+    m_copiesPanel = new ArticleCopiesPanel(body);
+    layout->addWidget(m_copiesPanel, 1);
+    connect(m_copiesPanel, &ArticleCopiesPanel::openArticle, this, &DocumentListDock::selectDocument);
     m_markDone = new QAction(tr("Mark &Done"), this);
     m_markDone->setObjectName(QStringLiteral("actionMarkDone"));
     m_markDone->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
@@ -171,6 +233,10 @@ void DocumentListDock::setModel(DocumentListModel *model)
         m_model->disconnect(this);
     delete m_agreement;
     m_agreement = nullptr;
+    delete m_copies;
+    m_copies = nullptr;
+    static_cast<DocumentFilterProxy *>(m_proxy)->setCopyCounts({});
+    m_copiesPanel->setCopies({});
     m_model = model;
     m_proxy->setSourceModel(model);
     m_view->setModel(model ? m_proxy : nullptr);
@@ -186,10 +252,19 @@ void DocumentListDock::setModel(DocumentListModel *model)
                 updateStudy(); // the progress counts missing values
         });
         m_agreement = new ArticleAgreementLoader(model, this);
+        m_copies = new ArticleCopiesLoader(model->project(), this);
+        connect(m_copies, &ArticleCopiesLoader::finished, this, [this] {
+            QHash<QUuid, int> counts;
+            for (auto it = m_copies->copies().cbegin(); it != m_copies->copies().cend(); ++it)
+                counts.insert(it.key(), int(it.value().size()));
+            static_cast<DocumentFilterProxy *>(m_proxy)->setCopyCounts(std::move(counts));
+            m_copiesPanel->setCopies(m_copies->copies());
+        });
         m_columns->watchModel();
         m_view->sortByColumn(DocumentListModel::DateColumn, Qt::AscendingOrder);
         connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
                 [this](const QModelIndex &current) {
+                    m_copiesPanel->setCurrentArticle(current.isValid() ? current.data(IdRole).toUuid() : QUuid());
                     Q_EMIT currentDocumentChanged(current.isValid() ? current.data(IdRole).toUuid() : QUuid());
                 });
         connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,

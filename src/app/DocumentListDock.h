@@ -14,6 +14,8 @@ class QTableView;
 namespace newscoder {
 
 class ArticleAgreementLoader;
+class ArticleCopiesLoader;
+class ArticleCopiesPanel;
 class ArticleListColumns;
 class DocumentListModel;
 
@@ -22,7 +24,8 @@ class DocumentListModel;
 // coders: All articles or My articles (the current coder's assignments) with
 // their progress, Mark Done / Not Done (Ctrl+D, Ctrl+Shift+D, context menu)
 // as undoable study changes, and each article's agreement between its coders,
-// computed off the UI thread.
+// computed off the UI thread. Articles with near-duplicate or linked copies
+// carry a badge, and the current article's copies are listed under the list.
 class DocumentListDock final : public QDockWidget
 {
     Q_OBJECT
@@ -47,6 +50,9 @@ public:
     QAction *markDoneAction() const { return m_markDone; }
     QAction *markNotDoneAction() const { return m_markNotDone; }
     ArticleAgreementLoader *agreementLoader() const { return m_agreement; }
+    // Every article's copies (off the UI thread) and the current article's in a panel under the list.
+    ArticleCopiesLoader *copiesLoader() const { return m_copies; }
+    ArticleCopiesPanel *copiesPanel() const { return m_copiesPanel; }
     // Marks the selected articles assigned to the current coder done (or not
     // done): one undoable step. Returns false (with a status message) when none
     // of them is assigned to the coder or the project cannot be changed.
@@ -71,6 +77,8 @@ private:
     QAction *m_markDone = nullptr;
     QAction *m_markNotDone = nullptr;
     ArticleAgreementLoader *m_agreement = nullptr;
+    ArticleCopiesLoader *m_copies = nullptr;
+    ArticleCopiesPanel *m_copiesPanel = nullptr;
     QTableView *m_view = nullptr;
     ArticleListColumns *m_columns = nullptr;
 };

@@ -1,4 +1,5 @@
 #include "ImportController.h"
+#include "articles/ImportDialog.h"
 #include "common/Prompt.h"
 
 #include "project/Project.h"
@@ -57,7 +58,25 @@ void ImportController::chooseAndImport(Project &project, bool folder)
     if (paths.isEmpty())
         return;
     settings.setValue(LastImportDirKey, QFileInfo(paths.first()).absolutePath());
-    importPaths(project, paths);
+    if (m_interactive)
+        reviewAndImport(project, paths);
+    else
+        importPaths(project, paths);
+}
+
+ImportDialog *ImportController::reviewAndImport(Project &project, const QStringList &paths)
+{
+    auto *dialog = new ImportDialog(project, paths, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &ImportDialog::imported, this, [this](const QList<QUuid> &ids) {
+        Q_EMIT statusMessage(tr("Imported %n article(s).", nullptr, int(ids.size())));
+        Q_EMIT finished(ids);
+    });
+    connect(dialog, &QDialog::rejected, this,
+            [this] { Q_EMIT statusMessage(tr("Import cancelled — nothing was added.")); });
+    dialog->open();
+    return dialog;
 }
 
 void ImportController::importPaths(Project &project, const QStringList &paths)

@@ -10,6 +10,7 @@ class QWidget;
 
 namespace newscoder {
 
+class ImportDialog;
 class Project;
 
 // Imports articles off the UI thread: files are read and parsed on a worker
@@ -22,8 +23,11 @@ class ImportController final : public QObject
 public:
     explicit ImportController(QWidget *window);
 
-    // Asks for files (or a folder) and imports them.
+    // Asks for files (or a folder) and imports them: through the import dialog
+    // (review first) when interactive, else at once.
     void chooseAndImport(Project &project, bool folder);
+    // Opens the import dialog (window-modal, deletes itself) on `paths`.
+    ImportDialog *reviewAndImport(Project &project, const QStringList &paths);
     void importPaths(Project &project, const QStringList &paths);
     bool isRunning() const { return m_running; }
     const ImportReport &lastReport() const { return m_report; }

@@ -25,7 +25,6 @@ std::optional<DocumentSummary> findDocument(const Project &project, const QStrin
 // Subcommands working on a project file. Each takes argv-style arguments
 // (arguments[0] = "newscoder-cli SUBCOMMAND") and returns the exit code.
 int runNew(const QStringList &arguments);
-int runImport(const QStringList &arguments);
 int runInfo(const QStringList &arguments);
 int runDocuments(const QStringList &arguments);
 int runText(const QStringList &arguments);

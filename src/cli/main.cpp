@@ -6,6 +6,7 @@
 #include "cli/DuplicateCommands.h"
 #include "cli/LeftoverCommands.h"
 #include "cli/ExportCommands.h"
+#include "cli/ImportCommands.h"
 #include "cli/ProjectCommands.h"
 #include "cli/QuoteCommands.h"
 #include "cli/RefiCommands.h"
@@ -36,7 +37,7 @@ const std::map<QString, Subcommand> &subcommands()
 {
     static const std::map<QString, Subcommand> table = {
         {QStringLiteral("new"), {runNew, "PROJECT                 create a project (default news codebook)"}},
-        {QStringLiteral("import"), {runImport, "PROJECT PATH... [--map F=COL,...]  import articles: text, web pages, DOCX, ODT, PDF, RTF, news exports, tables"}},
+        {QStringLiteral("import"), {runImport, "PROJECT PATH... [--map F=COL,...] [--duplicates skip|keep|link]  import articles: text, web pages, DOCX, ODT, PDF, RTF, news exports, tables"}},
         {QStringLiteral("codebook"), {runCodebook, "PROJECT [--json]        the codebook as a tree (or JSON with ids)"}},
         {QStringLiteral("codebook-import"), {runCodebookImport, "PROJECT FILE.json       add a codebook (merge by name)"}},
         {QStringLiteral("info"), {runInfo, "PROJECT                 counts, codes and coders"}},

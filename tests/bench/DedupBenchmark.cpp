@@ -2,11 +2,14 @@
 // articles of 400–600 words; one in ten is an edited copy of an earlier one,
 // one in twenty-five a word-for-word copy). Prints the median of several runs
 // of (1) fingerprinting and clustering texts in memory and (2) the whole
-// `duplicates` pass over a project file (reading every text from SQLite).
+// `duplicates` pass over a project file (reading every text from SQLite) and
+// (3) the check `import` makes: 200 incoming articles, half of them edited
+// copies of project articles, against the whole project.
 // Exits 1 when the clusters found are not the planted ones. Not a test:
 // numbers go in the README.
 //     newscoder-bench-dedup [ARTICLES [RUNS]]
 #include "dedup/DuplicateFinder.h"
+#include "dedup/ImportDuplicates.h"
 #include "dedup/ProjectDuplicates.h"
 #include "io/CodebookJson.h"
 #include "project/Project.h"
@@ -202,8 +205,28 @@ int main(int argc, char *argv[])
         fromProject = findProjectDuplicates(*store);
     });
     report("duplicates over a project file (read + cluster)", project);
+
+    QList<Document> incoming;
+    for (int i = 0; i < 200; ++i) {
+        Document d;
+        d.text = i % 2 ? prose.edited(texts[(i * 37) % count]) : prose.article();
+        incoming << d;
+    }
+    ImportDuplicates atImport;
+    const Timing importCheck = median(runs, [&] {
+        const auto store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
+        atImport = findImportDuplicates(*store, incoming);
+    });
+    report("import check: 200 incoming vs the project", importCheck);
+    std::printf("  %lld of 200 incoming articles are copies (100 planted)\n",
+                static_cast<long long>(atImport.matches.size()));
     std::printf("load average at the end: %.2f\n", loadAverage());
 
+    if (atImport.matches.size() != 100) {
+        std::fprintf(stderr, "newscoder-bench-dedup: %lld copies at import, planted 100\n",
+                     static_cast<long long>(atImport.matches.size()));
+        return 1;
+    }
     if (found.clusters.size() != planted || fromProject.result.clusters.size() != planted) {
         std::fprintf(stderr, "newscoder-bench-dedup: found %lld and %lld clusters, planted %d\n",
                      static_cast<long long>(found.clusters.size()),

@@ -85,6 +85,14 @@ int DuplicateFinder::wordCount(int index) const
     return m_prints.at(std::size_t(index)).words;
 }
 
+DuplicatePair DuplicateFinder::compare(int a, int b) const
+{
+    const Fingerprint &x = m_prints.at(std::size_t(a));
+    const Fingerprint &y = m_prints.at(std::size_t(b));
+    const bool sameWords = x.words > 0 && x.words == y.words && x.wordsKey == y.wordsKey;
+    return {a, b, sameWords ? 1.0 : jaccard(x.shingles, y.shingles), x.rawHash == y.rawHash};
+}
+
 DuplicateResult DuplicateFinder::findClusters() const
 {
     DuplicateResult result;

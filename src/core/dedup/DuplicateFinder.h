@@ -80,6 +80,10 @@ public:
     // The clusters of everything added so far.
     DuplicateResult findClusters() const;
 
+    // Texts `a` < `b` compared exactly (Jaccard of the shingle sets; 1 for the
+    // same folded words), whatever the threshold.
+    DuplicatePair compare(int a, int b) const;
+
     // Options whose threshold is out of (0, 1] or shingleWords out of 1..10: a message, else empty.
     static QString checkOptions(const DuplicateOptions &options);
 

@@ -1,5 +1,5 @@
 // News-database exports split into their articles with metadata: fictional samples in the
-// layouts of Nexis Uni (TXT, and DOCX built here), Factiva (TXT and HTML) and ProQuest (TXT),
+// layouts of Nexis Uni (TXT, and DOCX built here), Factiva (TXT, HTML and RTF) and ProQuest (TXT),
 // in tests/data/import. Detection by content; parts that are no article reported.
 #include "io/ArticleFileReader.h"
 #include "io/exports/NewsExport.h"
@@ -195,6 +195,36 @@ private Q_SLOTS:
                                      "The coastal authority pays for the repairs.\n"_s),
                  qPrintable(first.text));
         QCOMPARE(batch.documents[1].date, QDate(2022, 1, 27));
+    }
+
+    // Factiva's RTF download: bold field codes, a tab, the value; Windows-1252 and \\u escapes;
+    // a page break between articles; the page header is no article text.
+    void factivaRtfSplitsIntoArticles()
+    {
+        const ArticleBatch batch = readArticleFile(sample(u"factiva/two-articles.rtf"_s), u"factiva.rtf"_s);
+        QVERIFY2(batch.error.isEmpty(), qPrintable(batch.error));
+        QCOMPARE(batch.format, u"factiva"_s);
+        QVERIFY2(batch.rejected.isEmpty(), qPrintable(batch.rejected.value(0).second));
+        QCOMPARE(titles(batch), QStringList({u"Skjærgård ferry gets a second deck"_s,
+                                             u"Quay café closes for the winter"_s}));
+        const Document &ferry = batch.documents[0];
+        QCOMPARE(ferry.author, u"Åsa Lindqvist"_s);
+        QCOMPARE(ferry.outlet, u"Halvik Harbour News"_s);
+        QCOMPARE(ferry.date, QDate(2022, 3, 3));
+        QCOMPARE(metadataValue(ferry, u"file_format"_s), u"rtf"_s);
+        QCOMPARE(metadataValue(ferry, u"word_count"_s), u"47 words"_s);
+        QCOMPARE(metadataValue(ferry, u"document_id"_s), u"HALHN00020220303ei330002z"_s);
+        QVERIFY2(ferry.text.contains(u"The island ferry to Skjærgård will get a second passenger deck"_s),
+                 qPrintable(ferry.text));
+        QVERIFY2(ferry.text.contains(u"A temporary boat will run meanwhile — twice a day."_s), qPrintable(ferry.text));
+        QVERIFY(!ferry.text.contains(u"page header"_s));
+        QVERIFY(!ferry.text.contains(u"Document HALHN"_s));
+        const Document &cafe = batch.documents[1];
+        QCOMPARE(cafe.date, QDate(2021, 12, 11));
+        QCOMPARE(cafe.outlet, u"The Northern Courier"_s);
+        QVERIFY(cafe.author.isEmpty());
+        QCOMPARE(metadataValue(cafe, u"document_id"_s), u"NRTHC00020211211ehcb0002a"_s);
+        QVERIFY(cafe.text.endsWith(u"Its owner said the heating costs had doubled.\n"_s));
     }
 
     void proquestSplitsIntoDocuments()
