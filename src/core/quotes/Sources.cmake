@@ -10,4 +10,7 @@ set(NEWSCODER_QUOTES_SOURCES
   quotes/QuoteOffsets.h quotes/QuoteOffsets.cpp
   quotes/QuoteGold.h quotes/QuoteGold.cpp
   quotes/QuoteScorer.h quotes/QuoteScorer.cpp
+  quotes/QuoteMapping.h quotes/QuoteMapping.cpp
+  quotes/ActorMatching.h quotes/ActorMatching.cpp
+  quotes/QuoteSuggestions.h quotes/QuoteSuggestions.cpp
 )

@@ -1,0 +1,433 @@
+#include "quotes/QuoteSuggestions.h"
+
+#include "project/Project.h"
+#include "quotes/ActorMatching.h"
+#include "quotes/QuoteAttributor.h"
+#include "storage/DocumentTextStream.h"
+#include "storage/StoreError.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace newscoder {
+
+namespace {
+
+const QString MemoKey = QStringLiteral("quote_suggestion");
+
+std::optional<quotes::QuoteKind> kindFromName(const QString &name)
+{
+    using quotes::QuoteKind;
+    for (QuoteKind k : {QuoteKind::Direct, QuoteKind::Mixed, QuoteKind::Indirect, QuoteKind::Floating}) {
+        if (quotes::quoteKindName(k) == name)
+            return k;
+    }
+    return std::nullopt;
+}
+
+quotes::SpeakerKind speakerKindFromName(const QString &name)
+{
+    using quotes::SpeakerKind;
+    for (SpeakerKind k : {SpeakerKind::Person, SpeakerKind::Organisation, SpeakerKind::Pronoun,
+                          SpeakerKind::Reference, SpeakerKind::Anonymous}) {
+        if (quotes::speakerKindName(k) == name)
+            return k;
+    }
+    return SpeakerKind::None;
+}
+
+} // namespace
+
+QString quoteSuggestionMemo(const QuoteSuggestionInfo &info)
+{
+    QJsonObject o{{QStringLiteral("kind"), quotes::quoteKindName(info.kind)},
+                  {QStringLiteral("rule"), info.rule},
+                  {QStringLiteral("confidence"), qRound(info.confidence * 1000.0) / 1000.0},
+                  {QStringLiteral("speaker_kind"), quotes::speakerKindName(info.speakerKind)}};
+    if (!info.actor.isEmpty())
+        o.insert(QStringLiteral("actor"), info.actor);
+    if (!info.newActor.isEmpty())
+        o.insert(QStringLiteral("new_actor"), info.newActor);
+    return QString::fromUtf8(QJsonDocument(QJsonObject{{MemoKey, o}}).toJson(QJsonDocument::Compact));
+}
+
+std::optional<QuoteSuggestionInfo> readQuoteSuggestionMemo(const QString &memo)
+{
+    if (!memo.startsWith(u'{'))
+        return std::nullopt;
+    const QJsonDocument doc = QJsonDocument::fromJson(memo.toUtf8());
+    const QJsonObject o = doc.object().value(MemoKey).toObject();
+    const auto kind = kindFromName(o.value(QStringLiteral("kind")).toString());
+    if (!kind)
+        return std::nullopt;
+    QuoteSuggestionInfo info;
+    info.kind = *kind;
+    info.rule = o.value(QStringLiteral("rule")).toString();
+    info.confidence = o.value(QStringLiteral("confidence")).toDouble();
+    info.speakerKind = speakerKindFromName(o.value(QStringLiteral("speaker_kind")).toString());
+    info.actor = o.value(QStringLiteral("actor")).toString();
+    info.newActor = o.value(QStringLiteral("new_actor")).toString();
+    return info;
+}
+
+QString quoteSuggestionSummary(const QuoteSuggestionInfo &info)
+{
+    QString s = QStringLiteral("%1 quote · rule %2 · confidence %3")
+                    .arg(quotes::quoteKindName(info.kind), info.rule)
+                    .arg(info.confidence, 0, 'f', 2);
+    if (info.speakerKind == quotes::SpeakerKind::Anonymous)
+        s += QStringLiteral(" · anonymous source");
+    if (!info.newActor.isEmpty())
+        s += QStringLiteral(" · new actor: ") + info.newActor;
+    else if (!info.actor.isEmpty())
+        s += QStringLiteral(" · actor: ") + info.actor;
+    return s;
+}
+
+// --- planning
+
+QuoteSuggestionPlanner::QuoteSuggestionPlanner(QuoteMapping mapping, QList<Code> codes, QList<Actor> actors,
+                                               const QUuid &coderId)
+    : m_mapping(std::move(mapping)), m_actors(std::move(actors)), m_coderId(coderId)
+{
+    for (const Code &c : codes) {
+        if (c.id == m_mapping.quoteCode)
+            m_quoteCode = c;
+        else if (c.id == m_mapping.speakerCode)
+            m_speakerCode = c;
+    }
+    if (m_quoteCode && !m_mapping.kindField.isNull()) {
+        if (const CodeField *f = m_quoteCode->field(m_mapping.kindField))
+            m_kindField = *f;
+    }
+    m_actorOnSpeaker = m_speakerCode && m_speakerCode->field(m_mapping.actorField);
+}
+
+QString QuoteSuggestionPlanner::key(const QUuid &documentId, const QUuid &codeId, int start, int end) const
+{
+    return idString(documentId) + u'|' + idString(codeId) + u'|' + QString::number(start) + u'|'
+        + QString::number(end);
+}
+
+void QuoteSuggestionPlanner::noteExisting(const Annotation &a)
+{
+    if (a.coderId != m_coderId)
+        return;
+    if (a.codeId == m_mapping.quoteCode || (!m_mapping.speakerCode.isNull() && a.codeId == m_mapping.speakerCode))
+        m_existing.insert(key(a.documentId, a.codeId, a.start, a.end), a.id);
+}
+
+QUuid QuoteSuggestionPlanner::speakerFor(const QUuid &documentId, const quotes::QuoteSpan &span)
+{
+    const QString k = key(documentId, m_mapping.speakerCode, span.start, span.end);
+    if (const auto it = m_existing.constFind(k); it != m_existing.cend())
+        return *it;
+    Annotation a;
+    a.id = QUuid::createUuid();
+    a.documentId = documentId;
+    a.codeId = m_mapping.speakerCode;
+    a.start = span.start;
+    a.end = span.end;
+    a.coderId = m_coderId;
+    a.status = AnnotationStatus::Suggested;
+    a.created = a.modified = QDateTime::currentDateTimeUtc();
+    m_change.insertAnnotations.append(a);
+    m_existing.insert(k, a.id);
+    ++m_speakers;
+    return a.id;
+}
+
+void QuoteSuggestionPlanner::addDocument(const QUuid &documentId, const QString &text)
+{
+    if (!m_quoteCode)
+        return;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto value = [](const QUuid &owner, const FieldValue &v) {
+        StoredValue s;
+        s.owner = StoredValue::Owner::Annotation;
+        s.ownerId = owner;
+        s.value = v;
+        return s;
+    };
+    for (const quotes::Attribution &at : quotes::attributeQuotes(text)) {
+        if (!at.quote.isValid() || at.quote.end > text.size())
+            continue;
+        const QString quoteKey = key(documentId, m_quoteCode->id, at.quote.start, at.quote.end);
+        if (m_existing.contains(quoteKey)) {
+            ++m_skipped;
+            continue;
+        }
+        QuoteSuggestionInfo info;
+        info.kind = at.kind;
+        info.rule = at.rule;
+        info.confidence = at.confidence;
+        info.speakerKind = at.speakerKind;
+        info.actor = at.actor;
+        ActorMatch match;
+        if (!m_mapping.actorField.isNull() && !at.actor.isEmpty()) {
+            match = matchActor(m_actors, at.actor);
+            if (match.how == ActorMatch::How::New)
+                info.newActor = match.proposedName;
+        }
+        Annotation quote;
+        quote.id = QUuid::createUuid();
+        quote.documentId = documentId;
+        quote.codeId = m_quoteCode->id;
+        quote.start = at.quote.start;
+        quote.end = at.quote.end;
+        quote.coderId = m_coderId;
+        quote.status = AnnotationStatus::Suggested;
+        quote.created = quote.modified = now;
+        QUuid speaker;
+        if (m_speakerCode && at.speaker.isValid() && at.speaker.end <= text.size())
+            speaker = speakerFor(documentId, at.speaker);
+        // The actor goes on the speaker span (or on the quote when the field is the quote's).
+        const QUuid actorOwner = m_actorOnSpeaker ? speaker : quote.id;
+        if (info.newActor.isEmpty() && actorOwner.isNull())
+            info.actor.clear(); // nowhere to put it
+        quote.memo = quoteSuggestionMemo(info);
+        m_existing.insert(quoteKey, quote.id);
+        m_change.insertAnnotations.append(quote);
+        ++m_quotes;
+        if (m_kindField) {
+            const QString kindValue = quoteKindValue(*m_kindField, at.kind);
+            if (!kindValue.isEmpty())
+                m_change.insertValues.append(value(quote.id, {m_kindField->id, kindValue, {}, {}}));
+        }
+        if (!speaker.isNull() && !m_mapping.speakerLinkField.isNull())
+            m_change.insertValues.append(value(quote.id, {m_mapping.speakerLinkField, {}, speaker, {}}));
+        if (match.isMatch() && !actorOwner.isNull()) {
+            const bool already = std::any_of(m_change.insertValues.cbegin(), m_change.insertValues.cend(),
+                                             [&](const StoredValue &v) {
+                                                 return v.ownerId == actorOwner
+                                                     && v.value.fieldId == m_mapping.actorField;
+                                             });
+            if (!already) // a speaker span shared by two quotes holds one actor
+                m_change.insertValues.append(value(actorOwner, {m_mapping.actorField, {}, {}, match.actorId}));
+        }
+    }
+}
+
+QuoteSuggestionRun planQuoteSuggestions(const ProjectStore &store, const QuoteMapping &mapping,
+                                        const QList<Code> &codes, const QList<Actor> &actors,
+                                        const QString &coderName, const QList<QUuid> &documentIds,
+                                        const QuoteProgress &progress)
+{
+    QuoteSuggestionRun run;
+    if (coderName.trimmed().isEmpty()) {
+        run.error = QStringLiteral("Set your coder name before coding.");
+        return run;
+    }
+    const QString problem = mapping.isEmpty()
+        ? QStringLiteral("The codebook has no quote code: map one (a code for quotes) first.")
+        : quoteMappingProblem(codes, mapping);
+    if (!problem.isEmpty()) {
+        run.error = problem;
+        return run;
+    }
+    try {
+        if (const auto existing = store.coderByName(coderName)) {
+            run.coderId = existing->id;
+        } else {
+            run.newCoder = Coder{QUuid::createUuid(), coderName, {}, CoderRole::Coder};
+            run.coderId = run.newCoder->id;
+        }
+        QuoteSuggestionPlanner planner(mapping, codes, actors, run.coderId);
+        const auto done = [&](int total) {
+            ++run.documents;
+            return !progress || progress(run.documents, total);
+        };
+        if (documentIds.isEmpty()) {
+            const int total = int(store.documentSummaries().size());
+            store.forEachAnnotation([&](const Annotation &a) {
+                planner.noteExisting(a);
+                return true;
+            });
+            if (progress && !progress(0, total)) {
+                run.cancelled = true;
+                return run;
+            }
+            streamDocumentTexts(store, [&](const DocumentTextRow &row) {
+                planner.addDocument(row.id, row.text);
+                if (!done(total)) {
+                    run.cancelled = true;
+                    return false;
+                }
+                return true;
+            });
+        } else {
+            const int total = int(documentIds.size());
+            for (const QUuid &id : documentIds) {
+                if (!store.documentSummary(id)) {
+                    run.error = QStringLiteral("No article with id %1.").arg(idString(id));
+                    return run;
+                }
+            }
+            for (const QUuid &id : documentIds) {
+                for (const Annotation &a : store.annotationsForDocument(id))
+                    planner.noteExisting(a);
+                planner.addDocument(id, store.documentText(id));
+                if (!done(total)) {
+                    run.cancelled = true;
+                    break;
+                }
+            }
+        }
+        run.quotes = planner.quotes();
+        run.speakers = planner.speakers();
+        run.skipped = planner.skipped();
+        run.change = planner.change();
+    } catch (const StoreError &e) {
+        run.error = e.message();
+    }
+    return run;
+}
+
+bool commitQuoteSuggestions(Project &project, const QuoteSuggestionRun &run)
+{
+    if (run.change.insertAnnotations.isEmpty())
+        return true;
+    StudyChange redo = run.change;
+    StudyChange undo;
+    undo.removeAnnotations = run.change.insertAnnotations; // their values cascade
+    undo.removeValues = run.change.insertValues;
+    if (run.newCoder) {
+        redo.insertCoders.append(*run.newCoder);
+        undo.removeCoders.append(run.newCoder->id);
+    }
+    const QString text = run.quotes == 1 ? QStringLiteral("Suggest a quote")
+                                         : QStringLiteral("Suggest %1 quotes").arg(run.quotes);
+    return project.commitStudyChange(text, std::move(redo), std::move(undo));
+}
+
+QuoteSuggestionRun suggestQuotes(Project &project, const QList<QUuid> &documentIds, const QuoteProgress &progress)
+{
+    QuoteSuggestionRun run = planQuoteSuggestions(project.store(), quoteMapping(project), project.codes(),
+                                                  project.actors(), project.coderName(), documentIds, progress);
+    if (!run.error.isEmpty() || run.cancelled)
+        return run;
+    if (!commitQuoteSuggestions(project, run))
+        run.error = project.lastError();
+    return run;
+}
+
+// --- accepting and rejecting
+
+std::optional<Annotation> linkedSpeakerSuggestion(const Project &project, const Annotation &quote)
+{
+    const QuoteMapping mapping = quoteMapping(project);
+    if (mapping.speakerLinkField.isNull() || quote.codeId != mapping.quoteCode)
+        return std::nullopt;
+    for (const FieldValue &v : project.annotationValues(quote.id)) {
+        if (v.fieldId != mapping.speakerLinkField || v.annotationId.isNull())
+            continue;
+        try {
+            const auto speaker = project.store().annotation(v.annotationId);
+            if (speaker && speaker->status == AnnotationStatus::Suggested && speaker->codeId == mapping.speakerCode)
+                return speaker;
+        } catch (const StoreError &) {
+            return std::nullopt;
+        }
+    }
+    return std::nullopt;
+}
+
+QuoteAcceptance quoteAcceptChange(const Project &project, const QList<Annotation> &accepted)
+{
+    QuoteAcceptance result;
+    const QuoteMapping mapping = quoteMapping(project);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QSet<QUuid> changed;
+    for (const Annotation &a : accepted)
+        changed.insert(a.id);
+    const auto accept = [&](const Annotation &a) {
+        Annotation after = a;
+        after.status = AnnotationStatus::Coded;
+        after.reviewReason.clear(); // accepted after review
+        after.reviewEdit.clear();
+        after.modified = now;
+        if (readQuoteSuggestionMemo(a.memo))
+            after.memo.clear(); // the rule and confidence were for deciding
+        result.updates.append({a, after});
+    };
+    for (const Annotation &a : accepted)
+        accept(a);
+    QList<Actor> known = project.actors();
+    for (const Annotation &quote : accepted) {
+        const auto info = readQuoteSuggestionMemo(quote.memo);
+        if (!info || quote.codeId != mapping.quoteCode)
+            continue;
+        const auto speaker = linkedSpeakerSuggestion(project, quote);
+        if (speaker && !changed.contains(speaker->id)) {
+            changed.insert(speaker->id);
+            accept(*speaker);
+        }
+        if (info->newActor.isEmpty() || mapping.actorField.isNull())
+            continue;
+        const bool onSpeaker = !mapping.speakerCode.isNull() && project.code(mapping.speakerCode)
+            && project.code(mapping.speakerCode)->field(mapping.actorField);
+        const QUuid owner = onSpeaker ? (speaker ? speaker->id : QUuid()) : quote.id;
+        if (owner.isNull())
+            continue;
+        const bool hasActor = std::any_of(result.newValues.cbegin(), result.newValues.cend(), [&](const StoredValue &v) {
+            return v.ownerId == owner && v.value.fieldId == mapping.actorField;
+        });
+        const QList<FieldValue> current = project.annotationValues(owner);
+        if (hasActor || std::any_of(current.cbegin(), current.cend(),
+                                    [&](const FieldValue &v) { return v.fieldId == mapping.actorField; }))
+            continue; // the coder picked one meanwhile
+        QUuid actorId;
+        const ActorMatch match = matchActor(known, info->newActor);
+        if (match.isMatch()) {
+            actorId = match.actorId; // added since (or by an earlier quote of this step)
+        } else if (match.how == ActorMatch::How::New) {
+            Actor actor;
+            actor.id = QUuid::createUuid();
+            actor.name = match.proposedName;
+            result.newActors.append(actor);
+            known.append(actor);
+            actorId = actor.id;
+        }
+        if (actorId.isNull())
+            continue;
+        StoredValue v;
+        v.owner = StoredValue::Owner::Annotation;
+        v.ownerId = owner;
+        v.value.fieldId = mapping.actorField;
+        v.value.actorId = actorId;
+        result.newValues.append(v);
+    }
+    return result;
+}
+
+QList<Annotation> quoteRejectExtras(const Project &project, const QList<Annotation> &rejected)
+{
+    QList<Annotation> extras;
+    const QuoteMapping mapping = quoteMapping(project);
+    if (mapping.speakerLinkField.isNull())
+        return extras;
+    QSet<QUuid> going;
+    for (const Annotation &a : rejected)
+        going.insert(a.id);
+    for (const Annotation &quote : rejected) {
+        const auto speaker = linkedSpeakerSuggestion(project, quote);
+        if (!speaker || going.contains(speaker->id))
+            continue;
+        bool linkedElsewhere = false;
+        try {
+            for (const StoredValue &v : project.store().valuesTouchingAnnotations({speaker->id})) {
+                if (v.value.annotationId == speaker->id && !going.contains(v.ownerId))
+                    linkedElsewhere = true; // another quote still points at it
+            }
+        } catch (const StoreError &) {
+            linkedElsewhere = true; // unsure: leave it
+        }
+        if (!linkedElsewhere) {
+            going.insert(speaker->id);
+            extras.append(*speaker);
+        }
+    }
+    return extras;
+}
+
+} // namespace newscoder
