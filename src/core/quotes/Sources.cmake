@@ -13,4 +13,5 @@ set(NEWSCODER_QUOTES_SOURCES
   quotes/QuoteMapping.h quotes/QuoteMapping.cpp
   quotes/ActorMatching.h quotes/ActorMatching.cpp
   quotes/QuoteSuggestions.h quotes/QuoteSuggestions.cpp
+  quotes/QuoteSuggestionDetails.h quotes/QuoteSuggestionDetails.cpp
 )
