@@ -6,14 +6,12 @@
 #include "storage/DocumentTextStream.h"
 #include "storage/StoreError.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace newscoder {
 
 namespace {
 
-const QString MemoKey = QStringLiteral("quote_suggestion");
+const QString Separator = QStringLiteral(" · ");
 
 std::optional<quotes::QuoteKind> kindFromName(const QString &name)
 {
@@ -38,35 +36,58 @@ quotes::SpeakerKind speakerKindFromName(const QString &name)
 
 } // namespace
 
+// "Suggested direct quote · rule: … · confidence: 0.90 · speaker: person ·
+// actor: Dmitry Peskov · new actor: Dmitry Peskov": readable where the window
+// shows a memo (hovering the span) and read back field by field.
 QString quoteSuggestionMemo(const QuoteSuggestionInfo &info)
 {
-    QJsonObject o{{QStringLiteral("kind"), quotes::quoteKindName(info.kind)},
-                  {QStringLiteral("rule"), info.rule},
-                  {QStringLiteral("confidence"), qRound(info.confidence * 1000.0) / 1000.0},
-                  {QStringLiteral("speaker_kind"), quotes::speakerKindName(info.speakerKind)}};
+    QStringList parts{QStringLiteral("Suggested %1 quote").arg(quotes::quoteKindName(info.kind)),
+                      QStringLiteral("rule: ") + QString(info.rule).replace(Separator, QStringLiteral(", ")),
+                      QStringLiteral("confidence: %1").arg(info.confidence, 0, 'f', 2),
+                      QStringLiteral("speaker: ") + quotes::speakerKindName(info.speakerKind)};
     if (!info.actor.isEmpty())
-        o.insert(QStringLiteral("actor"), info.actor);
+        parts << QStringLiteral("actor: ") + info.actor.simplified();
     if (!info.newActor.isEmpty())
-        o.insert(QStringLiteral("new_actor"), info.newActor);
-    return QString::fromUtf8(QJsonDocument(QJsonObject{{MemoKey, o}}).toJson(QJsonDocument::Compact));
+        parts << QStringLiteral("new actor: ") + info.newActor.simplified();
+    return parts.join(Separator);
 }
 
 std::optional<QuoteSuggestionInfo> readQuoteSuggestionMemo(const QString &memo)
 {
-    if (!memo.startsWith(u'{'))
+    if (!memo.startsWith(QLatin1String("Suggested ")))
         return std::nullopt;
-    const QJsonDocument doc = QJsonDocument::fromJson(memo.toUtf8());
-    const QJsonObject o = doc.object().value(MemoKey).toObject();
-    const auto kind = kindFromName(o.value(QStringLiteral("kind")).toString());
+    const QStringList parts = memo.split(Separator);
+    const QString head = parts.first();
+    if (!head.endsWith(QLatin1String(" quote")))
+        return std::nullopt;
+    const auto kind = kindFromName(head.mid(10, head.size() - 16));
     if (!kind)
         return std::nullopt;
     QuoteSuggestionInfo info;
     info.kind = *kind;
-    info.rule = o.value(QStringLiteral("rule")).toString();
-    info.confidence = o.value(QStringLiteral("confidence")).toDouble();
-    info.speakerKind = speakerKindFromName(o.value(QStringLiteral("speaker_kind")).toString());
-    info.actor = o.value(QStringLiteral("actor")).toString();
-    info.newActor = o.value(QStringLiteral("new_actor")).toString();
+    bool ruled = false;
+    for (const QString &part : parts.mid(1)) {
+        const qsizetype colon = part.indexOf(QLatin1String(": "));
+        if (colon < 0)
+            return std::nullopt; // a memo someone wrote, not ours
+        const QString key = part.left(colon), value = part.mid(colon + 2);
+        if (key == QLatin1String("rule")) {
+            info.rule = value;
+            ruled = true;
+        } else if (key == QLatin1String("confidence")) {
+            info.confidence = value.toDouble();
+        } else if (key == QLatin1String("speaker")) {
+            info.speakerKind = speakerKindFromName(value);
+        } else if (key == QLatin1String("actor")) {
+            info.actor = value;
+        } else if (key == QLatin1String("new actor")) {
+            info.newActor = value;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (!ruled)
+        return std::nullopt;
     return info;
 }
 

@@ -40,7 +40,8 @@ struct QuoteSuggestionInfo
     QString newActor; // a new actor accepting creates ("" when matched or none)
 };
 
-// The memo of a suggested quote: compact JSON {"quote_suggestion": {…}}.
+// The memo of a suggested quote: one readable line (shown on hover) that
+// reads back; nullopt for any other memo.
 QString quoteSuggestionMemo(const QuoteSuggestionInfo &info);
 std::optional<QuoteSuggestionInfo> readQuoteSuggestionMemo(const QString &memo);
 // One line for the coder (hover): "direct quote · rule direct-colon-after · confidence 0.92 · new actor: X".

@@ -242,6 +242,31 @@ private Q_SLOTS:
         QCOMPARE(ProjectSnapshot::diff(before, snap()), QString()); // the coder row goes too
     }
 
+    void memoReadsBackAndIsReadable()
+    {
+        QuoteSuggestionInfo info;
+        info.kind = quotes::QuoteKind::Mixed;
+        info.rule = QStringLiteral("mixed: according to speaker, clause with quoted words");
+        info.confidence = 0.654;
+        info.speakerKind = quotes::SpeakerKind::Reference;
+        info.actor = QStringLiteral("Tomás Brandt");
+        info.newActor = QStringLiteral("Tomás Brandt");
+        const QString memo = quoteSuggestionMemo(info);
+        QVERIFY(memo.startsWith(QStringLiteral("Suggested mixed quote · rule: mixed: according to speaker")));
+        const auto back = readQuoteSuggestionMemo(memo);
+        QVERIFY(back);
+        QCOMPARE(back->kind, info.kind);
+        QCOMPARE(back->rule, info.rule);
+        QCOMPARE(back->confidence, 0.65);
+        QCOMPARE(back->speakerKind, info.speakerKind);
+        QCOMPARE(back->actor, info.actor);
+        QCOMPARE(back->newActor, info.newActor);
+        // A coder's own memos are never taken for a suggestion's.
+        QVERIFY(!readQuoteSuggestionMemo(QStringLiteral("Suggested by Ana: check the date")));
+        QVERIFY(!readQuoteSuggestionMemo(QStringLiteral("Suggested direct quote · looks wrong")));
+        QVERIFY(!readQuoteSuggestionMemo(QString()));
+    }
+
     void withoutMappingOrCoderAClearError()
     {
         const QuoteSuggestionRun none = planQuoteSuggestions(project().store(), {}, project().codes(), {},
