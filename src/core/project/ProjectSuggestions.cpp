@@ -140,7 +140,13 @@ bool Project::acceptSuggestions(const QList<QUuid> &annotationIds, FlaggedSugges
                                     [](const Annotation &a) { return readQuoteSuggestionMemo(a.memo).has_value(); });
     if (quotes) {
         // A quote suggestion comes with its speaker span, link, kind and actor: all in one step.
-        const QuoteAcceptance accepted = quoteAcceptChange(*this, before);
+        QuoteAcceptance accepted;
+        try {
+            accepted = quoteAcceptChange(*this, before);
+        } catch (const StoreError &e) {
+            reportFailure(e.message());
+            return false;
+        }
         StudyChange redo, undo;
         for (const auto &[was, now] : accepted.updates) {
             redo.updateAnnotations.append({was, now});

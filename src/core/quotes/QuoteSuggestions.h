@@ -124,9 +124,10 @@ struct QuoteAcceptance
     QList<Actor> newActors;
     QList<StoredValue> newValues;
 };
+// Reads in a few queries (QuoteSuggestionDecisions.cpp); throws StoreError.
 QuoteAcceptance quoteAcceptChange(const Project &project, const QList<Annotation> &accepted);
 // The suggested speaker spans rejecting these quote suggestions takes along
-// (those no other remaining quote suggestion links to).
+// (those no other remaining quote suggestion links to). Throws StoreError.
 QList<Annotation> quoteRejectExtras(const Project &project, const QList<Annotation> &rejected);
 // The suggested speaker a quote suggestion links to (nullopt when none).
 std::optional<Annotation> linkedSpeakerSuggestion(const Project &project, const Annotation &quote);

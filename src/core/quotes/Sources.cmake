@@ -12,6 +12,6 @@ set(NEWSCODER_QUOTES_SOURCES
   quotes/QuoteScorer.h quotes/QuoteScorer.cpp
   quotes/QuoteMapping.h quotes/QuoteMapping.cpp
   quotes/ActorMatching.h quotes/ActorMatching.cpp
-  quotes/QuoteSuggestions.h quotes/QuoteSuggestions.cpp
+  quotes/QuoteSuggestions.h quotes/QuoteSuggestions.cpp quotes/QuoteSuggestionDecisions.cpp
   quotes/QuoteSuggestionDetails.h quotes/QuoteSuggestionDetails.cpp
 )

@@ -187,6 +187,22 @@ private Q_SLOTS:
                  brandt->id);
     }
 
+    void acceptingEverythingAtOnce()
+    {
+        suggest();
+        QList<QUuid> ids;
+        for (const Annotation &a : project().suggestions())
+            ids.append(a.id);
+        const ProjectSnapshot before = snap();
+        QVERIFY(project().acceptSuggestions(ids));
+        QCOMPARE(project().suggestions().size(), 0);
+        QCOMPARE(project().actors().size(), 2); // Ana Reyes, and Tomás Brandt made once
+        for (const Annotation &a : stored())
+            QVERIFY(a.memo.isEmpty());
+        project().undoStack()->undo();
+        QCOMPARE(ProjectSnapshot::diff(before, snap()), QString());
+    }
+
     void acceptingAgainFindsTheActorAddedMeanwhile()
     {
         suggest();
