@@ -14,4 +14,5 @@ set(NEWSCODER_QUOTES_SOURCES
   quotes/ActorMatching.h quotes/ActorMatching.cpp
   quotes/QuoteSuggestions.h quotes/QuoteSuggestions.cpp quotes/QuoteSuggestionDecisions.cpp
   quotes/QuoteSuggestionDetails.h quotes/QuoteSuggestionDetails.cpp
+  quotes/QuotePseudoCoder.h quotes/QuotePseudoCoder.cpp
 )
