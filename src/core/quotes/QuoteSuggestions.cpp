@@ -154,6 +154,7 @@ QUuid QuoteSuggestionPlanner::speakerFor(const QUuid &documentId, const quotes::
     a.created = a.modified = QDateTime::currentDateTimeUtc();
     m_change.insertAnnotations.append(a);
     m_existing.insert(k, a.id);
+    m_created.insert(a.id);
     ++m_speakers;
     return a.id;
 }
@@ -208,6 +209,7 @@ void QuoteSuggestionPlanner::addDocument(const QUuid &documentId, const QString 
             info.actor.clear(); // nowhere to put it
         quote.memo = quoteSuggestionMemo(info);
         m_existing.insert(quoteKey, quote.id);
+        m_created.insert(quote.id);
         m_change.insertAnnotations.append(quote);
         ++m_quotes;
         if (m_kindField) {
@@ -217,14 +219,12 @@ void QuoteSuggestionPlanner::addDocument(const QUuid &documentId, const QString 
         }
         if (!speaker.isNull() && !m_mapping.speakerLinkField.isNull())
             m_change.insertValues.append(value(quote.id, {m_mapping.speakerLinkField, {}, speaker, {}}));
-        if (match.isMatch() && !actorOwner.isNull()) {
-            const bool already = std::any_of(m_change.insertValues.cbegin(), m_change.insertValues.cend(),
-                                             [&](const StoredValue &v) {
-                                                 return v.ownerId == actorOwner
-                                                     && v.value.fieldId == m_mapping.actorField;
-                                             });
-            if (!already) // a speaker span shared by two quotes holds one actor
-                m_change.insertValues.append(value(actorOwner, {m_mapping.actorField, {}, {}, match.actorId}));
+        // A speaker span shared by two quotes holds one actor; a span the coder
+        // has already keeps what they chose.
+        if (match.isMatch() && !actorOwner.isNull() && m_created.contains(actorOwner)
+            && !m_withActor.contains(actorOwner)) {
+            m_withActor.insert(actorOwner);
+            m_change.insertValues.append(value(actorOwner, {m_mapping.actorField, {}, {}, match.actorId}));
         }
     }
 }

@@ -78,6 +78,8 @@ private:
     QList<Actor> m_actors;
     QUuid m_coderId;
     QHash<QString, QUuid> m_existing; // span key → annotation id (this coder's)
+    QSet<QUuid> m_created;            // annotations this plan adds
+    QSet<QUuid> m_withActor;          // ... given an actor in this plan
     StudyChange m_change;
     int m_quotes = 0;
     int m_speakers = 0;

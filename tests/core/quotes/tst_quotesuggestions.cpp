@@ -187,6 +187,24 @@ private Q_SLOTS:
                  brandt->id);
     }
 
+    void aSpeakerSpanTheCoderHasIsLinkedNotRepeated()
+    {
+        const int start = int(Article.indexOf(QStringLiteral("Reyes told")));
+        const QUuid mine = project().addAnnotation(m_doc, m_fx->codeId(QStringLiteral("Speaker")), start, start + 5)
+                               .value_or(QUuid());
+        const QUuid actorField = field("Speaker", "Actor");
+        Actor other;
+        other.name = QStringLiteral("Someone Else");
+        const QUuid otherId = project().addActor(other).value_or(QUuid());
+        QVERIFY(project().setAnnotationValues(mine, actorField, {{actorField, {}, {}, otherId}}));
+        suggest();
+        const auto quote = find("Quote", QStringLiteral("We will not wait any longer,"));
+        QVERIFY(quote);
+        QCOMPARE(valueOf(quote->id, field("Quote", "Speaker"), false), mine);
+        QCOMPARE(valueOf(mine, actorField, true), otherId); // the coder's choice stays
+        QCOMPARE(project().annotationValues(mine).size(), 1);
+    }
+
     void acceptingEverythingAtOnce()
     {
         suggest();
