@@ -11,6 +11,7 @@
 #include "DocumentListDock.h"
 #include "ProjectSession.h"
 #include "SearchDock.h"
+#include "coding/QuoteSuggestionActions.h"
 #include "ui_MainWindow.h"
 
 #include <QDockWidget>
@@ -79,6 +80,7 @@ void MainWindow::createViewActions()
         else if (isVisible() && m_variablesDock->isVisible()) // not while the window itself closes
             resizeDocks({m_variablesDock}, {standardDockWidth()}, Qt::Horizontal);
     });
+    installQuoteSuggestionActions(this); // Edit ▸ Suggest Quotes and the suggestion keys (src/app/coding)
 }
 
 int MainWindow::standardDockWidth() const

@@ -2,6 +2,7 @@
 
 #include "models/AnnotationTableModel.h"
 #include "project/Project.h"
+#include "quotes/QuoteSuggestions.h"
 #include "storage/StoreError.h"
 #include "study/BlindCoding.h"
 #include "text/ReviewFlags.h"
@@ -86,8 +87,12 @@ QTreeWidgetItem *itemFor(const Annotation &a, const QString &title, const QStrin
 {
     // ⚠: a text edit deleted or changed its text; "Accept all" leaves it for review.
     auto *item = new QTreeWidgetItem({title, codeName, a.reviewReason.isEmpty() ? text : QStringLiteral("⚠ ") + text});
-    if (!a.reviewReason.isEmpty())
+    if (!a.reviewReason.isEmpty()) {
         item->setToolTip(2, reviewExplanation(a));
+    } else if (const auto quote = readQuoteSuggestionMemo(a.memo)) { // the rule that fired, on hover
+        item->setToolTip(1, quoteSuggestionSummary(*quote));
+        item->setToolTip(2, quoteSuggestionSummary(*quote));
+    }
     item->setData(0, DocumentRole, a.documentId);
     item->setData(0, StartRole, a.start);
     item->setData(0, EndRole, a.end);

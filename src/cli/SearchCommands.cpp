@@ -2,6 +2,7 @@
 
 #include "cli/BlindAccess.h"
 #include "cli/CliSupport.h"
+#include "cli/QuoteSuggestCommands.h"
 #include "model/IdPrefix.h"
 #include "project/Project.h"
 #include "search/CorpusSearch.h"
@@ -201,6 +202,8 @@ int runSearch(const QStringList &arguments)
 
 int runAutocode(const QStringList &arguments)
 {
+    if (arguments.contains(QStringLiteral("--quotes")))
+        return runAutocodeQuotes(arguments); // the quote engine instead of a pattern
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Find PATTERN in every article and add each hit as a suggested annotation (accept or reject "
@@ -337,16 +340,20 @@ int runSuggestions(const QStringList &arguments)
     if (!acting) {
         if (parser.isSet(json)) {
             QJsonArray array;
+            const QHash<QUuid, QJsonObject> quotes = quoteSuggestionsJson(*project, suggestions);
             for (const Annotation &a : suggestions) {
                 const auto c = project->code(a.codeId);
-                array.append(QJsonObject{{QStringLiteral("id"), idString(a.id)},
-                                         {QStringLiteral("document"), idString(a.documentId)},
-                                         {QStringLiteral("code"), c ? c->name : QString()},
-                                         {QStringLiteral("coder"), project->coderNameFor(a.coderId)},
-                                         {QStringLiteral("start"), a.start},
-                                         {QStringLiteral("end"), a.end},
-                                         {QStringLiteral("status"), annotationStatusLabel(a)},
-                                         {QStringLiteral("reason"), a.reviewReason}});
+                QJsonObject row{{QStringLiteral("id"), idString(a.id)},
+                                {QStringLiteral("document"), idString(a.documentId)},
+                                {QStringLiteral("code"), c ? c->name : QString()},
+                                {QStringLiteral("coder"), project->coderNameFor(a.coderId)},
+                                {QStringLiteral("start"), a.start},
+                                {QStringLiteral("end"), a.end},
+                                {QStringLiteral("status"), annotationStatusLabel(a)},
+                                {QStringLiteral("reason"), a.reviewReason}};
+                if (quotes.contains(a.id))
+                    row.insert(QStringLiteral("quote"), quotes.value(a.id)); // speaker link and actor
+                array.append(row);
             }
             printJson(array);
         } else {

@@ -61,7 +61,7 @@ const std::map<QString, Subcommand> &subcommands()
          {runSetVariable, "PROJECT (--document ID --coder NAME | --outlet NAME) --field NAME=VALUE..."}},
         {QStringLiteral("reliability"), {runReliability, "FILE.csv --measure M | PROJECT --against CONSENSUS  inter-coder reliability; each coder against the consensus"}},
         {QStringLiteral("search"), {runSearch, "PROJECT PATTERN         find text in the articles (or --memos)"}},
-        {QStringLiteral("autocode"), {runAutocode, "PROJECT PATTERN --code NAME --coder NAME  suggest annotations"}},
+        {QStringLiteral("autocode"), {runAutocode, "PROJECT (PATTERN --code NAME | --quotes [--documents ID,...]) --coder NAME  suggest annotations"}},
         {QStringLiteral("suggestions"), {runSuggestions, "PROJECT [--accept|--reject] (--all|ID...)"}},
         {QStringLiteral("refi-export"), {runRefiExport, "PROJECT OUT.qdpx|OUT.qdc [--coders A,B]  REFI-QDA export"}},
         {QStringLiteral("refi-import"), {runRefiImport, "PROJECT FILE.qdpx|FILE.qdc [--json]  REFI-QDA import"}},

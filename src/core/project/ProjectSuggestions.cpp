@@ -3,6 +3,7 @@
 
 #include "commands/AnnotationCommands.h"
 #include "commands/SuggestionCommands.h"
+#include "quotes/QuoteSuggestions.h"
 #include "storage/StoreError.h"
 #include "text/Graphemes.h"
 
@@ -135,6 +136,31 @@ bool Project::acceptSuggestions(const QList<QUuid> &annotationIds, FlaggedSugges
     }
     if (before.isEmpty())
         return true;
+    const bool quotes = std::any_of(before.cbegin(), before.cend(),
+                                    [](const Annotation &a) { return readQuoteSuggestionMemo(a.memo).has_value(); });
+    if (quotes) {
+        // A quote suggestion comes with its speaker span, link, kind and actor: all in one step.
+        QuoteAcceptance accepted;
+        try {
+            accepted = quoteAcceptChange(*this, before);
+        } catch (const StoreError &e) {
+            reportFailure(e.message());
+            return false;
+        }
+        StudyChange redo, undo;
+        for (const auto &[was, now] : accepted.updates) {
+            redo.updateAnnotations.append({was, now});
+            undo.updateAnnotations.append({now, was});
+        }
+        redo.insertActors = accepted.newActors;
+        redo.insertValues = accepted.newValues;
+        undo.removeValues = accepted.newValues;
+        for (const Actor &a : accepted.newActors)
+            undo.removeActors.append(a.id);
+        return commitStudyChange(before.size() == 1 ? QStringLiteral("Accept quote suggestion")
+                                                    : QStringLiteral("Accept %1 suggestions").arg(before.size()),
+                                 std::move(redo), std::move(undo));
+    }
     QList<Annotation> after = before;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (Annotation &a : after) {
@@ -168,6 +194,10 @@ bool Project::rejectSuggestions(const QList<QUuid> &annotationIds)
                 doomed.append(*a);
                 ids.append(a->id);
             }
+        }
+        for (const Annotation &extra : quoteRejectExtras(*this, doomed)) {
+            doomed.append(extra); // a quote's suggested speaker span goes with it
+            ids.append(extra.id);
         }
         values = m_store->valuesTouchingAnnotations(ids);
     } catch (const StoreError &e) {

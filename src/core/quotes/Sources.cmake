@@ -10,4 +10,9 @@ set(NEWSCODER_QUOTES_SOURCES
   quotes/QuoteOffsets.h quotes/QuoteOffsets.cpp
   quotes/QuoteGold.h quotes/QuoteGold.cpp
   quotes/QuoteScorer.h quotes/QuoteScorer.cpp
+  quotes/QuoteMapping.h quotes/QuoteMapping.cpp
+  quotes/ActorMatching.h quotes/ActorMatching.cpp
+  quotes/QuoteSuggestions.h quotes/QuoteSuggestions.cpp quotes/QuoteSuggestionDecisions.cpp
+  quotes/QuoteSuggestionDetails.h quotes/QuoteSuggestionDetails.cpp
+  quotes/QuotePseudoCoder.h quotes/QuotePseudoCoder.cpp
 )
