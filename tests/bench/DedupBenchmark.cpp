@@ -6,6 +6,7 @@
 // Exits 1 when the clusters found are not the planted ones. Not a test:
 // numbers go in the README.
 //     newscoder-bench-dedup [ARTICLES [RUNS]]
+#include "BenchSupport.h"
 #include "dedup/DuplicateFinder.h"
 #include "dedup/ProjectDuplicates.h"
 #include "io/CodebookJson.h"
@@ -26,6 +27,8 @@
 
 using namespace newscoder;
 using namespace newscoder::dedup;
+
+using namespace newscoder::bench;
 
 namespace {
 
@@ -52,26 +55,13 @@ Timing median(int runs, const std::function<void()> &work)
         wall.append(double(timer.nsecsElapsed()) / 1e6);
         cpu.append(cpuMsNow() - cpuStart);
     }
-    std::sort(wall.begin(), wall.end());
-    std::sort(cpu.begin(), cpu.end());
-    return {wall[wall.size() / 2], cpu[cpu.size() / 2]};
+    return {medianOf(wall), medianOf(cpu)};
 }
 
 void report(const char *what, const Timing &t)
 {
     std::printf("%-52s %9.1f ms wall %9.1f ms CPU\n", what, t.wallMs, t.cpuMs);
     std::fflush(stdout);
-}
-
-double loadAverage()
-{
-    double load = -1;
-    if (std::FILE *f = std::fopen("/proc/loadavg", "r")) {
-        if (std::fscanf(f, "%lf", &load) != 1)
-            load = -1;
-        std::fclose(f);
-    }
-    return load;
 }
 
 // A vocabulary of made-up words (two or three syllables), drawn with a
@@ -170,7 +160,7 @@ int main(int argc, char *argv[])
                 count, double(words) / count, planted, QThreadPool::globalInstance()->maxThreadCount());
 
     DuplicateResult found;
-    std::printf("load average at the start: %.2f\n", loadAverage());
+    std::printf("load average at the start: %s\n", loadAverage().constData());
     const Timing memory = median(runs, [&] {
         DuplicateFinder finder;
         for (qsizetype i = 0; i < texts.size(); i += 512)
@@ -202,7 +192,7 @@ int main(int argc, char *argv[])
         fromProject = findProjectDuplicates(*store);
     });
     report("duplicates over a project file (read + cluster)", project);
-    std::printf("load average at the end: %.2f\n", loadAverage());
+    std::printf("load average at the end: %s\n", loadAverage().constData());
 
     if (found.clusters.size() != planted || fromProject.result.clusters.size() != planted) {
         std::fprintf(stderr, "newscoder-bench-dedup: found %lld and %lld clusters, planted %d\n",
