@@ -70,12 +70,12 @@ ArticleView::ArticleView(Project &project, AnnotationTableModel &annotations, QW
     connect(&project, &Project::codesChanged, this, &ArticleView::reloadLinks);
     connect(&project, &Project::documentChanged, this, [this](const QUuid &id) {
         if (id == m_annotations.documentId())
-            applyResidue(); // leftovers marked or taken back (Edit ▸ Scraper Leftovers)
+            applyResidue(true); // leftovers marked or taken back (Edit ▸ Scraper Leftovers)
     });
     reloadText();
 }
 
-void ArticleView::applyResidue()
+void ArticleView::applyResidue(bool onlyIfChanged)
 {
     // Only the leftovers' metadata entry: the text is the one on screen.
     const QUuid id = m_annotations.documentId();
@@ -85,6 +85,8 @@ void ArticleView::applyResidue()
                     : metadataOfDocument(m_project.store(), id, QString::fromLatin1(scraped::ResidueMetadataKey));
     QList<scraped::ResidueSpan> residue =
         stored ? scraped::residueFromString(*stored, length) : QList<scraped::ResidueSpan>();
+    if (onlyIfChanged && residue == m_residue)
+        return; // coding changes the article (counts, status), rarely its leftovers
     QTextCursor all(document());
     all.select(QTextCursor::Document);
     all.setCharFormat(QTextCharFormat()); // the previous dimming, if any

@@ -79,7 +79,10 @@ protected:
 
 private:
     void reloadText();
-    void applyResidue();
+    // Dims the article's scraper leftovers; with `onlyIfChanged`, leaves the
+    // text alone when they are what is shown (re-formatting the whole text
+    // relays it out and re-highlights every cue: ~10 ms per annotation added).
+    void applyResidue(bool onlyIfChanged = false);
     void computeLanes();
     void applyTheme();
     void reloadLinks();

@@ -48,7 +48,9 @@ CodebookDock::CodebookDock(QWidget *parent) : QDockWidget(tr("Codebook"), parent
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
-    m_view->setFocusPolicy(Qt::NoFocus); // keep the keyboard focus (and selection) in the article
+    // A click keeps the keyboard focus (and selection) in the article; Tab and
+    // View ▸ Go To ▸ Codebook (Ctrl+4) still reach the tree.
+    m_view->setFocusPolicy(Qt::TabFocus);
     m_view->setDragDropMode(QAbstractItemView::InternalMove);
     m_view->setDefaultDropAction(Qt::MoveAction);
     m_view->setDropIndicatorShown(true);
@@ -60,16 +62,16 @@ CodebookDock::CodebookDock(QWidget *parent) : QDockWidget(tr("Codebook"), parent
         a->setObjectName(name);
         return a;
     };
-    m_newCode = makeAction(tr("New Code…"), QStringLiteral("newCodeAction"));
-    m_newSubCode = makeAction(tr("New Sub-code…"), QStringLiteral("newSubCodeAction"));
-    m_edit = makeAction(tr("Edit Code…"), QStringLiteral("editCodeAction"));
+    m_newCode = makeAction(tr("&New Code…"), QStringLiteral("newCodeAction"));
+    m_newSubCode = makeAction(tr("New &Sub-code…"), QStringLiteral("newSubCodeAction"));
+    m_edit = makeAction(tr("&Edit Code…"), QStringLiteral("editCodeAction"));
     m_rename = makeAction(tr("Rename"), QStringLiteral("renameCodeAction"));
     m_recolor = makeAction(tr("Colour…"), QStringLiteral("recolorCodeAction"));
-    m_merge = makeAction(tr("Merge Into…"), QStringLiteral("mergeCodeAction"));
-    m_split = makeAction(tr("Split…"), QStringLiteral("splitCodeAction"));
-    m_delete = makeAction(tr("Delete Code…"), QStringLiteral("deleteCodeAction"));
-    m_import = makeAction(tr("Import Codebook…"), QStringLiteral("importCodebookAction"));
-    m_export = makeAction(tr("Export Codebook…"), QStringLiteral("exportCodebookAction"));
+    m_merge = makeAction(tr("&Merge Into…"), QStringLiteral("mergeCodeAction"));
+    m_split = makeAction(tr("S&plit…"), QStringLiteral("splitCodeAction"));
+    m_delete = makeAction(tr("&Delete Code…"), QStringLiteral("deleteCodeAction"));
+    m_import = makeAction(tr("&Import Codebook…"), QStringLiteral("importCodebookAction"));
+    m_export = makeAction(tr("E&xport Codebook…"), QStringLiteral("exportCodebookAction"));
 
     auto *buttons = new QHBoxLayout;
     const auto makeButton = [body](QAction *action, const QString &text, const QString &name) {

@@ -57,8 +57,14 @@ void CoderFilterMenu::rebuild()
     }
     if (!coders.isEmpty())
         addSection(tr("One coder"));
+    int number = 0;
     for (const Coder &coder : std::as_const(coders)) {
-        QAction *one = addFilterAction(coder.name, CoderFilter::only(coder.name));
+        // "&1 Ana": Alt and the number reach each coder; an & of the name stays an &.
+        const QString name = QString(coder.name).replace(u'&', QStringLiteral("&&"));
+        ++number;
+        QAction *one = addFilterAction(number <= 9 ? QStringLiteral("&%1 %2").arg(number).arg(name)
+                                                   : QStringLiteral("%1 &%2").arg(number).arg(name),
+                                       CoderFilter::only(coder.name));
         one->setData(coder.name);
     }
     // Blind coding: only one's own work to show.

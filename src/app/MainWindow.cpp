@@ -131,13 +131,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
     m_editTextAction = m_ui->menuEdit->addAction(tr("Edit Article &Text…"));
     m_editTextAction->setObjectName(QStringLiteral("actionEditArticleText"));
     m_editTextAction->setStatusTip(tr("Fix the article's text; annotations move with it"));
+    m_editTextAction->setShortcut(QKeySequence(Qt::Key_F2));
     connect(m_editTextAction, &QAction::triggered, this, &MainWindow::editArticleText);
     new ScraperLeftoverActions(
         m_ui->menuEdit, [this]() -> Project * { return m_session ? &m_session->project() : nullptr; },
         [this] { return m_workspace ? m_workspace->currentDocument() : QUuid(); });
     for (const bool forward : {true, false}) {
         QAction *step = m_ui->menuEdit->addAction(forward ? tr("Next &Flagged Annotation")
-                                                          : tr("Previous Flagged Annotation"));
+                                                          : tr("Pre&vious Flagged Annotation"));
         step->setObjectName(forward ? QStringLiteral("actionNextFlagged") : QStringLiteral("actionPreviousFlagged"));
         step->setShortcut(forward ? QKeySequence(Qt::Key_F8) : QKeySequence(Qt::SHIFT | Qt::Key_F8));
         step->setStatusTip(tr("Step through the annotations a text edit flagged for review (⚠)"));
@@ -164,6 +165,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
         restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
         restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     }
+    enterWelcomeLayout(); // no project yet: the welcome screen alone
     rebuildRecentMenu();
     updateActions();
     updateTitle();
@@ -323,8 +325,10 @@ void MainWindow::setSession(std::unique_ptr<ProjectSession> session)
         setInteractive(m_interactive);
         m_central->addWidget(m_workspace);
         m_central->setCurrentWidget(m_workspace);
+        leaveWelcomeLayout(); // the docks as they were laid out
     } else {
         m_central->setCurrentIndex(0); // the welcome screen
+        enterWelcomeLayout();
     }
     m_codeActions.clear();
     m_ui->menuCode->clear();
@@ -421,7 +425,7 @@ void MainWindow::rebuildCodeActions()
     for (const Code &code : m_session->project().codes()) {
         QPixmap swatch(14, 14);
         swatch.fill(code.color);
-        auto *action = new QAction(QIcon(swatch), tr("Code as %1").arg(code.name), this);
+        auto *action = new QAction(QIcon(swatch), tr("Code as &%1").arg(QString(code.name).replace(u'&', QStringLiteral("&&"))), this);
         action->setShortcut(QKeySequence(code.shortcut));
         action->setShortcutContext(Qt::WindowShortcut);
         action->setToolTip(code.description);
@@ -592,7 +596,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/state"), layoutToSave());
     if (m_workspace)
         settings.setValue(QStringLiteral("window/workspaceSplitter"), m_workspace->splitter()->saveState());
     event->accept();

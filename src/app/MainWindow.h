@@ -143,6 +143,12 @@ private:
     // Welcome screen, Preferences, User Guide, sample project (shell/MainWindowShell.cpp).
     void createShell();
     void refreshWelcome();
+    // The welcome screen stands alone (shell/MainWindowShell.cpp): while no
+    // project is open the docks are hidden and their layout kept, to come back
+    // when one opens and to be what the window saves.
+    void enterWelcomeLayout();
+    void leaveWelcomeLayout();
+    QByteArray layoutToSave() const;
     void showPreferences();
     void workspaceShown(); // accessible names and reading style of a new workspace
 
@@ -177,6 +183,8 @@ protected:
     bool m_fitCentralPending = false; // a new workspace: check its width once laid out // the docks as built, before the saved state is restored
     bool m_interactive = true;
     shell::WelcomeScreen *m_welcome = nullptr;
+    bool m_welcomeLayout = false; // the docks are hidden behind the welcome screen
+    QByteArray m_projectLayout;   // their layout meanwhile
     shell::GuideViewer *m_guide = nullptr;
     QAction *m_sampleAction = nullptr;
     QAction *m_preferencesAction = nullptr;

@@ -48,8 +48,12 @@ void MainWindow::rebuildRecentMenu()
 {
     m_ui->menuRecent->clear();
     const QStringList files = QSettings().value(RecentFilesKey).toStringList();
-    for (const QString &file : files) {
-        QAction *action = m_ui->menuRecent->addAction(QFileInfo(file).fileName());
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const QString &file = files[i];
+        // "&1 study.newscoder": Alt, then the number; an & of the name stays an &.
+        const QString name = QFileInfo(file).fileName().replace(u'&', QStringLiteral("&&"));
+        QAction *action = m_ui->menuRecent->addAction(i < 9 ? QStringLiteral("&%1 %2").arg(i + 1).arg(name)
+                                                            : QStringLiteral("%1 &%2").arg(i + 1).arg(name));
         action->setToolTip(file);
         action->setStatusTip(file);
         connect(action, &QAction::triggered, this, [this, file] { openProject(file); });

@@ -139,7 +139,7 @@ void installLearningActions(QMainWindow *window, ReviewDock *reviewDock)
             SearchDock::revealSpan(main->workspace()->articleView(), start, end);
     });
 
-    auto *report = new QAction(MainWindow::tr("Disagreement &Report…"), main);
+    auto *report = new QAction(MainWindow::tr("Disagreement Repor&t…"), main);
     report->setObjectName(QStringLiteral("actionDisagreementReport"));
     report->setStatusTip(MainWindow::tr("An HTML page of the disputed passages per code, for coder training"));
     QObject::connect(report, &QAction::triggered, main, [main] {

@@ -106,6 +106,10 @@ void MainWindow::resetLayout()
     resizeDocks({m_documentDock, m_codebookDock}, {height() * 3 / 5, height() * 2 / 5}, Qt::Vertical);
     if (m_workspace)
         m_workspace->resetSplitter();
+    if (m_welcomeLayout) { // the reset layout is for the next project; the welcome screen stays alone
+        m_welcomeLayout = false;
+        enterWelcomeLayout();
+    }
     statusBar()->showMessage(tr("Layout reset."), 4000);
 }
 

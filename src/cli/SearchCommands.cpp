@@ -95,15 +95,19 @@ int runSearch(const QStringList &arguments)
     const QCommandLineOption memos(QStringLiteral("memos"),
                                    QStringLiteral("Search the memos of annotations, articles, codes, actors and "
                                                   "outlets instead of the article texts."));
+    const QCommandLineOption leftovers(QStringLiteral("leftovers"),
+                                       QStringLiteral("Also find hits in scraper leftovers (a scraper's header line, "
+                                                      "repeated titles, tag lists…), which search leaves out."));
     const QCommandLineOption as = asOption();
-    parser.addOptions({json, max, memos, as});
+    parser.addOptions({json, max, memos, leftovers, as});
     if (const int rc = parseArguments(parser, arguments, 2, 2); rc >= 0)
         return rc;
     bool okMax = false;
     const int maxHits = parser.value(max).toInt(&okMax);
     if (!okMax || maxHits < 0)
         return badInput(QStringLiteral("--max must be a whole number from 0"));
-    const SearchOptions options = flags.options(parser, parser.positionalArguments().at(1));
+    SearchOptions options = flags.options(parser, parser.positionalArguments().at(1));
+    options.includeLeftovers = parser.isSet(leftovers);
     const TextSearcher check(options);
     if (!check.isValid())
         return badInput(QStringLiteral("bad pattern: %1").arg(check.error()));

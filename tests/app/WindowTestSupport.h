@@ -2,8 +2,12 @@
 #pragma once
 
 #include "MainWindow.h"
+#include "shell/AppData.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QSettings>
 #include <QSize>
 #include <QStandardPaths>
 #include <QTest>
@@ -16,6 +20,23 @@ inline void useTestSettings(const char *testName)
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("NewscoderTests"));
     QCoreApplication::setApplicationName(QString::fromLatin1(testName));
+}
+
+// useTestSettings, with QSettings in `folder` too (a temporary one); false
+// when QSettings would write anywhere else.
+inline bool useTestSettingsIn(const QString &folder, const char *testName)
+{
+    useTestSettings(testName);
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, folder);
+    return QSettings().fileName().startsWith(folder);
+}
+
+// A fresh copy of the sample project as `name` in `folder`; "" when it cannot be made.
+inline QString sampleCopy(const QString &folder, const QString &name)
+{
+    const QString path = QDir(folder).filePath(name);
+    QFile::remove(path);
+    return QFile::copy(shell::sampleTemplate(), path) ? path : QString();
 }
 
 // Opens `path` in `window` (errors to the status bar, no dialogs) and shows

@@ -290,7 +290,7 @@ private Q_SLOTS:
 
         QAction *ben = nullptr;
         for (QAction *action : menu->actions())
-            if (action->text() == QStringLiteral("Ben"))
+            if (action->data().toString() == QStringLiteral("Ben")) // its entry reads "&2 Ben"
                 ben = action;
         QVERIFY(ben);
         ben->trigger();

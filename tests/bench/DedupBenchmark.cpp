@@ -8,6 +8,7 @@
 // Exits 1 when the clusters found are not the planted ones. Not a test:
 // numbers go in the README.
 //     newscoder-bench-dedup [ARTICLES [RUNS]]
+#include "BenchSupport.h"
 #include "dedup/DuplicateFinder.h"
 #include "dedup/ImportDuplicates.h"
 #include "dedup/ProjectDuplicates.h"
@@ -29,6 +30,8 @@
 
 using namespace newscoder;
 using namespace newscoder::dedup;
+
+using namespace newscoder::bench;
 
 namespace {
 
@@ -55,26 +58,13 @@ Timing median(int runs, const std::function<void()> &work)
         wall.append(double(timer.nsecsElapsed()) / 1e6);
         cpu.append(cpuMsNow() - cpuStart);
     }
-    std::sort(wall.begin(), wall.end());
-    std::sort(cpu.begin(), cpu.end());
-    return {wall[wall.size() / 2], cpu[cpu.size() / 2]};
+    return {medianOf(wall), medianOf(cpu)};
 }
 
 void report(const char *what, const Timing &t)
 {
     std::printf("%-52s %9.1f ms wall %9.1f ms CPU\n", what, t.wallMs, t.cpuMs);
     std::fflush(stdout);
-}
-
-double loadAverage()
-{
-    double load = -1;
-    if (std::FILE *f = std::fopen("/proc/loadavg", "r")) {
-        if (std::fscanf(f, "%lf", &load) != 1)
-            load = -1;
-        std::fclose(f);
-    }
-    return load;
 }
 
 // A vocabulary of made-up words (two or three syllables), drawn with a
@@ -173,7 +163,7 @@ int main(int argc, char *argv[])
                 count, double(words) / count, planted, QThreadPool::globalInstance()->maxThreadCount());
 
     DuplicateResult found;
-    std::printf("load average at the start: %.2f\n", loadAverage());
+    std::printf("load average at the start: %s\n", loadAverage().constData());
     const Timing memory = median(runs, [&] {
         DuplicateFinder finder;
         for (qsizetype i = 0; i < texts.size(); i += 512)
@@ -220,7 +210,7 @@ int main(int argc, char *argv[])
     report("import check: 200 incoming vs the project", importCheck);
     std::printf("  %lld of 200 incoming articles are copies (100 planted)\n",
                 static_cast<long long>(atImport.matches.size()));
-    std::printf("load average at the end: %.2f\n", loadAverage());
+    std::printf("load average at the end: %s\n", loadAverage().constData());
 
     if (atImport.matches.size() != 100) {
         std::fprintf(stderr, "newscoder-bench-dedup: %lld copies at import, planted 100\n",

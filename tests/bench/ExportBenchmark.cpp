@@ -3,6 +3,7 @@
 // child processes, side by side with the sqlite3 shell dumping the same
 // rows (-csv) from the same project file. Reports wall time and each child's
 // peak memory (VmHWM). Not a test: numbers go in the README.
+#include "BenchSupport.h"
 #include "io/CodebookJson.h"
 #include "project/Project.h"
 
@@ -27,6 +28,8 @@ extern char **environ;
 
 using namespace newscoder;
 
+using namespace newscoder::bench;
+
 namespace {
 
 bool g_childFailed = false; // a failed child fails the benchmark (CTest runs it on tiny data)
@@ -37,20 +40,6 @@ struct Measure
     long peakKb = 0;
     qint64 bytes = 0;
 };
-
-// VmHWM (peak resident set) from /proc/PID/status, in KiB; 0 when unreadable.
-long vmHighWaterKb(const QString &statusFile)
-{
-    QFile f(statusFile);
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray text = f.readAll();
-    const qsizetype at = text.indexOf("VmHWM:");
-    if (at < 0)
-        return 0;
-    const qsizetype end = text.indexOf('\n', at);
-    return text.mid(at + 6, end - at - 6).replace("kB", "").trimmed().toLong();
-}
 
 // Runs `program` to completion (posix_spawn + wait4, so its own peak memory is known).
 Measure runChild(const QString &program, const QStringList &args, const QString &stdoutFile = {})
@@ -81,7 +70,7 @@ Measure runChild(const QString &program, const QStringList &args, const QString 
     int status = 0;
     const QString statusFile = QStringLiteral("/proc/%1/status").arg(pid);
     while (waitpid(pid, &status, WNOHANG) == 0) {
-        m.peakKb = std::max(m.peakKb, vmHighWaterKb(statusFile));
+        m.peakKb = std::max(m.peakKb, statusKb("VmHWM:", statusFile));
         usleep(2000);
     }
     m.ms = double(timer.nsecsElapsed()) / 1e6;
@@ -91,26 +80,6 @@ Measure runChild(const QString &program, const QStringList &args, const QString 
         g_childFailed = true;
     }
     return m;
-}
-
-QString paragraph(QRandomGenerator &random)
-{
-    static const QStringList words = {
-        QStringLiteral("the"),       QStringLiteral("port"),   QStringLiteral("authority"), QStringLiteral("said"),
-        QStringLiteral("ferry"),     QStringLiteral("island"), QStringLiteral("minister"),  QStringLiteral("talks"),
-        QStringLiteral("according"), QStringLiteral("to"),     QStringLiteral("union"),     QStringLiteral("budget"),
-        QStringLiteral("„Brücke“"),  QStringLiteral("“safe”"), QStringLiteral("1,200"),     QStringLiteral("weeks")};
-    QString text;
-    for (int i = 0; i < 60; ++i)
-        text += words[random.bounded(int(words.size()))] + u' ';
-    return text + u'\n';
-}
-
-// The machine's load (1/5/15-minute averages), printed with the figures.
-QByteArray loadAverage()
-{
-    QFile f(QStringLiteral("/proc/loadavg"));
-    return f.open(QIODevice::ReadOnly) ? f.readAll().split(' ').mid(0, 3).join(' ') : QByteArray("unknown");
 }
 
 void print(const char *what, const Measure &m, const QString &file = {})

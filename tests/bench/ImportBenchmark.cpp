@@ -2,6 +2,7 @@
 // stored): a CSV table and a Nexis export of fictional generated articles.
 // Usage: newscoder-bench-import [ROWS] [RUNS] (the export holds min(ROWS, 1000) articles). Prints the median of RUNS runs. Not a test:
 // numbers go in the README.
+#include "BenchSupport.h"
 #include "io/ArticleFileReader.h"
 
 #include <QCoreApplication>
@@ -13,20 +14,9 @@
 
 using namespace newscoder;
 
-namespace {
+using namespace newscoder::bench;
 
-double medianMs(int runs, const std::function<void()> &work)
-{
-    QList<double> times;
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        work();
-        times.append(double(timer.nsecsElapsed()) / 1e6);
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
+namespace {
 
 // About 2,500 characters of fictional article text, varied by `n`.
 QByteArray body(int n)

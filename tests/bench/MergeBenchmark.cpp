@@ -8,6 +8,7 @@
 // (nothing to do). The merge runs in a child process of its own (this
 // program with --measure), so its peak resident memory (VmHWM) is the
 // merge's alone, not the building's. Not a test: numbers go in the README.
+#include "BenchSupport.h"
 #include "io/CodebookJson.h"
 #include "project/Project.h"
 #include "storage/StoreError.h"
@@ -32,40 +33,9 @@ extern char **environ;
 
 using namespace newscoder;
 
+using namespace newscoder::bench;
+
 namespace {
-
-// A line of /proc/self/status ("VmHWM:", "VmRSS:") in KiB; 0 when unreadable.
-long statusKb(const char *key)
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray text = f.readAll();
-    const qsizetype at = text.indexOf(key);
-    if (at < 0)
-        return 0;
-    const qsizetype end = text.indexOf('\n', at);
-    const qsizetype from = at + qsizetype(qstrlen(key));
-    return text.mid(from, end - from).replace("kB", "").trimmed().toLong();
-}
-
-QByteArray loadAverage()
-{
-    QFile f(QStringLiteral("/proc/loadavg"));
-    return f.open(QIODevice::ReadOnly) ? f.readAll().split(' ').mid(0, 3).join(' ') : QByteArray("unknown");
-}
-
-QString paragraph(QRandomGenerator &random)
-{
-    static const QStringList words = {QStringLiteral("the"),    QStringLiteral("port"),     QStringLiteral("said"),
-                                      QStringLiteral("ferry"),  QStringLiteral("island"),   QStringLiteral("talks"),
-                                      QStringLiteral("union"),  QStringLiteral("budget"),   QStringLiteral("„Brücke“"),
-                                      QStringLiteral("“safe”"), QStringLiteral("minister"), QStringLiteral("weeks")};
-    QString text;
-    for (int i = 0; i < 60; ++i)
-        text += words[random.bounded(int(words.size()))] + u' ';
-    return text + u'\n';
-}
 
 // The phase's time and the process's peak resident memory so far.
 void print(const char *what, double ms, long peakKb)

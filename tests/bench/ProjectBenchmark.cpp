@@ -1,6 +1,7 @@
 // newscoder-bench: how the project store and the models behave at the scale
 // Newscoder is designed for (10,000 articles, 500,000 annotations).
 // Prints the median of several runs per step. Not a test: numbers go in the README.
+#include "BenchSupport.h"
 #include "io/CodebookJson.h"
 #include "models/AnnotationTableModel.h"
 #include "models/DocumentListModel.h"
@@ -21,38 +22,14 @@
 
 using namespace newscoder;
 
-namespace {
+using namespace newscoder::bench;
 
-double medianMs(int runs, const std::function<void()> &work)
-{
-    QList<double> times;
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        work();
-        times.append(double(timer.nsecsElapsed()) / 1e6);
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
+namespace {
 
 void report(const char *what, double ms)
 {
     std::printf("%-58s %10.1f ms\n", what, ms);
     std::fflush(stdout);
-}
-
-QString paragraph(QRandomGenerator &random)
-{
-    static const QStringList words = {
-        QStringLiteral("the"),      QStringLiteral("port"),    QStringLiteral("authority"), QStringLiteral("said"),
-        QStringLiteral("ferry"),    QStringLiteral("island"),  QStringLiteral("minister"),  QStringLiteral("talks"),
-        QStringLiteral("according"), QStringLiteral("to"),     QStringLiteral("union"),     QStringLiteral("budget"),
-        QStringLiteral("„Brücke“"), QStringLiteral("“safe”"),  QStringLiteral("1,200"),     QStringLiteral("weeks")};
-    QString text;
-    for (int i = 0; i < 60; ++i)
-        text += words[random.bounded(int(words.size()))] + u' ';
-    return text + u'\n';
 }
 
 } // namespace

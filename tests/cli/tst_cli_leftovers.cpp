@@ -46,9 +46,9 @@ private:
         return json(r).object();
     }
 
-    int searchHits(const QString &word)
+    int searchHits(const QString &word, const QStringList &extra = {})
     {
-        const CliRun r = runCli({QStringLiteral("search"), m_project, word, QStringLiteral("--json")});
+        const CliRun r = runCli(QStringList{QStringLiteral("search"), m_project, word, QStringLiteral("--json")} + extra);
         if (!r.ok())
             return -1;
         const QJsonDocument doc = json(r);
@@ -98,6 +98,7 @@ private Q_SLOTS:
     void unmarkAndMarkChangeOnlyTheSplit()
     {
         QCOMPARE(searchHits(QStringLiteral("lighthouse")), 0);
+        QCOMPARE(searchHits(QStringLiteral("lighthouse"), {QStringLiteral("--leftovers")}), 1); // asked for: found there too
         QVERIFY(runCli({QStringLiteral("leftovers"), m_project, QStringLiteral("--document"), m_id, QStringLiteral("--unmark")}).ok());
         QVERIFY(listed()[QLatin1String("leftovers")].toArray().isEmpty());
         QCOMPARE(searchHits(QStringLiteral("lighthouse")), 1);

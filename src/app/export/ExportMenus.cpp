@@ -52,7 +52,7 @@ ExportMenus::ExportMenus(QWidget *window, QMenu *fileMenu, std::function<Project
     m_dataset->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     m_dataset->setStatusTip(tr("Segments, articles, links, actors, outlets and the codebook as CSV, Excel, JSON Lines, "
                                "SPSS or Stata"));
-    m_codebook = new QAction(tr("Codebook &Document…"), menu);
+    m_codebook = new QAction(tr("Codebook Doc&ument…"), menu);
     m_codebook->setObjectName(QStringLiteral("actionExportCodebookDocument"));
     m_codebook->setStatusTip(tr("The codebook as HTML, Markdown or PDF, for a paper's appendix"));
     menu->insertActions(first, {m_dataset, m_codebook});

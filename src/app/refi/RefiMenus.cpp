@@ -56,7 +56,7 @@ RefiMenus::RefiMenus(QWidget *window, QMenu *fileMenu, std::function<Project *()
         }
     }
     const bool shared = fileMenu->findChild<QMenu *>(QStringLiteral("menuExport"), Qt::FindDirectChildrenOnly);
-    QMenu *importMenu = subMenu(fileMenu, QStringLiteral("menuImport"), tr("&Import"), before);
+    QMenu *importMenu = subMenu(fileMenu, QStringLiteral("menuImport"), tr("Impor&t"), before);
     QMenu *exportMenu = subMenu(fileMenu, QStringLiteral("menuExport"), tr("&Export"), before);
     if (!shared && before)
         fileMenu->insertSeparator(before);

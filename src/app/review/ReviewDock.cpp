@@ -140,10 +140,10 @@ ReviewDock::ReviewDock(QWidget *parent) : QDockWidget(tr("Review Coders"), paren
     layout->addLayout(buttons);
     setWidget(body);
 
-    m_next = new QAction(tr("Next Disagreement"), this);
+    m_next = new QAction(tr("&Next Disagreement"), this);
     m_next->setObjectName(QStringLiteral("actionNextDisagreement"));
     m_next->setShortcut(QKeySequence(Qt::Key_F9));
-    m_previous = new QAction(tr("Previous Disagreement"), this);
+    m_previous = new QAction(tr("Previous Disa&greement"), this);
     m_previous->setObjectName(QStringLiteral("actionPreviousDisagreement"));
     m_previous->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F9));
     connect(m_next, &QAction::triggered, this, [this] { stepDisagreement(true); });

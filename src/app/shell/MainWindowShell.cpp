@@ -4,12 +4,19 @@
 // each new workspace. Kept here so MainWindow.cpp only calls in.
 #include "MainWindow.h"
 
+#include "AnnotationPane.h"
 #include "ArticleView.h"
 #include "CodingWorkspace.h"
 #include "ProjectSession.h"
 #include "common/Prompt.h"
 #include "shell/AccessibleNames.h"
+#include "CodebookDock.h"
+#include "ActorsDock.h"
+#include "DocumentListDock.h"
+#include "OutletsDock.h"
+#include "SearchDock.h"
 #include "shell/AppData.h"
+#include "shell/GoToActions.h"
 #include "shell/GuideViewer.h"
 #include "shell/Preferences.h"
 #include "shell/PreferencesDialog.h"
@@ -17,8 +24,12 @@
 #include "shell/WelcomeScreen.h"
 #include "ui_MainWindow.h"
 
+#include <QAction>
+#include <QDockWidget>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QTableView>
+#include <QTreeView>
 #include <QStatusBar>
 
 namespace newscoder {
@@ -56,6 +67,31 @@ void MainWindow::createShell()
     m_ui->menuHelp->insertAction(m_ui->actionShortcuts, m_guideAction);
     connect(m_guideAction, &QAction::triggered, this, [this] { showUserGuide(); });
 
+    // The View menu's panels, each with its letter (a dock's title has none).
+    const std::pair<QDockWidget *, QString> panels[] = {
+        {m_documentDock, tr("&Articles")},          {m_codebookDock, tr("Code&book")},
+        {m_variablesDock, tr("Article &Variables")}, {m_actorsDock, tr("Ac&tors")},
+        {m_outletsDock, tr("&Outlets")},            {m_searchDock, tr("S&earch")}};
+    for (const auto &[dock, text] : panels)
+        dock->toggleViewAction()->setText(text);
+
+    // View ▸ Go To: each part of the coding path from the keyboard.
+    const auto inWorkspace = [this](auto part) { return [this, part]() -> QWidget * { return m_workspace ? part(m_workspace) : nullptr; }; };
+    const auto whileOpen = [this](QWidget *w) { return [this, w]() -> QWidget * { return m_session ? w : nullptr; }; };
+    m_ui->menuView->addSeparator();
+    shell::installGoToMenu(
+        m_ui->menuView, this,
+        {{tr("Article &List"), QStringLiteral("actionGoToArticles"), QKeySequence(Qt::CTRL | Qt::Key_1),
+          whileOpen(m_documentDock->view())},
+         {tr("&Article Text"), QStringLiteral("actionGoToArticle"), QKeySequence(Qt::CTRL | Qt::Key_2),
+          inWorkspace([](CodingWorkspace *w) -> QWidget * { return w->articleView(); })},
+         {tr("A&nnotations"), QStringLiteral("actionGoToAnnotations"), QKeySequence(Qt::CTRL | Qt::Key_3),
+          inWorkspace([](CodingWorkspace *w) -> QWidget * { return w->annotationPane(); })},
+         {tr("&Codebook"), QStringLiteral("actionGoToCodebook"), QKeySequence(Qt::CTRL | Qt::Key_4),
+          whileOpen(m_codebookDock->view())},
+         {tr("Article &Variables"), QStringLiteral("actionGoToVariables"), QKeySequence(Qt::CTRL | Qt::Key_5),
+          whileOpen(m_variablesDock->widget())}});
+
     shell::applyTheme(shell::Preferences::load().theme);
     refreshWelcome();
 }
@@ -64,6 +100,33 @@ void MainWindow::refreshWelcome()
 {
     if (m_welcome)
         m_welcome->setRecentFiles(QSettings().value(QStringLiteral("recentFiles")).toStringList());
+}
+
+void MainWindow::enterWelcomeLayout()
+{
+    if (m_welcomeLayout)
+        return;
+    m_projectLayout = saveState();
+    m_welcomeLayout = true;
+    for (QDockWidget *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly)) {
+        dock->hide();
+        dock->toggleViewAction()->setEnabled(false); // nothing to show without a project
+    }
+}
+
+void MainWindow::leaveWelcomeLayout()
+{
+    if (!m_welcomeLayout)
+        return;
+    m_welcomeLayout = false;
+    for (QDockWidget *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly))
+        dock->toggleViewAction()->setEnabled(true); // updateActions() narrows it down again
+    restoreState(m_projectLayout);
+}
+
+QByteArray MainWindow::layoutToSave() const
+{
+    return m_welcomeLayout ? m_projectLayout : saveState();
 }
 
 bool MainWindow::openSampleProject()

@@ -70,22 +70,15 @@ class PreferencesTest : public QObject
     QTemporaryDir m_projects;
     QPalette m_startPalette;
 
-    QString sampleCopy(const QString &name)
-    {
-        const QString path = m_projects.filePath(name);
-        QFile::remove(path);
-        return QFile::copy(shell::sampleTemplate(), path) ? path : QString();
-    }
+    QString sampleCopy(const QString &name) { return test::sampleCopy(m_projects.path(), name); }
 
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_settingsDir.isValid());
-        test::useTestSettings("tst_preferences");
         // QSettings in a temporary folder, never the user's.
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+        QVERIFY(test::useTestSettingsIn(m_settingsDir.path(), "tst_preferences"));
         QSettings().clear();
-        QVERIFY(QSettings().fileName().startsWith(m_settingsDir.path()));
         QVERIFY2(!shell::sampleTemplate().isEmpty(), "the build makes share/newscoder/sample.newscoder");
         m_startPalette = QApplication::palette();
     }
