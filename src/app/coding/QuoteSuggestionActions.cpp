@@ -32,7 +32,7 @@ QuoteSuggestionActions::QuoteSuggestionActions(MainWindow *window) : QObject(win
         Scope scope;
         QKeySequence key;
     } scopes[] = {
-        {"actionSuggestQuotesArticle", tr("In This &Article"), Scope::Article, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Q)},
+        {"actionSuggestQuotesArticle", tr("In &This Article"), Scope::Article, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Q)},
         {"actionSuggestQuotesSelected", tr("In the &Selected Articles"), Scope::Selected, {}},
         {"actionSuggestQuotesCorpus", tr("In &All Articles"), Scope::Corpus, {}},
     };
@@ -42,10 +42,10 @@ QuoteSuggestionActions::QuoteSuggestionActions(MainWindow *window) : QObject(win
         const Scope scope = s.scope;
         connect(a, &QAction::triggered, this, [this, scope] { suggest(scope); });
     }
-    QAction *next = addAction(QStringLiteral("actionNextSuggestion"), tr("&Next Suggestion"), QKeySequence(Qt::Key_F7));
-    QAction *previous = addAction(QStringLiteral("actionPreviousSuggestion"), tr("Previous Suggestion"),
+    QAction *next = addAction(QStringLiteral("actionNextSuggestion"), tr("Next Su&ggestion"), QKeySequence(Qt::Key_F7));
+    QAction *previous = addAction(QStringLiteral("actionPreviousSuggestion"), tr("Previ&ous Suggestion"),
                                   QKeySequence(Qt::SHIFT | Qt::Key_F7));
-    QAction *accept = addAction(QStringLiteral("actionAcceptSuggestion"), tr("Acce&pt Suggestion"),
+    QAction *accept = addAction(QStringLiteral("actionAcceptSuggestion"), tr("Accept Suggest&ion"),
                                 QKeySequence(Qt::CTRL | Qt::Key_Return));
     QAction *reject = addAction(QStringLiteral("actionRejectSuggestion"), tr("Re&ject Suggestion"),
                                 QKeySequence(Qt::CTRL | Qt::Key_Backspace));
