@@ -528,25 +528,6 @@ void MainWindow::removeSelectedArticles()
         m_session->project().removeDocuments(ids);
 }
 
-void MainWindow::showReliability()
-{
-    if (!m_session)
-        return;
-    if (!m_reliabilityDialog) {
-        m_reliabilityDialog = new ReliabilityDialog(m_session->project(), m_documentDock->selectedDocuments(), this);
-        // A disagreement or a merged overlap double-clicked there: show it here.
-        connect(m_reliabilityDialog, &ReliabilityDialog::openRequested, this, [this](const QUuid &id, int start, int end) {
-            m_documentDock->selectDocument(id);
-            if (m_workspace && m_workspace->currentDocument() == id)
-                SearchDock::revealSpan(m_workspace->articleView(), start, end);
-        });
-    } else
-        m_reliabilityDialog->setSelectedDocuments(m_documentDock->selectedDocuments());
-    m_reliabilityDialog->show();
-    m_reliabilityDialog->raise();
-    m_reliabilityDialog->activateWindow();
-}
-
 void MainWindow::editArticleText()
 {
     if (!m_session || !m_workspace || m_workspace->currentDocument().isNull() || m_session->project().isReadOnly())

@@ -2,8 +2,9 @@
 // (stepping through the annotations a text edit flagged for review, across
 // articles), the article an undo or redo changed, and --document ID; and
 // learning from disagreement: Analysis ▸ My Differences From the Consensus
-// and Analysis ▸ Disagreement Report… (review/LearningActions.h). Split from
-// MainWindow.cpp to keep files small.
+// and Analysis ▸ Disagreement Report… (review/LearningActions.h); the
+// Reliability window, whose disagreements open here. Split from MainWindow.cpp
+// to keep files small.
 #include "MainWindow.h"
 
 #include "AnnotationPane.h"
@@ -11,6 +12,7 @@
 #include "CodingWorkspace.h"
 #include "DocumentListDock.h"
 #include "ProjectSession.h"
+#include "ReliabilityDialog.h"
 #include "SearchDock.h"
 #include "model/IdPrefix.h"
 #include "review/DisagreementReportDialog.h"
@@ -161,6 +163,25 @@ void installLearningActions(QMainWindow *window, ReviewDock *reviewDock)
     QObject::connect(analysis, &QMenu::aboutToShow, main, update);
     QObject::connect(reviewDock, &ReviewDock::projectChanged, main, update);
     update();
+}
+
+void MainWindow::showReliability()
+{
+    if (!m_session)
+        return;
+    if (!m_reliabilityDialog) {
+        m_reliabilityDialog = new ReliabilityDialog(m_session->project(), m_documentDock->selectedDocuments(), this);
+        // A disagreement or a merged overlap double-clicked there: show it here.
+        connect(m_reliabilityDialog, &ReliabilityDialog::openRequested, this, [this](const QUuid &id, int start, int end) {
+            m_documentDock->selectDocument(id);
+            if (m_workspace && m_workspace->currentDocument() == id)
+                SearchDock::revealSpan(m_workspace->articleView(), start, end);
+        });
+    } else
+        m_reliabilityDialog->setSelectedDocuments(m_documentDock->selectedDocuments());
+    m_reliabilityDialog->show();
+    m_reliabilityDialog->raise();
+    m_reliabilityDialog->activateWindow();
 }
 
 } // namespace newscoder

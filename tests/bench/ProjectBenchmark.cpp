@@ -1,6 +1,7 @@
 // newscoder-bench: how the project store and the models behave at the scale
 // Newscoder is designed for (10,000 articles, 500,000 annotations).
 // Prints the median of several runs per step. Not a test: numbers go in the README.
+#include "BenchProject.h"
 #include "BenchSupport.h"
 #include "io/CodebookJson.h"
 #include "models/AnnotationTableModel.h"
@@ -68,27 +69,7 @@ int main(int argc, char *argv[])
 
         // Populate annotations in bulk through the store (as a merge would).
         timer.restart();
-        const QList<Code> codes = project->codes();
-        ProjectStore &store = project->store();
-        const QUuid coders[3] = {store.ensureCoder(QStringLiteral("A")), store.ensureCoder(QStringLiteral("B")),
-                                 store.ensureCoder(QStringLiteral("C"))};
-        WriteTransaction tx(store);
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        for (int i = 0; i < ids.size(); ++i) {
-            const int length = int(documents[i].text.size());
-            for (int k = 0; k < perDocument; ++k) {
-                Annotation a;
-                a.id = QUuid::createUuid();
-                a.documentId = ids[i];
-                a.codeId = codes[k % codes.size()].id;
-                a.start = random.bounded(length - 100);
-                a.end = a.start + 5 + random.bounded(90);
-                a.coderId = coders[k % 3];
-                a.created = a.modified = now;
-                store.insertAnnotation(a);
-            }
-        }
-        tx.commit();
+        bench::insertCodedSpans(*project, ids, documents, perDocument, random);
         report("bulk-insert annotations (one transaction)", double(timer.nsecsElapsed()) / 1e6);
     }
 

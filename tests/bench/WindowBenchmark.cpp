@@ -6,11 +6,11 @@
 // and p99 of many runs. Not a test: numbers go in the README.
 //
 //   newscoder-bench-window [ARTICLES] [PER_ARTICLE]   (default 10,000 × 50)
+#include "BenchProject.h"
 #include "MainWindow.h"
 #include "ProjectSession.h"
 #include "io/CodebookJson.h"
 #include "project/Project.h"
-#include "storage/ProjectStore.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -89,27 +89,7 @@ QList<QUuid> buildProject(const QString &path, int articles, int perArticle)
     }
     auto project = Project::create(path, defaultNewsCodebook());
     const QList<QUuid> ids = project->importDocuments(documents);
-    const QList<Code> codes = project->codes();
-    ProjectStore &store = project->store();
-    const QUuid coders[3] = {store.ensureCoder(QStringLiteral("A")), store.ensureCoder(QStringLiteral("B")),
-                             store.ensureCoder(QStringLiteral("C"))};
-    WriteTransaction tx(store);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (int i = 0; i < ids.size(); ++i) {
-        const int length = int(documents[i].text.size());
-        for (int k = 0; k < perArticle; ++k) {
-            Annotation a;
-            a.id = QUuid::createUuid();
-            a.documentId = ids[i];
-            a.codeId = codes[k % codes.size()].id;
-            a.start = random.bounded(length - 100);
-            a.end = a.start + 5 + random.bounded(90);
-            a.coderId = coders[k % 3];
-            a.created = a.modified = now;
-            store.insertAnnotation(a);
-        }
-    }
-    tx.commit();
+    bench::insertCodedSpans(*project, ids, documents, perArticle, random);
     return ids;
 }
 
