@@ -18,20 +18,28 @@ set(newscoder_pkg_out ${CMAKE_BINARY_DIR}/packaging)
 set(newscoder_icon_svg ${PROJECT_SOURCE_DIR}/resources/icons/${NEWSCODER_APP_ID}.svg)
 set(newscoder_package_files)
 
+# The window's desktop integration (icons, .desktop, metainfo, MIME type, its
+# man page) only with the GUI (NEWSCODER_BUILD_GUI); the CLI's man page and
+# completion always.
+set(newscoder_gzipped man/newscoder-cli.1 doc/changelog)
+
 # Icons: the SVG and PNGs rendered from it, in the hicolor theme.
-foreach(size 16 22 24 32 48 64 128 256)
-  set(png ${newscoder_pkg_out}/icons/${size}x${size}/${NEWSCODER_APP_ID}.png)
-  add_custom_command(OUTPUT ${png}
-    COMMAND ${CMAKE_COMMAND} -E make_directory ${newscoder_pkg_out}/icons/${size}x${size}
-    COMMAND ${NEWSCODER_RSVG_CONVERT} --width=${size} --height=${size} --output=${png} ${newscoder_icon_svg}
-    DEPENDS ${newscoder_icon_svg} VERBATIM)
-  list(APPEND newscoder_package_files ${png})
-  install(FILES ${png} DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps)
-endforeach()
-install(FILES ${newscoder_icon_svg} DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
+if(NEWSCODER_BUILD_GUI)
+  foreach(size 16 22 24 32 48 64 128 256)
+    set(png ${newscoder_pkg_out}/icons/${size}x${size}/${NEWSCODER_APP_ID}.png)
+    add_custom_command(OUTPUT ${png}
+      COMMAND ${CMAKE_COMMAND} -E make_directory ${newscoder_pkg_out}/icons/${size}x${size}
+      COMMAND ${NEWSCODER_RSVG_CONVERT} --width=${size} --height=${size} --output=${png} ${newscoder_icon_svg}
+      DEPENDS ${newscoder_icon_svg} VERBATIM)
+    list(APPEND newscoder_package_files ${png})
+    install(FILES ${png} DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps)
+  endforeach()
+  install(FILES ${newscoder_icon_svg} DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
+  configure_file(${newscoder_pkg_src}/man/newscoder.1.in ${newscoder_pkg_out}/man/newscoder.1 @ONLY)
+  list(APPEND newscoder_gzipped man/newscoder.1)
+endif()
 
 # Man pages (compressed, as Debian policy wants) and the bash completion.
-configure_file(${newscoder_pkg_src}/man/newscoder.1.in ${newscoder_pkg_out}/man/newscoder.1 @ONLY)
 set(cli_man ${newscoder_pkg_out}/man/newscoder-cli.1)
 set(cli_completion ${newscoder_pkg_out}/completion/newscoder-cli)
 add_custom_command(OUTPUT ${cli_man} ${cli_completion}
@@ -41,7 +49,7 @@ add_custom_command(OUTPUT ${cli_man} ${cli_completion}
           --version ${PROJECT_VERSION} --date ${NEWSCODER_RELEASE_DATE}
   DEPENDS newscoder-cli ${newscoder_pkg_src}/cli-docs.py ${newscoder_pkg_src}/man/newscoder-cli.1.in VERBATIM)
 configure_file(${newscoder_pkg_src}/changelog ${newscoder_pkg_out}/doc/changelog COPYONLY)
-foreach(plain man/newscoder.1 man/newscoder-cli.1 doc/changelog)
+foreach(plain ${newscoder_gzipped})
   add_custom_command(OUTPUT ${newscoder_pkg_out}/${plain}.gz
     COMMAND ${NEWSCODER_GZIP} -9nkf ${newscoder_pkg_out}/${plain}
     DEPENDS ${newscoder_pkg_out}/${plain} VERBATIM)
@@ -50,15 +58,17 @@ endforeach()
 list(APPEND newscoder_package_files ${cli_completion})
 add_custom_target(newscoder_package_data ALL DEPENDS ${newscoder_package_files})
 
-install(FILES ${newscoder_pkg_out}/man/newscoder.1.gz ${newscoder_pkg_out}/man/newscoder-cli.1.gz
-        DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES ${newscoder_pkg_out}/man/newscoder-cli.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${cli_completion} DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
-install(FILES ${newscoder_pkg_src}/${NEWSCODER_APP_ID}.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
-install(FILES ${newscoder_pkg_src}/${NEWSCODER_APP_ID}.metainfo.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
-install(FILES ${newscoder_pkg_src}/${NEWSCODER_APP_ID}.mime.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/mime/packages
-        RENAME ${NEWSCODER_APP_ID}.xml)
+if(NEWSCODER_BUILD_GUI)
+  install(FILES ${newscoder_pkg_out}/man/newscoder.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+  install(FILES ${newscoder_pkg_src}/${NEWSCODER_APP_ID}.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
+  install(FILES ${newscoder_pkg_src}/${NEWSCODER_APP_ID}.metainfo.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
+  install(FILES ${newscoder_pkg_src}/${NEWSCODER_APP_ID}.mime.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/mime/packages
+          RENAME ${NEWSCODER_APP_ID}.xml)
+endif()
 install(FILES ${newscoder_pkg_src}/copyright ${newscoder_pkg_out}/doc/changelog.gz
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/newscoder) # Debian: the package's name
+        DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 # The .deb. Dependencies: what dpkg-shlibdeps finds in the binaries, plus the
 # Qt plugins they load at run time (SQLite driver, xcb platform, SVG icons).
