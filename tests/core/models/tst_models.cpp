@@ -2,7 +2,7 @@
 // they follow undo/redo, and their setData() pushes undoable commands.
 #include "../CoreTestSupport.h"
 #include "models/AnnotationTableModel.h"
-#include "models/CodebookModel.h"
+#include "models/CodebookTreeModel.h"
 #include "models/DocumentDetailsModel.h"
 #include "models/DocumentListModel.h"
 #include "models/ModelRoles.h"
@@ -298,53 +298,12 @@ private Q_SLOTS:
 
     // ------------------------------------------------------------- codebook
 
-    void codebookCountsAndRename()
-    {
-        CodebookModel model(project());
-        watch(&model);
-        QCOMPARE(model.rowCount(), 6); // four span codes, article and outlet variables
-        QCOMPARE(model.columnCount(), int(CodebookModel::ColumnCount));
-        const int quoteRow = model.rowOf(code("Quote"));
-        QVERIFY(quoteRow >= 0);
-        QCOMPARE(model.index(quoteRow, CodebookModel::NameColumn).data().toString(), QStringLiteral("Quote"));
-        QCOMPARE(model.index(quoteRow, CodebookModel::ShortcutColumn).data(Qt::EditRole).toString(), QStringLiteral("1"));
-        QCOMPARE(model.index(quoteRow, 0).data(ColorRole).value<QColor>(), QColor(QStringLiteral("#e6a23c")));
-        const QModelIndex count = model.index(quoteRow, CodebookModel::CountColumn);
-        QCOMPARE(count.data().toInt(), 0);
-
-        const auto a1 = project().addAnnotation(m_fx->plainDoc, code("Quote"), 26, 53);
-        QVERIFY(project().addAnnotation(m_fx->nonBmpDoc, code("Quote"), 10, 12));
-        QCOMPARE(count.data().toInt(), 2);
-        QVERIFY(project().setAnnotationCode(*a1, code("Claim")));
-        QCOMPARE(count.data().toInt(), 1);
-        QCOMPARE(model.index(model.rowOf(code("Claim")), CodebookModel::CountColumn).data().toInt(), 1);
-        undo().undo();
-        QCOMPARE(count.data().toInt(), 2);
-        QVERIFY(project().removeDocuments({m_fx->nonBmpDoc}));
-        QCOMPARE(model.index(model.rowOf(code("Quote")), CodebookModel::CountColumn).data().toInt(), 1);
-        undo().undo();
-        QCOMPARE(model.index(model.rowOf(code("Quote")), CodebookModel::CountColumn).data().toInt(), 2);
-
-        const int stepsBefore = undo().index();
-        QVERIFY(model.setData(model.index(quoteRow, CodebookModel::NameColumn), QStringLiteral(" Citation ")));
-        QCOMPARE(undo().index(), stepsBefore + 1);
-        QCOMPARE(undo().text(stepsBefore), QStringLiteral("Edit code “Citation”"));
-        QCOMPARE(model.index(model.rowOf(code("Citation")), CodebookModel::NameColumn).data().toString(),
-                 QStringLiteral("Citation"));
-        QVERIFY(reader(m_fx->path)->codeByName(QStringLiteral("Citation")));
-        undo().undo();
-        QVERIFY(reader(m_fx->path)->codeByName(QStringLiteral("Quote")));
-        QVERIFY(!reader(m_fx->path)->codeByName(QStringLiteral("Citation")));
-        QCOMPARE(model.index(model.rowOf(code("Quote")), CodebookModel::NameColumn).data().toString(),
-                 QStringLiteral("Quote"));
-    }
-
     // Removing a code with annotations touches every model; undo restores them all.
     void modelsFollowCodeRemoval()
     {
         DocumentListModel documents(project());
         AnnotationTableModel annotations(project());
-        CodebookModel codebook(project());
+        CodebookTreeModel codebook(project());
         for (QAbstractItemModel *m : std::initializer_list<QAbstractItemModel *>{&documents, &annotations, &codebook})
             watch(m);
         annotations.setDocument(m_fx->plainDoc);
@@ -360,7 +319,7 @@ private Q_SLOTS:
         const QUuid quote = code("Quote");
         QVERIFY(project().removeCode(quote));
         QCOMPARE(codebook.rowCount(), 5);
-        QCOMPARE(codebook.rowOf(quote), -1);
+        QVERIFY(!codebook.indexOf(quote).isValid());
         QCOMPARE(countOf(m_fx->plainDoc), 1);
         QCOMPARE(countOf(m_fx->nonBmpDoc), 0);
         QCOMPARE(annotations.rowCount(), 1);
@@ -368,7 +327,7 @@ private Q_SLOTS:
 
         undo().undo();
         QCOMPARE(codebook.rowCount(), 6);
-        QCOMPARE(codebook.index(codebook.rowOf(quote), CodebookModel::CountColumn).data().toInt(), 2);
+        QCOMPARE(codebook.indexOf(quote, CodebookTreeModel::CountColumn).data().toInt(), 2);
         QCOMPARE(countOf(m_fx->plainDoc), 2);
         QCOMPARE(countOf(m_fx->nonBmpDoc), 1);
         QCOMPARE(annotations.rowCount(), 2);
@@ -381,28 +340,6 @@ private Q_SLOTS:
         auto store = reader(m_fx->path);
         QCOMPARE(store->documentSummary(m_fx->plainDoc)->annotationCount, countOf(m_fx->plainDoc));
         QCOMPARE(int(store->codes().size()), codebook.rowCount());
-    }
-
-    void codebookKeyAndColourEdits()
-    {
-        CodebookModel model(project());
-        watch(&model);
-        const int row = model.rowOf(code("Speaker"));
-        QVERIFY(!model.setData(model.index(row, CodebookModel::ShortcutColumn), QStringLiteral("1"))); // Quote's
-        QVERIFY(!model.setData(model.index(row, CodebookModel::CountColumn), 5));
-        QVERIFY(!model.setData(model.index(row, CodebookModel::NameColumn), QStringLiteral("  ")));
-        QCOMPARE(undo().count(), 0);
-        QVERIFY(model.setData(model.index(row, CodebookModel::ShortcutColumn), QStringLiteral("ctrl+k")));
-        QCOMPARE(reader(m_fx->path)->code(code("Speaker"))->shortcut, QStringLiteral("Ctrl+K"));
-        QVERIFY(model.setData(model.index(row, 0), QColor(Qt::magenta), ColorRole));
-        QCOMPARE(reader(m_fx->path)->code(code("Speaker"))->color, QColor(Qt::magenta));
-        QVERIFY(!model.setData(model.index(row, 0), QColor(), ColorRole));
-        QCOMPARE(undo().count(), 2);
-        undo().undo();
-        undo().undo();
-        const Code back = *reader(m_fx->path)->code(code("Speaker"));
-        QCOMPARE(back.shortcut, QStringLiteral("2"));
-        QCOMPARE(back.color, QColor(QStringLiteral("#409eff")));
     }
 
     // -------------------------------------------------------------- details
