@@ -1,5 +1,5 @@
 // Newscoder: the desktop application. Everything but start-up lives in newscoder_widgets.
-#include "MainWindow.h"
+#include "shell/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

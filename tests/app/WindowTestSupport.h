@@ -1,8 +1,8 @@
 // Helpers shared by the window tests: settings of their own and a shown window.
 #pragma once
 
-#include "MainWindow.h"
 #include "shell/AppData.h"
+#include "shell/MainWindow.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -7,10 +7,10 @@
 //
 //   newscoder-bench-window [ARTICLES] [PER_ARTICLE]   (default 10,000 × 50)
 #include "BenchProject.h"
-#include "MainWindow.h"
-#include "ProjectSession.h"
 #include "io/CodebookJson.h"
 #include "project/Project.h"
+#include "shell/MainWindow.h"
+#include "shell/ProjectSession.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

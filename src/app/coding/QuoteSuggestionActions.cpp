@@ -1,13 +1,13 @@
 #include "coding/QuoteSuggestionActions.h"
 
-#include "ArticleView.h"
-#include "AnnotationPane.h"
-#include "CodingWorkspace.h"
-#include "DocumentListDock.h"
-#include "MainWindow.h"
-#include "ProjectSession.h"
+#include "articles/DocumentListDock.h"
+#include "coding/AnnotationPane.h"
+#include "coding/ArticleView.h"
+#include "coding/CodingWorkspace.h"
 #include "coding/QuoteSuggestionJob.h"
 #include "quotes/QuoteSuggestionDetails.h"
+#include "shell/MainWindow.h"
+#include "shell/ProjectSession.h"
 #include "study/BlindCoding.h"
 
 #include <QAction>

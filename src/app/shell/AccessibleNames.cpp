@@ -1,16 +1,16 @@
 #include "shell/AccessibleNames.h"
 
-#include "ActorsDock.h"
-#include "AnnotationFieldForm.h"
-#include "AnnotationPane.h"
-#include "ArticleVariablesPanel.h"
-#include "ArticleView.h"
-#include "CodebookDock.h"
-#include "CodingWorkspace.h"
-#include "DocumentListDock.h"
-#include "MainWindow.h"
-#include "OutletsDock.h"
-#include "SearchDock.h"
+#include "articles/DocumentListDock.h"
+#include "codebook/CodebookDock.h"
+#include "coding/AnnotationFieldForm.h"
+#include "coding/AnnotationPane.h"
+#include "coding/ArticleView.h"
+#include "coding/CodingWorkspace.h"
+#include "fields/ArticleVariablesPanel.h"
+#include "registry/ActorsDock.h"
+#include "registry/OutletsDock.h"
+#include "search/SearchDock.h"
+#include "shell/MainWindow.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>

@@ -5,14 +5,14 @@
 // brings the badge to it, and articles without copies show neither.
 // NEWSCODER_SCREENSHOT_DIR saves the list with the panel.
 #include "../../core/dedup/DedupSamples.h"
-#include "CodingWorkspace.h"
-#include "DocumentListDock.h"
-#include "MainWindow.h"
-#include "ProjectSession.h"
 #include "articles/ArticleCopiesLoader.h"
 #include "articles/ArticleCopiesPanel.h"
+#include "articles/DocumentListDock.h"
+#include "coding/CodingWorkspace.h"
 #include "io/CodebookJson.h"
 #include "models/DocumentListModel.h"
+#include "shell/MainWindow.h"
+#include "shell/ProjectSession.h"
 
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>

@@ -2,17 +2,17 @@
 // without reading cues, a tooltip says what they are, and Edit ▸ Treat
 // Scraper Leftovers as Article Text / Mark Scraper Leftovers switch the
 // current article (one undo step each; the view follows undo).
-#include "ArticleView.h"
-#include "CodingWorkspace.h"
-#include "CueHighlighter.h"
-#include "DocumentListDock.h"
-#include "MainWindow.h"
-#include "ProjectSession.h"
+#include "articles/DocumentListDock.h"
 #include "articles/ScraperLeftoverActions.h"
+#include "coding/ArticleView.h"
+#include "coding/CodingWorkspace.h"
+#include "coding/CueHighlighter.h"
 #include "io/ArticleTextParser.h"
 #include "io/CodebookJson.h"
 #include "io/ScraperResidue.h"
 #include "project/ScraperLeftovers.h"
+#include "shell/MainWindow.h"
+#include "shell/ProjectSession.h"
 
 #include <QAction>
 #include <QMenu>

@@ -4,15 +4,15 @@
 // Ctrl+Backspace, cancel writes nothing, and undo takes everything back.
 // NEWSCODER_SCREENSHOT_DIR saves quote-suggestion.png (the README picture).
 #include "../WindowTestSupport.h"
-#include "ArticleView.h"
-#include "CodingWorkspace.h"
-#include "DocumentListDock.h"
-#include "MainWindow.h"
-#include "ProjectSession.h"
+#include "articles/DocumentListDock.h"
+#include "coding/ArticleView.h"
+#include "coding/CodingWorkspace.h"
 #include "coding/QuoteSuggestionActions.h"
 #include "io/ArticleTextParser.h"
 #include "io/CodebookJson.h"
 #include "quotes/QuoteSuggestions.h"
+#include "shell/MainWindow.h"
+#include "shell/ProjectSession.h"
 
 #include <QAction>
 #include <QMenu>

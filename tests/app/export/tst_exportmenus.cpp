@@ -2,15 +2,15 @@
 // actions sit, when they are enabled, the dialog pre-filled from the window,
 // and the codebook document written as HTML, Markdown and PDF off the UI
 // thread (a wrong suffix or a cancelled file choice writes nothing).
-#include "CoderFilterMenu.h"
-#include "DocumentListDock.h"
-#include "MainWindow.h"
-#include "ProjectSession.h"
+#include "articles/DocumentListDock.h"
 #include "common/Prompt.h"
 #include "export/DatasetExportDialog.h"
 #include "export/DatasetFilterPanel.h"
 #include "export/ExportMenus.h"
 #include "project/Project.h"
+#include "shell/CoderFilterMenu.h"
+#include "shell/MainWindow.h"
+#include "shell/ProjectSession.h"
 
 #include <QAction>
 #include <QDir>

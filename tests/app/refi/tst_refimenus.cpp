@@ -1,7 +1,7 @@
 // File ▸ Import / Export ▸ REFI-QDA Project/Codebook… in the window: where the
 // actions sit and when they are enabled.
-#include "MainWindow.h"
-#include "ProjectSession.h"
+#include "shell/MainWindow.h"
+#include "shell/ProjectSession.h"
 
 #include <QAction>
 #include <QMenu>

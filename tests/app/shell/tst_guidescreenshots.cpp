@@ -5,19 +5,19 @@
 // set (`packaging/dev screenshots` sets it to docs/images) each is saved.
 #include "../WindowTestSupport.h"
 
-#include "ActorsDock.h"
-#include "AnnotationPane.h"
-#include "CodebookDock.h"
-#include "CodeEditorDialog.h"
-#include "CodingWorkspace.h"
-#include "DocumentListDock.h"
-#include "MainWindow.h"
-#include "ProjectSession.h"
-#include "ReliabilityDialog.h"
-#include "SearchDock.h"
+#include "articles/DocumentListDock.h"
+#include "codebook/CodeEditorDialog.h"
+#include "codebook/CodebookDock.h"
+#include "coding/AnnotationPane.h"
+#include "coding/CodingWorkspace.h"
 #include "models/DocumentListModel.h"
+#include "registry/ActorsDock.h"
+#include "reliability/ReliabilityDialog.h"
 #include "review/ReviewDock.h"
+#include "search/SearchDock.h"
 #include "shell/AppData.h"
+#include "shell/MainWindow.h"
+#include "shell/ProjectSession.h"
 
 #include <QAction>
 #include <QApplication>

@@ -3,11 +3,11 @@
 // it), each action a coder repeats while coding has a shortcut, and View ▸ Go
 // To moves the focus into each panel of the coding path (Ctrl+1 to Ctrl+5).
 #include "../WindowTestSupport.h"
-#include "AnnotationPane.h"
-#include "ArticleView.h"
-#include "CodingWorkspace.h"
-#include "MainWindow.h"
+#include "coding/AnnotationPane.h"
+#include "coding/ArticleView.h"
+#include "coding/CodingWorkspace.h"
 #include "shell/AppData.h"
+#include "shell/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>

@@ -5,15 +5,15 @@
 // export dialog's defaults and whether the window layout is kept.
 #include "../WindowTestSupport.h"
 
-#include "ArticleView.h"
-#include "CodingWorkspace.h"
-#include "DocumentListDock.h"
-#include "MainWindow.h"
-#include "ProjectSession.h"
+#include "articles/DocumentListDock.h"
+#include "coding/ArticleView.h"
+#include "coding/CodingWorkspace.h"
 #include "export/DatasetExportSettings.h"
 #include "shell/AppData.h"
+#include "shell/MainWindow.h"
 #include "shell/Preferences.h"
 #include "shell/PreferencesDialog.h"
+#include "shell/ProjectSession.h"
 
 #include <QApplication>
 #include <QCheckBox>

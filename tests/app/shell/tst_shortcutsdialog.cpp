@@ -3,9 +3,9 @@
 // key and menu, code keys included — and the search field filters it.
 #include "../WindowTestSupport.h"
 
-#include "MainWindow.h"
-#include "ProjectSession.h"
 #include "shell/AppData.h"
+#include "shell/MainWindow.h"
+#include "shell/ProjectSession.h"
 #include "shell/ShortcutsDialog.h"
 
 #include <QAction>

@@ -3,15 +3,15 @@
 // and the user guide each do what they say; File ▸ Open the Sample Project.
 #include "../WindowTestSupport.h"
 
-#include "ArticleView.h"
-#include "CodingWorkspace.h"
-#include "MainWindow.h"
-#include "ProjectSession.h"
+#include "coding/ArticleView.h"
+#include "coding/CodingWorkspace.h"
 #include "common/Prompt.h"
 #include "io/CodebookJson.h"
 #include "shell/AccessibleNames.h"
 #include "shell/AppData.h"
 #include "shell/GuideViewer.h"
+#include "shell/MainWindow.h"
+#include "shell/ProjectSession.h"
 #include "shell/WelcomeScreen.h"
 
 #include <QAction>

@@ -1,11 +1,11 @@
-// The window's layout (src/app/MainWindow.cpp, shell): every dock a coder
+// The window's layout (src/app/shell/MainWindow.cpp): every dock a coder
 // showed comes back with the saved layout — the review docks too, "My
 // Differences From the Consensus" among them — and, while no project is open,
 // the welcome screen stands alone: no empty article list, codebook or
 // annotation pane beside it; the layout returns when a project opens.
 #include "../WindowTestSupport.h"
-#include "MainWindow.h"
 #include "shell/AppData.h"
+#include "shell/MainWindow.h"
 #include "shell/WelcomeScreen.h"
 
 #include <QAction>

@@ -1,0 +1,228 @@
+#include "registry/OutletsDock.h"
+#include "common/Prompt.h"
+#include "fields/FieldEditorFactory.h"
+
+#include "models/ModelRoles.h"
+#include "models/OutletListModel.h"
+#include "project/Project.h"
+
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace newscoder {
+
+OutletsDock::OutletsDock(QWidget *parent) : QDockWidget(tr("Outlets"), parent)
+{
+    setObjectName(QStringLiteral("outletsDock"));
+    auto *body = new QWidget(this);
+    auto *layout = new QVBoxLayout(body);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_filter = new QLineEdit(body);
+    m_filter->setObjectName(QStringLiteral("outletFilter"));
+    m_filter->setPlaceholderText(tr("Filter outlets…"));
+    m_filter->setClearButtonEnabled(true);
+    m_view = new QTableView(body);
+    m_view->setObjectName(QStringLiteral("outletTable"));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSortingEnabled(true);
+    m_view->verticalHeader()->hide();
+    m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
+    auto *buttons = new QHBoxLayout;
+    const auto button = [&](const QString &text, const QString &name) {
+        auto *b = new QToolButton(body);
+        b->setText(text);
+        b->setObjectName(name);
+        buttons->addWidget(b);
+        return b;
+    };
+    m_add = button(tr("Add…"), QStringLiteral("addOutlet"));
+    m_edit = button(tr("Edit…"), QStringLiteral("editOutlet"));
+    m_delete = button(tr("Delete"), QStringLiteral("deleteOutlet"));
+    buttons->addStretch(1);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(buttons);
+    setWidget(body);
+
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSortRole(SortRole);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_add, &QToolButton::clicked, this, [this] { editOutlet({}); });
+    connect(m_edit, &QToolButton::clicked, this, [this] { editOutlet(currentOutlet()); });
+    connect(m_delete, &QToolButton::clicked, this, &OutletsDock::deleteCurrent);
+    updateButtons();
+}
+
+OutletsDock::~OutletsDock() = default;
+
+void OutletsDock::setProject(Project *project)
+{
+    m_project = project;
+    m_view->setModel(nullptr);
+    m_proxy->setSourceModel(nullptr);
+    delete m_model;
+    m_model = nullptr;
+    if (project) {
+        m_model = new OutletListModel(*project, this);
+        m_proxy->setSourceModel(m_model);
+        m_view->setModel(m_proxy);
+        m_view->horizontalHeader()->setSectionResizeMode(OutletListModel::NameColumn, QHeaderView::Stretch);
+        m_view->sortByColumn(OutletListModel::NameColumn, Qt::AscendingOrder);
+        connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &OutletsDock::updateButtons);
+        connect(m_model, &QAbstractItemModel::modelReset, this, &OutletsDock::updateButtons);
+    }
+    updateButtons();
+}
+
+QUuid OutletsDock::currentOutlet() const
+{
+    if (!m_view->selectionModel())
+        return {};
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QUuid() : rows.first().data(IdRole).toUuid();
+}
+
+void OutletsDock::updateButtons()
+{
+    const bool writable = m_project && !m_project->isReadOnly();
+    const bool selected = !currentOutlet().isNull();
+    m_add->setEnabled(writable);
+    m_edit->setEnabled(writable && selected);
+    m_delete->setEnabled(writable && selected);
+}
+
+void OutletsDock::editOutlet(const QUuid &outletId)
+{
+    if (!m_project)
+        return;
+    Outlet outlet;
+    if (!outletId.isNull()) {
+        const auto found = m_project->outlet(outletId);
+        if (!found)
+            return;
+        outlet = *found;
+    }
+    const QString title = outletId.isNull() ? tr("Add Outlet") : tr("Edit Outlet");
+    QDialog dialog(this);
+    dialog.setWindowTitle(title);
+    auto *form = new QFormLayout(&dialog);
+    auto *name = new QLineEdit(outlet.name, &dialog);
+    auto *domains = new QPlainTextEdit(outlet.domains.join(u'\n'), &dialog);
+    domains->setPlaceholderText(tr("One domain per line, e.g. example.com (sub-domains match too)"));
+    auto *country = new QLineEdit(outlet.country, &dialog);
+    auto *memo = new QPlainTextEdit(outlet.memo, &dialog);
+    form->addRow(tr("Name:"), name);
+    form->addRow(tr("Domains:"), domains);
+    form->addRow(tr("Country:"), country);
+    form->addRow(tr("Memo:"), memo);
+    // The outlet variables: combo boxes for scales and choices, text otherwise.
+    struct VariableEditor
+    {
+        CodeField field;
+        QComboBox *combo = nullptr;
+        QLineEdit *edit = nullptr;
+        QString before;
+    };
+    QList<VariableEditor> editors;
+    const QList<VariableValue> variables =
+        outletId.isNull() ? QList<VariableValue>{} : m_project->outletVariables(outletId);
+    for (const Code &c : m_project->codes()) {
+        if (c.unit != CodeUnit::Outlet)
+            continue;
+        for (const CodeField &f : c.fields) {
+            QStringList current;
+            for (const VariableValue &v : variables) {
+                if (v.field.id != f.id)
+                    continue;
+                for (const FieldValue &value : v.values)
+                    current.append(f.kind == FieldKind::ActorLink
+                                       ? m_project->actor(value.actorId).value_or(Actor{}).name
+                                       : value.text);
+            }
+            VariableEditor e{f, nullptr, nullptr, current.join(QStringLiteral(", "))};
+            if (f.kind == FieldKind::SingleChoice || f.kind == FieldKind::Ordinal) {
+                e.combo = FieldEditorFactory::choiceCombo(f, QString(), &dialog);
+                e.combo->setCurrentIndex(std::max(0, e.combo->findData(e.before)));
+                form->addRow(f.name + u':', e.combo);
+            } else {
+                e.edit = new QLineEdit(e.before, &dialog);
+                form->addRow(f.name + u':', e.edit);
+            }
+            editors.append(e);
+        }
+    }
+    auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(box);
+    connect(box, &QDialogButtonBox::accepted, &dialog, [&] {
+        if (name->text().trimmed().isEmpty()) {
+            Prompt::current().inform(&dialog, title, tr("An outlet needs a name."), Prompt::Tone::Warning);
+            return;
+        }
+        dialog.accept();
+    });
+    connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+
+    outlet.name = name->text().trimmed();
+    outlet.domains = OutletListModel::splitDomains(domains->toPlainText());
+    outlet.country = country->text().trimmed();
+    outlet.memo = memo->toPlainText().trimmed();
+    QUndoStack *undo = m_project->undoStack();
+    undo->beginMacro(title + QStringLiteral(" “") + outlet.name + QStringLiteral("”"));
+    QUuid id = outletId;
+    if (id.isNull())
+        id = m_project->addOutlet(outlet).value_or(QUuid());
+    else
+        m_project->updateOutlet(outlet);
+    if (!id.isNull()) {
+        for (const VariableEditor &e : std::as_const(editors)) {
+            const QString text = e.combo ? e.combo->currentData().toString() : e.edit->text().trimmed();
+            if (text == e.before)
+                continue;
+            if (e.field.kind == FieldKind::ActorLink) {
+                QList<FieldValue> values;
+                if (const auto a = m_project->resolveActor(text))
+                    values.append(FieldValue{e.field.id, {}, {}, a->id});
+                m_project->setOutletValues(id, e.field.id, values);
+            } else if (const auto values = m_project->parseValues(e.field, text)) {
+                m_project->setOutletValues(id, e.field.id, *values);
+            }
+        }
+    }
+    undo->endMacro();
+}
+
+void OutletsDock::deleteCurrent()
+{
+    const QUuid id = currentOutlet();
+    if (!m_project || id.isNull())
+        return;
+    const auto outlet = m_project->outlet(id);
+    if (!outlet)
+        return;
+    const int articles = m_model->articleCount(id);
+    const bool remove = Prompt::current().confirm(
+        this, tr("Delete Outlet"),
+        tr("Delete the outlet “%1” and its variables? Its %n article(s) stay, without an outlet. You can undo this.",
+           nullptr, articles)
+            .arg(outlet->name));
+    if (remove)
+        m_project->removeOutlet(id);
+}
+
+} // namespace newscoder

@@ -1,0 +1,128 @@
+// Deleting annotations other annotations link to: remove the links only,
+// delete the linking annotations too, or cancel — one undo step each, no
+// dangling link rows, undo restores everything.
+#include "coding/AnnotationDeletion.h"
+#include "io/CodebookJson.h"
+#include "project/Project.h"
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace newscoder;
+
+namespace {
+
+struct Fixture
+{
+    QTemporaryDir dir;
+    std::unique_ptr<Project> project;
+    QUuid document, quote, speaker, claim, other;
+
+    Fixture()
+    {
+        project = Project::create(dir.filePath(QStringLiteral("delete.newscoder")), defaultNewsCodebook());
+        project->setCoderName(QStringLiteral("Alex Example"));
+        Document d;
+        d.title = QStringLiteral("T");
+        d.text = QStringLiteral("Peskov said \"no talks\". Talks are dead. Something else.\n");
+        document = project->importDocuments({d}).value(0);
+        const auto code = [&](const char *name) { return project->codeByName(QString::fromLatin1(name))->id; };
+        speaker = *project->addAnnotation(document, code("Speaker"), 0, 6);
+        quote = *project->addAnnotation(document, code("Quote"), 13, 21);
+        claim = *project->addAnnotation(document, code("Claim"), 24, 39);
+        other = *project->addAnnotation(document, code("Claim"), 40, 54);
+        QVERIFY(project->addAnnotationLink(quote, speaker));
+        QVERIFY(project->addAnnotationLink(claim, speaker));
+        QVERIFY(project->addAnnotationLink(claim, quote));
+        project->undoStack()->clear();
+    }
+
+    bool exists(const QUuid &id) const { return project->store().annotation(id).has_value(); }
+    // Link rows pointing at `id`, counted in the database itself.
+    int linkRowsTo(const QUuid &id)
+    {
+        QSqlQuery q(project->store().database());
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM annotation_values WHERE target_id = ?"));
+        q.addBindValue(idString(id));
+        if (!q.exec() || !q.next())
+            return -1;
+        return q.value(0).toInt();
+    }
+};
+
+QList<QUuid> sorted(QList<QUuid> ids)
+{
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+} // namespace
+
+class TestAnnotationDeletion : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void findsLinkingAnnotations()
+    {
+        Fixture f;
+        QCOMPARE(sorted(annotationsLinkingToAny(*f.project, {f.speaker})), sorted({f.quote, f.claim}));
+        // Annotations deleted together do not count as linking.
+        QCOMPARE(annotationsLinkingToAny(*f.project, {f.speaker, f.quote}), QList<QUuid>{f.claim});
+        QVERIFY(annotationsLinkingToAny(*f.project, {f.other}).isEmpty());
+    }
+
+    void removeLinksOnly()
+    {
+        Fixture f;
+        QCOMPARE(deleteAnnotationsWithLinks(*f.project, {f.speaker}, LinkedDeletionChoice::RemoveLinksOnly),
+                 QList<QUuid>{f.speaker});
+        QVERIFY(!f.exists(f.speaker));
+        QVERIFY(f.exists(f.quote) && f.exists(f.claim));
+        QVERIFY(f.project->store().annotationsLinkingTo(f.speaker).isEmpty());
+        QCOMPARE(f.linkRowsTo(f.speaker), 0);
+        QCOMPARE(f.project->undoStack()->count(), 1);
+        // The claim keeps its other link.
+        QCOMPARE(f.project->store().annotationsLinkingTo(f.quote), QList<QUuid>{f.claim});
+
+        f.project->undoStack()->undo();
+        QVERIFY(f.exists(f.speaker));
+        QCOMPARE(f.linkRowsTo(f.speaker), 2);
+        QCOMPARE(sorted(f.project->store().annotationsLinkingTo(f.speaker)), sorted({f.quote, f.claim}));
+    }
+
+    void deleteLinkingToo()
+    {
+        Fixture f;
+        QCOMPARE(sorted(deleteAnnotationsWithLinks(*f.project, {f.speaker}, LinkedDeletionChoice::DeleteLinkingToo)),
+                 sorted({f.speaker, f.quote, f.claim}));
+        QVERIFY(!f.exists(f.speaker) && !f.exists(f.quote) && !f.exists(f.claim));
+        QVERIFY(f.exists(f.other));
+        QVERIFY(f.project->store().annotationsLinkingTo(f.speaker).isEmpty());
+        QVERIFY(f.project->store().annotationsLinkingTo(f.quote).isEmpty());
+        QCOMPARE(f.linkRowsTo(f.speaker), 0);
+        QCOMPARE(f.linkRowsTo(f.quote), 0);
+        QCOMPARE(f.project->store().annotationCount(), 1);
+        QCOMPARE(f.project->undoStack()->count(), 1); // one step
+
+        f.project->undoStack()->undo();
+        QCOMPARE(f.project->store().annotationCount(), 4);
+        QCOMPARE(sorted(f.project->store().annotationsLinkingTo(f.speaker)), sorted({f.quote, f.claim}));
+        QCOMPARE(f.project->store().annotationsLinkingTo(f.quote), QList<QUuid>{f.claim});
+        f.project->undoStack()->redo();
+        QCOMPARE(f.project->store().annotationCount(), 1);
+    }
+
+    void cancelChangesNothing()
+    {
+        Fixture f;
+        QVERIFY(deleteAnnotationsWithLinks(*f.project, {f.speaker}, LinkedDeletionChoice::Cancel).isEmpty());
+        QVERIFY(f.exists(f.speaker));
+        QCOMPARE(f.project->undoStack()->count(), 0);
+        QCOMPARE(sorted(f.project->store().annotationsLinkingTo(f.speaker)), sorted({f.quote, f.claim}));
+    }
+};
+
+QTEST_MAIN(TestAnnotationDeletion)
+#include "tst_annotationdeletion.moc"
