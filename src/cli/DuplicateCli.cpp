@@ -1,4 +1,4 @@
-#include "cli/DuplicateCommands.h"
+#include "cli/DuplicateCli.h"
 
 #include "cli/CliSupport.h"
 #include "dedup/MinHash.h"

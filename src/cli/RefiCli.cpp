@@ -1,4 +1,4 @@
-#include "cli/RefiCommands.h"
+#include "cli/RefiCli.h"
 
 #include "cli/CliSupport.h"
 #include "project/Project.h"

@@ -1,4 +1,4 @@
-#include "cli/QuoteCommands.h"
+#include "cli/QuoteCli.h"
 
 #include "cli/CliSupport.h"
 #include "quotes/QuoteAttributor.h"

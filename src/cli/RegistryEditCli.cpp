@@ -1,7 +1,7 @@
-#include "cli/RegistryEditCommands.h"
+#include "cli/RegistryEditCli.h"
 
 #include "cli/CliSupport.h"
-#include "cli/ProjectCommands.h"
+#include "cli/ProjectCli.h"
 #include "model/IdPrefix.h"
 
 #include "project/Project.h"

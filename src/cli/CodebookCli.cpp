@@ -1,4 +1,4 @@
-#include "cli/CodebookCommands.h"
+#include "cli/CodebookCli.h"
 
 #include "cli/CliSupport.h"
 #include "io/CodebookJson.h"

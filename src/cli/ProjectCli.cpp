@@ -1,9 +1,9 @@
-#include "cli/ProjectCommands.h"
+#include "cli/ProjectCli.h"
 
 #include "cli/BlindAccess.h"
 #include "cli/CliSupport.h"
 #include "cli/JsonArrayWriter.h"
-#include "cli/RegistryCommands.h"
+#include "cli/RegistryCli.h"
 #include "dataset/FieldJson.h"
 #include "io/CodebookJson.h"
 #include "model/IdPrefix.h"

@@ -1,8 +1,8 @@
-#include "cli/ExportCommands.h"
+#include "cli/ExportCli.h"
 
 #include "cli/BlindAccess.h"
 #include "cli/CliSupport.h"
-#include "cli/ProjectCommands.h"
+#include "cli/ProjectCli.h"
 #include "dataset/Dataset.h"
 #include "dataset/NetworkTables.h"
 #include "export/CodebookDocument.h"

@@ -1,4 +1,4 @@
-#include "cli/QuoteSuggestCommands.h"
+#include "cli/QuoteSuggestCli.h"
 
 #include "cli/CliSupport.h"
 #include "model/IdPrefix.h"

@@ -1,11 +1,11 @@
 // newscoder-cli review / adjudicate / decisions: comparing two coders side by
 // side, deciding each disagreement into the consensus, and the decision log.
-#include "cli/StudyCommands.h"
+#include "cli/StudyCli.h"
 
 #include "cli/BlindAccess.h"
 #include "cli/CliSupport.h"
 #include "cli/JsonArrayWriter.h"
-#include "cli/ProjectCommands.h"
+#include "cli/ProjectCli.h"
 #include "dataset/FieldJson.h"
 #include "export/Exporter.h"
 #include "project/Project.h"

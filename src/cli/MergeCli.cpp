@@ -1,9 +1,9 @@
 // newscoder-cli package / merge: coder packages for teams without a server,
 // and merging them (or another project of the same study) back by ids.
-#include "cli/StudyCommands.h"
+#include "cli/StudyCli.h"
 
 #include "cli/CliSupport.h"
-#include "cli/ProjectCommands.h"
+#include "cli/ProjectCli.h"
 #include "project/Project.h"
 #include "storage/StoreError.h"
 #include "study/CoderPackage.h"

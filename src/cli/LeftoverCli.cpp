@@ -1,7 +1,7 @@
-#include "cli/LeftoverCommands.h"
+#include "cli/LeftoverCli.h"
 
 #include "cli/CliSupport.h"
-#include "cli/ProjectCommands.h"
+#include "cli/ProjectCli.h"
 #include "io/ScraperResidue.h"
 #include "project/Project.h"
 #include "project/ScraperLeftovers.h"

@@ -1,8 +1,8 @@
-#include "cli/SearchCommands.h"
+#include "cli/SearchCli.h"
 
 #include "cli/BlindAccess.h"
 #include "cli/CliSupport.h"
-#include "cli/QuoteSuggestCommands.h"
+#include "cli/QuoteSuggestCli.h"
 #include "model/IdPrefix.h"
 #include "project/Project.h"
 #include "search/CorpusSearch.h"

@@ -1,4 +1,4 @@
-#include "cli/AgreementCommand.h"
+#include "cli/AgreementCli.h"
 
 #include "agreement/ProjectAgreement.h"
 #include "cli/BlindAccess.h"

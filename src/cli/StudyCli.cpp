@@ -1,8 +1,8 @@
 // newscoder-cli coders / assign: the coders of a study and who codes what.
-#include "cli/StudyCommands.h"
+#include "cli/StudyCli.h"
 
 #include "cli/CliSupport.h"
-#include "cli/ProjectCommands.h"
+#include "cli/ProjectCli.h"
 #include "project/Project.h"
 #include "storage/StoreError.h"
 #include "study/Assignments.h"

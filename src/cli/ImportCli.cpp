@@ -1,7 +1,7 @@
-#include "cli/ImportCommands.h"
+#include "cli/ImportCli.h"
 
 #include "cli/CliSupport.h"
-#include "cli/ProjectCommands.h"
+#include "cli/ProjectCli.h"
 #include "dedup/ImportDuplicates.h"
 #include "io/ArticleImport.h"
 #include "io/TextDecoding.h"

@@ -1,7 +1,7 @@
-#include "cli/RegistryCommands.h"
+#include "cli/RegistryCli.h"
 
 #include "cli/CliSupport.h"
-#include "cli/ProjectCommands.h"
+#include "cli/ProjectCli.h"
 #include "project/Project.h"
 #include "storage/StoreError.h"
 

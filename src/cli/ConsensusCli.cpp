@@ -1,11 +1,11 @@
 // newscoder-cli reliability PROJECT --against CONSENSUS and
 // disagreement-report: how each coder differs from the adjudicated consensus,
 // for coder training rounds.
-#include "cli/ConsensusCommands.h"
+#include "cli/ConsensusCli.h"
 
 #include "cli/BlindAccess.h"
 #include "cli/CliSupport.h"
-#include "cli/ProjectCommands.h"
+#include "cli/ProjectCli.h"
 #include "project/Project.h"
 #include "review/ConsensusAgreement.h"
 #include "review/DisagreementReport.h"
