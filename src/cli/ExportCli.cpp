@@ -2,14 +2,12 @@
 
 #include "cli/BlindAccess.h"
 #include "cli/CliSupport.h"
-#include "cli/ProjectCli.h"
 #include "dataset/Dataset.h"
 #include "dataset/NetworkTables.h"
 #include "export/CodebookDocument.h"
 #include "export/Exporter.h"
 #include "export/StudyFolder.h"
 #include "project/Project.h"
-#include "storage/StoreError.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -60,10 +58,11 @@ std::optional<Filters> readFilter(const QCommandLineParser &parser, const Projec
         badInput(QStringLiteral("--context needs a number of characters from 0 to 100000"));
         return std::nullopt;
     }
+    DocumentFinder finder(project);
     for (const QString &value : parser.values(QStringLiteral("documents"))) {
         for (const QString &id : value.split(u',', Qt::SkipEmptyParts)) {
             QString error;
-            const auto doc = findDocument(project, id.trimmed(), &error);
+            const auto doc = finder.find(id.trimmed(), &error);
             if (!doc) {
                 badInput(error);
                 return std::nullopt;
@@ -74,70 +73,150 @@ std::optional<Filters> readFilter(const QCommandLineParser &parser, const Projec
     return both;
 }
 
-int runCodebookDocument(const QCommandLineParser &parser, const QString &target)
+// A written export: its notes on stderr and the row count, or the failure.
+int reportResult(const exporting::ExportResult &result, const QString &target)
 {
-    if (!exporting::documentFormatForFile(target))
-        return badInput(QStringLiteral("--codebook-document must name a .html, .md or .pdf file"));
-    QString error;
-    auto project = openProject(parser.positionalArguments().first(), ProjectStore::Access::ReadOnly, &error);
-    if (!project)
-        return badInput(error);
-    const auto filter = readFilter(parser, *project);
-    if (!filter)
-        return ExitBadInput;
-    try {
-        const dataset::Dataset data(project->store(), filter->filter, filter->articles);
-        const auto result = exporting::writeCodebookDocument(data, target);
-        if (!result.ok)
-            return badInput(result.error);
-    } catch (const StoreError &e) {
-        return badInput(e.message());
-    }
-    writeOut(QStringLiteral("codebook written to %1\n").arg(target));
+    if (!result.ok)
+        return badInput(result.error);
+    for (const QString &warning : result.warnings)
+        writeErr(QStringLiteral("newscoder-cli: note: %1\n").arg(warning));
+    writeOut(QStringLiteral("%1 rows written to %2\n").arg(result.rows).arg(target));
     return ExitOk;
 }
 
-int runStudyFolder(const QCommandLineParser &parser, const QCommandLineOption &format, const QCommandLineOption &out,
-                   const QCommandLineOption &context)
+// What a table export (neither --all nor --codebook-document) writes, checked
+// before the project is read.
+struct TablePlan
 {
-    Q_UNUSED(context); // read with the other filters
-    std::optional<exporting::Format> statistics;
-    if (parser.isSet(format)) {
-        const auto fmt = exporting::formatFromName(parser.value(format));
+    exporting::Format format = exporting::Format::Csv;
+    std::optional<dataset::TableKind> kind; // none: every table (xlsx) or one object per article (jsonl)
+    bool network = false;                   // --table nodes or edges
+    QString target;
+    exporting::ExportOptions options;
+};
+
+int checkTablePlan(const QCommandLineParser &parser, TablePlan &plan)
+{
+    const QString table = parser.value(QStringLiteral("table"));
+    const QString format = parser.value(QStringLiteral("format"));
+    if (!parser.isSet(QStringLiteral("format")))
+        return badInput(QStringLiteral("export needs --format (csv, tsv, xlsx, jsonl, sav or dta)"));
+    const auto fmt = exporting::formatFromName(format);
+    if (!fmt)
+        return badInput(QStringLiteral("unknown format '%1' (csv, tsv, xlsx, jsonl, sav or dta)").arg(format));
+    if (!exporting::formatAvailable(*fmt))
+        return badInput(QStringLiteral("this build cannot write %1 files").arg(exporting::formatName(*fmt)));
+    plan.format = *fmt;
+    plan.network = table == QLatin1String("nodes") || table == QLatin1String("edges");
+    if (parser.isSet(QStringLiteral("table"))) {
+        plan.kind = plan.network ? std::optional(dataset::TableKind::Links) : dataset::tableFromName(table);
+        if (!plan.kind)
+            return badInput(QStringLiteral("unknown table '%1' (segments, articles, links, nodes, edges, actors, "
+                                           "outlets, codebook)")
+                                .arg(table));
+        if (*fmt == exporting::Format::Jsonl)
+            return badInput(QStringLiteral("jsonl writes one object per article: leave out --table"));
+    } else if (*fmt != exporting::Format::Xlsx && *fmt != exporting::Format::Jsonl) {
+        return badInput(QStringLiteral("export needs --table (segments, articles, links, actors, outlets, codebook)"));
+    }
+    plan.target = parser.value(QStringLiteral("out"));
+    if (!parser.isSet(QStringLiteral("out")) || plan.target.isEmpty())
+        return badInput(QStringLiteral("export needs --out FILE"));
+    const QFileInfo targetInfo(plan.target);
+    if (targetInfo.isDir())
+        return badInput(QStringLiteral("--out %1 is a folder, not a file").arg(plan.target));
+    if (!targetInfo.absoluteDir().exists())
+        return badInput(QStringLiteral("the folder of --out %1 does not exist").arg(plan.target));
+    plan.options.byteOrderMark = parser.isSet(QStringLiteral("bom"));
+    plan.options.neutraliseFormulas = parser.isSet(QStringLiteral("neutralise-formulas"));
+    const QString sep = parser.value(QStringLiteral("delimiter"));
+    if (sep != QLatin1String(",") && sep != QLatin1String(";"))
+        return badInput(QStringLiteral("--delimiter must be ',' or ';'"));
+    plan.options.delimiter = sep.front();
+    bool contextOk = false;
+    const int contextChars = parser.value(QStringLiteral("context")).toInt(&contextOk);
+    if (!contextOk || contextChars < 0 || contextChars > 100000)
+        return badInput(QStringLiteral("--context needs a number of characters from 0 to 100000"));
+    return Proceed;
+}
+
+int writeTables(Project &project, const QCommandLineParser &parser, const QCommandLineOption &as, Filters &filter,
+                const TablePlan &plan)
+{
+    // Under blind coding a coder exports only their own work.
+    QString error;
+    const auto viewer = viewerFor(project, parser, as, &error);
+    if (!viewer)
+        return badInput(error);
+    if (!viewer->seesAll) {
+        if (!filter.filter.coders.isEmpty() && filter.filter.coders != QStringList{viewer->name})
+            return badInput(QStringLiteral("blind coding is on: %1 exports only their own work").arg(viewer->name));
+        filter.filter.coders = {viewer->name};
+    }
+    exporting::ExportResult result;
+    const dataset::Dataset data(project.store(), filter.filter, filter.articles);
+    if (plan.format == exporting::Format::Jsonl) {
+        result = exporting::exportJsonl(data, plan.target);
+    } else if (!plan.kind) {
+        std::vector<std::unique_ptr<dataset::Table>> tables;
+        QList<const dataset::Table *> sheets;
+        for (dataset::TableKind k : dataset::allTables()) {
+            tables.push_back(data.table(k));
+            if (k == dataset::TableKind::Links) { // the network beside the links
+                tables.push_back(dataset::makeNodesTable(data));
+                tables.push_back(dataset::makeEdgesTable(data));
+            }
+        }
+        for (const auto &t : tables)
+            sheets.append(t.get());
+        result = exporting::exportWorkbook(sheets, plan.target);
+    } else {
+        const auto one = plan.network ? dataset::makeNetworkTable(data, parser.value(QStringLiteral("table")))
+                                      : data.table(*plan.kind);
+        result = exporting::exportTable(*one, plan.format, plan.target, plan.options);
+    }
+    return reportResult(result, plan.target);
+}
+
+// --all: the study folder, CSV plus sav or dta when --format names one.
+int checkStudyFolder(const QCommandLineParser &parser, std::optional<exporting::Format> &statistics)
+{
+    if (parser.isSet(QStringLiteral("format"))) {
+        const QString format = parser.value(QStringLiteral("format"));
+        const auto fmt = exporting::formatFromName(format);
         if (!fmt || (*fmt != exporting::Format::Csv && *fmt != exporting::Format::Sav && *fmt != exporting::Format::Dta))
             return badInput(QStringLiteral("--all writes CSV, plus sav or dta when --format names one"));
         if (*fmt != exporting::Format::Csv) {
             if (!exporting::formatAvailable(*fmt))
-                return badInput(QStringLiteral("this build cannot write %1 files").arg(parser.value(format)));
+                return badInput(QStringLiteral("this build cannot write %1 files").arg(format));
             statistics = fmt;
         }
     }
     if (parser.isSet(QStringLiteral("table")))
         return badInput(QStringLiteral("--all writes every table: leave out --table"));
-    if (!parser.isSet(out) || parser.value(out).isEmpty())
+    if (!parser.isSet(QStringLiteral("out")) || parser.value(QStringLiteral("out")).isEmpty())
         return badInput(QStringLiteral("--all needs --out DIR"));
-    QString error;
-    auto project = openProject(parser.positionalArguments().first(), ProjectStore::Access::ReadOnly, &error);
-    if (!project)
-        return badInput(error);
-    const auto filter = readFilter(parser, *project);
-    if (!filter)
-        return ExitBadInput;
+    return Proceed;
+}
+
+int writeStudyFolder(Project &project, const QCommandLineParser &parser, const Filters &filter,
+                     const std::optional<exporting::Format> &statistics)
+{
     exporting::ExportOptions options;
     options.byteOrderMark = parser.isSet(QStringLiteral("bom"));
     options.neutraliseFormulas = parser.isSet(QStringLiteral("neutralise-formulas"));
-    exporting::ExportResult result;
-    try {
-        const dataset::Dataset data(project->store(), filter->filter, filter->articles);
-        result = exporting::exportStudyFolder(data, parser.value(out), statistics, options);
-    } catch (const StoreError &e) {
-        return badInput(e.message());
-    }
+    const dataset::Dataset data(project.store(), filter.filter, filter.articles);
+    const QString folder = parser.value(QStringLiteral("out"));
+    return reportResult(exporting::exportStudyFolder(data, folder, statistics, options), folder);
+}
+
+int writeCodebookDocument(Project &project, const Filters &filter, const QString &target)
+{
+    const dataset::Dataset data(project.store(), filter.filter, filter.articles);
+    const auto result = exporting::writeCodebookDocument(data, target);
     if (!result.ok)
         return badInput(result.error);
-    for (const QString &warning : result.warnings)
-        writeErr(QStringLiteral("newscoder-cli: note: %1\n").arg(warning));
-    writeOut(QStringLiteral("%1 rows written to %2\n").arg(result.rows).arg(parser.value(out)));
+    writeOut(QStringLiteral("codebook written to %1\n").arg(target));
     return ExitOk;
 }
 
@@ -163,13 +242,6 @@ bool exportNeedsGui(int argc, char **argv)
 
 int runExport(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Export the coded dataset. Tables: segments (one row per annotation), articles (article × coder, with "
-        "variables and code counts), links, nodes and edges (the links as a graph), actors, outlets, codebook. Formats: csv, tsv, xlsx (without --table: "
-        "every table as a sheet), jsonl (one object per article, no --table), sav (SPSS), dta (Stata). "
-        "Nothing is written when the export fails."));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
     const QCommandLineOption table(QStringLiteral("table"), QStringLiteral("The table to export."),
                                    QStringLiteral("NAME"));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("csv, tsv, xlsx, jsonl, sav or dta."),
@@ -216,105 +288,39 @@ int runExport(const QStringList &arguments)
                                               QStringLiteral("Write the codebook as a document (.html, .md or .pdf)."),
                                               QStringLiteral("FILE"));
     const QCommandLineOption as = asOption();
-    parser.addOptions({as});
-    parser.addOptions({table, format, out, coders, codes, noSubCodes, documents, outlets, from, to, codedOnly, context,
-                       bom, delimiter, neutralise, suggestions, uncoded, all, codebookDocument});
-    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
-        return rc == ExitUsage ? ExitBadInput : rc;
-    if (parser.isSet(codebookDocument))
-        return runCodebookDocument(parser, parser.value(codebookDocument));
-    if (parser.isSet(all))
-        return runStudyFolder(parser, format, out, context);
-
-    // Every argument is checked before the project is read or anything written.
-    if (!parser.isSet(format))
-        return badInput(QStringLiteral("export needs --format (csv, tsv, xlsx, jsonl, sav or dta)"));
-    const auto fmt = exporting::formatFromName(parser.value(format));
-    if (!fmt)
-        return badInput(QStringLiteral("unknown format '%1' (csv, tsv, xlsx, jsonl, sav or dta)")
-                            .arg(parser.value(format)));
-    if (!exporting::formatAvailable(*fmt))
-        return badInput(QStringLiteral("this build cannot write %1 files").arg(exporting::formatName(*fmt)));
-    std::optional<dataset::TableKind> kind;
-    const bool network = parser.value(table) == QLatin1String("nodes") || parser.value(table) == QLatin1String("edges");
-    if (parser.isSet(table)) {
-        kind = network ? std::optional(dataset::TableKind::Links) : dataset::tableFromName(parser.value(table));
-        if (!kind)
-            return badInput(QStringLiteral("unknown table '%1' (segments, articles, links, nodes, edges, actors, "
-                                           "outlets, codebook)")
-                                .arg(parser.value(table)));
-        if (*fmt == exporting::Format::Jsonl)
-            return badInput(QStringLiteral("jsonl writes one object per article: leave out --table"));
-    } else if (*fmt != exporting::Format::Xlsx && *fmt != exporting::Format::Jsonl) {
-        return badInput(QStringLiteral("export needs --table (segments, articles, links, actors, outlets, codebook)"));
-    }
-    if (!parser.isSet(out) || parser.value(out).isEmpty())
-        return badInput(QStringLiteral("export needs --out FILE"));
-    const QString target = parser.value(out);
-    const QFileInfo targetInfo(target);
-    if (targetInfo.isDir())
-        return badInput(QStringLiteral("--out %1 is a folder, not a file").arg(target));
-    if (!targetInfo.absoluteDir().exists())
-        return badInput(QStringLiteral("the folder of --out %1 does not exist").arg(target));
-    exporting::ExportOptions options;
-    options.byteOrderMark = parser.isSet(bom);
-    options.neutraliseFormulas = parser.isSet(neutralise);
-    const QString sep = parser.value(delimiter);
-    if (sep != QLatin1String(",") && sep != QLatin1String(";"))
-        return badInput(QStringLiteral("--delimiter must be ',' or ';'"));
-    options.delimiter = sep.front();
-    bool contextOk = false;
-    const int contextChars = parser.value(context).toInt(&contextOk);
-    if (!contextOk || contextChars < 0 || contextChars > 100000)
-        return badInput(QStringLiteral("--context needs a number of characters from 0 to 100000"));
-
-    QString error;
-    auto project = openProject(parser.positionalArguments().first(), ProjectStore::Access::ReadOnly, &error);
-    if (!project)
-        return badInput(error);
-    auto filter = readFilter(parser, *project);
-    if (!filter)
-        return ExitBadInput;
-    // Under blind coding a coder exports only their own work.
-    const auto viewer = viewerFor(*project, parser, as, &error);
-    if (!viewer)
-        return badInput(error);
-    if (!viewer->seesAll) {
-        if (!filter->filter.coders.isEmpty() && filter->filter.coders != QStringList{viewer->name})
-            return badInput(QStringLiteral("blind coding is on: %1 exports only their own work").arg(viewer->name));
-        filter->filter.coders = {viewer->name};
-    }
-    exporting::ExportResult result;
-    try {
-        const dataset::Dataset data(project->store(), filter->filter, filter->articles);
-        if (*fmt == exporting::Format::Jsonl) {
-            result = exporting::exportJsonl(data, target);
-        } else if (!kind) {
-            std::vector<std::unique_ptr<dataset::Table>> tables;
-            QList<const dataset::Table *> sheets;
-            for (dataset::TableKind k : dataset::allTables()) {
-                tables.push_back(data.table(k));
-                if (k == dataset::TableKind::Links) { // the network beside the links
-                    tables.push_back(dataset::makeNodesTable(data));
-                    tables.push_back(dataset::makeEdgesTable(data));
-                }
+    TablePlan plan;
+    std::optional<exporting::Format> statistics;
+    const CommandSpec spec{
+        .description = QStringLiteral(
+            "Export the coded dataset. Tables: segments (one row per annotation), articles (article × coder, with "
+            "variables and code counts), links, nodes and edges (the links as a graph), actors, outlets, codebook. Formats: csv, tsv, xlsx (without --table: "
+            "every table as a sheet), jsonl (one object per article, no --table), sav (SPSS), dta (Stata). "
+            "Nothing is written when the export fails."),
+        .positionals = {projectArgument()},
+        .options = {as, table, format, out, coders, codes, noSubCodes, documents, outlets, from, to, codedOnly, context,
+                    bom, delimiter, neutralise, suggestions, uncoded, all, codebookDocument},
+        .usageErrorIsBadInput = true,
+        .check = [&](const QCommandLineParser &parser) {
+            // Every argument is checked before the project is read or anything written.
+            if (parser.isSet(codebookDocument)) {
+                if (!exporting::documentFormatForFile(parser.value(codebookDocument)))
+                    return badInput(QStringLiteral("--codebook-document must name a .html, .md or .pdf file"));
+                return Proceed;
             }
-            for (const auto &t : tables)
-                sheets.append(t.get());
-            result = exporting::exportWorkbook(sheets, target);
-        } else {
-            const auto one = network ? dataset::makeNetworkTable(data, parser.value(table)) : data.table(*kind);
-            result = exporting::exportTable(*one, *fmt, target, options);
-        }
-    } catch (const StoreError &e) {
-        return badInput(e.message());
-    }
-    if (!result.ok)
-        return badInput(result.error);
-    for (const QString &warning : result.warnings)
-        writeErr(QStringLiteral("newscoder-cli: note: %1\n").arg(warning));
-    writeOut(QStringLiteral("%1 rows written to %2\n").arg(result.rows).arg(target));
-    return ExitOk;
+            return parser.isSet(all) ? checkStudyFolder(parser, statistics) : checkTablePlan(parser, plan);
+        },
+    };
+    const auto body = [&](Project &project, const QCommandLineParser &parser) {
+        auto filter = readFilter(parser, project);
+        if (!filter)
+            return ExitBadInput;
+        if (parser.isSet(codebookDocument))
+            return writeCodebookDocument(project, *filter, parser.value(codebookDocument));
+        if (parser.isSet(all))
+            return writeStudyFolder(project, parser, *filter, statistics);
+        return writeTables(project, parser, as, *filter, plan);
+    };
+    return runOnProject(arguments, spec, Access::ReadOnly, body);
 }
 
 } // namespace newscoder::cli

@@ -1,16 +1,12 @@
 #include "cli/ImportCli.h"
 
 #include "cli/CliSupport.h"
-#include "cli/ProjectCli.h"
 #include "dedup/ImportDuplicates.h"
 #include "io/ArticleImport.h"
 #include "io/TextDecoding.h"
 #include "io/table/ColumnMapping.h"
-#include "model/IdPrefix.h"
 #include "project/Project.h"
-#include "storage/StoreError.h"
 
-#include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -18,7 +14,6 @@
 
 namespace newscoder::cli {
 
-using Access = ProjectStore::Access;
 using namespace newscoder::dedup;
 
 namespace {
@@ -98,35 +93,77 @@ QString duplicateText(const DuplicateLine &line, const QList<Document> &incoming
         .arg(m.similarity, 0, 'f', 3);
 }
 
+// import --json: what was imported, skipped and warned about, and the copies found.
+void printImportJson(const ImportReport &report, const ChosenImport &chosen, const QList<QUuid> &ids,
+                     const QList<DuplicateLine> &lines, const QList<QUuid> &incomingIds, DuplicateChoice choice,
+                     double threshold)
+{
+    QJsonArray imported, skipped, warnings, copies;
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        const int k = chosen.incomingIndex[i];
+        const Document &d = report.documents[k];
+        imported.append(QJsonObject{{QStringLiteral("id"), idString(ids[i])},
+                                    {QStringLiteral("path"), d.importSource},
+                                    {QStringLiteral("title"), d.title},
+                                    {QStringLiteral("outlet"), d.outlet},
+                                    {QStringLiteral("date"), dateJson(d.date)},
+                                    {QStringLiteral("url"), d.url},
+                                    {QStringLiteral("length"), int(d.text.size())},
+                                    {QStringLiteral("format"), report.sources.value(k).format},
+                                    {QStringLiteral("encoding"), report.sources.value(k).encoding},
+                                    {QStringLiteral("encoding_source"), report.sources.value(k).encodingSource}});
+    }
+    for (const auto &[path, reason] : report.skipped)
+        skipped.append(QJsonObject{{QStringLiteral("path"), path}, {QStringLiteral("reason"), reason}});
+    for (const auto &[path, note] : report.warnings)
+        warnings.append(QJsonObject{{QStringLiteral("path"), path}, {QStringLiteral("warning"), note}});
+    for (const DuplicateLine &line : lines)
+        copies.append(duplicateJson(line, report.documents, incomingIds));
+    printJson(QJsonObject{{QStringLiteral("imported"), imported},
+                          {QStringLiteral("skipped"), skipped},
+                          {QStringLiteral("warnings"), warnings},
+                          {QStringLiteral("duplicates"), copies},
+                          {QStringLiteral("duplicates_choice"), duplicateChoiceName(choice)},
+                          {QStringLiteral("threshold"), threshold}});
+}
+
+// import without --json: one line per article, skip, warning and copy, then the counts.
+void printImportText(const ImportReport &report, const ChosenImport &chosen, const QList<QUuid> &ids,
+                     const QList<DuplicateLine> &lines, const QList<QUuid> &incomingIds)
+{
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        writeOut(QStringLiteral("imported %1  %2\n").arg(idString(ids[i]), chosen.documents[i].title));
+    for (const auto &[path, reason] : report.skipped)
+        writeOut(QStringLiteral("skipped  %1: %2\n").arg(path, reason));
+    for (const auto &[path, note] : report.warnings)
+        writeOut(QStringLiteral("warning  %1: %2\n").arg(path, note));
+    for (const DuplicateLine &line : lines)
+        writeOut(duplicateText(line, report.documents, incomingIds));
+    QString summary = QStringLiteral("%1 imported, %2 skipped").arg(ids.size()).arg(report.skipped.size());
+    if (!lines.isEmpty())
+        summary += QStringLiteral(", %1 %2 (%3)")
+                       .arg(lines.size())
+                       .arg(lines.size() == 1 ? QStringLiteral("duplicate") : QStringLiteral("duplicates"))
+                       .arg(lines.first().action);
+    writeOut(summary + u'\n');
+}
+
 } // namespace
 
 int runImport(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Import articles (plain text, saved web pages, DOCX, ODT, PDF, RTF, Nexis/Factiva/ProQuest "
-                       "exports, CSV/TSV/JSONL tables; files or folders) into a project, as one undoable step. "
-                       "Every incoming article is compared with the project's articles and the other incoming ones "
-                       "(Jaccard similarity of 3-word shingles, MinHash with locality-sensitive hashing); the "
-                       "near-duplicates found are reported and handled as --duplicates says."));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
-    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Files or folders to import."),
-                                 QStringLiteral("PATH..."));
     const QCommandLineOption json = jsonOption();
-    parser.addOption(json);
     const QCommandLineOption encoding(
         QStringLiteral("encoding"),
         QStringLiteral("Read every file with this encoding (e.g. windows-1251, KOI8-R, GB18030) instead of "
                        "detecting it."),
         QStringLiteral("NAME"));
-    parser.addOption(encoding);
     const QCommandLineOption map(
         QStringLiteral("map"),
         QStringLiteral("Tables (CSV, TSV, JSONL): which column holds each article field, e.g. "
                        "text=body,title=headline,date=published,url=link,outlet=source,author=byline,id=article_id. "
                        "Fields not given are found by their usual column names; other columns become metadata."),
         QStringLiteral("FIELD=COLUMN,..."));
-    parser.addOption(map);
     const QCommandLineOption duplicates(
         QStringLiteral("duplicates"),
         QStringLiteral("What to do with an article that copies an earlier one (in the project or in this import): "
@@ -137,110 +174,73 @@ int runImport(const QStringList &arguments)
         QStringLiteral("threshold"),
         QStringLiteral("Similarity from which an article is a copy, above 0 and at most 1 (default 0.8)."),
         QStringLiteral("T"), QStringLiteral("0.8"));
-    parser.addOptions({duplicates, threshold});
-    if (const int rc = parseArguments(parser, arguments, 2); rc >= 0)
-        return rc;
     ImportOptions options;
-    {
-        QString mapError;
-        options.columnMap = table::parseColumnMap(parser.values(map), &mapError);
-        if (!mapError.isEmpty())
-            return badInput(mapError);
-    }
-    options.encoding = parser.value(encoding).trimmed();
-    if (parser.isSet(encoding) && !isKnownEncoding(options.encoding))
-        return badInput(QStringLiteral("unknown encoding \"%1\"").arg(parser.value(encoding)));
     DuplicateChoice choice = DuplicateChoice::Keep;
-    if (!parseDuplicateChoice(parser.value(duplicates), &choice))
-        return badInput(QStringLiteral("--duplicates must be skip, keep or link, not '%1'").arg(parser.value(duplicates)));
     DuplicateOptions duplicateOptions;
-    bool ok = false;
-    duplicateOptions.threshold = parser.value(threshold).toDouble(&ok);
-    if (!ok)
-        return badInput(QStringLiteral("--threshold must be a number above 0 and at most 1, not '%1'")
-                            .arg(parser.value(threshold)));
-    if (const QString problem = DuplicateFinder::checkOptions(duplicateOptions); !problem.isEmpty())
-        return badInput(QStringLiteral("--threshold %1: %2").arg(parser.value(threshold), problem));
-    QStringList paths = parser.positionalArguments();
-    QString error;
-    auto project = openProject(paths.takeFirst(), Access::ReadWrite, &error);
-    if (!project)
-        return badInput(error);
-
-    const ImportReport report = readArticles(paths, {}, nullptr, options);
-    ImportDuplicates found;
-    try {
-        found = findImportDuplicates(project->store(), report.documents, duplicateOptions);
-    } catch (const StoreError &e) {
-        return badInput(e.message());
-    }
-    const ChosenImport chosen = applyDuplicateChoice(report.documents, found, choice);
-    QList<QUuid> ids;
-    if (!chosen.documents.isEmpty()) {
-        ids = project->importDocuments(chosen.documents);
-        if (ids.isEmpty())
-            return badInput(QStringLiteral("nothing was imported: %1").arg(project->lastError()));
-    }
-    QList<QUuid> incomingIds(report.documents.size()); // null: not imported
-    for (qsizetype i = 0; i < ids.size(); ++i)
-        incomingIds[chosen.incomingIndex[i]] = ids[i];
-    QList<DuplicateLine> lines;
-    for (const ImportMatch &m : found.matches) {
-        const QString action = choice == DuplicateChoice::Skip   ? QStringLiteral("skipped")
-                               : choice == DuplicateChoice::Link ? QStringLiteral("linked")
-                                                                 : QStringLiteral("kept");
-        lines.append({m.incoming, action, incomingIds[m.incoming], &m});
-    }
-
-    if (parser.isSet(json)) {
-        QJsonArray imported, skipped, warnings, copies;
-        for (qsizetype i = 0; i < ids.size(); ++i) {
-            const int k = chosen.incomingIndex[i];
-            const Document &d = report.documents[k];
-            imported.append(QJsonObject{{QStringLiteral("id"), idString(ids[i])},
-                                        {QStringLiteral("path"), d.importSource},
-                                        {QStringLiteral("title"), d.title},
-                                        {QStringLiteral("outlet"), d.outlet},
-                                        {QStringLiteral("date"), dateJson(d.date)},
-                                        {QStringLiteral("url"), d.url},
-                                        {QStringLiteral("length"), int(d.text.size())},
-                                        {QStringLiteral("format"), report.sources.value(k).format},
-                                        {QStringLiteral("encoding"), report.sources.value(k).encoding},
-                                        {QStringLiteral("encoding_source"), report.sources.value(k).encodingSource}});
+    const CommandSpec spec{
+        .description = QStringLiteral(
+            "Import articles (plain text, saved web pages, DOCX, ODT, PDF, RTF, Nexis/Factiva/ProQuest exports, "
+            "CSV/TSV/JSONL tables; files or folders) into a project, as one undoable step. Every incoming article is "
+            "compared with the project's articles and the other incoming ones (Jaccard similarity of 3-word "
+            "shingles, MinHash with locality-sensitive hashing); the near-duplicates found are reported and handled "
+            "as --duplicates says."),
+        .positionals = {projectArgument(),
+                        {QStringLiteral("PATH"), QStringLiteral("Files or folders to import."), QStringLiteral("PATH...")}},
+        .options = {json, encoding, map, duplicates, threshold},
+        .minPositional = 2,
+        .maxPositional = -1,
+        .check = [&](const QCommandLineParser &parser) {
+            QString mapError;
+            options.columnMap = table::parseColumnMap(parser.values(map), &mapError);
+            if (!mapError.isEmpty())
+                return badInput(mapError);
+            options.encoding = parser.value(encoding).trimmed();
+            if (parser.isSet(encoding) && !isKnownEncoding(options.encoding))
+                return badInput(QStringLiteral("unknown encoding \"%1\"").arg(parser.value(encoding)));
+            if (!parseDuplicateChoice(parser.value(duplicates), &choice))
+                return badInput(
+                    QStringLiteral("--duplicates must be skip, keep or link, not '%1'").arg(parser.value(duplicates)));
+            bool ok = false;
+            duplicateOptions.threshold = parser.value(threshold).toDouble(&ok);
+            if (!ok)
+                return badInput(QStringLiteral("--threshold must be a number above 0 and at most 1, not '%1'")
+                                    .arg(parser.value(threshold)));
+            if (const QString problem = DuplicateFinder::checkOptions(duplicateOptions); !problem.isEmpty())
+                return badInput(QStringLiteral("--threshold %1: %2").arg(parser.value(threshold), problem));
+            return Proceed;
+        },
+    };
+    const auto body = [&](Project &project, const QCommandLineParser &parser) {
+        const QStringList paths = parser.positionalArguments().mid(1);
+        const ImportReport report = readArticles(paths, {}, nullptr, options);
+        const ImportDuplicates found = findImportDuplicates(project.store(), report.documents, duplicateOptions);
+        const ChosenImport chosen = applyDuplicateChoice(report.documents, found, choice);
+        QList<QUuid> ids;
+        if (!chosen.documents.isEmpty()) {
+            ids = project.importDocuments(chosen.documents);
+            if (ids.isEmpty())
+                return badInput(QStringLiteral("nothing was imported: %1").arg(project.lastError()));
         }
-        for (const auto &[path, reason] : report.skipped)
-            skipped.append(QJsonObject{{QStringLiteral("path"), path}, {QStringLiteral("reason"), reason}});
-        for (const auto &[path, note] : report.warnings)
-            warnings.append(QJsonObject{{QStringLiteral("path"), path}, {QStringLiteral("warning"), note}});
-        for (const DuplicateLine &line : lines)
-            copies.append(duplicateJson(line, report.documents, incomingIds));
-        printJson(QJsonObject{{QStringLiteral("imported"), imported},
-                              {QStringLiteral("skipped"), skipped},
-                              {QStringLiteral("warnings"), warnings},
-                              {QStringLiteral("duplicates"), copies},
-                              {QStringLiteral("duplicates_choice"), duplicateChoiceName(choice)},
-                              {QStringLiteral("threshold"), duplicateOptions.threshold}});
-    } else {
+        QList<QUuid> incomingIds(report.documents.size()); // null: not imported
         for (qsizetype i = 0; i < ids.size(); ++i)
-            writeOut(QStringLiteral("imported %1  %2\n").arg(idString(ids[i]), chosen.documents[i].title));
-        for (const auto &[path, reason] : report.skipped)
-            writeOut(QStringLiteral("skipped  %1: %2\n").arg(path, reason));
-        for (const auto &[path, note] : report.warnings)
-            writeOut(QStringLiteral("warning  %1: %2\n").arg(path, note));
-        for (const DuplicateLine &line : lines)
-            writeOut(duplicateText(line, report.documents, incomingIds));
-        QString summary = QStringLiteral("%1 imported, %2 skipped").arg(ids.size()).arg(report.skipped.size());
-        if (!lines.isEmpty())
-            summary += QStringLiteral(", %1 %2 (%3)")
-                           .arg(lines.size())
-                           .arg(lines.size() == 1 ? QStringLiteral("duplicate") : QStringLiteral("duplicates"))
-                           .arg(lines.first().action);
-        writeOut(summary + u'\n');
-    }
-    if (ids.isEmpty() && chosen.skipped.isEmpty())
-        return badInput(report.skipped.isEmpty() ? QStringLiteral("no articles found")
-                                                 : QStringLiteral("no article could be imported"));
-    return ExitOk;
+            incomingIds[chosen.incomingIndex[i]] = ids[i];
+        QList<DuplicateLine> lines;
+        for (const ImportMatch &m : found.matches) {
+            const QString action = choice == DuplicateChoice::Skip   ? QStringLiteral("skipped")
+                                   : choice == DuplicateChoice::Link ? QStringLiteral("linked")
+                                                                     : QStringLiteral("kept");
+            lines.append({m.incoming, action, incomingIds[m.incoming], &m});
+        }
+        if (parser.isSet(json))
+            printImportJson(report, chosen, ids, lines, incomingIds, choice, duplicateOptions.threshold);
+        else
+            printImportText(report, chosen, ids, lines, incomingIds);
+        if (ids.isEmpty() && chosen.skipped.isEmpty())
+            return badInput(report.skipped.isEmpty() ? QStringLiteral("no articles found")
+                                                     : QStringLiteral("no article could be imported"));
+        return ExitOk;
+    };
+    return runOnProject(arguments, spec, Access::ReadWrite, body);
 }
 
 } // namespace newscoder::cli

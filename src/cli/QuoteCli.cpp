@@ -5,7 +5,6 @@
 #include "quotes/QuoteLexicon.h"
 #include "quotes/QuoteOffsets.h"
 
-#include <QCommandLineParser>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -48,63 +47,66 @@ QString plainReport(const QString &text, const QList<Attribution> &found)
 
 int runQuotes(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Proposes the quotes of a UTF-8 plain-text article (read as it is) with their cues, speakers and actors.\n"
-        "Offsets: start/end in UTF-16 code units, start_char/end_char in code points, end exclusive."));
-    parser.addPositionalArgument(QStringLiteral("FILE.txt"), QStringLiteral("the article"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("print a JSON array"));
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("en or de (default: detected)"),
                                   QStringLiteral("LANG"));
-    parser.addOption(json);
-    parser.addOption(lang);
-    if (const int code = parseArguments(parser, arguments, 1, 1); code >= 0)
-        return code;
-    QString language = parser.value(lang);
-    if (parser.isSet(lang) && language != u"en" && language != u"de") {
-        writeErr(QStringLiteral("%1: --lang must be en or de.\n").arg(arguments.value(0)));
-        return ExitUsage;
-    }
-    const QString path = parser.positionalArguments().constFirst();
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return badInput(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
-    if (file.size() > maxFileBytes)
-        return badInput(QStringLiteral("%1 is larger than %2 MB").arg(path).arg(maxFileBytes / (1024 * 1024)));
-    const QByteArray bytes = file.read(maxFileBytes + 1);
-    if (file.error() != QFileDevice::NoError)
-        return badInput(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringConverter::Flag::ConvertInitialBom);
-    const QString text = decoder.decode(bytes);
-    if (decoder.hasError())
-        return badInput(QStringLiteral("%1 is not UTF-8 text").arg(path));
-    if (language.isEmpty())
-        language = detectQuoteLanguage(text);
+    const CommandSpec spec{
+        .description = QStringLiteral(
+            "Proposes the quotes of a UTF-8 plain-text article (read as it is) with their cues, speakers and actors.\n"
+            "Offsets: start/end in UTF-16 code units, start_char/end_char in code points, end exclusive."),
+        .positionals = {{QStringLiteral("FILE.txt"), QStringLiteral("the article")}},
+        .options = {json, lang},
+        .check = [&](const QCommandLineParser &parser) {
+            const QString language = parser.value(lang);
+            if (parser.isSet(lang) && language != u"en" && language != u"de")
+                return usageError(arguments, QStringLiteral("--lang must be en or de."));
+            return Proceed;
+        },
+    };
+    const auto body = [&](const QCommandLineParser &parser) {
+        QString language = parser.value(lang);
+        const QString path = parser.positionalArguments().constFirst();
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return badInput(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+        if (file.size() > maxFileBytes)
+            return badInput(QStringLiteral("%1 is larger than %2 MB").arg(path).arg(maxFileBytes / (1024 * 1024)));
+        const QByteArray bytes = file.read(maxFileBytes + 1);
+        if (file.error() != QFileDevice::NoError)
+            return badInput(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringConverter::Flag::ConvertInitialBom);
+        const QString text = decoder.decode(bytes);
+        if (decoder.hasError())
+            return badInput(QStringLiteral("%1 is not UTF-8 text").arg(path));
+        if (language.isEmpty())
+            language = detectQuoteLanguage(text);
 
-    const QList<Attribution> found = attributeQuotes(text, QuoteLexicon::builtIn(language));
-    if (!parser.isSet(json)) {
-        writeOut(plainReport(text, found));
+        const QList<Attribution> found = attributeQuotes(text, QuoteLexicon::builtIn(language));
+        if (!parser.isSet(json)) {
+            writeOut(plainReport(text, found));
+            return ExitOk;
+        }
+        QList<int> offsets;
+        for (const Attribution &a : found)
+            offsets << a.quote.start << a.quote.end << a.cue.start << a.cue.end << a.speaker.start << a.speaker.end;
+        const QList<int> points = codePointOffsets(text, offsets);
+        QJsonArray array;
+        qsizetype i = 0;
+        for (const Attribution &a : found) {
+            QJsonObject o;
+            o.insert(QStringLiteral("kind"), quoteKindContractName(a.kind));
+            o.insert(QStringLiteral("quote"), spanJson(text, a.quote, points, i));
+            o.insert(QStringLiteral("cue"), spanJson(text, a.cue, points, i + 2));
+            o.insert(QStringLiteral("speaker"), spanJson(text, a.speaker, points, i + 4));
+            o.insert(QStringLiteral("actor"), a.actor.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(a.actor));
+            o.insert(QStringLiteral("confidence"), qRound(a.confidence * 100) / 100.0);
+            array.append(o);
+            i += 6;
+        }
+        printJson(array);
         return ExitOk;
-    }
-    QList<int> offsets;
-    for (const Attribution &a : found)
-        offsets << a.quote.start << a.quote.end << a.cue.start << a.cue.end << a.speaker.start << a.speaker.end;
-    const QList<int> points = codePointOffsets(text, offsets);
-    QJsonArray array;
-    qsizetype i = 0;
-    for (const Attribution &a : found) {
-        QJsonObject o;
-        o.insert(QStringLiteral("kind"), quoteKindContractName(a.kind));
-        o.insert(QStringLiteral("quote"), spanJson(text, a.quote, points, i));
-        o.insert(QStringLiteral("cue"), spanJson(text, a.cue, points, i + 2));
-        o.insert(QStringLiteral("speaker"), spanJson(text, a.speaker, points, i + 4));
-        o.insert(QStringLiteral("actor"), a.actor.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(a.actor));
-        o.insert(QStringLiteral("confidence"), qRound(a.confidence * 100) / 100.0);
-        array.append(o);
-        i += 6;
-    }
-    printJson(array);
-    return ExitOk;
+    };
+    return runCommand(arguments, spec, body);
 }
 
 } // namespace newscoder::cli

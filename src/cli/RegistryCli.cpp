@@ -1,7 +1,7 @@
 #include "cli/RegistryCli.h"
 
 #include "cli/CliSupport.h"
-#include "cli/ProjectCli.h"
+#include "cli/FieldValueOptions.h"
 #include "project/Project.h"
 #include "storage/StoreError.h"
 
@@ -11,8 +11,6 @@
 namespace newscoder::cli {
 
 namespace {
-
-using Access = ProjectStore::Access;
 
 QJsonArray stringArray(const QStringList &list)
 {
@@ -76,140 +74,18 @@ int storeFailure(const StoreError &e)
 
 } // namespace
 
-std::optional<PreparedValues> prepareFieldValues(Project &project, const QList<Code> &codes, const QStringList &specs,
-                                                 QString *error)
-{
-    PreparedValues prepared;
-    for (const QString &spec : specs) {
-        const qsizetype eq = spec.indexOf(u'=');
-        if (eq <= 0) {
-            *error = QStringLiteral("'%1' is not NAME=VALUE").arg(spec);
-            return std::nullopt;
-        }
-        const QString name = spec.left(eq).trimmed();
-        const QString value = spec.mid(eq + 1).trimmed();
-        QList<std::pair<Code, CodeField>> matches;
-        for (const Code &c : codes) {
-            for (const CodeField &f : c.fields) {
-                if (f.name.compare(name, Qt::CaseInsensitive) == 0
-                    || QString(c.name + u'.' + f.name).compare(name, Qt::CaseInsensitive) == 0)
-                    matches.append({c, f});
-            }
-        }
-        if (matches.isEmpty()) {
-            QStringList known;
-            for (const Code &c : codes) {
-                for (const CodeField &f : c.fields)
-                    known.append(f.name);
-            }
-            *error = QStringLiteral("no field named '%1' (fields: %2)")
-                         .arg(name, known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", ")));
-            return std::nullopt;
-        }
-        if (matches.size() > 1) {
-            *error = QStringLiteral("'%1' is a field of several codes; write CODE.FIELD (e.g. '%2.%3')")
-                         .arg(name, matches.first().first.name, matches.first().second.name);
-            return std::nullopt;
-        }
-        const CodeField &field = matches.first().second;
-        QList<FieldValue> values;
-        if (value.isEmpty()) {
-            // clears the field
-        } else if (field.kind == FieldKind::ActorLink) {
-            QUuid actorId;
-            if (const auto a = project.resolveActor(value)) {
-                actorId = a->id;
-            } else {
-                for (const Actor &pending : std::as_const(prepared.newActors)) {
-                    if (pending.name.compare(value, Qt::CaseInsensitive) == 0)
-                        actorId = pending.id;
-                }
-                if (actorId.isNull()) {
-                    Actor created;
-                    created.id = QUuid::createUuid();
-                    created.name = value;
-                    prepared.newActors.append(created);
-                    actorId = created.id;
-                }
-            }
-            values.append(FieldValue{field.id, {}, {}, actorId});
-        } else if (field.kind == FieldKind::AnnotationLink) {
-            const QUuid target = QUuid::fromString(QString(value).remove(u'{').remove(u'}'));
-            std::optional<Annotation> annotation;
-            try {
-                annotation = target.isNull() ? std::nullopt : project.store().annotation(target);
-            } catch (const StoreError &e) {
-                *error = e.message();
-                return std::nullopt;
-            }
-            if (!annotation) {
-                *error = QStringLiteral("%1: no annotation with id '%2'").arg(field.name, value);
-                return std::nullopt;
-            }
-            if (!field.linkCodes.isEmpty() && !field.linkCodes.contains(annotation->codeId)) {
-                const auto targetCode = project.code(annotation->codeId);
-                *error = QStringLiteral("'%1' cannot link to a '%2' annotation")
-                             .arg(field.name, targetCode ? targetCode->name : QString());
-                return std::nullopt;
-            }
-            values.append(FieldValue{field.id, {}, annotation->id, {}});
-        } else {
-            const auto parsed = project.parseValues(field, value);
-            if (!parsed) {
-                QStringList options;
-                for (const FieldOption &o : field.options)
-                    options.append(o.label.isEmpty() || o.label == o.value ? o.value
-                                                                          : QStringLiteral("%1 (%2)").arg(o.value, o.label));
-                *error = QStringLiteral("%1: %2%3")
-                             .arg(field.name, project.lastError(),
-                                  options.isEmpty() ? QString()
-                                                    : QStringLiteral(" (one of: %1)").arg(options.join(QStringLiteral(", "))));
-                return std::nullopt;
-            }
-            values = *parsed;
-        }
-        // A repeated field adds values where several are allowed.
-        auto existing = std::find_if(prepared.assignments.begin(), prepared.assignments.end(),
-                                     [&](const FieldAssignment &a) { return a.field.id == field.id; });
-        if (existing == prepared.assignments.end()) {
-            prepared.assignments.append({field, values});
-            continue;
-        }
-        if (!field.allowsSeveral()) {
-            *error = QStringLiteral("'%1' takes one value but was given more than once").arg(field.name);
-            return std::nullopt;
-        }
-        existing->values.append(values);
-    }
-    return prepared;
-}
-
-bool createPreparedActors(Project &project, const PreparedValues &prepared)
-{
-    for (const Actor &a : prepared.newActors) {
-        if (!project.addActor(a))
-            return false;
-    }
-    return true;
-}
-
 int runActors(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("List the actor registry with how often each actor is linked."));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
     const QCommandLineOption json = jsonOption();
-    parser.addOption(json);
-    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
-        return rc;
-    QString error;
-    auto project = openProject(parser.positionalArguments().first(), Access::ReadOnly, &error);
-    if (!project)
-        return badInput(error);
-    try {
-        const QHash<QUuid, int> links = project->store().valueCountsByActor();
+    const CommandSpec spec{
+        .description = QStringLiteral("List the actor registry with how often each actor is linked."),
+        .positionals = {projectArgument()},
+        .options = {json},
+    };
+    const auto body = [&](Project &project, const QCommandLineParser &parser) {
+        const QHash<QUuid, int> links = project.store().valueCountsByActor();
         QJsonArray array;
-        for (const Actor &a : project->actors()) {
+        for (const Actor &a : project.actors()) {
             if (parser.isSet(json)) {
                 QJsonObject custom;
                 for (const MetadataEntry &e : a.custom)
@@ -234,18 +110,13 @@ int runActors(const QStringList &arguments)
         }
         if (parser.isSet(json))
             printJson(array);
-    } catch (const StoreError &e) {
-        return badInput(e.message());
-    }
-    return ExitOk;
+        return ExitOk;
+    };
+    return runOnProject(arguments, spec, Access::ReadOnly, body);
 }
 
 int runActorAdd(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Add an actor to the registry. Prints the new actor's id."));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
-    parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The actor's name."));
     const QCommandLineOption alias(QStringLiteral("alias"), QStringLiteral("Another name (repeatable)."),
                                    QStringLiteral("A"));
     const QCommandLineOption role(QStringLiteral("role"), QStringLiteral("Role, e.g. 'Kremlin spokesman'."),
@@ -254,60 +125,61 @@ int runActorAdd(const QStringList &arguments)
                                          QStringLiteral("F"));
     const QCommandLineOption country(QStringLiteral("country"), QStringLiteral("Country."), QStringLiteral("C"));
     const QCommandLineOption json = jsonOption();
-    parser.addOptions({alias, role, affiliation, country, json});
-    if (const int rc = parseArguments(parser, arguments, 2, 2); rc >= 0)
-        return rc;
-    const QString name = parser.positionalArguments().at(1).trimmed();
-    if (name.isEmpty())
-        return badInput(QStringLiteral("the actor's NAME must not be empty"));
-    QString error;
-    auto project = openProject(parser.positionalArguments().first(), Access::ReadWrite, &error);
-    if (!project)
-        return badInput(error);
-    for (const Actor &a : project->actors()) {
-        if (a.name.compare(name, Qt::CaseInsensitive) == 0)
-            return badInput(QStringLiteral("there is already an actor named '%1' (%2)").arg(a.name, idString(a.id)));
-    }
-    Actor actor;
-    actor.name = name;
-    for (const QString &a : parser.values(alias)) {
-        const QString trimmed = a.trimmed();
-        if (!trimmed.isEmpty() && !actor.aliases.contains(trimmed, Qt::CaseInsensitive))
-            actor.aliases.append(trimmed);
-    }
-    actor.role = parser.value(role).trimmed();
-    actor.affiliation = parser.value(affiliation).trimmed();
-    actor.country = parser.value(country).trimmed();
-    const auto id = project->addActor(actor);
-    if (!id) {
-        writeErr(QStringLiteral("newscoder-cli: %1\n").arg(project->lastError()));
-        return ExitUsage;
-    }
-    if (parser.isSet(json))
-        printJson(QJsonObject{{QStringLiteral("id"), idString(*id)}});
-    else
-        writeOut(idString(*id) + u'\n');
-    return ExitOk;
+    QString name;
+    const CommandSpec spec{
+        .description = QStringLiteral("Add an actor to the registry. Prints the new actor's id."),
+        .positionals = {projectArgument(), {QStringLiteral("NAME"), QStringLiteral("The actor's name.")}},
+        .options = {alias, role, affiliation, country, json},
+        .minPositional = 2,
+        .maxPositional = 2,
+        .check = [&](const QCommandLineParser &parser) {
+            name = parser.positionalArguments().at(1).trimmed();
+            if (name.isEmpty())
+                return badInput(QStringLiteral("the actor's NAME must not be empty"));
+            return Proceed;
+        },
+    };
+    const auto body = [&](Project &project, const QCommandLineParser &parser) {
+        for (const Actor &a : project.actors()) {
+            if (a.name.compare(name, Qt::CaseInsensitive) == 0)
+                return badInput(QStringLiteral("there is already an actor named '%1' (%2)").arg(a.name, idString(a.id)));
+        }
+        Actor actor;
+        actor.name = name;
+        for (const QString &a : parser.values(alias)) {
+            const QString trimmed = a.trimmed();
+            if (!trimmed.isEmpty() && !actor.aliases.contains(trimmed, Qt::CaseInsensitive))
+                actor.aliases.append(trimmed);
+        }
+        actor.role = parser.value(role).trimmed();
+        actor.affiliation = parser.value(affiliation).trimmed();
+        actor.country = parser.value(country).trimmed();
+        const auto id = project.addActor(actor);
+        if (!id) {
+            writeErr(QStringLiteral("newscoder-cli: %1\n").arg(project.lastError()));
+            return ExitUsage;
+        }
+        if (parser.isSet(json))
+            printJson(QJsonObject{{QStringLiteral("id"), idString(*id)}});
+        else
+            writeOut(idString(*id) + u'\n');
+        return ExitOk;
+    };
+    return runOnProject(arguments, spec, Access::ReadWrite, body);
 }
 
 int runOutlets(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("List the outlet registry: domains, article counts and the outlet variables."));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
     const QCommandLineOption json = jsonOption();
-    parser.addOption(json);
-    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
-        return rc;
-    QString error;
-    auto project = openProject(parser.positionalArguments().first(), Access::ReadOnly, &error);
-    if (!project)
-        return badInput(error);
-    try {
-        const QHash<QUuid, int> articles = project->store().documentCountsByOutlet();
+    const CommandSpec spec{
+        .description = QStringLiteral("List the outlet registry: domains, article counts and the outlet variables."),
+        .positionals = {projectArgument()},
+        .options = {json},
+    };
+    const auto body = [&](Project &project, const QCommandLineParser &parser) {
+        const QHash<QUuid, int> articles = project.store().documentCountsByOutlet();
         QJsonArray array;
-        for (const Outlet &o : project->outlets()) {
+        for (const Outlet &o : project.outlets()) {
             if (parser.isSet(json)) {
                 array.append(QJsonObject{{QStringLiteral("id"), idString(o.id)},
                                          {QStringLiteral("name"), o.name},
@@ -315,13 +187,13 @@ int runOutlets(const QStringList &arguments)
                                          {QStringLiteral("country"), o.country},
                                          {QStringLiteral("memo"), o.memo},
                                          {QStringLiteral("articles"), articles.value(o.id)},
-                                         {QStringLiteral("variables"), outletVariablesJson(*project, o.id)}});
+                                         {QStringLiteral("variables"), outletVariablesJson(project, o.id)}});
                 continue;
             }
             QStringList vars;
-            for (const VariableValue &v : project->outletVariables(o.id)) {
+            for (const VariableValue &v : project.outletVariables(o.id)) {
                 if (!v.values.isEmpty())
-                    vars.append(QStringLiteral("%1=%2").arg(v.field.name, valuesText(*project, v.field, v.values)));
+                    vars.append(QStringLiteral("%1=%2").arg(v.field.name, valuesText(project, v.field, v.values)));
             }
             writeOut(QStringLiteral("%1  %2  %3 article(s)  %4%5\n")
                          .arg(idString(o.id), o.name)
@@ -331,53 +203,45 @@ int runOutlets(const QStringList &arguments)
         }
         if (parser.isSet(json))
             printJson(array);
-    } catch (const StoreError &e) {
-        return badInput(e.message());
-    }
-    return ExitOk;
+        return ExitOk;
+    };
+    return runOnProject(arguments, spec, Access::ReadOnly, body);
 }
 
 int runVariables(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Show an article's variables as one coder sees them: the article variables and the outlet "
-                       "variables (inherited from the article's outlet unless the coder overrode them)."));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
     const QCommandLineOption document(QStringLiteral("document"), QStringLiteral("The article's id."),
                                       QStringLiteral("ID"));
     const QCommandLineOption coder(QStringLiteral("coder"),
                                    QStringLiteral("Whose values (without: only the inherited outlet values)."),
                                    QStringLiteral("NAME"));
     const QCommandLineOption json = jsonOption();
-    parser.addOptions({document, coder, json});
-    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
-        return rc;
-    if (!parser.isSet(document)) {
-        writeErr(QStringLiteral("%1: --document is required.\n").arg(arguments.value(0)));
-        return ExitUsage;
-    }
-    QString error;
-    auto project = openProject(parser.positionalArguments().first(), Access::ReadOnly, &error);
-    if (!project)
-        return badInput(error);
-    try {
-        const auto summary = findDocument(*project, parser.value(document), &error);
+    const CommandSpec spec{
+        .description =
+            QStringLiteral("Show an article's variables as one coder sees them: the article variables and the outlet "
+                           "variables (inherited from the article's outlet unless the coder overrode them)."),
+        .positionals = {projectArgument()},
+        .options = {document, coder, json},
+        .check = [&](const QCommandLineParser &parser) { return requireOptions(parser, arguments, {&document}); },
+    };
+    const auto body = [&](Project &project, const QCommandLineParser &parser) {
+        QString error;
+        const auto summary = findDocument(project, parser.value(document), &error);
         if (!summary)
             return badInput(error);
         QUuid coderId;
         if (parser.isSet(coder)) {
-            const auto found = project->store().coderByName(parser.value(coder).trimmed());
+            const auto found = project.store().coderByName(parser.value(coder).trimmed());
             if (!found)
                 return badInput(QStringLiteral("no coder named '%1' in this project").arg(parser.value(coder)));
             coderId = found->id;
         }
-        const auto outlet = project->outlet(summary->outletId);
+        const auto outlet = project.outlet(summary->outletId);
         QJsonArray variables;
-        for (const VariableValue &v : project->documentVariables(summary->id, coderId)) {
+        for (const VariableValue &v : project.documentVariables(summary->id, coderId)) {
             QJsonArray values;
             for (const FieldValue &fv : v.values)
-                values.append(valueJson(*project, v.field, fv));
+                values.append(valueJson(project, v.field, fv));
             if (parser.isSet(json)) {
                 QJsonObject o{{QStringLiteral("code"), v.codeName},
                               {QStringLiteral("unit"), codeUnitName(v.unit)},
@@ -391,7 +255,7 @@ int runVariables(const QStringList &arguments)
                 variables.append(o);
             } else {
                 writeOut(QStringLiteral("%1.%2 = %3%4\n")
-                             .arg(v.codeName, v.field.name, valuesText(*project, v.field, v.values),
+                             .arg(v.codeName, v.field.name, valuesText(project, v.field, v.values),
                                   v.inherited && outlet ? QStringLiteral("  (inherited from %1)").arg(outlet->name)
                                                         : QString()));
             }
@@ -403,20 +267,13 @@ int runVariables(const QStringList &arguments)
                 {QStringLiteral("outlet"), outlet ? QJsonValue(outlet->name) : QJsonValue()},
                 {QStringLiteral("variables"), variables}});
         }
-    } catch (const StoreError &e) {
-        return badInput(e.message());
-    }
-    return ExitOk;
+        return ExitOk;
+    };
+    return runOnProject(arguments, spec, Access::ReadOnly, body);
 }
 
 int runSetVariable(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Set article variables of one coder (--document, --coder) or outlet variables (--outlet). "
-                       "An empty VALUE clears (for an article's outlet variable: back to the inherited value). "
-                       "All values are checked before anything is written."));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
     const QCommandLineOption document(QStringLiteral("document"), QStringLiteral("The article's id."),
                                       QStringLiteral("ID"));
     const QCommandLineOption outletOption(QStringLiteral("outlet"), QStringLiteral("The outlet's name."),
@@ -426,68 +283,66 @@ int runSetVariable(const QStringList &arguments)
                                    QStringLiteral("NAME=VALUE"));
     const QCommandLineOption coder(QStringLiteral("coder"), QStringLiteral("Who codes (with --document)."),
                                    QStringLiteral("NAME"));
-    parser.addOptions({document, outletOption, field, coder});
-    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
-        return rc;
-    if (parser.isSet(document) == parser.isSet(outletOption)) {
-        writeErr(QStringLiteral("%1: give either --document or --outlet.\n").arg(arguments.value(0)));
-        return ExitUsage;
-    }
-    if (!parser.isSet(field)) {
-        writeErr(QStringLiteral("%1: --field is required.\n").arg(arguments.value(0)));
-        return ExitUsage;
-    }
-    const bool forDocument = parser.isSet(document);
-    if (forDocument && !parser.isSet(coder)) {
-        writeErr(QStringLiteral("%1: --coder is required with --document.\n").arg(arguments.value(0)));
-        return ExitUsage;
-    }
-    if (forDocument && parser.value(coder).trimmed().isEmpty())
-        return badInput(QStringLiteral("--coder must not be empty"));
-    QString error;
-    auto project = openProject(parser.positionalArguments().first(), Access::ReadWrite, &error);
-    if (!project)
-        return badInput(error);
-    std::optional<DocumentSummary> summary;
-    std::optional<Outlet> outlet;
-    try {
+    const CommandSpec spec{
+        .description =
+            QStringLiteral("Set article variables of one coder (--document, --coder) or outlet variables (--outlet). "
+                           "An empty VALUE clears (for an article's outlet variable: back to the inherited value). "
+                           "All values are checked before anything is written."),
+        .positionals = {projectArgument()},
+        .options = {document, outletOption, field, coder},
+        .check = [&](const QCommandLineParser &parser) {
+            if (parser.isSet(document) == parser.isSet(outletOption))
+                return usageError(arguments, QStringLiteral("give either --document or --outlet."));
+            if (const int rc = requireOptions(parser, arguments, {&field}); rc != Proceed)
+                return rc;
+            if (parser.isSet(document) && !parser.isSet(coder))
+                return usageError(arguments, QStringLiteral("--coder is required with --document."));
+            if (parser.isSet(document) && parser.value(coder).trimmed().isEmpty())
+                return badInput(QStringLiteral("--coder must not be empty"));
+            return Proceed;
+        },
+    };
+    const auto body = [&](Project &project, const QCommandLineParser &parser) {
+        const bool forDocument = parser.isSet(document);
+        QString error;
+        std::optional<DocumentSummary> summary;
+        std::optional<Outlet> outlet;
         if (forDocument) {
-            summary = findDocument(*project, parser.value(document), &error);
+            summary = findDocument(project, parser.value(document), &error);
             if (!summary)
                 return badInput(error);
         } else {
-            outlet = project->outletByName(parser.value(outletOption));
+            outlet = project.outletByName(parser.value(outletOption));
             if (!outlet)
                 return badInput(QStringLiteral("no outlet named '%1'").arg(parser.value(outletOption)));
         }
-    } catch (const StoreError &e) {
-        return badInput(e.message());
-    }
-    QList<Code> codes;
-    for (const Code &c : project->codes()) {
-        if (c.unit == CodeUnit::Outlet || (forDocument && c.unit == CodeUnit::Article))
-            codes.append(c);
-    }
-    const auto prepared = prepareFieldValues(*project, codes, parser.values(field), &error);
-    if (!prepared)
-        return badInput(error);
-    if (forDocument)
-        project->setCoderName(parser.value(coder));
-    try {
-        WriteTransaction tx(project->store()); // all or nothing
-        if (!createPreparedActors(*project, *prepared))
-            return badInput(project->lastError());
-        for (const FieldAssignment &a : prepared->assignments) {
-            const bool ok = forDocument ? project->setDocumentValues(summary->id, a.field.id, a.values)
-                                        : project->setOutletValues(outlet->id, a.field.id, a.values);
-            if (!ok)
-                return badInput(QStringLiteral("%1: %2").arg(a.field.name, project->lastError()));
+        QList<Code> codes;
+        for (const Code &c : project.codes()) {
+            if (c.unit == CodeUnit::Outlet || (forDocument && c.unit == CodeUnit::Article))
+                codes.append(c);
         }
-        tx.commit();
-    } catch (const StoreError &e) {
-        return storeFailure(e);
-    }
-    return ExitOk;
+        const auto prepared = prepareFieldValues(project, codes, parser.values(field), &error);
+        if (!prepared)
+            return badInput(error);
+        if (forDocument)
+            project.setCoderName(parser.value(coder));
+        try {
+            WriteTransaction tx(project.store()); // all or nothing
+            if (!createPreparedActors(project, *prepared))
+                return badInput(project.lastError());
+            for (const FieldAssignment &a : prepared->assignments) {
+                const bool ok = forDocument ? project.setDocumentValues(summary->id, a.field.id, a.values)
+                                            : project.setOutletValues(outlet->id, a.field.id, a.values);
+                if (!ok)
+                    return badInput(QStringLiteral("%1: %2").arg(a.field.name, project.lastError()));
+            }
+            tx.commit();
+        } catch (const StoreError &e) {
+            return storeFailure(e); // a failed write: exit 1, as the operation failed
+        }
+        return ExitOk;
+    };
+    return runOnProject(arguments, spec, Access::ReadWrite, body);
 }
 
 } // namespace newscoder::cli
