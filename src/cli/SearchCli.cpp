@@ -400,24 +400,22 @@ int runEditText(const QStringList &arguments)
         },
     };
     const auto body = [&](Project &project, const QCommandLineParser &parser) {
-        QList<IdCandidate> documents;
-        for (const DocumentSummary &s : project.store().documentSummaries())
-            documents.append({s.id, QString()});
         QString error;
-        const auto documentId = findId(parser.value(document), documents, QStringLiteral("document"), &error);
-        if (!documentId)
+        const auto summary = findDocument(project, parser.value(document), &error);
+        if (!summary)
             return badInput(error);
-        const QString text = project.store().documentText(*documentId);
-        const QList<Annotation> before = project.store().annotationsForDocument(*documentId);
+        const QUuid documentId = summary->id;
+        const QString text = project.store().documentText(documentId);
+        const QList<Annotation> before = project.store().annotationsForDocument(documentId);
         if (!edit.isValidFor(int(text.size())))
             return badInput(QStringLiteral("the edit at %1 removing %2 is outside the text (0–%3)")
                                 .arg(edit.position)
                                 .arg(edit.removed)
                                 .arg(text.size()));
-        if (!project.editDocumentText(*documentId, {edit}))
+        if (!project.editDocumentText(documentId, {edit}))
             return badInput(project.lastError());
         int moved = 0, flagged = 0;
-        const QList<Annotation> after = project.store().annotationsForDocument(*documentId);
+        const QList<Annotation> after = project.store().annotationsForDocument(documentId);
         QHash<QUuid, Annotation> old;
         for (const Annotation &a : before)
             old.insert(a.id, a);
@@ -429,7 +427,7 @@ int runEditText(const QStringList &arguments)
                 ++moved;
         }
         if (parser.isSet(json))
-            printJson(QJsonObject{{QStringLiteral("document"), idString(*documentId)},
+            printJson(QJsonObject{{QStringLiteral("document"), idString(documentId)},
                                   {QStringLiteral("length"), int(applyEdit(text, edit).size())},
                                   {QStringLiteral("moved"), moved},
                                   {QStringLiteral("flagged"), flagged}});
