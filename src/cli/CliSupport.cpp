@@ -1,5 +1,8 @@
 #include "cli/CliSupport.h"
 
+#include "project/Project.h"
+#include "storage/StoreError.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -62,13 +65,140 @@ int parseArguments(QCommandLineParser &parser, const QStringList &arguments, int
         writeErr(QStringLiteral("%1: wrong number of arguments.\n%2").arg(arguments.value(0), commandHelp(parser, arguments.value(0))));
         return ExitUsage;
     }
-    return -1;
+    return Proceed;
 }
 
 int badInput(const QString &message)
 {
     writeErr(QStringLiteral("newscoder-cli: %1\n").arg(message));
     return ExitBadInput;
+}
+
+int usageError(const QStringList &arguments, const QString &message)
+{
+    writeErr(QStringLiteral("%1: %2\n").arg(arguments.value(0), message));
+    return ExitUsage;
+}
+
+int requireOptions(const QCommandLineParser &parser, const QStringList &arguments,
+                   const QList<const QCommandLineOption *> &options)
+{
+    for (const QCommandLineOption *option : options) {
+        if (!parser.isSet(*option))
+            return usageError(arguments, QStringLiteral("--%1 is required.").arg(option->names().first()));
+    }
+    return Proceed;
+}
+
+Positional projectArgument(const QString &description)
+{
+    return {QStringLiteral("PROJECT"), description};
+}
+
+QCommandLineOption jsonOption()
+{
+    return QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print JSON."));
+}
+
+int parseCommand(QCommandLineParser &parser, const QStringList &arguments, const CommandSpec &spec)
+{
+    parser.setApplicationDescription(spec.description);
+    for (const Positional &p : spec.positionals)
+        parser.addPositionalArgument(p.name, p.description, p.syntax);
+    parser.addOptions(spec.options);
+    const int rc = parseArguments(parser, arguments, spec.minPositional, spec.maxPositional);
+    if (rc == ExitUsage && spec.usageErrorIsBadInput)
+        return ExitBadInput;
+    if (rc != Proceed || !spec.check)
+        return rc;
+    return spec.check(parser);
+}
+
+int runCommand(const QStringList &arguments, const CommandSpec &spec, const CommandBody &body)
+{
+    QCommandLineParser parser;
+    if (const int rc = parseCommand(parser, arguments, spec); rc != Proceed)
+        return rc;
+    try {
+        return body(parser);
+    } catch (const StoreError &e) {
+        return badInput(e.message());
+    }
+}
+
+int runOnProject(const QStringList &arguments, const CommandSpec &spec, Access access, const ProjectBody &body)
+{
+    return runOnProject(arguments, spec, [access](const QCommandLineParser &) { return access; }, body);
+}
+
+int runOnProject(const QStringList &arguments, const CommandSpec &spec, const AccessFor &access, const ProjectBody &body)
+{
+    const auto onProject = [&](const QCommandLineParser &parser) {
+        QString error;
+        const auto project = openProject(parser.positionalArguments().first(), access(parser), &error);
+        if (!project)
+            return badInput(error);
+        return body(*project, parser);
+    };
+    return runCommand(arguments, spec, onProject);
+}
+
+std::unique_ptr<Project> openProject(const QString &path, Access access, QString *error)
+{
+    try {
+        auto project = Project::open(path, access);
+        if (const QString notice = project->store().lockNotice(); !notice.isEmpty())
+            writeErr(notice + u'\n'); // a lock left by a crashed process was cleared
+        return project;
+    } catch (const StoreError &e) {
+        *error = e.message();
+        return nullptr;
+    }
+}
+
+std::optional<QUuid> findId(const QString &idOrPrefix, const QList<IdCandidate> &candidates, const QString &what,
+                            QString *error)
+{
+    const IdResolution found = resolveIdPrefix(idOrPrefix, candidates);
+    if (!found.found()) {
+        *error = found.message(idOrPrefix, what);
+        return std::nullopt;
+    }
+    return found.id;
+}
+
+DocumentFinder::DocumentFinder(const Project &project) : m_project(project) {}
+
+std::optional<DocumentSummary> DocumentFinder::find(const QString &idOrPrefix, QString *error)
+{
+    // A whole id is looked up alone; a prefix among every article.
+    const QString wanted = idOrPrefix.trimmed().toLower().remove(u'{').remove(u'}');
+    const QUuid exact = QUuid::fromString(wanted);
+    if (!exact.isNull()) {
+        if (auto s = m_project.store().documentSummary(exact))
+            return s;
+        *error = QStringLiteral("no document with id %1").arg(wanted);
+        return std::nullopt;
+    }
+    if (!m_summaries)
+        m_summaries = m_project.store().documentSummaries();
+    QList<IdCandidate> candidates;
+    candidates.reserve(m_summaries->size());
+    for (const DocumentSummary &s : std::as_const(*m_summaries))
+        candidates.append({s.id, s.title});
+    const auto id = findId(idOrPrefix, candidates, QStringLiteral("document"), error);
+    if (!id)
+        return std::nullopt;
+    for (const DocumentSummary &s : std::as_const(*m_summaries)) {
+        if (s.id == *id)
+            return s;
+    }
+    return std::nullopt;
+}
+
+std::optional<DocumentSummary> findDocument(const Project &project, const QString &idOrPrefix, QString *error)
+{
+    return DocumentFinder(project).find(idOrPrefix, error);
 }
 
 } // namespace newscoder::cli

@@ -137,6 +137,9 @@ private Q_SLOTS:
         const CliRun edit = runCli({s("edit-text"), path, s("--document"), s("abcd0"), s("--at"), s("0"),
                                     s("--remove"), s("1")});
         EXPECT_BAD_INPUT(edit, "matches 2 document ids");
+        // edit-text finds its article as every other subcommand does: the candidates with their titles.
+        QVERIFY2(QString::fromUtf8(edit.err).contains(s("abcd0000-0000-4000-8000-000000000002  ferry")),
+                 qPrintable(edit.describe()));
         QCOMPARE(fileHash(path), before);
 
         // Too short, unknown, and unambiguous prefixes.

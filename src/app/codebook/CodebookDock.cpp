@@ -3,6 +3,7 @@
 
 #include "codebook/CodeEditorDialog.h"
 #include "codebook/CodebookDialogs.h"
+#include "io/CodebookFile.h"
 #include "io/CodebookJson.h"
 #include "models/CodebookTreeModel.h"
 #include "models/ModelRoles.h"
@@ -26,12 +27,6 @@
 #include <QVBoxLayout>
 
 namespace newscoder {
-
-namespace {
-
-constexpr qint64 MaxCodebookBytes = 16 * 1024 * 1024;
-
-} // namespace
 
 CodebookDock::CodebookDock(QWidget *parent) : QDockWidget(tr("Codebook"), parent)
 {
@@ -300,14 +295,13 @@ void CodebookDock::importCodebook()
                                                       tr("Newscoder codebooks (*.json);;All files (*)"));
     if (path.isEmpty())
         return;
-    QFile file(path);
+    const CodebookFileResult read = readCodebookFile(path);
     QString error;
-    CodebookReadResult read;
-    if (!file.open(QIODevice::ReadOnly))
-        error = tr("Cannot read %1: %2").arg(path, file.errorString());
-    else if (file.size() > MaxCodebookBytes)
+    if (read.outcome == CodebookFileResult::Outcome::Unreadable)
+        error = tr("Cannot read %1: %2").arg(path, read.error);
+    else if (read.outcome == CodebookFileResult::Outcome::TooLarge)
         error = tr("%1 is too large to be a codebook.").arg(path);
-    else if (read = readCodebookJson(file.read(MaxCodebookBytes)); !read.error.isEmpty())
+    else if (!read.ok())
         error = read.error;
     if (!error.isEmpty()) {
         Prompt::current().inform(this, tr("Import Codebook"), error, Prompt::Tone::Warning);

@@ -4,6 +4,7 @@
 #include "shell/MainWindow.h"
 
 #include "common/Prompt.h"
+#include "io/CodebookFile.h"
 #include "io/CodebookJson.h"
 #include "shell/ProjectSession.h"
 #include "storage/StoreError.h"
@@ -91,13 +92,13 @@ void MainWindow::chooseAndCreate()
                                                           tr("Codebooks (*.json)"));
         if (json.isEmpty())
             return;
-        QFile in(json);
-        if (!in.open(QIODevice::ReadOnly) || in.size() > 16 * 1024 * 1024) {
+        const CodebookFileResult read = readCodebookFile(json);
+        if (read.outcome == CodebookFileResult::Outcome::Unreadable
+            || read.outcome == CodebookFileResult::Outcome::TooLarge) {
             showError(tr("Cannot read %1 (missing, unreadable or larger than 16 MiB).").arg(json));
             return;
         }
-        const CodebookReadResult read = readCodebookJson(in.readAll());
-        if (!read.error.isEmpty()) {
+        if (!read.ok()) {
             showError(tr("%1 is not a usable codebook: %2").arg(json, read.error));
             return;
         }

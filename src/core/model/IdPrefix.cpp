@@ -4,33 +4,59 @@
 
 namespace newscoder {
 
-IdResolution resolveIdPrefix(const QString &idOrPrefix, const QList<IdCandidate> &candidates, int minimumLength)
+namespace {
+
+// Every rule of the resolver, on ids already written as text and a `wanted`
+// already normalised (lower case, trimmed).
+TextIdResolution matchPrefix(const QString &wanted, const QStringList &ids, int minimumLength)
 {
-    IdResolution result;
-    result.minimumLength = minimumLength;
-    const QString wanted = idOrPrefix.trimmed().toLower().remove(u'{').remove(u'}');
-    for (const IdCandidate &candidate : candidates) {
-        const QString id = candidate.id.toString(QUuid::WithoutBraces);
-        if (id == wanted) {
+    TextIdResolution result;
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (ids[i] == wanted) {
             result.outcome = IdResolution::Outcome::Found;
-            result.id = candidate.id;
+            result.index = i;
             result.matches.clear();
             return result;
         }
-        if (!wanted.isEmpty() && id.startsWith(wanted))
-            result.matches.append(candidate);
+        if (!wanted.isEmpty() && ids[i].startsWith(wanted))
+            result.matches.append(i);
     }
     if (wanted.size() < minimumLength) {
         result.outcome = IdResolution::Outcome::TooShort;
         result.matches.clear();
     } else if (result.matches.size() == 1) {
         result.outcome = IdResolution::Outcome::Found;
-        result.id = result.matches.first().id;
+        result.index = result.matches.first();
         result.matches.clear();
     } else {
         result.outcome = result.matches.isEmpty() ? IdResolution::Outcome::NotFound : IdResolution::Outcome::Ambiguous;
     }
     return result;
+}
+
+} // namespace
+
+IdResolution resolveIdPrefix(const QString &idOrPrefix, const QList<IdCandidate> &candidates, int minimumLength)
+{
+    QStringList ids;
+    ids.reserve(candidates.size());
+    for (const IdCandidate &candidate : candidates)
+        ids.append(candidate.id.toString(QUuid::WithoutBraces));
+    const QString wanted = idOrPrefix.trimmed().toLower().remove(u'{').remove(u'}');
+    const TextIdResolution match = matchPrefix(wanted, ids, minimumLength);
+    IdResolution result;
+    result.outcome = match.outcome;
+    result.minimumLength = minimumLength;
+    if (match.found())
+        result.id = candidates[match.index].id;
+    for (const qsizetype i : match.matches)
+        result.matches.append(candidates[i]);
+    return result;
+}
+
+TextIdResolution resolveTextIdPrefix(const QString &idOrPrefix, const QStringList &ids, int minimumLength)
+{
+    return matchPrefix(idOrPrefix.trimmed().toLower(), ids, minimumLength);
 }
 
 QString IdResolution::message(const QString &idOrPrefix, const QString &what) const

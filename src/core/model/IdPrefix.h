@@ -2,12 +2,15 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUuid>
 
 namespace newscoder {
 
 // Ids given by hand (CLI arguments, the app's --document) are a full id or
-// an unambiguous prefix of it: the one resolver every such place uses.
+// an unambiguous prefix of it: the one resolver every such place uses, for
+// UUIDs (articles, annotations, actors...) and for ids that are text (a
+// review item's hash).
 
 // One id the user may mean, with what to show of it when a prefix is
 // ambiguous (a title, a name; may be empty).
@@ -44,5 +47,22 @@ struct IdResolution
 // whole id. Candidates are compared in the order given; matches keep it.
 IdResolution resolveIdPrefix(const QString &idOrPrefix, const QList<IdCandidate> &candidates,
                              int minimumLength = MinimumIdPrefix);
+
+// The same rules for ids that are text, not UUIDs (a review item's id): case
+// and surrounding white space are ignored (braces are not: they belong to
+// UUID notation). The outcome says what happened; `index` is the position in
+// `ids` of the one found, `matches` the positions of every id an ambiguous
+// prefix starts (in the order given).
+struct TextIdResolution
+{
+    IdResolution::Outcome outcome = IdResolution::Outcome::NotFound;
+    qsizetype index = -1;
+    QList<qsizetype> matches;
+
+    bool found() const { return outcome == IdResolution::Outcome::Found; }
+};
+
+TextIdResolution resolveTextIdPrefix(const QString &idOrPrefix, const QStringList &ids,
+                                     int minimumLength = MinimumIdPrefix);
 
 } // namespace newscoder

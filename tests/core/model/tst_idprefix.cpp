@@ -1,5 +1,6 @@
 // The one resolver of ids given by hand: a whole id, a unique prefix, an
-// ambiguous prefix (every candidate listed) and no match.
+// ambiguous prefix (every candidate listed) and no match; for UUIDs and for
+// ids that are text (review items).
 #include "model/IdPrefix.h"
 
 #include <QtTest>
@@ -83,6 +84,38 @@ private Q_SLOTS:
                                                                               QStringLiteral("document")),
                  QStringLiteral("'123' is not a document id (give the id or at least its first 4 characters)"));
         QCOMPARE(resolveIdPrefix(QString(), candidates(), 1).outcome, IdResolution::Outcome::TooShort);
+    }
+
+    // Review items' ids are 12 hex digits of a hash, not UUIDs: the same rules, positions instead of ids.
+    void textIds()
+    {
+        const QStringList ids{QStringLiteral("a1b2c3d4e5f6"), QStringLiteral("a1b2ffff0000"), QStringLiteral("0f0f0f0f0f0f"),
+                              QStringLiteral("abc")};
+        TextIdResolution r = resolveTextIdPrefix(QStringLiteral(" A1B2C "), ids);
+        QVERIFY(r.found());
+        QCOMPARE(r.index, 0);
+        QVERIFY(r.matches.isEmpty());
+
+        r = resolveTextIdPrefix(QStringLiteral("a1b2"), ids);
+        QCOMPARE(r.outcome, IdResolution::Outcome::Ambiguous);
+        QCOMPARE(r.index, -1);
+        QCOMPARE(r.matches, (QList<qsizetype>{0, 1}));
+
+        r = resolveTextIdPrefix(QStringLiteral("ffff"), ids);
+        QCOMPARE(r.outcome, IdResolution::Outcome::NotFound);
+        QVERIFY(r.matches.isEmpty());
+
+        // A whole id shorter than the minimum is found; a short prefix is not.
+        r = resolveTextIdPrefix(QStringLiteral("abc"), ids);
+        QVERIFY(r.found());
+        QCOMPARE(r.index, 3);
+        r = resolveTextIdPrefix(QStringLiteral("0f0"), ids);
+        QCOMPARE(r.outcome, IdResolution::Outcome::TooShort);
+        QVERIFY(r.matches.isEmpty());
+        QVERIFY(resolveTextIdPrefix(QStringLiteral("0f0"), ids, 3).found());
+
+        // Braces are UUID notation: a text id in braces is not that id.
+        QCOMPARE(resolveTextIdPrefix(QStringLiteral("{0f0f0f0f0f0f}"), ids).outcome, IdResolution::Outcome::NotFound);
     }
 };
 

@@ -1,6 +1,6 @@
-#include "ReliabilityCommand.h"
+#include "cli/ReliabilityCli.h"
 
-#include "cli/ConsensusCommands.h"
+#include "cli/ConsensusCli.h"
 
 #include "stats/Bootstrap.h"
 #include "stats/KappaFamily.h"
@@ -338,7 +338,7 @@ std::variant<Report, Failure> runUnitizing(const Options &o, const QByteArray &b
 
 int runReliability(const QStringList &arguments)
 {
-    if (asksAgainst(arguments)) // reliability PROJECT --against CONSENSUS (ConsensusCommands.cpp)
+    if (asksAgainst(arguments)) // reliability PROJECT --against CONSENSUS (ConsensusCli.cpp)
         return runReliabilityAgainst(arguments);
     const QString program = arguments.value(0, u"newscoder-cli reliability"_s);
     auto fail = [&](const Failure &f) {

@@ -1,12 +1,10 @@
-#include "cli/AgreementCommand.h"
+#include "cli/AgreementCli.h"
 
 #include "agreement/ProjectAgreement.h"
 #include "cli/BlindAccess.h"
 #include "cli/CliSupport.h"
-#include "model/IdPrefix.h"
 #include "project/Project.h"
 #include "storage/ProjectStore.h"
-#include "storage/StoreError.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -83,24 +81,73 @@ void writeMergesText(const AgreementReport &report)
     }
 }
 
+// The report: JSON, or a table followed by the merged spans; with the
+// units CSV (`unitsPath`, empty without --units-csv) described.
+void printReport(const AgreementReport &report, const AgreementRequest &request, bool json, const QString &unitsPath)
+{
+    if (json) {
+        QJsonArray rows;
+        for (const AgreementRow &row : std::as_const(report.rows)) {
+            rows.append(QJsonObject{{QStringLiteral("code"), row.subject},
+                                    {QStringLiteral("measure"), row.measure},
+                                    {QStringLiteral("level"), row.level},
+                                    {QStringLiteral("value"), number(row.result.value)},
+                                    {QStringLiteral("observed"), number(row.result.observed)},
+                                    {QStringLiteral("expected"), number(row.result.expected)},
+                                    {QStringLiteral("units"), row.result.units},
+                                    {QStringLiteral("coders"), row.coders},
+                                    {QStringLiteral("pairable_values"), row.result.pairableValues},
+                                    {QStringLiteral("ci95"), interval(row.result.ci)},
+                                    {QStringLiteral("merged"), row.merges.size()},
+                                    {QStringLiteral("merges"), mergesJson(row.merges)},
+                                    {QStringLiteral("note"), row.result.note.isEmpty() ? QJsonValue()
+                                                                                       : QJsonValue(row.result.note)}});
+        }
+        QJsonObject out{{QStringLiteral("coders"), QJsonArray::fromStringList(report.coders)},
+                        {QStringLiteral("documents"), report.documents},
+                        {QStringLiteral("documents_all_coded"), report.documentsAllCoded},
+                        {QStringLiteral("rows"), rows}};
+        if (!unitsPath.isEmpty())
+            out.insert(QStringLiteral("units_csv"),
+                       QJsonObject{{QStringLiteral("file"), unitsPath},
+                                   {QStringLiteral("units"), report.units.unitCount()},
+                                   {QStringLiteral("articles"), report.units.articles.size()},
+                                   {QStringLiteral("continuum_length"), report.units.continuumLength()}});
+        if (request.bootstrapDraws > 0) // as `reliability` reports it
+            out.insert(QStringLiteral("bootstrap"),
+                       QJsonObject{{QStringLiteral("draws"), request.bootstrapDraws},
+                                   {QStringLiteral("seed"), qint64(request.bootstrapSeed)},
+                                   {QStringLiteral("level"), 0.95}});
+        printJson(out);
+        return;
+    }
+    writeOut(QStringLiteral("coders: %1; articles coded: %2 (by all: %3)\n")
+                 .arg(report.coders.join(u", "))
+                 .arg(report.documents)
+                 .arg(report.documentsAllCoded));
+    for (const AgreementRow &row : std::as_const(report.rows)) {
+        const QString ci = row.result.ci ? QStringLiteral("  95% CI [%1, %2]")
+                                               .arg(shown(row.result.ci->lower), shown(row.result.ci->upper))
+                                         : QString();
+        const QString merged = row.merges.isEmpty() ? QString() : QStringLiteral("  merged %1").arg(row.merges.size());
+        writeOut(row.subject.leftJustified(16) + u' ' + row.measure.leftJustified(16) + u' ' +
+                 shown(row.result.value) + ci + QStringLiteral("  units %1  pairable %2").arg(row.result.units).arg(row.result.pairableValues) +
+                 merged + (row.result.note.isEmpty() ? QString() : QStringLiteral("  (") + row.result.note + u')') +
+                 u'\n');
+    }
+    writeMergesText(report);
+    if (!unitsPath.isEmpty())
+        writeOut(QStringLiteral("units written to %1: %2 spans in %3 articles, continuum 0:%4\n")
+                     .arg(unitsPath)
+                     .arg(report.units.unitCount())
+                     .arg(report.units.articles.size())
+                     .arg(report.units.continuumLength()));
+}
+
 } // namespace
 
 int runAgreement(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Inter-coder agreement within a project, per code: unitizing alpha over the coded spans and alpha on "
-        "presence per article (and alpha on field values and article variables).\n\n"
-        "Unitizing alpha pools the articles every compared coder coded: laid end to end on one continuum "
-        "(UTF-16 code units of their texts), a gap never running across an article boundary. Spans of one "
-        "coder and code that overlap (each begins before the other ends) are merged into one unit and listed "
-        "(\"merged\"); spans that only touch stay two units; a span of length 0 is a unit of length 0.\n\n"
-        "Per row: value = alpha; observed and expected = its disagreements D_o and D_e (value = 1 - D_o/D_e); "
-        "units = the units that entered it (unitizing: spans after merging; presence: articles with two or "
-        "more coders' values); pairable_values = unitizing: coders x continuum length, otherwise the values "
-        "in those units; coders = coders compared; merged = overlaps merged in that code; ci95 = the "
-        "bootstrap interval (with --bootstrap)."));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
     const QCommandLineOption coders(QStringLiteral("coders"), QStringLiteral("Compare these coders (default: all)."),
                                     QStringLiteral("A,B,..."));
     const QCommandLineOption documents(QStringLiteral("documents"),
@@ -125,126 +172,73 @@ int runAgreement(const QStringList &arguments)
         QStringLiteral("FILE"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     const QCommandLineOption as = asOption();
-    parser.addOptions({coders, documents, codes, bootstrap, seed, unitsCsv, json, as});
-    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
-        return rc;
-
     AgreementRequest request;
-    if (parser.isSet(seed) && !parser.isSet(bootstrap))
-        return badInput(QStringLiteral("--seed needs --bootstrap"));
-    if (parser.isSet(bootstrap)) {
-        bool okDraws = false;
-        request.bootstrapDraws = parser.value(bootstrap).trimmed().toInt(&okDraws);
-        if (!okDraws || request.bootstrapDraws < 1 || request.bootstrapDraws > MaxBootstrapDraws)
-            return badInput(QStringLiteral("--bootstrap needs a number of draws from 1 to %1, not '%2'")
-                                .arg(MaxBootstrapDraws)
-                                .arg(parser.value(bootstrap)));
-        if (parser.isSet(seed)) {
-            bool okSeed = false;
-            const qint64 value = parser.value(seed).trimmed().toLongLong(&okSeed); // exact in JSON
-            if (!okSeed || value < 0)
-                return badInput(QStringLiteral("--seed needs an integer from 0 to %1, not '%2'")
-                                    .arg(std::numeric_limits<qint64>::max())
-                                    .arg(parser.value(seed)));
-            request.bootstrapSeed = quint64(value);
-        }
-    }
-
-    std::unique_ptr<Project> project;
-    try {
-        project = Project::open(parser.positionalArguments().first(), ProjectStore::Access::ReadOnly);
-    } catch (const StoreError &e) {
-        return badInput(e.message());
-    }
-    if (const QString refusal = comparingRefusal(*project, parser, as); !refusal.isEmpty())
-        return badInput(refusal);
-    ProjectStore *store = &project->store();
-    request.coders = splitList(parser.value(coders));
-    request.codes = splitList(parser.value(codes));
-    AgreementReport report;
-    try {
+    const CommandSpec spec{
+        .description = QStringLiteral(
+            "Inter-coder agreement within a project, per code: unitizing alpha over the coded spans and alpha on "
+            "presence per article (and alpha on field values and article variables).\n\n"
+            "Unitizing alpha pools the articles every compared coder coded: laid end to end on one continuum "
+            "(UTF-16 code units of their texts), a gap never running across an article boundary. Spans of one "
+            "coder and code that overlap (each begins before the other ends) are merged into one unit and listed "
+            "(\"merged\"); spans that only touch stay two units; a span of length 0 is a unit of length 0.\n\n"
+            "Per row: value = alpha; observed and expected = its disagreements D_o and D_e (value = 1 - D_o/D_e); "
+            "units = the units that entered it (unitizing: spans after merging; presence: articles with two or "
+            "more coders' values); pairable_values = unitizing: coders x continuum length, otherwise the values "
+            "in those units; coders = coders compared; merged = overlaps merged in that code; ci95 = the "
+            "bootstrap interval (with --bootstrap)."),
+        .positionals = {projectArgument()},
+        .options = {coders, documents, codes, bootstrap, seed, unitsCsv, json, as},
+        .check = [&](const QCommandLineParser &parser) {
+            if (parser.isSet(seed) && !parser.isSet(bootstrap))
+                return badInput(QStringLiteral("--seed needs --bootstrap"));
+            if (!parser.isSet(bootstrap))
+                return Proceed;
+            bool okDraws = false;
+            request.bootstrapDraws = parser.value(bootstrap).trimmed().toInt(&okDraws);
+            if (!okDraws || request.bootstrapDraws < 1 || request.bootstrapDraws > MaxBootstrapDraws)
+                return badInput(QStringLiteral("--bootstrap needs a number of draws from 1 to %1, not '%2'")
+                                    .arg(MaxBootstrapDraws)
+                                    .arg(parser.value(bootstrap)));
+            if (parser.isSet(seed)) {
+                bool okSeed = false;
+                const qint64 value = parser.value(seed).trimmed().toLongLong(&okSeed); // exact in JSON
+                if (!okSeed || value < 0)
+                    return badInput(QStringLiteral("--seed needs an integer from 0 to %1, not '%2'")
+                                        .arg(std::numeric_limits<qint64>::max())
+                                        .arg(parser.value(seed)));
+                request.bootstrapSeed = quint64(value);
+            }
+            return Proceed;
+        },
+    };
+    const auto body = [&](Project &project, const QCommandLineParser &parser) {
+        if (const QString refusal = comparingRefusal(project, parser, as); !refusal.isEmpty())
+            return badInput(refusal);
+        request.coders = splitList(parser.value(coders));
+        request.codes = splitList(parser.value(codes));
         if (parser.isSet(documents)) {
-            QList<IdCandidate> all;
-            for (const DocumentSummary &d : store->documentSummaries())
-                all.append({d.id, d.title});
+            DocumentFinder finder(project);
             for (const QString &wanted : splitList(parser.value(documents))) {
-                const IdResolution found = resolveIdPrefix(wanted, all);
-                if (!found.found())
-                    return badInput(found.message(wanted, QStringLiteral("document")));
-                request.documents << found.id;
+                QString error;
+                const auto found = finder.find(wanted, &error);
+                if (!found)
+                    return badInput(error);
+                request.documents << found->id;
             }
         }
-        report = computeProjectAgreement(*store, request);
-    } catch (const StoreError &e) {
-        return badInput(e.message());
-    }
-    if (!report.error.isEmpty())
-        return badInput(report.error);
-    const QString unitsPath = parser.value(unitsCsv);
-    if (parser.isSet(unitsCsv)) {
-        QString error;
-        if (unitsPath.isEmpty() || !writePooledUnitsCsv(report.units, unitsPath, &error))
-            return badInput(unitsPath.isEmpty() ? QStringLiteral("--units-csv needs a file name") : error);
-    }
-
-    if (parser.isSet(json)) {
-        QJsonArray rows;
-        for (const AgreementRow &row : std::as_const(report.rows)) {
-            rows.append(QJsonObject{{QStringLiteral("code"), row.subject},
-                                    {QStringLiteral("measure"), row.measure},
-                                    {QStringLiteral("level"), row.level},
-                                    {QStringLiteral("value"), number(row.result.value)},
-                                    {QStringLiteral("observed"), number(row.result.observed)},
-                                    {QStringLiteral("expected"), number(row.result.expected)},
-                                    {QStringLiteral("units"), row.result.units},
-                                    {QStringLiteral("coders"), row.coders},
-                                    {QStringLiteral("pairable_values"), row.result.pairableValues},
-                                    {QStringLiteral("ci95"), interval(row.result.ci)},
-                                    {QStringLiteral("merged"), row.merges.size()},
-                                    {QStringLiteral("merges"), mergesJson(row.merges)},
-                                    {QStringLiteral("note"), row.result.note.isEmpty() ? QJsonValue()
-                                                                                       : QJsonValue(row.result.note)}});
+        const AgreementReport report = computeProjectAgreement(project.store(), request);
+        if (!report.error.isEmpty())
+            return badInput(report.error);
+        const QString unitsPath = parser.value(unitsCsv);
+        if (parser.isSet(unitsCsv)) {
+            QString error;
+            if (unitsPath.isEmpty() || !writePooledUnitsCsv(report.units, unitsPath, &error))
+                return badInput(unitsPath.isEmpty() ? QStringLiteral("--units-csv needs a file name") : error);
         }
-        QJsonObject out{{QStringLiteral("coders"), QJsonArray::fromStringList(report.coders)},
-                        {QStringLiteral("documents"), report.documents},
-                        {QStringLiteral("documents_all_coded"), report.documentsAllCoded},
-                        {QStringLiteral("rows"), rows}};
-        if (parser.isSet(unitsCsv))
-            out.insert(QStringLiteral("units_csv"),
-                       QJsonObject{{QStringLiteral("file"), unitsPath},
-                                   {QStringLiteral("units"), report.units.unitCount()},
-                                   {QStringLiteral("articles"), report.units.articles.size()},
-                                   {QStringLiteral("continuum_length"), report.units.continuumLength()}});
-        if (request.bootstrapDraws > 0) // as `reliability` reports it
-            out.insert(QStringLiteral("bootstrap"),
-                       QJsonObject{{QStringLiteral("draws"), request.bootstrapDraws},
-                                   {QStringLiteral("seed"), qint64(request.bootstrapSeed)},
-                                   {QStringLiteral("level"), 0.95}});
-        printJson(out);
+        printReport(report, request, parser.isSet(json), parser.isSet(unitsCsv) ? unitsPath : QString());
         return ExitOk;
-    }
-    writeOut(QStringLiteral("coders: %1; articles coded: %2 (by all: %3)\n")
-                 .arg(report.coders.join(u", "))
-                 .arg(report.documents)
-                 .arg(report.documentsAllCoded));
-    for (const AgreementRow &row : std::as_const(report.rows)) {
-        const QString ci = row.result.ci ? QStringLiteral("  95% CI [%1, %2]")
-                                               .arg(shown(row.result.ci->lower), shown(row.result.ci->upper))
-                                         : QString();
-        const QString merged = row.merges.isEmpty() ? QString() : QStringLiteral("  merged %1").arg(row.merges.size());
-        writeOut(row.subject.leftJustified(16) + u' ' + row.measure.leftJustified(16) + u' ' +
-                 shown(row.result.value) + ci + QStringLiteral("  units %1  pairable %2").arg(row.result.units).arg(row.result.pairableValues) +
-                 merged + (row.result.note.isEmpty() ? QString() : QStringLiteral("  (") + row.result.note + u')') +
-                 u'\n');
-    }
-    writeMergesText(report);
-    if (parser.isSet(unitsCsv))
-        writeOut(QStringLiteral("units written to %1: %2 spans in %3 articles, continuum 0:%4\n")
-                     .arg(unitsPath)
-                     .arg(report.units.unitCount())
-                     .arg(report.units.articles.size())
-                     .arg(report.units.continuumLength()));
-    return ExitOk;
+    };
+    return runOnProject(arguments, spec, Access::ReadOnly, body);
 }
 
 } // namespace newscoder::cli

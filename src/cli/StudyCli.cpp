@@ -1,10 +1,8 @@
 // newscoder-cli coders / assign: the coders of a study and who codes what.
-#include "cli/StudyCommands.h"
+#include "cli/StudyCli.h"
 
 #include "cli/CliSupport.h"
-#include "cli/ProjectCommands.h"
 #include "project/Project.h"
-#include "storage/StoreError.h"
 #include "study/Assignments.h"
 #include "study/MyArticles.h"
 
@@ -15,8 +13,6 @@
 namespace newscoder::cli {
 
 namespace {
-
-using Access = ProjectStore::Access;
 
 QJsonObject coderJson(const ProjectStore &store, const Coder &coder, const QList<Assignment> &assignments)
 {
@@ -41,8 +37,9 @@ QJsonObject coderJson(const ProjectStore &store, const Coder &coder, const QList
 std::optional<QList<QUuid>> documentList(const Project &project, const QString &list, QString *error)
 {
     QList<QUuid> ids;
+    DocumentFinder finder(project);
     for (const QString &part : list.split(u',', Qt::SkipEmptyParts)) {
-        const auto d = findDocument(project, part.trimmed(), error);
+        const auto d = finder.find(part.trimmed(), error);
         if (!d)
             return std::nullopt;
         ids.append(d->id);
@@ -52,6 +49,36 @@ std::optional<QList<QUuid>> documentList(const Project &project, const QString &
         return std::nullopt;
     }
     return ids;
+}
+
+// assign --sample N|P% --coders A,B [--seed S] [--stratify outlet] [--no-split].
+int readSampleRequest(const QCommandLineParser &parser, const QCommandLineOption &sample,
+                      const QCommandLineOption &coders, const QCommandLineOption &seed,
+                      const QCommandLineOption &stratify, const QCommandLineOption &noSplit,
+                      study::SampleRequest &request)
+{
+    const QString size = parser.value(sample).trimmed();
+    bool ok = false;
+    if (size.endsWith(u'%'))
+        request.percent = size.chopped(1).toDouble(&ok);
+    else
+        request.size = size.toInt(&ok);
+    if (!ok || request.percent < 0 || request.percent > 100 || request.size < 0
+        || (request.size == 0 && request.percent == 0))
+        return badInput(QStringLiteral("--sample must be a number of articles or a percentage, not '%1'").arg(size));
+    request.coders = parser.value(coders).split(u',', Qt::SkipEmptyParts);
+    if (parser.isSet(seed)) {
+        request.seed = parser.value(seed).toULongLong(&ok);
+        if (!ok)
+            return badInput(QStringLiteral("--seed must be a whole number, not '%1'").arg(parser.value(seed)));
+    }
+    if (parser.isSet(stratify)) {
+        if (parser.value(stratify) != QLatin1String("outlet"))
+            return badInput(QStringLiteral("--stratify takes 'outlet', not '%1'").arg(parser.value(stratify)));
+        request.stratifyByOutlet = true;
+    }
+    request.splitRest = !parser.isSet(noSplit);
+    return Proceed;
 }
 
 int commit(Project &project, study::StudyPlan plan)
@@ -67,10 +94,6 @@ int commit(Project &project, study::StudyPlan plan)
 
 int runCoders(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("List the coders (role, colour, articles coded, assigned and done), or add or change one."));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
     const QCommandLineOption set(QStringLiteral("set"), QStringLiteral("Add this coder or change them."),
                                  QStringLiteral("NAME"));
     const QCommandLineOption role(QStringLiteral("role"), QStringLiteral("With --set: coder, lead or consensus."),
@@ -81,39 +104,43 @@ int runCoders(const QStringList &arguments)
                                    QStringLiteral("Blind coding on or off: coders see only their own work."),
                                    QStringLiteral("on|off"));
     const QCommandLineOption json = jsonOption();
-    parser.addOptions({set, role, colour, blind, json});
-    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
-        return rc;
-    if (parser.isSet(blind) && parser.value(blind) != QLatin1String("on") && parser.value(blind) != QLatin1String("off"))
-        return badInput(QStringLiteral("--blind takes 'on' or 'off', not '%1'").arg(parser.value(blind)));
-    if ((parser.isSet(role) || parser.isSet(colour)) && !parser.isSet(set)) {
-        writeErr(QStringLiteral("%1: --role and --colour go with --set NAME.\n").arg(arguments.value(0)));
-        return ExitUsage;
-    }
     std::optional<CoderRole> wantedRole;
-    if (parser.isSet(role)) {
-        wantedRole = coderRoleFromName(parser.value(role).trimmed().toLower());
-        if (!wantedRole)
-            return badInput(QStringLiteral("--role must be coder, lead or consensus, not '%1'").arg(parser.value(role)));
-    }
-    QString error;
-    auto project = openProject(parser.positionalArguments().first(),
-                               parser.isSet(set) || parser.isSet(blind) ? Access::ReadWrite : Access::ReadOnly, &error);
-    if (!project)
-        return badInput(error);
-    try {
+    const CommandSpec spec{
+        .description = QStringLiteral(
+            "List the coders (role, colour, articles coded, assigned and done), or add or change one."),
+        .positionals = {projectArgument()},
+        .options = {set, role, colour, blind, json},
+        .check = [&](const QCommandLineParser &parser) {
+            if (parser.isSet(blind) && parser.value(blind) != QLatin1String("on")
+                && parser.value(blind) != QLatin1String("off"))
+                return badInput(QStringLiteral("--blind takes 'on' or 'off', not '%1'").arg(parser.value(blind)));
+            if ((parser.isSet(role) || parser.isSet(colour)) && !parser.isSet(set))
+                return usageError(arguments, QStringLiteral("--role and --colour go with --set NAME."));
+            if (parser.isSet(role)) {
+                wantedRole = coderRoleFromName(parser.value(role).trimmed().toLower());
+                if (!wantedRole)
+                    return badInput(
+                        QStringLiteral("--role must be coder, lead or consensus, not '%1'").arg(parser.value(role)));
+            }
+            return Proceed;
+        },
+    };
+    const AccessFor access = [&](const QCommandLineParser &parser) {
+        return parser.isSet(set) || parser.isSet(blind) ? Access::ReadWrite : Access::ReadOnly;
+    };
+    const auto body = [&](Project &project, const QCommandLineParser &parser) {
         if (parser.isSet(set)) {
             std::optional<QString> wantedColour;
             if (parser.isSet(colour))
                 wantedColour = parser.value(colour).trimmed();
-            if (const int rc = commit(*project, study::planCoder(project->store(), parser.value(set), wantedRole,
-                                                                 wantedColour));
+            if (const int rc =
+                    commit(project, study::planCoder(project.store(), parser.value(set), wantedRole, wantedColour));
                 rc != ExitOk)
                 return rc;
         }
-        if (parser.isSet(blind) && !project->setBlindCoding(parser.value(blind) == QLatin1String("on")))
-            return badInput(project->lastError());
-        const ProjectStore &store = project->store();
+        if (parser.isSet(blind) && !project.setBlindCoding(parser.value(blind) == QLatin1String("on")))
+            return badInput(project.lastError());
+        const ProjectStore &store = project.store();
         const QList<Assignment> assignments = store.assignments();
         QJsonArray array;
         for (const Coder &c : store.coders()) {
@@ -132,21 +159,15 @@ int runCoders(const QStringList &arguments)
         if (parser.isSet(json))
             printJson(array);
         else
-            writeOut(project->isBlindCoding() ? QStringLiteral("Blind coding: on\n") : QStringLiteral("Blind coding: off\n"));
-    } catch (const StoreError &e) {
-        return badInput(e.message());
-    }
-    return ExitOk;
+            writeOut(project.isBlindCoding() ? QStringLiteral("Blind coding: on\n")
+                                             : QStringLiteral("Blind coding: off\n"));
+        return ExitOk;
+    };
+    return runOnProject(arguments, spec, access, body);
 }
 
 int runAssign(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Assign articles to a coder (--coder NAME --documents ID,...), mark them done (--done ID,...), or draw a "
-        "reliability sample: N articles or P% coded by every one of --coders, the rest split among them, random "
-        "from --seed (recorded in the project)."));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
     const QCommandLineOption coder(QStringLiteral("coder"), QStringLiteral("The coder to assign to."),
                                    QStringLiteral("NAME"));
     const QCommandLineOption documents(QStringLiteral("documents"), QStringLiteral("Articles (ids or prefixes)."),
@@ -168,62 +189,43 @@ int runAssign(const QStringList &arguments)
     const QCommandLineOption noSplit(QStringLiteral("no-split"),
                                      QStringLiteral("With --sample: do not split the other articles among the coders."));
     const QCommandLineOption json = jsonOption();
-    parser.addOptions({coder, documents, done, undone, sample, coders, seed, stratify, noSplit, json});
-    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
-        return rc;
-    const int modes = int(parser.isSet(documents)) + int(parser.isSet(done)) + int(parser.isSet(undone))
-                      + int(parser.isSet(sample));
-    if (modes != 1 || (parser.isSet(sample) == parser.isSet(coder)) || (parser.isSet(sample) != parser.isSet(coders))) {
-        writeErr(QStringLiteral("%1: use --coder NAME with one of --documents, --done, --not-done; or --sample N|P% "
-                                "--coders A,B [--seed S].\n")
-                     .arg(arguments.value(0)));
-        return ExitUsage;
-    }
     study::SampleRequest request;
-    if (parser.isSet(sample)) {
-        const QString size = parser.value(sample).trimmed();
-        bool ok = false;
-        if (size.endsWith(u'%'))
-            request.percent = size.chopped(1).toDouble(&ok);
-        else
-            request.size = size.toInt(&ok);
-        if (!ok || request.percent < 0 || request.percent > 100 || request.size < 0
-            || (request.size == 0 && request.percent == 0))
-            return badInput(QStringLiteral("--sample must be a number of articles or a percentage, not '%1'").arg(size));
-        request.coders = parser.value(coders).split(u',', Qt::SkipEmptyParts);
-        if (parser.isSet(seed)) {
-            request.seed = parser.value(seed).toULongLong(&ok);
-            if (!ok)
-                return badInput(QStringLiteral("--seed must be a whole number, not '%1'").arg(parser.value(seed)));
-        }
-        if (parser.isSet(stratify)) {
-            if (parser.value(stratify) != QLatin1String("outlet"))
-                return badInput(QStringLiteral("--stratify takes 'outlet', not '%1'").arg(parser.value(stratify)));
-            request.stratifyByOutlet = true;
-        }
-        request.splitRest = !parser.isSet(noSplit);
-    }
-    QString error;
-    auto project = openProject(parser.positionalArguments().first(), Access::ReadWrite, &error);
-    if (!project)
-        return badInput(error);
-    try {
+    const CommandSpec spec{
+        .description = QStringLiteral(
+            "Assign articles to a coder (--coder NAME --documents ID,...), mark them done (--done ID,...), or draw a "
+            "reliability sample: N articles or P% coded by every one of --coders, the rest split among them, random "
+            "from --seed (recorded in the project)."),
+        .positionals = {projectArgument()},
+        .options = {coder, documents, done, undone, sample, coders, seed, stratify, noSplit, json},
+        .check = [&](const QCommandLineParser &parser) {
+            const int modes = int(parser.isSet(documents)) + int(parser.isSet(done)) + int(parser.isSet(undone))
+                              + int(parser.isSet(sample));
+            if (modes != 1 || (parser.isSet(sample) == parser.isSet(coder))
+                || (parser.isSet(sample) != parser.isSet(coders)))
+                return usageError(arguments, QStringLiteral("use --coder NAME with one of --documents, --done, "
+                                                            "--not-done; or --sample N|P% --coders A,B [--seed S]."));
+            return parser.isSet(sample) ? readSampleRequest(parser, sample, coders, seed, stratify, noSplit, request)
+                                        : Proceed;
+        },
+    };
+    const auto body = [&](Project &project, const QCommandLineParser &parser) {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         study::StudyPlan plan;
         if (parser.isSet(sample)) {
-            plan = study::planReliabilitySample(project->store(), request, now);
+            plan = study::planReliabilitySample(project.store(), request, now);
         } else {
+            QString error;
             const QString list = parser.value(parser.isSet(documents) ? documents : parser.isSet(done) ? done : undone);
-            const auto ids = documentList(*project, list, &error);
+            const auto ids = documentList(project, list, &error);
             if (!ids)
                 return badInput(error);
             plan = parser.isSet(documents)
-                       ? study::planAssignment(project->store(), parser.value(coder), *ids, now)
-                       : study::planMarkDone(project->store(), parser.value(coder), *ids, parser.isSet(done), now);
+                       ? study::planAssignment(project.store(), parser.value(coder), *ids, now)
+                       : study::planMarkDone(project.store(), parser.value(coder), *ids, parser.isSet(done), now);
         }
         const QList<ReliabilitySample> samples = plan.redo.insertSamples;
         const qsizetype written = plan.redo.writeAssignments.size();
-        if (const int rc = commit(*project, std::move(plan)); rc != ExitOk)
+        if (const int rc = commit(project, std::move(plan)); rc != ExitOk)
             return rc;
         if (parser.isSet(json)) {
             QJsonObject o{{QStringLiteral("assignments_written"), int(written)}};
@@ -237,38 +239,33 @@ int runAssign(const QStringList &arguments)
             writeOut(samples.isEmpty() ? QStringLiteral("%1 assignment(s) written\n").arg(written)
                                        : samples.first().description + u'\n');
         }
-    } catch (const StoreError &e) {
-        return badInput(e.message());
-    }
-    return ExitOk;
+        return ExitOk;
+    };
+    return runOnProject(arguments, spec, Access::ReadWrite, body);
 }
 
 int runMyArticles(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "A coder's assigned articles (\"My articles\"): each with whether it is marked done and how many required "
-        "values the coder has not given yet, and the progress (done / assigned, articles with required fields "
-        "missing). Mark articles done with: assign PROJECT --coder NAME --done ID,..."));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
     const QCommandLineOption coder(QStringLiteral("coder"), QStringLiteral("Whose articles."), QStringLiteral("NAME"));
     const QCommandLineOption json = jsonOption();
-    parser.addOptions({coder, json});
-    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
-        return rc;
-    if (!parser.isSet(coder) || parser.value(coder).trimmed().isEmpty()) {
-        writeErr(QStringLiteral("%1: --coder NAME is required.\n").arg(arguments.value(0)));
-        return ExitUsage;
-    }
-    QString error;
-    auto project = openProject(parser.positionalArguments().first(), Access::ReadOnly, &error);
-    if (!project)
-        return badInput(error);
-    try {
+    const CommandSpec spec{
+        .description = QStringLiteral(
+            "A coder's assigned articles (\"My articles\"): each with whether it is marked done and how many "
+            "required values the coder has not given yet, and the progress (done / assigned, articles with required "
+            "fields missing). Mark articles done with: assign PROJECT --coder NAME --done ID,..."),
+        .positionals = {projectArgument()},
+        .options = {coder, json},
+        .check = [&](const QCommandLineParser &parser) {
+            if (!parser.isSet(coder) || parser.value(coder).trimmed().isEmpty())
+                return usageError(arguments, QStringLiteral("--coder NAME is required."));
+            return Proceed;
+        },
+    };
+    const auto body = [&](Project &project, const QCommandLineParser &parser) {
         const QString name = parser.value(coder).trimmed();
-        if (!project->store().coderByName(name))
+        if (!project.store().coderByName(name))
             return badInput(QStringLiteral("there is no coder '%1'").arg(name));
-        const study::MyArticles mine = study::myArticles(project->store(), name);
+        const study::MyArticles mine = study::myArticles(project.store(), name);
         if (parser.isSet(json)) {
             QJsonArray articles;
             for (const study::MyArticle &a : mine.rows) {
@@ -296,10 +293,9 @@ int runMyArticles(const QStringList &arguments)
             const QString progress = study::progressText(mine.progress);
             writeOut((progress.isEmpty() ? QStringLiteral("nothing assigned to %1").arg(name) : progress) + u'\n');
         }
-    } catch (const StoreError &e) {
-        return badInput(e.message());
-    }
-    return ExitOk;
+        return ExitOk;
+    };
+    return runOnProject(arguments, spec, Access::ReadOnly, body);
 }
 
 } // namespace newscoder::cli

@@ -1,10 +1,10 @@
-#include "cli/DuplicateCommands.h"
+#include "cli/DuplicateCli.h"
 
 #include "cli/CliSupport.h"
 #include "dedup/MinHash.h"
 #include "dedup/ProjectDuplicates.h"
+#include "project/Project.h"
 #include "storage/ProjectStore.h"
-#include "storage/StoreError.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -105,39 +105,39 @@ QString reportText(const ProjectDuplicates &found)
 
 int runDuplicates(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Find exact and near-duplicate articles (syndicated copies, updated versions). Similarity is the Jaccard "
-        "similarity of the articles' 3-word shingles after folding case, punctuation and diacritics; candidates come "
-        "from MinHash with locality-sensitive hashing, each verified exactly. Articles joined by pairs at or above "
-        "the threshold form a cluster, earliest article first."));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
     const QCommandLineOption threshold(QStringLiteral("threshold"),
                                        QStringLiteral("Minimum similarity, above 0 and at most 1 (default 0.8)."),
                                        QStringLiteral("T"), QStringLiteral("0.8"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    parser.addOptions({threshold, json});
-    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
-        return rc;
     DuplicateOptions options;
-    bool ok = false;
-    options.threshold = parser.value(threshold).toDouble(&ok);
-    if (!ok)
-        return badInput(QStringLiteral("--threshold must be a number above 0 and at most 1, not '%1'")
-                            .arg(parser.value(threshold)));
-    if (const QString problem = DuplicateFinder::checkOptions(options); !problem.isEmpty())
-        return badInput(QStringLiteral("--threshold %1: %2").arg(parser.value(threshold), problem));
-    try {
-        const auto store = ProjectStore::open(parser.positionalArguments().first(), ProjectStore::Access::ReadOnly);
-        const ProjectDuplicates found = findProjectDuplicates(*store, options);
+    const CommandSpec spec{
+        .description = QStringLiteral(
+            "Find exact and near-duplicate articles (syndicated copies, updated versions). Similarity is the Jaccard "
+            "similarity of the articles' 3-word shingles after folding case, punctuation and diacritics; candidates "
+            "come from MinHash with locality-sensitive hashing, each verified exactly. Articles joined by pairs at or "
+            "above the threshold form a cluster, earliest article first."),
+        .positionals = {projectArgument()},
+        .options = {threshold, json},
+        .check = [&](const QCommandLineParser &parser) {
+            bool ok = false;
+            options.threshold = parser.value(threshold).toDouble(&ok);
+            if (!ok)
+                return badInput(QStringLiteral("--threshold must be a number above 0 and at most 1, not '%1'")
+                                    .arg(parser.value(threshold)));
+            if (const QString problem = DuplicateFinder::checkOptions(options); !problem.isEmpty())
+                return badInput(QStringLiteral("--threshold %1: %2").arg(parser.value(threshold), problem));
+            return Proceed;
+        },
+    };
+    const auto body = [&](Project &project, const QCommandLineParser &parser) {
+        const ProjectDuplicates found = findProjectDuplicates(project.store(), options);
         if (parser.isSet(json))
             printJson(reportJson(found));
         else
             writeOut(reportText(found));
-    } catch (const StoreError &e) {
-        return badInput(e.message());
-    }
-    return ExitOk;
+        return ExitOk;
+    };
+    return runOnProject(arguments, spec, Access::ReadOnly, body);
 }
 
 } // namespace newscoder::cli

@@ -4,7 +4,7 @@
 
 namespace newscoder::cli {
 
-// Learning from disagreement (ConsensusCommands.cpp):
+// Learning from disagreement (ConsensusCli.cpp):
 // `reliability PROJECT --against CONSENSUS` — each coder against the
 // consensus (α, percent agreement, error profile, per code); the
 // reliability command hands over to it when --against is given.

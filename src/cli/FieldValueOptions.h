@@ -1,8 +1,11 @@
+// --field NAME=VALUE options (annotate, set-variable): checked against the
+// codebook before anything is written.
 #pragma once
 
 #include "model/Actor.h"
 #include "model/Code.h"
 
+#include <QList>
 #include <QStringList>
 
 #include <optional>
@@ -12,15 +15,6 @@ class Project;
 }
 
 namespace newscoder::cli {
-
-// Subcommands for the actor and outlet registries and article/outlet
-// variables. Each takes argv-style arguments (arguments[0] = "newscoder-cli
-// SUBCOMMAND") and returns the exit code.
-int runActors(const QStringList &arguments);
-int runActorAdd(const QStringList &arguments);
-int runOutlets(const QStringList &arguments);
-int runVariables(const QStringList &arguments);
-int runSetVariable(const QStringList &arguments);
 
 // Values for one field, checked but not yet written.
 struct FieldAssignment

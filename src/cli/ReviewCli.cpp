@@ -1,29 +1,26 @@
 // newscoder-cli review / adjudicate / decisions: comparing two coders side by
 // side, deciding each disagreement into the consensus, and the decision log.
-#include "cli/StudyCommands.h"
+#include "cli/StudyCli.h"
 
 #include "cli/BlindAccess.h"
 #include "cli/CliSupport.h"
 #include "cli/JsonArrayWriter.h"
-#include "cli/ProjectCommands.h"
 #include "dataset/FieldJson.h"
 #include "export/Exporter.h"
+#include "model/IdPrefix.h"
 #include "project/Project.h"
 #include "review/Adjudication.h"
 #include "review/DecisionLog.h"
 #include "review/ReviewItems.h"
-#include "storage/StoreError.h"
 
-#include <QJsonArray>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace newscoder::cli {
 
 namespace {
-
-using Access = ProjectStore::Access;
 
 QCommandLineOption codersOption()
 {
@@ -134,16 +131,65 @@ QString sideText(const Project &project, const review::ReviewSide &side)
         side.annotation->end);
 }
 
+// decisions without --out: one line per decision, or the JSON array.
+void printDecisionLog(const dataset::Table &table, bool json)
+{
+    QJsonArray array;
+    const QList<dataset::Column> &columns = table.columns();
+    table.forEachRow([&](const dataset::Row &row) {
+        if (json) {
+            QJsonObject o;
+            for (qsizetype i = 0; i < columns.size(); ++i) {
+                const QVariant &cell = row.value(i);
+                if (columns[i].name == QLatin1String("sources"))
+                    o.insert(columns[i].name, QJsonDocument::fromJson(cell.toString().toUtf8()).array());
+                else if (cell.typeId() == QMetaType::QDateTime)
+                    o.insert(columns[i].name, cell.toDateTime().toUTC().toString(Qt::ISODateWithMs));
+                else
+                    o.insert(columns[i].name, QJsonValue::fromVariant(cell));
+            }
+            array.append(o);
+        } else {
+            writeOut(QStringLiteral("%1  %2  %3  %4  %5%6\n")
+                         .arg(row.value(7).toDateTime().toUTC().toString(Qt::ISODate), row.value(3).toString(),
+                              row.value(5).toString(), row.value(6).toString(), row.value(2).toString(),
+                              row.value(8).toString().isEmpty() ? QString()
+                                                                : QStringLiteral("  — ") + row.value(8).toString()));
+        }
+        return true;
+    });
+    if (json)
+        printJson(array);
+}
+
+// adjudicate --item: a review item by id or unambiguous prefix (model/IdPrefix.h) among `items`;
+// nullptr + `error` when none or several match.
+const review::ReviewItem *findItem(const QList<review::ReviewItem> &items, const QString &given,
+                                                   const QStringList &pair, QString *error)
+{
+    const QString wanted = given.trimmed().toLower();
+    QStringList ids;
+    ids.reserve(items.size());
+    for (const review::ReviewItem &candidate : items)
+        ids.append(candidate.id);
+    const TextIdResolution found = resolveTextIdPrefix(wanted, ids);
+    if (found.found())
+        return &items[found.index];
+    if (found.outcome == IdResolution::Outcome::Ambiguous) {
+        QStringList matches;
+        for (const qsizetype i : found.matches)
+            matches << ids[i];
+        *error = QStringLiteral("item prefix %1 is ambiguous: %2").arg(wanted, matches.join(u' '));
+    } else {
+        *error = QStringLiteral("no review item %1 between %2 and %3").arg(wanted, pair.value(0), pair.value(1));
+    }
+    return nullptr;
+}
+
 } // namespace
 
 int runReview(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Compare two coders article by article: their annotations paired (same code, greatest overlap) and each "
-        "difference listed with an id for adjudicate — only one coder, boundaries, code, field values, article "
-        "variables."));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
     const QCommandLineOption coders = codersOption();
     const QCommandLineOption document(QStringLiteral("document"), QStringLiteral("Only this article."),
                                       QStringLiteral("ID"));
@@ -153,28 +199,29 @@ int runReview(const QStringList &arguments)
     const QCommandLineOption open(QStringLiteral("open"), QStringLiteral("Only items not decided yet (or reopened)."));
     const QCommandLineOption json = jsonOption();
     const QCommandLineOption as = asOption();
-    parser.addOptions({coders, document, code, all, open, json, as});
-    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
-        return rc;
-
-    QString error;
-    auto project = openProject(parser.positionalArguments().first(), Access::ReadOnly, &error);
-    if (!project)
-        return badInput(error);
-    if (const QString refusal = comparingRefusal(*project, parser, as); !refusal.isEmpty())
-        return badInput(refusal);
-    try {
-        const auto pair = coderPair(project->store(), parser, coders, &error);
+    const CommandSpec spec{
+        .description = QStringLiteral(
+            "Compare two coders article by article: their annotations paired (same code, greatest overlap) and each "
+            "difference listed with an id for adjudicate — only one coder, boundaries, code, field values, article "
+            "variables."),
+        .positionals = {projectArgument()},
+        .options = {coders, document, code, all, open, json, as},
+    };
+    const auto body = [&](Project &project, const QCommandLineParser &parser) {
+        if (const QString refusal = comparingRefusal(project, parser, as); !refusal.isEmpty())
+            return badInput(refusal);
+        QString error;
+        const auto pair = coderPair(project.store(), parser, coders, &error);
         if (!pair)
             return badInput(error);
         review::ReviewRequest request{pair->value(0), pair->value(1), {}, parser.values(code), parser.isSet(all)};
         if (parser.isSet(document)) {
-            const auto d = findDocument(*project, parser.value(document), &error);
+            const auto d = findDocument(project, parser.value(document), &error);
             if (!d)
                 return badInput(error);
             request.documents = {d->id};
         }
-        const review::ReviewReport report = review::computeReview(project->store(), request);
+        const review::ReviewReport report = review::computeReview(project.store(), request);
         if (!report.error.isEmpty())
             return badInput(report.error);
         int disagreements = 0;
@@ -189,15 +236,15 @@ int runReview(const QStringList &arguments)
                 continue;
             if (item.documentId != textOf) {
                 textOf = item.documentId;
-                text = project->store().documentText(textOf);
+                text = project.store().documentText(textOf);
             }
             if (parser.isSet(json)) {
-                array.append(itemJson(*project, item, text));
+                array.append(itemJson(project, item, text));
             } else {
                 writeOut(QStringLiteral("%1  %2  %3  %4: %5  |  %6: %7  [%8]\n")
                              .arg(item.id, idString(item.documentId).left(8),
                                   review::itemKindName(item.kind).leftJustified(9), item.a.coder,
-                                  sideText(*project, item.a), item.b.coder, sideText(*project, item.b),
+                                  sideText(project, item.a), item.b.coder, sideText(project, item.b),
                                   item.decision ? itemStatus(item) + u' ' + item.decision->decision : itemStatus(item)));
             }
         }
@@ -208,20 +255,13 @@ int runReview(const QStringList &arguments)
                          .arg(report.documents.size())
                          .arg(disagreements)
                          .arg(decided));
-    } catch (const StoreError &e) {
-        return badInput(e.message());
-    }
-    return ExitOk;
+        return ExitOk;
+    };
+    return runOnProject(arguments, spec, Access::ReadOnly, body);
 }
 
 int runAdjudicate(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Decide a review item into the consensus: accept one coder's version (accept:CODER), both, or reject "
-        "(neither was right); or accept every agreement at once. Each decision is logged (see decisions) and is "
-        "one undoable step."));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
     const QCommandLineOption coders = codersOption();
     const QCommandLineOption item(QStringLiteral("item"), QStringLiteral("The review item (id or prefix)."),
                                   QStringLiteral("ID"));
@@ -236,21 +276,23 @@ int runAdjudicate(const QStringList &arguments)
     const QCommandLineOption by(QStringLiteral("by"), QStringLiteral("Who decides (default: the project's lead)."),
                                 QStringLiteral("NAME"));
     const QCommandLineOption json = jsonOption();
-    parser.addOptions({coders, item, decision, memo, agreements, document, by, json});
-    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
-        return rc;
-    if (parser.isSet(agreements) == parser.isSet(item) || parser.isSet(item) != parser.isSet(decision)
-        || (parser.isSet(document) && !parser.isSet(agreements))) {
-        writeErr(QStringLiteral("%1: use --item ID --decision D [--memo TEXT], or --accept-agreements [--document ID].\n")
-                     .arg(arguments.value(0)));
-        return ExitUsage;
-    }
-    QString error;
-    auto project = openProject(parser.positionalArguments().first(), Access::ReadWrite, &error);
-    if (!project)
-        return badInput(error);
-    try {
-        const ProjectStore &store = project->store();
+    const CommandSpec spec{
+        .description = QStringLiteral(
+            "Decide a review item into the consensus: accept one coder's version (accept:CODER), both, or reject "
+            "(neither was right); or accept every agreement at once. Each decision is logged (see decisions) and is "
+            "one undoable step."),
+        .positionals = {projectArgument()},
+        .options = {coders, item, decision, memo, agreements, document, by, json},
+        .check = [&](const QCommandLineParser &parser) {
+            if (parser.isSet(agreements) == parser.isSet(item) || parser.isSet(item) != parser.isSet(decision)
+                || (parser.isSet(document) && !parser.isSet(agreements)))
+                return usageError(arguments, QStringLiteral("use --item ID --decision D [--memo TEXT], or "
+                                                            "--accept-agreements [--document ID]."));
+            return Proceed;
+        },
+    };
+    const auto body = [&](Project &project, const QCommandLineParser &parser) {
+        const ProjectStore &store = project.store();
         QString decidedBy = parser.value(by).trimmed();
         if (decidedBy.isEmpty()) {
             for (const Coder &c : store.coders()) {
@@ -261,12 +303,13 @@ int runAdjudicate(const QStringList &arguments)
                 return badInput(QStringLiteral("say who decides with --by NAME (or make one coder the lead: coders "
                                                "--set NAME --role lead)"));
         }
+        QString error;
         const auto pair = coderPair(store, parser, coders, &error);
         if (!pair)
             return badInput(error);
         review::ReviewRequest request{pair->value(0), pair->value(1), {}, {}, true};
         if (parser.isSet(document)) {
-            const auto d = findDocument(*project, parser.value(document), &error);
+            const auto d = findDocument(project, parser.value(document), &error);
             if (!d)
                 return badInput(error);
             request.documents = {d->id};
@@ -279,33 +322,16 @@ int runAdjudicate(const QStringList &arguments)
         if (parser.isSet(agreements)) {
             plan = review::planAcceptAgreements(store, report.items, decidedBy, now);
         } else {
-            const QString wanted = parser.value(item).trimmed().toLower();
-            QList<const review::ReviewItem *> matches;
-            for (const review::ReviewItem &candidate : report.items) {
-                if (candidate.id == wanted) {
-                    matches = {&candidate};
-                    break;
-                }
-                if (wanted.size() >= 4 && candidate.id.startsWith(wanted))
-                    matches.append(&candidate);
-            }
-            if (matches.isEmpty())
-                return badInput(QStringLiteral("no review item %1 between %2 and %3").arg(wanted, pair->value(0),
-                                                                                           pair->value(1)));
-            if (matches.size() > 1) {
-                QStringList ids;
-                for (const auto *m : std::as_const(matches))
-                    ids << m->id;
-                return badInput(QStringLiteral("item prefix %1 is ambiguous: %2").arg(wanted, ids.join(u' ')));
-            }
-            plan = review::planDecision(store, *matches.first(), parser.value(decision), parser.value(memo), decidedBy,
-                                        now);
+            const review::ReviewItem *chosen = findItem(report.items, parser.value(item), *pair, &error);
+            if (!chosen)
+                return badInput(error);
+            plan = review::planDecision(store, *chosen, parser.value(decision), parser.value(memo), decidedBy, now);
         }
         if (!plan.error.isEmpty())
             return badInput(plan.error);
         const QList<Decision> made = plan.redo.insertDecisions;
-        if (!project->commitStudyChange(plan.text, std::move(plan.redo), std::move(plan.undo)))
-            return badInput(project->lastError());
+        if (!project.commitStudyChange(plan.text, std::move(plan.redo), std::move(plan.undo)))
+            return badInput(project.lastError());
         if (parser.isSet(json)) {
             QJsonArray array;
             for (const Decision &d : made) {
@@ -323,19 +349,13 @@ int runAdjudicate(const QStringList &arguments)
         } else {
             writeOut(QStringLiteral("%1 decision(s) recorded\n").arg(made.size()));
         }
-    } catch (const StoreError &e) {
-        return badInput(e.message());
-    }
-    return ExitOk;
+        return ExitOk;
+    };
+    return runOnProject(arguments, spec, Access::ReadWrite, body);
 }
 
 int runDecisions(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "The adjudication decision log, oldest first: printed, as JSON, or written to a file (csv, tsv, xlsx, jsonl, "
-        "sav, dta)."));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Write the log to this file."),
                                  QStringLiteral("FILE"));
     const QCommandLineOption format(QStringLiteral("format"),
@@ -343,15 +363,15 @@ int runDecisions(const QStringList &arguments)
                                                    "file name)."),
                                     QStringLiteral("F"));
     const QCommandLineOption json = jsonOption();
-    parser.addOptions({out, format, json});
-    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
-        return rc;
-    QString error;
-    auto project = openProject(parser.positionalArguments().first(), Access::ReadOnly, &error);
-    if (!project)
-        return badInput(error);
-    try {
-        const auto table = review::makeDecisionLogTable(project->store());
+    const CommandSpec spec{
+        .description = QStringLiteral(
+            "The adjudication decision log, oldest first: printed, as JSON, or written to a file (csv, tsv, xlsx, "
+            "jsonl, sav, dta)."),
+        .positionals = {projectArgument()},
+        .options = {out, format, json},
+    };
+    const auto body = [&](Project &project, const QCommandLineParser &parser) {
+        const auto table = review::makeDecisionLogTable(project.store());
         if (parser.isSet(out)) {
             const QString path = parser.value(out);
             const QString name = parser.isSet(format) ? parser.value(format) : QFileInfo(path).suffix().toLower();
@@ -359,7 +379,7 @@ int runDecisions(const QStringList &arguments)
             if (!f)
                 return badInput(QStringLiteral("unknown format '%1': use csv, tsv, xlsx, jsonl, sav or dta").arg(name));
             if (*f == exporting::Format::Jsonl) {
-                if (const QString e = review::writeDecisionLogJsonl(project->store(), path); !e.isEmpty())
+                if (const QString e = review::writeDecisionLogJsonl(project.store(), path); !e.isEmpty())
                     return badInput(e);
             } else {
                 const exporting::ExportResult result = exporting::exportTable(*table, *f, path);
@@ -368,36 +388,10 @@ int runDecisions(const QStringList &arguments)
             }
             return ExitOk;
         }
-        QJsonArray array;
-        const QList<dataset::Column> &columns = table->columns();
-        table->forEachRow([&](const dataset::Row &row) {
-            if (parser.isSet(json)) {
-                QJsonObject o;
-                for (qsizetype i = 0; i < columns.size(); ++i) {
-                    const QVariant &cell = row.value(i);
-                    if (columns[i].name == QLatin1String("sources"))
-                        o.insert(columns[i].name, QJsonDocument::fromJson(cell.toString().toUtf8()).array());
-                    else if (cell.typeId() == QMetaType::QDateTime)
-                        o.insert(columns[i].name, cell.toDateTime().toUTC().toString(Qt::ISODateWithMs));
-                    else
-                        o.insert(columns[i].name, QJsonValue::fromVariant(cell));
-                }
-                array.append(o);
-            } else {
-                writeOut(QStringLiteral("%1  %2  %3  %4  %5%6\n")
-                             .arg(row.value(7).toDateTime().toUTC().toString(Qt::ISODate), row.value(3).toString(),
-                                  row.value(5).toString(), row.value(6).toString(), row.value(2).toString(),
-                                  row.value(8).toString().isEmpty() ? QString()
-                                                                    : QStringLiteral("  — ") + row.value(8).toString()));
-            }
-            return true;
-        });
-        if (parser.isSet(json))
-            printJson(array);
-    } catch (const StoreError &e) {
-        return badInput(e.message());
-    }
-    return ExitOk;
+        printDecisionLog(*table, parser.isSet(json));
+        return ExitOk;
+    };
+    return runOnProject(arguments, spec, Access::ReadOnly, body);
 }
 
 } // namespace newscoder::cli

@@ -1,22 +1,18 @@
 // newscoder-cli reliability PROJECT --against CONSENSUS and
 // disagreement-report: how each coder differs from the adjudicated consensus,
 // for coder training rounds.
-#include "cli/ConsensusCommands.h"
+#include "cli/ConsensusCli.h"
 
 #include "cli/BlindAccess.h"
 #include "cli/CliSupport.h"
-#include "cli/ProjectCommands.h"
 #include "project/Project.h"
 #include "review/ConsensusAgreement.h"
 #include "review/DisagreementReport.h"
 #include "storage/ProjectStore.h"
-#include "storage/StoreError.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
-
-#include <memory>
 
 namespace newscoder::cli {
 
@@ -143,17 +139,6 @@ bool asksAgainst(const QStringList &arguments)
 
 int runReliabilityAgainst(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Each coder against the consensus, on the adjudicated articles (a decision in the log or a consensus "
-        "annotation or variable) the coder coded or was assigned: Krippendorff's unitizing alpha (overall and "
-        "per code) and alpha on presence per article, from the agreement engine with two coders, the coder and "
-        "the consensus; percent agreement = agreeing items / items, where an item is a pair of the coder's and "
-        "the consensus's spans (same code, greatest overlap, as `review` pairs them), a span only one of them "
-        "marked, or an article variable; and the error profile: missed (a consensus span the coder lacks), "
-        "extra (a coder span the consensus lacks), boundary, wrong code, fields (with the fields that differ) "
-        "and variables. A wrong-code item counts under the consensus's code."));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
     const QCommandLineOption against(QStringLiteral("against"), QStringLiteral("The consensus coder (e.g. Consensus)."),
                                      QStringLiteral("CONSENSUS"));
     const QCommandLineOption coders(QStringLiteral("coders"), QStringLiteral("Only these coders (default: all)."),
@@ -161,43 +146,44 @@ int runReliabilityAgainst(const QStringList &arguments)
     const QCommandLineOption codes(QStringLiteral("codes"), QStringLiteral("Only these codes."), QStringLiteral("NAME,..."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     const QCommandLineOption as = asOption();
-    parser.addOptions({against, coders, codes, json, as});
-    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
-        return rc;
-    if (parser.value(against).trimmed().isEmpty())
-        return badInput(QStringLiteral("--against needs the consensus coder's name"));
-    QString error;
-    const auto project = openProject(parser.positionalArguments().first(), ProjectStore::Access::ReadOnly, &error);
-    if (!project)
-        return badInput(error);
-    // Under blind coding a coder may see themselves against the consensus, nobody else.
-    if (const QString refusal = ownRowRefusal(*project, parser, as, splitList(parser.value(coders))); !refusal.isEmpty())
-        return badInput(refusal);
-    review::ConsensusAgreementReport report;
-    try {
-        report = review::computeConsensusAgreement(
-            project->store(), {parser.value(against), splitList(parser.value(coders)), splitList(parser.value(codes))});
-    } catch (const StoreError &e) {
-        return badInput(e.message());
-    }
-    if (!report.error.isEmpty())
-        return badInput(report.error);
-    if (parser.isSet(json))
-        printJson(reportJson(report));
-    else
-        writeText(report);
-    return ExitOk;
+    const CommandSpec spec{
+        .description = QStringLiteral(
+            "Each coder against the consensus, on the adjudicated articles (a decision in the log or a consensus "
+            "annotation or variable) the coder coded or was assigned: Krippendorff's unitizing alpha (overall and "
+            "per code) and alpha on presence per article, from the agreement engine with two coders, the coder and "
+            "the consensus; percent agreement = agreeing items / items, where an item is a pair of the coder's and "
+            "the consensus's spans (same code, greatest overlap, as `review` pairs them), a span only one of them "
+            "marked, or an article variable; and the error profile: missed (a consensus span the coder lacks), "
+            "extra (a coder span the consensus lacks), boundary, wrong code, fields (with the fields that differ) "
+            "and variables. A wrong-code item counts under the consensus's code."),
+        .positionals = {projectArgument()},
+        .options = {against, coders, codes, json, as},
+        .check = [&](const QCommandLineParser &parser) {
+            if (parser.value(against).trimmed().isEmpty())
+                return badInput(QStringLiteral("--against needs the consensus coder's name"));
+            return Proceed;
+        },
+    };
+    const auto body = [&](Project &project, const QCommandLineParser &parser) {
+        // Under blind coding a coder may see themselves against the consensus, nobody else.
+        if (const QString refusal = ownRowRefusal(project, parser, as, splitList(parser.value(coders)));
+            !refusal.isEmpty())
+            return badInput(refusal);
+        const review::ConsensusAgreementReport report = review::computeConsensusAgreement(
+            project.store(), {parser.value(against), splitList(parser.value(coders)), splitList(parser.value(codes))});
+        if (!report.error.isEmpty())
+            return badInput(report.error);
+        if (parser.isSet(json))
+            printJson(reportJson(report));
+        else
+            writeText(report);
+        return ExitOk;
+    };
+    return runOnProject(arguments, spec, Access::ReadOnly, body);
 }
 
 int runDisagreementReport(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Write a self-contained HTML page for a coder training round: per code, the counts by kind and each "
-        "disputed passage in a little of its context with the span marked, each coder's version (code, span, "
-        "field values) and the consensus decision if any (decision, who, when, rationale). Compare two coders "
-        "(--coders A,B) or each coder against the consensus (--against CONSENSUS; --coders then picks coders)."));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
     const QCommandLineOption coders(QStringLiteral("coders"), QStringLiteral("Two coders, or with --against the coders."),
                                     QStringLiteral("A,B"));
     const QCommandLineOption against(QStringLiteral("against"), QStringLiteral("Each coder against this consensus coder."),
@@ -208,46 +194,50 @@ int runDisagreementReport(const QStringList &arguments)
                                      QStringLiteral("N"));
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("The HTML file to write."), QStringLiteral("FILE.html"));
     const QCommandLineOption as = asOption();
-    parser.addOptions({coders, against, codes, context, out, as});
-    if (const int rc = parseArguments(parser, arguments, 1, 1); rc >= 0)
-        return rc;
     review::DisagreementReportRequest request;
-    request.coders = splitList(parser.value(coders));
-    request.against = parser.value(against).trimmed();
-    request.codes = splitList(parser.value(codes));
-    if (parser.isSet(against) && request.against.isEmpty())
-        return badInput(QStringLiteral("--against needs the consensus coder's name"));
-    if (request.against.isEmpty() && request.coders.size() != 2)
-        return badInput(QStringLiteral("say --coders A,B (two coders) or --against CONSENSUS"));
-    if (parser.value(out).trimmed().isEmpty())
-        return badInput(QStringLiteral("--out FILE.html is needed"));
-    if (parser.isSet(context)) {
-        bool ok = false;
-        request.context = parser.value(context).trimmed().toInt(&ok);
-        if (!ok || request.context < 0 || request.context > 2000)
-            return badInput(QStringLiteral("--context needs a number from 0 to 2000, not '%1'").arg(parser.value(context)));
-    }
-    const QString projectPath = parser.positionalArguments().first();
-    request.title = QFileInfo(projectPath).completeBaseName();
-    QString error;
-    const auto project = openProject(projectPath, ProjectStore::Access::ReadOnly, &error);
-    if (!project)
-        return badInput(error);
-    if (const QString refusal = comparingRefusal(*project, parser, as); !refusal.isEmpty())
-        return badInput(refusal);
-    review::DisagreementReportResult result;
-    try {
-        error = review::writeDisagreementReport(project->store(), request, parser.value(out), &result);
-    } catch (const StoreError &e) {
-        error = e.message();
-    }
-    if (!error.isEmpty())
-        return badInput(error);
-    writeOut(QStringLiteral("%1 disputed passages in %2 codes written to %3\n")
-                 .arg(result.passages)
-                 .arg(result.codes)
-                 .arg(parser.value(out)));
-    return ExitOk;
+    const CommandSpec spec{
+        .description = QStringLiteral(
+            "Write a self-contained HTML page for a coder training round: per code, the counts by kind and each "
+            "disputed passage in a little of its context with the span marked, each coder's version (code, span, "
+            "field values) and the consensus decision if any (decision, who, when, rationale). Compare two coders "
+            "(--coders A,B) or each coder against the consensus (--against CONSENSUS; --coders then picks coders)."),
+        .positionals = {projectArgument()},
+        .options = {coders, against, codes, context, out, as},
+        .check = [&](const QCommandLineParser &parser) {
+            request.coders = splitList(parser.value(coders));
+            request.against = parser.value(against).trimmed();
+            request.codes = splitList(parser.value(codes));
+            if (parser.isSet(against) && request.against.isEmpty())
+                return badInput(QStringLiteral("--against needs the consensus coder's name"));
+            if (request.against.isEmpty() && request.coders.size() != 2)
+                return badInput(QStringLiteral("say --coders A,B (two coders) or --against CONSENSUS"));
+            if (parser.value(out).trimmed().isEmpty())
+                return badInput(QStringLiteral("--out FILE.html is needed"));
+            if (parser.isSet(context)) {
+                bool ok = false;
+                request.context = parser.value(context).trimmed().toInt(&ok);
+                if (!ok || request.context < 0 || request.context > 2000)
+                    return badInput(
+                        QStringLiteral("--context needs a number from 0 to 2000, not '%1'").arg(parser.value(context)));
+            }
+            request.title = QFileInfo(parser.positionalArguments().first()).completeBaseName();
+            return Proceed;
+        },
+    };
+    const auto body = [&](Project &project, const QCommandLineParser &parser) {
+        if (const QString refusal = comparingRefusal(project, parser, as); !refusal.isEmpty())
+            return badInput(refusal);
+        review::DisagreementReportResult result;
+        if (const QString error = review::writeDisagreementReport(project.store(), request, parser.value(out), &result);
+            !error.isEmpty())
+            return badInput(error);
+        writeOut(QStringLiteral("%1 disputed passages in %2 codes written to %3\n")
+                     .arg(result.passages)
+                     .arg(result.codes)
+                     .arg(parser.value(out)));
+        return ExitOk;
+    };
+    return runOnProject(arguments, spec, Access::ReadOnly, body);
 }
 
 } // namespace newscoder::cli
