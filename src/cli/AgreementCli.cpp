@@ -4,7 +4,7 @@
 #include "cli/BlindAccess.h"
 #include "cli/CliSupport.h"
 #include "project/Project.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -226,7 +226,7 @@ int runAgreement(const QStringList &arguments)
                 request.documents << found->id;
             }
         }
-        const AgreementReport report = computeProjectAgreement(project.store(), request);
+        const AgreementReport report = computeProjectAgreement(project.reader(), request);
         if (!report.error.isEmpty())
             return badInput(report.error);
         const QString unitsPath = parser.value(unitsCsv);

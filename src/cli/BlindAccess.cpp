@@ -29,7 +29,7 @@ std::optional<Viewer> viewerFor(Project &project, const QCommandLineParser &pars
         return std::nullopt;
     }
     viewer.seesAll = false;
-    if (const auto coder = project.store().coderByName(name))
+    if (const auto coder = project.reader().coderByName(name))
         viewer.coderId = coder->id;
     return viewer;
 }

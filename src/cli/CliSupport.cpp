@@ -147,7 +147,7 @@ std::unique_ptr<Project> openProject(const QString &path, Access access, QString
 {
     try {
         auto project = Project::open(path, access);
-        if (const QString notice = project->store().lockNotice(); !notice.isEmpty())
+        if (const QString notice = project->lockNotice(); !notice.isEmpty())
             writeErr(notice + u'\n'); // a lock left by a crashed process was cleared
         return project;
     } catch (const StoreError &e) {
@@ -175,13 +175,13 @@ std::optional<DocumentSummary> DocumentFinder::find(const QString &idOrPrefix, Q
     const QString wanted = idOrPrefix.trimmed().toLower().remove(u'{').remove(u'}');
     const QUuid exact = QUuid::fromString(wanted);
     if (!exact.isNull()) {
-        if (auto s = m_project.store().documentSummary(exact))
+        if (auto s = m_project.reader().documentSummary(exact))
             return s;
         *error = QStringLiteral("no document with id %1").arg(wanted);
         return std::nullopt;
     }
     if (!m_summaries)
-        m_summaries = m_project.store().documentSummaries();
+        m_summaries = m_project.reader().documentSummaries();
     QList<IdCandidate> candidates;
     candidates.reserve(m_summaries->size());
     for (const DocumentSummary &s : std::as_const(*m_summaries))

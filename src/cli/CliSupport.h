@@ -10,7 +10,7 @@
 
 #include "model/Document.h"
 #include "model/IdPrefix.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -30,7 +30,7 @@ class Project;
 
 namespace newscoder::cli {
 
-using Access = ProjectStore::Access;
+using Access = ProjectAccess;
 
 // Exit codes of newscoder-cli.
 inline constexpr int ExitOk = 0;

@@ -73,7 +73,7 @@ int runCodebook(const QStringList &arguments)
         .options = {json},
     };
     const auto body = [&](Project &project, const QCommandLineParser &parser) {
-        const QHash<QUuid, int> counts = project.store().annotationCountsByCode();
+        const QHash<QUuid, int> counts = project.reader().annotationCountsByCode();
         const QList<Code> &codes = project.codes(); // tree order
         if (parser.isSet(json)) {
             CodebookJsonWriteOptions options;

@@ -8,7 +8,7 @@
 #include "project/Project.h"
 #include "review/ConsensusAgreement.h"
 #include "review/DisagreementReport.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -170,7 +170,7 @@ int runReliabilityAgainst(const QStringList &arguments)
             !refusal.isEmpty())
             return badInput(refusal);
         const review::ConsensusAgreementReport report = review::computeConsensusAgreement(
-            project.store(), {parser.value(against), splitList(parser.value(coders)), splitList(parser.value(codes))});
+            project.reader(), {parser.value(against), splitList(parser.value(coders)), splitList(parser.value(codes))});
         if (!report.error.isEmpty())
             return badInput(report.error);
         if (parser.isSet(json))
@@ -228,7 +228,7 @@ int runDisagreementReport(const QStringList &arguments)
         if (const QString refusal = comparingRefusal(project, parser, as); !refusal.isEmpty())
             return badInput(refusal);
         review::DisagreementReportResult result;
-        if (const QString error = review::writeDisagreementReport(project.store(), request, parser.value(out), &result);
+        if (const QString error = review::writeDisagreementReport(project.reader(), request, parser.value(out), &result);
             !error.isEmpty())
             return badInput(error);
         writeOut(QStringLiteral("%1 disputed passages in %2 codes written to %3\n")

@@ -4,7 +4,7 @@
 #include "dedup/MinHash.h"
 #include "dedup/ProjectDuplicates.h"
 #include "project/Project.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -130,7 +130,7 @@ int runDuplicates(const QStringList &arguments)
         },
     };
     const auto body = [&](Project &project, const QCommandLineParser &parser) {
-        const ProjectDuplicates found = findProjectDuplicates(project.store(), options);
+        const ProjectDuplicates found = findProjectDuplicates(project.reader(), options);
         if (parser.isSet(json))
             printJson(reportJson(found));
         else

@@ -154,7 +154,7 @@ int writeTables(Project &project, const QCommandLineParser &parser, const QComma
         filter.filter.coders = {viewer->name};
     }
     exporting::ExportResult result;
-    const dataset::Dataset data(project.store(), filter.filter, filter.articles);
+    const dataset::Dataset data(project.reader(), filter.filter, filter.articles);
     if (plan.format == exporting::Format::Jsonl) {
         result = exporting::exportJsonl(data, plan.target);
     } else if (!plan.kind) {
@@ -205,14 +205,14 @@ int writeStudyFolder(Project &project, const QCommandLineParser &parser, const F
     exporting::ExportOptions options;
     options.byteOrderMark = parser.isSet(QStringLiteral("bom"));
     options.neutraliseFormulas = parser.isSet(QStringLiteral("neutralise-formulas"));
-    const dataset::Dataset data(project.store(), filter.filter, filter.articles);
+    const dataset::Dataset data(project.reader(), filter.filter, filter.articles);
     const QString folder = parser.value(QStringLiteral("out"));
     return reportResult(exporting::exportStudyFolder(data, folder, statistics, options), folder);
 }
 
 int writeCodebookDocument(Project &project, const Filters &filter, const QString &target)
 {
-    const dataset::Dataset data(project.store(), filter.filter, filter.articles);
+    const dataset::Dataset data(project.reader(), filter.filter, filter.articles);
     const auto result = exporting::writeCodebookDocument(data, target);
     if (!result.ok)
         return badInput(result.error);

@@ -68,7 +68,7 @@ std::optional<PreparedValues> prepareFieldValues(Project &project, const QList<C
             const QUuid target = QUuid::fromString(QString(value).remove(u'{').remove(u'}'));
             std::optional<Annotation> annotation;
             try {
-                annotation = target.isNull() ? std::nullopt : project.store().annotation(target);
+                annotation = target.isNull() ? std::nullopt : project.reader().annotation(target);
             } catch (const StoreError &e) {
                 *error = e.message();
                 return std::nullopt;

@@ -213,7 +213,7 @@ int runImport(const QStringList &arguments)
     const auto body = [&](Project &project, const QCommandLineParser &parser) {
         const QStringList paths = parser.positionalArguments().mid(1);
         const ImportReport report = readArticles(paths, {}, nullptr, options);
-        const ImportDuplicates found = findImportDuplicates(project.store(), report.documents, duplicateOptions);
+        const ImportDuplicates found = findImportDuplicates(project.reader(), report.documents, duplicateOptions);
         const ChosenImport chosen = applyDuplicateChoice(report.documents, found, choice);
         QList<QUuid> ids;
         if (!chosen.documents.isEmpty()) {

@@ -4,7 +4,7 @@
 #include "io/ScraperResidue.h"
 #include "project/Project.h"
 #include "project/ScraperLeftovers.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -46,7 +46,7 @@ int runLeftovers(const QStringList &arguments)
             return badInput(error);
         if (parser.isSet(mark) || parser.isSet(unmark))
             setScraperLeftoversMarked(project, summary->id, parser.isSet(mark)); // unchanged is not an error
-        const auto doc = project.store().document(summary->id);
+        const auto doc = project.reader().document(summary->id);
         if (!doc)
             return badInput(QStringLiteral("the article cannot be read"));
         const QList<scraped::ResidueSpan> spans = scraped::residueOf(*doc);

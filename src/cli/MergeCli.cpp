@@ -34,7 +34,7 @@ int runPackage(const QStringList &arguments)
     };
     const auto body = [&](Project &project, const QCommandLineParser &parser) {
         const study::PackageResult result =
-            study::writeCoderPackage(project.store(), parser.value(coder), parser.value(out));
+            study::writeCoderPackage(project.reader(), parser.value(coder), parser.value(out));
         if (!result.error.isEmpty())
             return badInput(result.error);
         if (parser.isSet(json)) {
@@ -85,20 +85,20 @@ int runMerge(const QStringList &arguments)
     };
     const auto body = [&](Project &project, const QCommandLineParser &parser) {
         // Every source is opened before anything is merged: a bad file stops the run with nothing written.
-        std::vector<std::unique_ptr<ProjectStore>> sources;
+        std::vector<std::unique_ptr<ProjectReader>> sources;
         for (const QString &path : parser.positionalArguments().mid(1)) {
             if (!QFileInfo(path).isFile())
                 return badInput(QStringLiteral("%1: no such file").arg(path));
             try {
-                sources.push_back(ProjectStore::open(path, Access::ReadOnly));
+                sources.push_back(openProjectReader(path));
             } catch (const StoreError &e) {
                 return badInput(QStringLiteral("%1: %2").arg(path, e.message()));
             }
         }
         QJsonArray reports;
         for (const auto &source : sources) {
-            const study::MergeUnits master = study::readMergeUnits(project.store());
-            study::MergePlan merge = study::planMerge(project.store(), master, *source, options);
+            const study::MergeUnits master = study::readMergeUnits(project.reader());
+            study::MergePlan merge = study::planMerge(project.reader(), master, *source, options);
             if (!merge.plan.error.isEmpty())
                 return badInput(merge.plan.error);
             if (!project.commitStudyChange(merge.plan.text, std::move(merge.plan.redo), std::move(merge.plan.undo)))

@@ -8,6 +8,7 @@
 #include "dataset/FieldJson.h"
 #include "io/CodebookJson.h"
 #include "project/Project.h"
+#include "project/ProjectInternals.h"
 #include "storage/ProjectStore.h"
 #include "text/ReviewFlags.h"
 
@@ -106,15 +107,15 @@ int runInfo(const QStringList &arguments)
         .options = {json},
     };
     const auto body = [&](Project &project, const QCommandLineParser &parser) {
-        const int documents = project.store().documentCount();
-        const int annotations = project.store().annotationCount();
+        const int documents = project.reader().documentCount();
+        const int annotations = project.reader().annotationCount();
         QJsonArray codes, coders;
         QStringList codeNames, coderNames;
         for (const Code &c : project.codes()) {
             codes.append(c.name);
             codeNames << c.name;
         }
-        for (const Coder &c : project.store().coders()) {
+        for (const Coder &c : project.reader().coders()) {
             coders.append(c.name);
             coderNames << c.name;
         }
@@ -143,7 +144,7 @@ int runDocuments(const QStringList &arguments)
         .options = {json},
     };
     const auto body = [&](Project &project, const QCommandLineParser &parser) {
-        const QList<DocumentSummary> summaries = project.store().documentSummaries();
+        const QList<DocumentSummary> summaries = project.reader().documentSummaries();
         if (parser.isSet(json)) {
             QJsonArray array;
             for (const DocumentSummary &s : summaries)
@@ -176,7 +177,7 @@ int runText(const QStringList &arguments)
         const auto summary = findDocument(project, parser.value(document), &error);
         if (!summary)
             return badInput(error);
-        writeOut(project.store().documentText(summary->id));
+        writeOut(project.reader().documentText(summary->id));
         return ExitOk;
     };
     return runOnProject(arguments, spec, Access::ReadOnly, body);
@@ -250,7 +251,7 @@ int runAnnotate(const QStringList &arguments)
             return badInput(QStringLiteral("no code named '%1'").arg(parser.value(code)));
         if (byMatch) {
             const QString needle = parser.value(match);
-            const QString text = project.store().documentText(target->id);
+            const QString text = project.reader().documentText(target->id);
             qsizetype at = -1;
             for (int i = 0; i < nth && !needle.isEmpty(); ++i) {
                 at = text.indexOf(needle, at + 1);
@@ -270,7 +271,7 @@ int runAnnotate(const QStringList &arguments)
         for (const QString &value : parser.values(link)) {
             const QUuid targetId = QUuid::fromString(QString(value).trimmed().remove(u'{').remove(u'}'));
             const std::optional<Annotation> linked =
-                targetId.isNull() ? std::nullopt : project.store().annotation(targetId);
+                targetId.isNull() ? std::nullopt : project.reader().annotation(targetId);
             if (!linked)
                 return badInput(QStringLiteral("--link: no annotation with id '%1'").arg(value));
             const bool accepted =
@@ -287,7 +288,7 @@ int runAnnotate(const QStringList &arguments)
             linkTargets.append(targetId);
         }
         project.setCoderName(parser.value(coder));
-        WriteTransaction tx(project.store()); // the annotation with its values and links, or nothing
+        WriteTransaction tx(ProjectInternals::store(project)); // the annotation with its values and links, or nothing
         const std::optional<QUuid> id = project.addAnnotation(target->id, codeFound->id, from, to, parser.value(memo));
         if (!id)
             return badInput(project.lastError());
@@ -348,7 +349,7 @@ int runAnnotations(const QStringList &arguments)
         }
         QUuid onlyCoder;
         if (parser.isSet(coder)) {
-            const auto c = project.store().coderByName(parser.value(coder).trimmed());
+            const auto c = project.reader().coderByName(parser.value(coder).trimmed());
             if (!c)
                 return badInput(QStringLiteral("there is no coder '%1'").arg(parser.value(coder)));
             onlyCoder = c->id;
@@ -370,9 +371,9 @@ int runAnnotations(const QStringList &arguments)
                 return true;
             if (a.documentId != textOf) {
                 textOf = a.documentId;
-                text = project.store().documentText(a.documentId);
+                text = project.reader().documentText(a.documentId);
                 if (parser.isSet(json))
-                    values = project.store().annotationValuesForDocument(a.documentId);
+                    values = project.reader().annotationValuesForDocument(a.documentId);
             }
             const auto c = project.code(a.codeId);
             const QString quoted = text.mid(a.start, a.end - a.start);
@@ -407,13 +408,13 @@ int runAnnotations(const QStringList &arguments)
             return true;
         };
         if (only) {
-            for (const Annotation &a : project.store().annotationsForDocument(only->id))
+            for (const Annotation &a : project.reader().annotationsForDocument(only->id))
                 visit(a);
         } else if (wantedStatus == u"needs-review") {
-            for (const Annotation &a : project.store().flaggedAnnotations()) // indexed: no full scan
+            for (const Annotation &a : project.reader().flaggedAnnotations()) // indexed: no full scan
                 visit(a);
         } else {
-            project.store().forEachAnnotation(visit);
+            project.reader().forEachAnnotation(visit);
         }
         if (parser.isSet(json))
             array.finish();

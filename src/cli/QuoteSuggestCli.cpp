@@ -86,7 +86,7 @@ QHash<QUuid, QJsonObject> quoteSuggestionsJson(const Project &project, const QLi
     const auto textOf = [&](const Annotation &a) {
         if (!texts.contains(a.documentId)) {
             try {
-                texts.insert(a.documentId, project.store().documentText(a.documentId));
+                texts.insert(a.documentId, project.reader().documentText(a.documentId));
             } catch (const StoreError &) {
                 texts.insert(a.documentId, QString());
             }

@@ -3,6 +3,7 @@
 #include "cli/CliSupport.h"
 #include "cli/FieldValueOptions.h"
 #include "project/Project.h"
+#include "project/ProjectInternals.h"
 #include "storage/StoreError.h"
 
 #include <QJsonArray>
@@ -83,7 +84,7 @@ int runActors(const QStringList &arguments)
         .options = {json},
     };
     const auto body = [&](Project &project, const QCommandLineParser &parser) {
-        const QHash<QUuid, int> links = project.store().valueCountsByActor();
+        const QHash<QUuid, int> links = project.reader().valueCountsByActor();
         QJsonArray array;
         for (const Actor &a : project.actors()) {
             if (parser.isSet(json)) {
@@ -177,7 +178,7 @@ int runOutlets(const QStringList &arguments)
         .options = {json},
     };
     const auto body = [&](Project &project, const QCommandLineParser &parser) {
-        const QHash<QUuid, int> articles = project.store().documentCountsByOutlet();
+        const QHash<QUuid, int> articles = project.reader().documentCountsByOutlet();
         QJsonArray array;
         for (const Outlet &o : project.outlets()) {
             if (parser.isSet(json)) {
@@ -231,7 +232,7 @@ int runVariables(const QStringList &arguments)
             return badInput(error);
         QUuid coderId;
         if (parser.isSet(coder)) {
-            const auto found = project.store().coderByName(parser.value(coder).trimmed());
+            const auto found = project.reader().coderByName(parser.value(coder).trimmed());
             if (!found)
                 return badInput(QStringLiteral("no coder named '%1' in this project").arg(parser.value(coder)));
             coderId = found->id;
@@ -327,7 +328,7 @@ int runSetVariable(const QStringList &arguments)
         if (forDocument)
             project.setCoderName(parser.value(coder));
         try {
-            WriteTransaction tx(project.store()); // all or nothing
+            WriteTransaction tx(ProjectInternals::store(project)); // all or nothing
             if (!createPreparedActors(project, *prepared))
                 return badInput(project.lastError());
             for (const FieldAssignment &a : prepared->assignments) {

@@ -29,7 +29,7 @@ QCommandLineOption codersOption()
 }
 
 // The coder pair: --coders A,B, else the project's two coders (role coder: not the lead, not the consensus).
-std::optional<QStringList> coderPair(const ProjectStore &store, const QCommandLineParser &parser,
+std::optional<QStringList> coderPair(const ProjectReader &store, const QCommandLineParser &parser,
                                      const QCommandLineOption &option, QString *error)
 {
     if (parser.isSet(option)) {
@@ -211,7 +211,7 @@ int runReview(const QStringList &arguments)
         if (const QString refusal = comparingRefusal(project, parser, as); !refusal.isEmpty())
             return badInput(refusal);
         QString error;
-        const auto pair = coderPair(project.store(), parser, coders, &error);
+        const auto pair = coderPair(project.reader(), parser, coders, &error);
         if (!pair)
             return badInput(error);
         review::ReviewRequest request{pair->value(0), pair->value(1), {}, parser.values(code), parser.isSet(all)};
@@ -221,7 +221,7 @@ int runReview(const QStringList &arguments)
                 return badInput(error);
             request.documents = {d->id};
         }
-        const review::ReviewReport report = review::computeReview(project.store(), request);
+        const review::ReviewReport report = review::computeReview(project.reader(), request);
         if (!report.error.isEmpty())
             return badInput(report.error);
         int disagreements = 0;
@@ -236,7 +236,7 @@ int runReview(const QStringList &arguments)
                 continue;
             if (item.documentId != textOf) {
                 textOf = item.documentId;
-                text = project.store().documentText(textOf);
+                text = project.reader().documentText(textOf);
             }
             if (parser.isSet(json)) {
                 array.append(itemJson(project, item, text));
@@ -292,7 +292,7 @@ int runAdjudicate(const QStringList &arguments)
         },
     };
     const auto body = [&](Project &project, const QCommandLineParser &parser) {
-        const ProjectStore &store = project.store();
+        const ProjectReader &store = project.reader();
         QString decidedBy = parser.value(by).trimmed();
         if (decidedBy.isEmpty()) {
             for (const Coder &c : store.coders()) {
@@ -371,7 +371,7 @@ int runDecisions(const QStringList &arguments)
         .options = {out, format, json},
     };
     const auto body = [&](Project &project, const QCommandLineParser &parser) {
-        const auto table = review::makeDecisionLogTable(project.store());
+        const auto table = review::makeDecisionLogTable(project.reader());
         if (parser.isSet(out)) {
             const QString path = parser.value(out);
             const QString name = parser.isSet(format) ? parser.value(format) : QFileInfo(path).suffix().toLower();
@@ -379,7 +379,7 @@ int runDecisions(const QStringList &arguments)
             if (!f)
                 return badInput(QStringLiteral("unknown format '%1': use csv, tsv, xlsx, jsonl, sav or dta").arg(name));
             if (*f == exporting::Format::Jsonl) {
-                if (const QString e = review::writeDecisionLogJsonl(project.store(), path); !e.isEmpty())
+                if (const QString e = review::writeDecisionLogJsonl(project.reader(), path); !e.isEmpty())
                     return badInput(e);
             } else {
                 const exporting::ExportResult result = exporting::exportTable(*table, *f, path);

@@ -163,9 +163,9 @@ int runSearch(const QStringList &arguments)
                 return badInput(error);
             const std::optional<QUuid> onlyCoder =
                 viewer->seesAll ? std::nullopt : std::optional<QUuid>(viewer->coderId);
-            return printMemoHits(searchMemos(project.store(), options, nullptr, onlyCoder), maxHits, parser.isSet(json));
+            return printMemoHits(searchMemos(project.reader(), options, nullptr, onlyCoder), maxHits, parser.isSet(json));
         }
-        const CorpusSearchResult result = searchCorpus(project.store(), options, {}, nullptr, maxHits);
+        const CorpusSearchResult result = searchCorpus(project.reader(), options, {}, nullptr, maxHits);
         if (!result.error.isEmpty())
             return badInput(result.error);
         if (parser.isSet(json)) {
@@ -234,7 +234,7 @@ int runAutocode(const QStringList &arguments)
         if (!codeFound)
             return badInput(QStringLiteral("no code named '%1'").arg(parser.value(code)));
         project.setCoderName(parser.value(coder));
-        const CorpusSearchResult found = searchCorpus(project.store(), options);
+        const CorpusSearchResult found = searchCorpus(project.reader(), options);
         if (!found.error.isEmpty())
             return badInput(found.error);
         QList<SuggestedSpan> spans;
@@ -310,7 +310,7 @@ int runSuggestions(const QStringList &arguments)
     };
     const AccessFor access = [&](const QCommandLineParser &) { return acting ? Access::ReadWrite : Access::ReadOnly; };
     const auto body = [&](Project &project, const QCommandLineParser &parser) {
-        if (!documentId.isNull() && !project.store().documentSummary(documentId))
+        if (!documentId.isNull() && !project.reader().documentSummary(documentId))
             return badInput(QStringLiteral("no document with id %1").arg(parser.value(document)));
         QString error;
         const std::optional<Viewer> viewer = viewerFor(project, parser, as, &error);
@@ -405,8 +405,8 @@ int runEditText(const QStringList &arguments)
         if (!summary)
             return badInput(error);
         const QUuid documentId = summary->id;
-        const QString text = project.store().documentText(documentId);
-        const QList<Annotation> before = project.store().annotationsForDocument(documentId);
+        const QString text = project.reader().documentText(documentId);
+        const QList<Annotation> before = project.reader().annotationsForDocument(documentId);
         if (!edit.isValidFor(int(text.size())))
             return badInput(QStringLiteral("the edit at %1 removing %2 is outside the text (0–%3)")
                                 .arg(edit.position)
@@ -415,7 +415,7 @@ int runEditText(const QStringList &arguments)
         if (!project.editDocumentText(documentId, {edit}))
             return badInput(project.lastError());
         int moved = 0, flagged = 0;
-        const QList<Annotation> after = project.store().annotationsForDocument(documentId);
+        const QList<Annotation> after = project.reader().annotationsForDocument(documentId);
         QHash<QUuid, Annotation> old;
         for (const Annotation &a : before)
             old.insert(a.id, a);

@@ -14,7 +14,7 @@ namespace newscoder::cli {
 
 namespace {
 
-QJsonObject coderJson(const ProjectStore &store, const Coder &coder, const QList<Assignment> &assignments)
+QJsonObject coderJson(const ProjectReader &store, const Coder &coder, const QList<Assignment> &assignments)
 {
     int assigned = 0;
     int done = 0;
@@ -134,13 +134,13 @@ int runCoders(const QStringList &arguments)
             if (parser.isSet(colour))
                 wantedColour = parser.value(colour).trimmed();
             if (const int rc =
-                    commit(project, study::planCoder(project.store(), parser.value(set), wantedRole, wantedColour));
+                    commit(project, study::planCoder(project.reader(), parser.value(set), wantedRole, wantedColour));
                 rc != ExitOk)
                 return rc;
         }
         if (parser.isSet(blind) && !project.setBlindCoding(parser.value(blind) == QLatin1String("on")))
             return badInput(project.lastError());
-        const ProjectStore &store = project.store();
+        const ProjectReader &store = project.reader();
         const QList<Assignment> assignments = store.assignments();
         QJsonArray array;
         for (const Coder &c : store.coders()) {
@@ -212,7 +212,7 @@ int runAssign(const QStringList &arguments)
         const QDateTime now = QDateTime::currentDateTimeUtc();
         study::StudyPlan plan;
         if (parser.isSet(sample)) {
-            plan = study::planReliabilitySample(project.store(), request, now);
+            plan = study::planReliabilitySample(project.reader(), request, now);
         } else {
             QString error;
             const QString list = parser.value(parser.isSet(documents) ? documents : parser.isSet(done) ? done : undone);
@@ -220,8 +220,8 @@ int runAssign(const QStringList &arguments)
             if (!ids)
                 return badInput(error);
             plan = parser.isSet(documents)
-                       ? study::planAssignment(project.store(), parser.value(coder), *ids, now)
-                       : study::planMarkDone(project.store(), parser.value(coder), *ids, parser.isSet(done), now);
+                       ? study::planAssignment(project.reader(), parser.value(coder), *ids, now)
+                       : study::planMarkDone(project.reader(), parser.value(coder), *ids, parser.isSet(done), now);
         }
         const QList<ReliabilitySample> samples = plan.redo.insertSamples;
         const qsizetype written = plan.redo.writeAssignments.size();
@@ -263,9 +263,9 @@ int runMyArticles(const QStringList &arguments)
     };
     const auto body = [&](Project &project, const QCommandLineParser &parser) {
         const QString name = parser.value(coder).trimmed();
-        if (!project.store().coderByName(name))
+        if (!project.reader().coderByName(name))
             return badInput(QStringLiteral("there is no coder '%1'").arg(name));
-        const study::MyArticles mine = study::myArticles(project.store(), name);
+        const study::MyArticles mine = study::myArticles(project.reader(), name);
         if (parser.isSet(json)) {
             QJsonArray articles;
             for (const study::MyArticle &a : mine.rows) {

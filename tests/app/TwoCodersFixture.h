@@ -43,7 +43,7 @@ inline TwoCoders prepareTwoCoders(const QTemporaryDir &dir, const QString &fileN
             project->addAnnotation(p.documents[0], code("Claim"), 51, 78);
         project->addAnnotation(p.documents[1], code("Bias indicator"), 31, 37);
     }
-    study::StudyPlan lead = study::planCoder(project->store(), QStringLiteral("Lena"), CoderRole::Lead, {});
+    study::StudyPlan lead = study::planCoder(project->reader(), QStringLiteral("Lena"), CoderRole::Lead, {});
     project->commitStudyChange(lead.text, lead.redo, lead.undo);
     return p;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "project/Project.h"
+#include "project/ProjectInternals.h"
 #include "storage/ProjectStore.h"
 
 #include <QDateTime>
@@ -20,7 +21,7 @@ inline void insertCodedSpans(Project &project, const QList<QUuid> &ids, const QL
                              int perDocument, QRandomGenerator &random)
 {
     const QList<Code> codes = project.codes();
-    ProjectStore &store = project.store();
+    ProjectStore &store = ProjectInternals::store(project);
     const QUuid coders[3] = {store.ensureCoder(QStringLiteral("A")), store.ensureCoder(QStringLiteral("B")),
                              store.ensureCoder(QStringLiteral("C"))};
     WriteTransaction tx(store);

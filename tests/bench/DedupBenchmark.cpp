@@ -191,7 +191,7 @@ int main(int argc, char *argv[])
     }
     ProjectDuplicates fromProject;
     const Timing project = median(runs, [&] {
-        const auto store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
+        const auto store = ProjectStore::open(path, ProjectAccess::ReadOnly);
         fromProject = findProjectDuplicates(*store);
     });
     report("duplicates over a project file (read + cluster)", project);
@@ -204,7 +204,7 @@ int main(int argc, char *argv[])
     }
     ImportDuplicates atImport;
     const Timing importCheck = median(runs, [&] {
-        const auto store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
+        const auto store = ProjectStore::open(path, ProjectAccess::ReadOnly);
         atImport = findImportDuplicates(*store, incoming);
     });
     report("import check: 200 incoming vs the project", importCheck);

@@ -6,6 +6,7 @@
 #include "BenchSupport.h"
 #include "io/CodebookJson.h"
 #include "project/Project.h"
+#include "project/ProjectInternals.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -127,7 +128,7 @@ int main(int argc, char *argv[])
                 spanCodes.append(c);
         }
         const CodeField quoteType = *spanCodes.first().fieldByName(QStringLiteral("Type"));
-        ProjectStore &store = project->store();
+        ProjectStore &store = ProjectInternals::store(*project);
         const QUuid coders[3] = {store.ensureCoder(QStringLiteral("A")), store.ensureCoder(QStringLiteral("B")),
                                  store.ensureCoder(QStringLiteral("C"))};
         WriteTransaction tx(store);

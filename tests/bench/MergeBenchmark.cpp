@@ -11,6 +11,7 @@
 #include "BenchSupport.h"
 #include "io/CodebookJson.h"
 #include "project/Project.h"
+#include "project/ProjectInternals.h"
 #include "storage/StoreError.h"
 #include "study/Assignments.h"
 #include "study/CoderPackage.h"
@@ -87,11 +88,11 @@ int main(int argc, char *argv[])
         }
         const CodeField quoteType = *spanCodes.first().fieldByName(QStringLiteral("Type"));
         for (const QString &coder : {QStringLiteral("A"), QStringLiteral("B")}) {
-            study::StudyPlan plan = study::planAssignment(project->store(), coder, ids, QDateTime::currentDateTimeUtc());
+            study::StudyPlan plan = study::planAssignment(project->reader(), coder, ids, QDateTime::currentDateTimeUtc());
             if (!project->commitStudyChange(plan.text, std::move(plan.redo), std::move(plan.undo)))
                 throw StoreError(StoreError::Kind::Invalid, project->lastError());
         }
-        ProjectStore &store = project->store();
+        ProjectStore &store = ProjectInternals::store(*project);
         const QUuid coders[2] = {store.coderByName(QStringLiteral("A"))->id, store.coderByName(QStringLiteral("B"))->id};
         WriteTransaction tx(store);
         const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -124,7 +125,7 @@ int main(int argc, char *argv[])
     }
     int edited = 0, deleted = 0, added = 0;
     try {
-        auto package = ProjectStore::open(packagePath, ProjectStore::Access::ReadWrite);
+        auto package = ProjectStore::open(packagePath, ProjectAccess::ReadWrite);
         QList<Annotation> mine;
         package->forEachAnnotation([&](const Annotation &a) {
             mine.append(a);

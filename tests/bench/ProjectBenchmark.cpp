@@ -7,6 +7,7 @@
 #include "models/AnnotationTableModel.h"
 #include "models/DocumentListModel.h"
 #include "project/Project.h"
+#include "project/ProjectInternals.h"
 #include "study/ArticleAgreement.h"
 #include "study/Assignments.h"
 #include "study/MyArticles.h"
@@ -88,29 +89,29 @@ int main(int argc, char *argv[])
            medianMs(21, [&] { project->addAnnotation(ids[k++ % ids.size()], quote, 10, 40); }));
     report("undo one annotation (durable commit)", medianMs(21, [&] { project->undoStack()->undo(); }));
     report("redo one annotation (durable commit)", medianMs(21, [&] { project->undoStack()->redo(); }));
-    report("count all annotations", medianMs(5, [&] { project->store().annotationCount(); }));
+    report("count all annotations", medianMs(5, [&] { project->reader().annotationCount(); }));
     report("annotation counts per code (codebook dock)",
-           medianMs(5, [&] { project->store().annotationCountsByCode(); }));
+           medianMs(5, [&] { project->reader().annotationCountsByCode(); }));
     report("stream all annotations (CLI annotations)", medianMs(3, [&] {
                int n = 0;
-               project->store().forEachAnnotation([&n](const Annotation &) {
+               project->reader().forEachAnnotation([&n](const Annotation &) {
                    ++n;
                    return true;
                });
            }));
     // A study: every article is coded by three coders (the worst case for agreement).
     report("per-article agreement of 3 coders, every article (list)",
-           medianMs(3, [&] { study::articleAgreements(project->store()); }));
+           medianMs(3, [&] { study::articleAgreements(project->reader()); }));
     int touched = 0;
     report("per-article agreement of the one article just coded",
-           medianMs(21, [&] { study::articleAgreements(project->store(), nullptr, {ids[(touched++ * 7919) % ids.size()]}); }));
+           medianMs(21, [&] { study::articleAgreements(project->reader(), nullptr, {ids[(touched++ * 7919) % ids.size()]}); }));
     {
-        study::StudyPlan plan = study::planAssignment(project->store(), QStringLiteral("A"), ids,
+        study::StudyPlan plan = study::planAssignment(project->reader(), QStringLiteral("A"), ids,
                                                       QDateTime::currentDateTimeUtc());
         project->commitStudyChange(plan.text, std::move(plan.redo), std::move(plan.undo));
     }
     report("my articles: 10,000 assigned with missing counts",
-           medianMs(3, [&] { study::myArticles(project->store(), QStringLiteral("A")); }));
+           medianMs(3, [&] { study::myArticles(project->reader(), QStringLiteral("A")); }));
     // Editing the text of one long article with 12,120 annotations (three
     // coders): only what moves is written.
     {
@@ -120,7 +121,7 @@ int main(int argc, char *argv[])
             longArticle.text += paragraph(random);
         const QUuid longId = project->importDocuments({longArticle}).value(0);
         const int length = int(longArticle.text.size());
-        ProjectStore &store = project->store();
+        ProjectStore &store = ProjectInternals::store(*project);
         const QUuid coder = store.ensureCoder(QStringLiteral("Dense"));
         {
             WriteTransaction tx(store);

@@ -166,6 +166,6 @@ int main(int argc, char *argv[])
     measure("undo an added annotation", runs, [&](int) { project.undoStack()->undo(); });
     measure("redo it", runs, [&](int) { project.undoStack()->redo(); });
     std::printf("annotations on the article shown: %lld\n",
-                static_cast<long long>(project.store().annotationsForDocument(current).size()));
+                static_cast<long long>(project.reader().annotationsForDocument(current).size()));
     return 0;
 }

@@ -73,7 +73,7 @@ private:
 
     int storedAnnotations() const
     {
-        return ProjectStore::open(m_project, ProjectStore::Access::ReadOnly)->annotationCount();
+        return ProjectStore::open(m_project, ProjectAccess::ReadOnly)->annotationCount();
     }
 
 private Q_SLOTS:
@@ -212,7 +212,7 @@ private Q_SLOTS:
         QCOMPARE(sortedKeys(skipped[0].toObject()), keyList({"path", "reason"}));
         QVERIFY(skipped[0][u"path"].toString().endsWith(QStringLiteral("binary.txt")));
         QVERIFY(!skipped[0][u"reason"].toString().isEmpty());
-        auto store = ProjectStore::open(project, ProjectStore::Access::ReadOnly);
+        auto store = ProjectStore::open(project, ProjectAccess::ReadOnly);
         QCOMPARE(store->documentCount(), 2);
         for (const QJsonValue &v : imported) {
             const QJsonObject d = v.toObject();
@@ -236,7 +236,7 @@ private Q_SLOTS:
     {
         const QJsonArray docs = jsonArray({QStringLiteral("documents"), m_project, QStringLiteral("--json")});
         QCOMPARE(docs.size(), 3);
-        auto store = ProjectStore::open(m_project, ProjectStore::Access::ReadOnly);
+        auto store = ProjectStore::open(m_project, ProjectAccess::ReadOnly);
         for (const QJsonValue &v : docs) {
             const QJsonObject d = v.toObject();
             QCOMPARE(sortedKeys(d), keyList({"id", "title", "outlet", "date", "url", "length"}));
@@ -259,7 +259,7 @@ private Q_SLOTS:
 
     void textIsByteExact()
     {
-        auto store = ProjectStore::open(m_project, ProjectStore::Access::ReadOnly);
+        auto store = ProjectStore::open(m_project, ProjectAccess::ReadOnly);
         const QList<DocumentSummary> docs = store->documentSummaries();
         QCOMPARE(docs.size(), 3);
         bool sawNonBmp = false;
@@ -283,7 +283,7 @@ private Q_SLOTS:
 
     void annotateAndList()
     {
-        auto store = ProjectStore::open(m_project, ProjectStore::Access::ReadOnly);
+        auto store = ProjectStore::open(m_project, ProjectAccess::ReadOnly);
         const QString text = store->documentText(QUuid::fromString(m_festivalId));
         const QString wanted = QStringLiteral("\U0001F1FA\U0001F1E6 flags");
         const int start = int(text.indexOf(wanted));
@@ -413,7 +413,7 @@ private Q_SLOTS:
         const QByteArray textBefore = fileBytes(m_textFile);
         const QByteArray newerBefore = fileBytes(m_newerFile);
         const int annotationsBefore = storedAnnotations();
-        const int documentsBefore = ProjectStore::open(m_project, ProjectStore::Access::ReadOnly)->documentCount();
+        const int documentsBefore = ProjectStore::open(m_project, ProjectAccess::ReadOnly)->documentCount();
 
         const Run r = cli(args);
         QVERIFY2(r.status == QProcess::NormalExit, qPrintable(describe(r)));
@@ -422,7 +422,7 @@ private Q_SLOTS:
 
         // Nothing was changed or created by a failing command.
         QCOMPARE(storedAnnotations(), annotationsBefore);
-        QCOMPARE(ProjectStore::open(m_project, ProjectStore::Access::ReadOnly)->documentCount(), documentsBefore);
+        QCOMPARE(ProjectStore::open(m_project, ProjectAccess::ReadOnly)->documentCount(), documentsBefore);
         QCOMPARE(fileBytes(m_textFile), textBefore);
         QCOMPARE(fileBytes(m_newerFile), newerBefore);
         if (args.value(0) == u"new")

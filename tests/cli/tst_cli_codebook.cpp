@@ -118,7 +118,7 @@ private Q_SLOTS:
         QCOMPARE(summary.value(u"merged").toInt(), 1);
         QCOMPARE(summary.value(u"fields_added").toInt(), 1);
 
-        auto store = ProjectStore::open(m_project, ProjectStore::Access::ReadOnly);
+        auto store = openProjectReader(m_project);
         const auto frame = store->codeByName(QStringLiteral("Frame"));
         QVERIFY(frame);
         QVERIFY(frame->shortcut.isEmpty()); // "1" belongs to Quote

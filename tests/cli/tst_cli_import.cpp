@@ -213,7 +213,7 @@ private Q_SLOTS:
         const Run r = newscoder::test::runCli({u"import"_s, project, file, u"--encoding"_s, u"klingon-8"_s});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("unknown encoding \"klingon-8\""), r.err.constData());
-        auto store = ProjectStore::open(project, ProjectStore::Access::ReadOnly);
+        auto store = ProjectStore::open(project, newscoder::ProjectAccess::ReadOnly);
         QCOMPARE(store->documentCount(), 0); // nothing written
     }
 };

@@ -124,12 +124,12 @@ private:
 
     int articleCount() const
     {
-        return int(ProjectStore::open(m_path, ProjectStore::Access::ReadOnly)->documentSummaries().size());
+        return int(ProjectStore::open(m_path, ProjectAccess::ReadOnly)->documentSummaries().size());
     }
 
     QString metadata(const QString &id, QLatin1StringView key) const
     {
-        const auto store = ProjectStore::open(m_path, ProjectStore::Access::ReadOnly);
+        const auto store = ProjectStore::open(m_path, ProjectAccess::ReadOnly);
         const std::optional<Document> d = store->document(QUuid::fromString(id));
         if (!d)
             return QStringLiteral("<no article>");

@@ -76,7 +76,7 @@ private Q_SLOTS:
         QCOMPARE(report[u"skipped"].toArray().size(), 0);
         QCOMPARE(report[u"warnings"].toArray().size(), 1); // the cover page, left out with a note
 
-        auto store = ProjectStore::open(project, ProjectStore::Access::ReadOnly);
+        auto store = ProjectStore::open(project, newscoder::ProjectAccess::ReadOnly);
         QCOMPARE(store->documentCount(), 3);
         const auto ferry = store->document(QUuid(imported[0][u"id"].toString()));
         QVERIFY(ferry);
@@ -107,7 +107,7 @@ private Q_SLOTS:
         QCOMPARE(skipped[0][u"reason"].toString(), u"row 5: empty row"_s);
         QCOMPARE(skipped[1][u"reason"].toString(), u"row 6: the text column \"body\" is empty"_s);
 
-        auto store = ProjectStore::open(project, ProjectStore::Access::ReadOnly);
+        auto store = ProjectStore::open(project, newscoder::ProjectAccess::ReadOnly);
         const auto ferry = store->document(QUuid(imported[0][u"id"].toString()));
         QVERIFY(ferry);
         QCOMPARE(metadataValue(*ferry, u"external_id"_s), u"NEWS"_s);       // --map id=section
@@ -131,7 +131,7 @@ private Q_SLOTS:
         const Run r = newscoder::test::runCli({u"import"_s, project, sample(u"tables/articles.csv"_s), u"--map"_s, map});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
-        auto store = ProjectStore::open(project, ProjectStore::Access::ReadOnly);
+        auto store = ProjectStore::open(project, newscoder::ProjectAccess::ReadOnly);
         QCOMPARE(store->documentCount(), 0);
         QVERIFY(QFile::remove(project));
     }
@@ -155,7 +155,7 @@ private Q_SLOTS:
             {u"import"_s, project, sample(u"tables/articles.csv"_s), u"--map"_s, u"text=story"_s});
         QCOMPARE(alone.exitCode, 2);
         QVERIFY(alone.out.contains("no column \"story\""));
-        auto store = ProjectStore::open(project, ProjectStore::Access::ReadOnly);
+        auto store = ProjectStore::open(project, newscoder::ProjectAccess::ReadOnly);
         QCOMPARE(store->documentCount(), 2);
     }
 };

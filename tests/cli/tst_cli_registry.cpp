@@ -65,7 +65,7 @@ private:
         return {};
     }
 
-    int annotationCount() { return ProjectStore::open(m_project, ProjectStore::Access::ReadOnly)->annotationCount(); }
+    int annotationCount() { return ProjectStore::open(m_project, ProjectAccess::ReadOnly)->annotationCount(); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -307,7 +307,7 @@ private Q_SLOTS:
         }
         QVERIFY(!reyesId.isNull());
 
-        auto project = Project::open(m_project, ProjectStore::Access::ReadOnly);
+        auto project = Project::open(m_project, ProjectAccess::ReadOnly);
         const Code speakerCode = *project->codeByName(s("Speaker"));
         const Code quoteCode = *project->codeByName(s("Quote"));
         const QList<FieldValue> speakerValues = project->annotationValues(QUuid::fromString(speaker));
@@ -327,7 +327,7 @@ private Q_SLOTS:
                 QCOMPARE(v.text, s("direct"));
         }
         QCOMPARE(project->annotationValues(QUuid::fromString(peskov)).value(0).actorId, peskovId);
-        QVERIFY(project->missingRequiredFields(*project->store().annotation(QUuid::fromString(quote))).isEmpty());
+        QVERIFY(project->missingRequiredFields(*project->reader().annotation(QUuid::fromString(quote))).isEmpty());
     }
 
     void annotateFieldErrors_data()
@@ -363,7 +363,7 @@ private Q_SLOTS:
     void annotateFieldErrors()
     {
         QFETCH(QStringList, extra);
-        const auto project = ProjectStore::open(m_project, ProjectStore::Access::ReadOnly);
+        const auto project = ProjectStore::open(m_project, ProjectAccess::ReadOnly);
         QString quoteId, speakerId;
         project->forEachAnnotation([&](const Annotation &a) {
             const auto c = project->code(a.codeId);

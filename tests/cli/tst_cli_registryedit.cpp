@@ -49,14 +49,14 @@ private Q_SLOTS:
         const CliRun r = runCli({QStringLiteral("actor-merge"), m_path, QStringLiteral("Dmitry Peskov"),
                                  QStringLiteral("Peskov D.")});
         QVERIFY2(r.ok(), qPrintable(r.describe()));
-        auto project = Project::open(m_path, ProjectStore::Access::ReadOnly);
+        auto project = Project::open(m_path, ProjectAccess::ReadOnly);
         QCOMPARE(project->actors().size(), 1);
         const Actor kept = project->actors().first();
         QCOMPARE(kept.name, QStringLiteral("Dmitry Peskov"));
         QVERIFY(kept.aliases.contains(QStringLiteral("Peskov D.")));
         QVERIFY(kept.aliases.contains(QStringLiteral("Peskov")));
         QCOMPARE(project->annotationValues(m_speakerB).value(0).actorId, kept.id);
-        QCOMPARE(project->store().valueCountsByActor().value(kept.id), 2);
+        QCOMPARE(project->reader().valueCountsByActor().value(kept.id), 2);
     }
 
     void actorMergeRefusals_data()
@@ -74,7 +74,7 @@ private Q_SLOTS:
         const CliRun r = runCli({QStringLiteral("actor-merge"), m_path, kept, absorbed});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(!r.err.isEmpty());
-        QCOMPARE(Project::open(m_path, ProjectStore::Access::ReadOnly)->actors().size(), 2);
+        QCOMPARE(Project::open(m_path, ProjectAccess::ReadOnly)->actors().size(), 2);
     }
 
     void outletAddAndAssign()
@@ -88,19 +88,19 @@ private Q_SLOTS:
                     QStringLiteral("--document"), idString(m_doc1), QStringLiteral("--document"), idString(m_doc2)});
         QVERIFY2(r.ok(), qPrintable(r.describe()));
         {
-            auto project = Project::open(m_path, ProjectStore::Access::ReadOnly);
+            auto project = Project::open(m_path, ProjectAccess::ReadOnly);
             const Outlet o = *project->outlet(outletId);
             QCOMPARE(o.domains, QStringList{QStringLiteral("kremlinwire.example")});
             QCOMPARE(o.country, QStringLiteral("RU"));
-            QCOMPARE(project->store().documentSummary(m_doc1)->outletId, outletId);
-            QCOMPARE(project->store().documentSummary(m_doc2)->outletId, outletId);
+            QCOMPARE(project->reader().documentSummary(m_doc1)->outletId, outletId);
+            QCOMPARE(project->reader().documentSummary(m_doc2)->outletId, outletId);
         }
         r = runCli({QStringLiteral("outlet-assign"), m_path, QStringLiteral("--none"), QStringLiteral("--document"),
                     idString(m_doc2)});
         QVERIFY2(r.ok(), qPrintable(r.describe()));
-        auto project = Project::open(m_path, ProjectStore::Access::ReadOnly);
-        QVERIFY(project->store().documentSummary(m_doc2)->outletId.isNull());
-        QCOMPARE(project->store().documentSummary(m_doc1)->outletId, outletId);
+        auto project = Project::open(m_path, ProjectAccess::ReadOnly);
+        QVERIFY(project->reader().documentSummary(m_doc2)->outletId.isNull());
+        QCOMPARE(project->reader().documentSummary(m_doc1)->outletId, outletId);
     }
 
     void outletRefusals_data()
@@ -130,9 +130,9 @@ private Q_SLOTS:
         const CliRun r = runCli(args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY(!r.err.isEmpty());
-        auto project = Project::open(m_path, ProjectStore::Access::ReadOnly);
+        auto project = Project::open(m_path, ProjectAccess::ReadOnly);
         QVERIFY(project->outlets().isEmpty());
-        QVERIFY(project->store().documentSummary(m_doc1)->outletId.isNull());
+        QVERIFY(project->reader().documentSummary(m_doc1)->outletId.isNull());
     }
 };
 

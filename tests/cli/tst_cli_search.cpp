@@ -107,7 +107,7 @@ private Q_SLOTS:
                  QStringLiteral("Quote"), QStringLiteral("--coder"), QStringLiteral("Ann"), QStringLiteral("--sentences")});
         QVERIFY2(r.out.startsWith("0 suggestions added"), r.out.constData()); // duplicates skipped
         {
-            auto store = ProjectStore::open(m_path, ProjectStore::Access::ReadOnly);
+            auto store = ProjectStore::open(m_path, ProjectAccess::ReadOnly);
             const QList<Annotation> list = store->annotationsForDocument(m_docA);
             QCOMPARE(list.size(), 2);
             QCOMPARE(list.first().status, AnnotationStatus::Suggested);
@@ -123,7 +123,7 @@ private Q_SLOTS:
         QCOMPARE(r.out, QByteArray("accepted 1 suggestions\n"));
         r = cli({QStringLiteral("suggestions"), m_path, QStringLiteral("--reject"), QStringLiteral("--all")});
         QCOMPARE(r.out, QByteArray("rejected 2 suggestions\n"));
-        auto store = ProjectStore::open(m_path, ProjectStore::Access::ReadOnly);
+        auto store = ProjectStore::open(m_path, ProjectAccess::ReadOnly);
         QCOMPARE(store->annotationCount(), 1);
         QCOMPARE(store->annotation(QUuid::fromString(firstId))->status, AnnotationStatus::Coded);
     }
@@ -160,7 +160,7 @@ private Q_SLOTS:
                      QStringLiteral("--insert"), QStringLiteral("Mayor Li")});
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
         QCOMPARE(r.out, QByteArray("text edited: 1 annotations moved, 1 flagged for review\n"));
-        auto store = ProjectStore::open(m_path, ProjectStore::Access::ReadOnly);
+        auto store = ProjectStore::open(m_path, ProjectAccess::ReadOnly);
         const QString edited = store->documentText(m_docA);
         QVERIFY(edited.startsWith(QStringLiteral("Mayor Li said nothing.")));
         for (const Annotation &a : store->annotationsForDocument(m_docA)) {
@@ -313,7 +313,7 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         r = cli({QStringLiteral("edit-text"), m_path, QStringLiteral("--at"), QStringLiteral("0")});
         QCOMPARE(r.exitCode, 1);
-        auto store = ProjectStore::open(m_path, ProjectStore::Access::ReadOnly);
+        auto store = ProjectStore::open(m_path, ProjectAccess::ReadOnly);
         QCOMPARE(store->documentText(m_docA), TextA);
     }
 };

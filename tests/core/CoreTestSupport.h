@@ -50,7 +50,7 @@ inline Document makeDocument(const QString &title, const QString &text, const QL
 // A fresh connection that sees only what was committed to the file.
 inline std::unique_ptr<ProjectStore> reader(const QString &path)
 {
-    return ProjectStore::open(path, ProjectStore::Access::ReadOnly);
+    return ProjectStore::open(path, ProjectAccess::ReadOnly);
 }
 
 inline QByteArray fileHash(const QString &path)
@@ -256,7 +256,7 @@ inline QString codeListDiff(QList<Code> a, QList<Code> b)
     return {};
 }
 
-inline QList<Annotation> allAnnotations(const ProjectStore &store)
+inline QList<Annotation> allAnnotations(const ProjectReader &store)
 {
     QList<Annotation> all;
     store.forEachAnnotation([&](const Annotation &a) {

@@ -45,7 +45,7 @@ struct CodedFixture : ProjectFixture
         p.setDocumentValues(plainDoc, slant, {{slant, QStringLiteral("-1"), {}, {}}});
         const QUuid mainActor = articleCode.fieldByName(QStringLiteral("Main actor"))->id;
         p.setDocumentValues(plainDoc, mainActor, {{mainActor, {}, {}, actor}});
-        outlet = p.store().document(plainDoc)->outletId;
+        outlet = p.reader().document(plainDoc)->outletId;
         const QUuid ownership = outletCode.fieldByName(QStringLiteral("Ownership"))->id;
         p.setOutletValues(outlet, ownership, {{ownership, QStringLiteral("private"), {}, {}}});
         // A second coder with an annotation and a variable of their own.

@@ -81,10 +81,10 @@ int main(int argc, char *argv[])
         return 2;
     }
     if (args[1] == QLatin1String("--open")) {
-        say("opened " + project->store().lockNotice().toUtf8());
+        say("opened " + project->lockNotice().toUtf8());
         waitToBeKilled();
     }
-    const QList<DocumentSummary> documents = project->store().documentSummaries();
+    const QList<DocumentSummary> documents = project->reader().documentSummaries();
     if (documents.isEmpty() || project->codes().isEmpty()) {
         std::fprintf(stderr, "the project needs a document and a code\n");
         return 3;

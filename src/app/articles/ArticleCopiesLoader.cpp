@@ -1,7 +1,7 @@
 #include "articles/ArticleCopiesLoader.h"
 
 #include "project/Project.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 #include "storage/StoreError.h"
 
 #include <QFutureWatcher>
@@ -51,8 +51,8 @@ void ArticleCopiesLoader::start()
 {
     m_timer->stop();
     const int generation = ++m_generation;
-    const QString path = m_project.path();
-    if (path.isEmpty()) {
+    const ReaderSource source = m_project.reader().readerSource();
+    if (source.isNull()) {
         m_running = false;
         m_copies.clear();
         Q_EMIT finished();
@@ -72,14 +72,14 @@ void ArticleCopiesLoader::start()
             m_copies = result.copies;
         Q_EMIT finished();
     });
-    watcher->setFuture(QtConcurrent::run([path, generation, hook = g_workerHook] {
+    watcher->setFuture(QtConcurrent::run([source, generation, hook = g_workerHook] {
         Result result;
         result.generation = generation;
         if (hook)
             hook();
         try {
             // A store belongs to the thread that opened it: the worker has its own.
-            const auto store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
+            const auto store = source.open();
             result.copies = dedup::findArticleCopies(*store);
         } catch (const StoreError &e) {
             result.error = e.message();

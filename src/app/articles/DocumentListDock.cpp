@@ -344,7 +344,7 @@ bool DocumentListDock::markSelected(bool done)
     }
     study::StudyPlan plan;
     try {
-        plan = study::planMarkDone(project.store(), project.coderName(), mine, done, QDateTime::currentDateTimeUtc());
+        plan = study::planMarkDone(project.reader(), project.coderName(), mine, done, QDateTime::currentDateTimeUtc());
     } catch (const StoreError &e) {
         Q_EMIT statusMessage(e.message());
         return false;

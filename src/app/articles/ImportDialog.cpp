@@ -2,7 +2,7 @@
 
 #include "io/TextDecoding.h"
 #include "project/Project.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 #include "storage/StoreError.h"
 
 #include <QComboBox>
@@ -208,8 +208,8 @@ void ImportDialog::analyse()
         showPreview();
         Q_EMIT analysed();
     });
-    const QString projectPath = m_project.path();
-    watcher->setFuture(QtConcurrent::run([paths = m_paths, choices = m_choices, projectPath, generation,
+    const ReaderSource source = m_project.reader().readerSource();
+    watcher->setFuture(QtConcurrent::run([paths = m_paths, choices = m_choices, source, generation,
                                           cancel = m_cancel, done = m_done, total = m_total, hook = g_workerHook] {
         Result result;
         result.generation = generation;
@@ -221,9 +221,9 @@ void ImportDialog::analyse()
         };
         try {
             // A store belongs to the thread that opened it: the worker has its own.
-            std::unique_ptr<ProjectStore> store;
-            if (!projectPath.isEmpty())
-                store = ProjectStore::open(projectPath, ProjectStore::Access::ReadOnly);
+            std::unique_ptr<ProjectReader> store;
+            if (!source.isNull())
+                store = source.open();
             result.preview = previewImport(paths, choices, store.get(), {}, progress, cancel.get());
         } catch (const StoreError &e) {
             result.error = e.message();

@@ -3,8 +3,7 @@
 #include "io/ScraperResidue.h"
 #include "project/Project.h"
 #include "project/ScraperLeftovers.h"
-#include "storage/MetadataRows.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 #include <QAction>
 #include <QMenu>
@@ -57,7 +56,7 @@ bool ScraperLeftoverActions::leftoversMarked(Project *project, const QUuid &id)
     ++m_storeReads;
     // Only the metadata entry; the text's length bounds nothing here (any span means "marked").
     const std::optional<QString> stored =
-        metadataOfDocument(project->store(), id, QString::fromLatin1(scraped::ResidueMetadataKey));
+        project->reader().metadataOfDocument(id, QString::fromLatin1(scraped::ResidueMetadataKey));
     const bool marked =
         stored && !scraped::residueFromString(*stored, std::numeric_limits<int>::max()).isEmpty();
     m_cachedDocument = id;

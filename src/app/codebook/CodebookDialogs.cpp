@@ -71,12 +71,12 @@ SplitCodeDialog::SplitCodeDialog(Project &project, const QUuid &codeId, const QL
     m_list->setObjectName(QStringLiteral("splitAnnotations"));
     try {
         QHash<QUuid, QString> titles;
-        for (const DocumentSummary &s : project.store().documentSummaries())
+        for (const DocumentSummary &s : project.reader().documentSummaries())
             titles.insert(s.id, s.title);
         QHash<QUuid, QString> texts;
-        for (const Annotation &a : project.store().annotationsForCode(codeId)) {
+        for (const Annotation &a : project.reader().annotationsForCode(codeId)) {
             if (!texts.contains(a.documentId))
-                texts.insert(a.documentId, project.store().documentText(a.documentId));
+                texts.insert(a.documentId, project.reader().documentText(a.documentId));
             QString excerpt = texts.value(a.documentId).mid(a.start, a.end - a.start).simplified();
             if (excerpt.size() > 80)
                 excerpt = excerpt.left(79) + u'…';

@@ -15,7 +15,7 @@ QList<QUuid> annotationsLinkingToAny(const Project &project, const QList<QUuid> 
     QList<QUuid> linking;
     try {
         for (const QUuid &id : ids) {
-            for (const QUuid &source : project.store().annotationsLinkingTo(id)) {
+            for (const QUuid &source : project.reader().annotationsLinkingTo(id)) {
                 if (!ids.contains(source) && !linking.contains(source))
                     linking.append(source);
             }
@@ -42,9 +42,9 @@ LinkedDeletionChoice askAboutLinkingAnnotations(QWidget *parent, const Project &
     QStringList names;
     for (const QUuid &id : linking.mid(0, 6)) {
         try {
-            if (const auto a = project.store().annotation(id))
+            if (const auto a = project.reader().annotation(id))
                 names << QStringLiteral("• ")
-                             + annotationTitle(project, project.store().documentText(a->documentId), *a, 60);
+                             + annotationTitle(project, project.reader().documentText(a->documentId), *a, 60);
         } catch (const StoreError &) {
         }
     }

@@ -122,7 +122,7 @@ std::optional<Annotation> AnnotationFieldForm::shown() const
     if (row >= 0)
         return *m_annotations.annotation(row);
     try {
-        return m_project.store().annotation(m_annotationId);
+        return m_project.reader().annotation(m_annotationId);
     } catch (const StoreError &) {
         return std::nullopt;
     }
@@ -133,7 +133,7 @@ QString AnnotationFieldForm::documentText(const Annotation &a) const
     if (a.documentId == m_annotations.documentId())
         return m_annotations.text();
     try {
-        return m_project.store().documentText(a.documentId);
+        return m_project.reader().documentText(a.documentId);
     } catch (const StoreError &) {
         return {};
     }
@@ -357,7 +357,7 @@ QWidget *AnnotationFieldForm::linkEntry(const QUuid &targetId, const QString &su
 {
     std::optional<Annotation> target;
     try {
-        target = m_project.store().annotation(targetId);
+        target = m_project.reader().annotation(targetId);
     } catch (const StoreError &) {
     }
     auto *entry = new QWidget(parent);
@@ -423,7 +423,7 @@ void AnnotationFieldForm::refreshReverseLinks()
         return;
     QList<QUuid> sources;
     try {
-        sources = m_project.store().annotationsLinkingTo(m_annotationId);
+        sources = m_project.reader().annotationsLinkingTo(m_annotationId);
     } catch (const StoreError &) {
     }
     if (sources == m_shownReverse && m_reverse->count() == sources.size())

@@ -18,9 +18,9 @@ ArticleTextEditor::ArticleTextEditor(Project &project, const QUuid &documentId, 
     setObjectName(QStringLiteral("articleTextEditor"));
     QString title;
     try {
-        m_original = project.store().documentText(documentId);
-        m_annotations = project.store().annotationsForDocument(documentId);
-        if (const auto summary = project.store().documentSummary(documentId))
+        m_original = project.reader().documentText(documentId);
+        m_annotations = project.reader().annotationsForDocument(documentId);
+        if (const auto summary = project.reader().documentSummary(documentId))
             title = summary->title;
     } catch (const StoreError &e) {
         Q_EMIT project.errorOccurred(e.message());

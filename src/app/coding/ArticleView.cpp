@@ -4,7 +4,6 @@
 #include "coding/CueHighlighter.h"
 #include "models/AnnotationTableModel.h"
 #include "project/Project.h"
-#include "storage/MetadataRows.h"
 #include "storage/StoreError.h"
 #include "text/ReviewFlags.h"
 #include "text/SpanTrim.h"
@@ -82,7 +81,7 @@ void ArticleView::applyResidue(bool onlyIfChanged)
     const int length = document()->characterCount() - 1;
     const std::optional<QString> stored =
         id.isNull() ? std::nullopt
-                    : metadataOfDocument(m_project.store(), id, QString::fromLatin1(scraped::ResidueMetadataKey));
+                    : m_project.reader().metadataOfDocument(id, QString::fromLatin1(scraped::ResidueMetadataKey));
     QList<scraped::ResidueSpan> residue =
         stored ? scraped::residueFromString(*stored, length) : QList<scraped::ResidueSpan>();
     if (onlyIfChanged && residue == m_residue)
@@ -113,7 +112,7 @@ void ArticleView::reloadLinks()
     QHash<QUuid, QList<FieldValue>> values;
     if (!documentId.isNull()) {
         try {
-            values = m_project.store().annotationValuesForDocument(documentId);
+            values = m_project.reader().annotationValuesForDocument(documentId);
         } catch (const StoreError &) {
         }
     }

@@ -34,16 +34,16 @@ QuoteSuggestionJob::QuoteSuggestionJob(Project &project, const QList<QUuid> &doc
     m_progress->setValue(0);
 
     connect(&m_watcher, &QFutureWatcher<QuoteSuggestionRun>::finished, this, &QuoteSuggestionJob::onFinished);
-    const QString path = project.path();
+    const ReaderSource source = project.reader().readerSource();
     const QuoteMapping mapping = quoteMapping(project);
     const QList<Code> codes = project.codes();
     const QList<Actor> actors = project.actors();
     const QString coder = project.coderName();
     auto shared = m_shared;
-    m_watcher.setFuture(QtConcurrent::run([path, mapping, codes, actors, coder, documentIds, shared] {
+    m_watcher.setFuture(QtConcurrent::run([source, mapping, codes, actors, coder, documentIds, shared] {
         QuoteSuggestionRun run;
         try {
-            const auto store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
+            const auto store = source.open();
             run = planQuoteSuggestions(*store, mapping, codes, actors, coder, documentIds,
                                        [shared](int done, int total) {
                                            shared->done = done;

@@ -55,11 +55,11 @@ struct SuggestionListing
 
 // Worker thread: every suggestion of the project with its article title and text.
 // `onlyCoder` set (blind coding): that coder's suggestions only.
-SuggestionListing listSuggestions(const QString &path, const std::optional<QUuid> &onlyCoder)
+SuggestionListing listSuggestions(const ReaderSource &source, const std::optional<QUuid> &onlyCoder)
 {
     SuggestionListing listing;
     try {
-        const auto store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
+        const auto store = source.open();
         QList<Annotation> found;
         store->forEachAnnotation([&](const Annotation &a) {
             if (a.status == AnnotationStatus::Suggested && (!onlyCoder || a.coderId == *onlyCoder))
@@ -208,7 +208,7 @@ void SuggestionsPanel::refresh()
         if (m_article && !m_article->documentId().isNull()) {
             QString title;
             try {
-                if (const auto summary = m_project->store().documentSummary(m_article->documentId()))
+                if (const auto summary = m_project->reader().documentSummary(m_article->documentId()))
                     title = summary->title;
             } catch (const StoreError &) {
             }
@@ -246,9 +246,9 @@ void SuggestionsPanel::refresh()
         updateButtons();
         Q_EMIT refreshed();
     });
-    const QString path = m_project->path();
+    const ReaderSource source = m_project->reader().readerSource();
     const std::optional<QUuid> onlyCoder = study::onlyVisibleCoder(*m_project);
-    watcher->setFuture(QtConcurrent::run([path, onlyCoder] { return listSuggestions(path, onlyCoder); }));
+    watcher->setFuture(QtConcurrent::run([source, onlyCoder] { return listSuggestions(source, onlyCoder); }));
 }
 
 void SuggestionsPanel::acceptSelected(bool accept)

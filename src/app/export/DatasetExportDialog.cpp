@@ -326,8 +326,8 @@ void DatasetExportDialog::refreshPreview()
         }
         showPreview(std::move(preview));
     });
-    const QString path = m_project.path();
-    m_previewWatcher->setFuture(QtConcurrent::run([path, s] { return readDatasetPreview(path, s, PreviewRows); }));
+    const ReaderSource source = m_project.reader().readerSource();
+    m_previewWatcher->setFuture(QtConcurrent::run([source, s] { return readDatasetPreview(source, s, PreviewRows); }));
 }
 
 void DatasetExportDialog::showPreview(DatasetPreview preview)
@@ -434,9 +434,9 @@ void DatasetExportDialog::startExport()
             result.error = tr("The export stopped without saying why.");
         finishExport(std::move(result), s, existed);
     });
-    const QString path = m_project.path();
-    m_exportWatcher->setFuture(QtConcurrent::run([path, s, shared] {
-        return runDatasetExport(path, s, [shared](qint64 rows) {
+    const ReaderSource source = m_project.reader().readerSource();
+    m_exportWatcher->setFuture(QtConcurrent::run([source, s, shared] {
+        return runDatasetExport(source, s, [shared](qint64 rows) {
             shared->rows = rows;
             return !shared->cancel.load();
         });

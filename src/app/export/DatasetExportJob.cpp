@@ -5,7 +5,7 @@
 #include "export/Exporter.h"
 #include "export/StudyFolder.h"
 #include "export/VariableNames.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 #include "storage/StoreError.h"
 
 #include <QCoreApplication>
@@ -50,12 +50,12 @@ QString DatasetExportSpec::problem() const
     return {};
 }
 
-DatasetPreview readDatasetPreview(const QString &projectPath, const DatasetExportSpec &spec, int maxRows)
+DatasetPreview readDatasetPreview(const ReaderSource &project, const DatasetExportSpec &spec, int maxRows)
 {
     DatasetPreview preview;
     preview.table = spec.previewTable();
     try {
-        const auto store = ProjectStore::open(projectPath, ProjectStore::Access::ReadOnly);
+        const auto store = project.open();
         const dataset::Dataset data(*store, spec.filter);
         const auto table = data.table(preview.table);
         const QList<dataset::Column> &columns = table->columns();
@@ -103,7 +103,7 @@ DatasetPreview readDatasetPreview(const QString &projectPath, const DatasetExpor
     return preview;
 }
 
-exporting::ExportResult runDatasetExport(const QString &projectPath, const DatasetExportSpec &spec,
+exporting::ExportResult runDatasetExport(const ReaderSource &project, const DatasetExportSpec &spec,
                                          const exporting::ExportProgress &progress)
 {
     exporting::ExportResult result;
@@ -112,7 +112,7 @@ exporting::ExportResult runDatasetExport(const QString &projectPath, const Datas
         return result;
     }
     try {
-        const auto store = ProjectStore::open(projectPath, ProjectStore::Access::ReadOnly);
+        const auto store = project.open();
         const dataset::Dataset data(*store, spec.filter);
         switch (spec.output()) {
         case DatasetExportSpec::Output::Jsonl:
@@ -143,11 +143,11 @@ exporting::ExportResult runDatasetExport(const QString &projectPath, const Datas
     return result;
 }
 
-exporting::ExportResult runCodebookDocument(const QString &projectPath, const QString &target)
+exporting::ExportResult runCodebookDocument(const ReaderSource &project, const QString &target)
 {
     exporting::ExportResult result;
     try {
-        const auto store = ProjectStore::open(projectPath, ProjectStore::Access::ReadOnly);
+        const auto store = project.open();
         const dataset::Dataset data(*store, {});
         return exporting::writeCodebookDocument(data, target);
     } catch (const StoreError &e) {

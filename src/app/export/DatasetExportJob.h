@@ -6,6 +6,8 @@
 #include "dataset/Dataset.h"
 #include "export/ExportTypes.h"
 
+#include "storage/ProjectReader.h"
+
 #include <QStringList>
 
 #include <optional>
@@ -49,11 +51,11 @@ struct DatasetPreview
     QString error;
 };
 
-// Both run on any thread: they open `projectPath` read-only themselves.
-DatasetPreview readDatasetPreview(const QString &projectPath, const DatasetExportSpec &spec, int maxRows);
-exporting::ExportResult runDatasetExport(const QString &projectPath, const DatasetExportSpec &spec,
+// Both run on any thread: they open their own reader of `project` there.
+DatasetPreview readDatasetPreview(const ReaderSource &project, const DatasetExportSpec &spec, int maxRows);
+exporting::ExportResult runDatasetExport(const ReaderSource &project, const DatasetExportSpec &spec,
                                          const exporting::ExportProgress &progress);
 // The codebook document (.html, .md or .pdf by suffix).
-exporting::ExportResult runCodebookDocument(const QString &projectPath, const QString &target);
+exporting::ExportResult runCodebookDocument(const ReaderSource &project, const QString &target);
 
 } // namespace newscoder

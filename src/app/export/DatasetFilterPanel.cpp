@@ -67,7 +67,7 @@ DatasetFilterPanel::DatasetFilterPanel(const Project &project, const ExportConte
     m_coders = new QListWidget;
     m_coders->setObjectName(QStringLiteral("coderList"));
     QStringList names;
-    for (const Coder &c : project.store().coders())
+    for (const Coder &c : project.reader().coders())
         names.append(c.name);
     names.sort(Qt::CaseInsensitive);
     const bool onlyOne = !context.coder.isEmpty() && names.contains(context.coder);

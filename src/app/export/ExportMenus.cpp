@@ -143,8 +143,8 @@ void ExportMenus::writeCodebook(const QString &path)
                                      Prompt::Tone::Warning);
         Q_EMIT codebookWritten();
     });
-    const QString projectPath = project->path();
-    watcher->setFuture(QtConcurrent::run([projectPath, path] { return runCodebookDocument(projectPath, path); }));
+    const ReaderSource source = project->reader().readerSource();
+    watcher->setFuture(QtConcurrent::run([source, path] { return runCodebookDocument(source, path); }));
 }
 
 } // namespace newscoder

@@ -153,7 +153,7 @@ void ArticleVariablesPanel::rebuild()
     std::optional<DocumentSummary> summary;
     if (m_project && !m_documentId.isNull()) {
         try {
-            summary = m_project->store().documentSummary(m_documentId);
+            summary = m_project->reader().documentSummary(m_documentId);
         } catch (const StoreError &) {
         }
     }
@@ -179,7 +179,7 @@ void ArticleVariablesPanel::rebuild()
     } else {
         m_message->clear();
         try {
-            if (const auto coder = m_project->store().coderByName(m_project->coderName()))
+            if (const auto coder = m_project->reader().coderByName(m_project->coderName()))
                 coderId = coder->id;
         } catch (const StoreError &) {
         }

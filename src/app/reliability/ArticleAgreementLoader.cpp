@@ -2,7 +2,7 @@
 
 #include "models/DocumentListModel.h"
 #include "project/Project.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 #include "storage/StoreError.h"
 
 #include <QFutureWatcher>
@@ -114,7 +114,7 @@ void ArticleAgreementLoader::start()
     m_touched.clear();
     m_cancel = std::make_shared<std::atomic_bool>(false);
     auto cancel = m_cancel;
-    const QString path = m_model->project().path();
+    const ReaderSource source = m_model->project().reader().readerSource();
     m_running = true;
     m_runningOnly = only;
     auto *watcher = new QFutureWatcher<Result>(this);
@@ -134,7 +134,7 @@ void ArticleAgreementLoader::start()
             m_model->updateAgreements(result.only, result.agreements);
         Q_EMIT finished();
     });
-    watcher->setFuture(QtConcurrent::run([path, generation, cancel, only, hook = g_workerHook] {
+    watcher->setFuture(QtConcurrent::run([source, generation, cancel, only, hook = g_workerHook] {
         Result result;
         result.generation = generation;
         result.only = only;
@@ -142,7 +142,7 @@ void ArticleAgreementLoader::start()
             hook();
         try {
             // A store belongs to the thread that opened it: the worker has its own.
-            const auto store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
+            const auto store = source.open();
             result.agreements = study::articleAgreements(*store, cancel.get(), only);
         } catch (const StoreError &e) {
             result.error = e.message();

@@ -2,7 +2,7 @@
 
 #include "project/Project.h"
 #include "review/DisagreementReport.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 #include "storage/StoreError.h"
 
 #include <QDir>
@@ -165,10 +165,10 @@ void ReliabilityConsensusTab::compute()
         watcher->deleteLater();
         finish(watcher->result());
     });
-    const QString path = m_project.path();
-    watcher->setFuture(QtConcurrent::run([path] {
+    const ReaderSource source = m_project.reader().readerSource();
+    watcher->setFuture(QtConcurrent::run([source] {
         try {
-            const auto store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
+            const auto store = source.open();
             return review::computeConsensusAgreement(*store, {});
         } catch (const StoreError &e) {
             review::ConsensusAgreementReport failed;
@@ -237,7 +237,7 @@ void ReliabilityConsensusTab::writeReport()
     review::DisagreementReportResult result;
     QString error;
     try {
-        error = review::writeDisagreementReport(m_project.store(), request, path, &result);
+        error = review::writeDisagreementReport(m_project.reader(), request, path, &result);
     } catch (const StoreError &e) {
         error = e.message();
     }

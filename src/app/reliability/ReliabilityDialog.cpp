@@ -48,12 +48,12 @@ namespace {
 
 // Runs on a worker thread. A store belongs to the thread that opened it, so
 // the worker reads the project through its own read-only connection.
-AgreementReport computeFromFile(const QString &path, const AgreementRequest &request,
+AgreementReport computeFromFile(const ReaderSource &source, const AgreementRequest &request,
                                 const std::function<void(int, int)> &progress, const std::atomic_bool *cancel)
 {
     AgreementReport failed;
     try {
-        const auto store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
+        const auto store = source.open();
         return computeProjectAgreement(*store, request, progress, cancel);
     } catch (const StoreError &e) {
         failed.error = e.message();
@@ -70,11 +70,11 @@ struct DisagreementsResult
 };
 
 // Runs on a worker thread, like computeFromFile().
-DisagreementsResult disagreementsFromFile(const QString &path, const QUuid &codeId, const AgreementRequest &request)
+DisagreementsResult disagreementsFromFile(const ReaderSource &source, const QUuid &codeId, const AgreementRequest &request)
 {
     DisagreementsResult result;
     try {
-        const auto store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
+        const auto store = source.open();
         result.list = codeDisagreements(*store, codeId, request);
     } catch (const StoreError &e) {
         result.error = e.message();
@@ -307,11 +307,11 @@ void ReliabilityDialog::compute()
         progress->deleteLater();
         finish(std::move(result));
     });
-    const QString path = m_project.path();
+    const ReaderSource source = m_project.reader().readerSource();
     const AgreementRequest req = m_pendingRequest;
-    m_watcher->setFuture(QtConcurrent::run([path, req, shared] {
+    m_watcher->setFuture(QtConcurrent::run([source, req, shared] {
         return computeFromFile(
-            path, req,
+            source, req,
             [shared](int done, int total) {
                 shared->done = done;
                 shared->total = total;
@@ -399,11 +399,11 @@ DisagreementsDialog *ReliabilityDialog::showDisagreements(int row)
         else
             dialog->setError(result.error);
     });
-    const QString path = m_project.path();
+    const ReaderSource source = m_project.reader().readerSource();
     const QUuid codeId = r->codeId;
     const AgreementRequest request = m_reportRequest;
     watcher->setFuture(
-        QtConcurrent::run([path, codeId, request] { return disagreementsFromFile(path, codeId, request); }));
+        QtConcurrent::run([source, codeId, request] { return disagreementsFromFile(source, codeId, request); }));
     dialog->show();
     return dialog;
 }

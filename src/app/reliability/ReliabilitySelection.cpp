@@ -87,7 +87,7 @@ void ReliabilitySelection::refreshCoders()
 {
     QList<QPair<QString, QString>> names;
     try {
-        for (const Coder &c : m_project.store().coders())
+        for (const Coder &c : m_project.reader().coders())
             names.append({c.name, c.name});
     } catch (const StoreError &e) {
         Q_EMIT errorOccurred(e.message());

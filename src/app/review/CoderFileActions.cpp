@@ -100,7 +100,7 @@ QString CoderFileActions::exportPackage(const QString &coder, const QString &pat
     Project *project = m_project();
     if (!project)
         return tr("No project is open.");
-    return study::writeCoderPackage(project->store(), coder, path).error;
+    return study::writeCoderPackage(project->reader(), coder, path).error;
 }
 
 QList<study::MergeReport> CoderFileActions::mergeFiles(const QStringList &paths, QString *error)
@@ -303,8 +303,8 @@ void CoderFileActions::askAndExport()
     if (!project)
         return;
     QStringList coders;
-    for (const Coder &c : project->store().coders()) {
-        if (c.role == CoderRole::Coder && !project->store().assignments(c.id).isEmpty())
+    for (const Coder &c : project->reader().coders()) {
+        if (c.role == CoderRole::Coder && !project->reader().assignments(c.id).isEmpty())
             coders << c.name;
     }
     if (coders.isEmpty()) {

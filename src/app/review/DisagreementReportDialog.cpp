@@ -27,11 +27,11 @@ DisagreementReportDialog::DisagreementReportDialog(Project &project, QWidget *pa
     setWindowTitle(tr("Disagreement Report"));
     QStringList coders;
     try {
-        for (const Coder &c : project.store().coders()) {
+        for (const Coder &c : project.reader().coders()) {
             if (c.role == CoderRole::Coder)
                 coders << c.name;
         }
-        if (const auto consensus = study::consensusCoder(project.store()))
+        if (const auto consensus = study::consensusCoder(project.reader()))
             m_consensus = consensus->name;
     } catch (const StoreError &) {
     }
@@ -95,7 +95,7 @@ bool DisagreementReportDialog::writeTo(const QString &path, QString *error)
     review::DisagreementReportResult result;
     if (message.isEmpty()) {
         try {
-            message = review::writeDisagreementReport(m_project.store(), request, path, &result);
+            message = review::writeDisagreementReport(m_project.reader(), request, path, &result);
         } catch (const StoreError &e) {
             message = e.message();
         }

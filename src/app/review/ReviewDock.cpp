@@ -246,11 +246,11 @@ void ReviewDock::fillCoders()
     QStringList names;
     m_consensus.clear();
     try {
-        for (const Coder &c : m_project->store().coders()) {
+        for (const Coder &c : m_project->reader().coders()) {
             if (c.role == CoderRole::Coder)
                 names << c.name;
         }
-        if (const auto consensus = study::consensusCoder(m_project->store()))
+        if (const auto consensus = study::consensusCoder(m_project->reader()))
             m_consensus = consensus->name;
     } catch (const StoreError &e) {
         Q_EMIT statusMessage(e.message());
@@ -307,7 +307,7 @@ void ReviewDock::startLoading()
     m_loading = true;
     m_busy->show();
     const int generation = ++m_generation;
-    const QString path = m_project->path();
+    const ReaderSource source = m_project->reader().readerSource();
     review::ReviewRequest request{m_coderA->currentText(), m_coderB->currentText(), {}, {}, true};
     if (m_code->currentIndex() > 0)
         request.codes = {m_code->currentText()};
@@ -328,11 +328,11 @@ void ReviewDock::startLoading()
         if (result.generation == m_generation)
             finishLoading(result);
     });
-    watcher->setFuture(QtConcurrent::run([path, request, generation, consensus, coder]() mutable {
+    watcher->setFuture(QtConcurrent::run([source, request, generation, consensus, coder]() mutable {
         Loaded loaded;
         loaded.generation = generation;
         try {
-            const auto store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
+            const auto store = source.open();
             if (!consensus.isEmpty()) {
                 const auto c = store->coderByName(consensus);
                 const auto other = store->coderByName(coder);
@@ -541,7 +541,7 @@ bool ReviewDock::decide(const QString &decision)
     if (next)
         m_keepSelected = m_report.items.value(next->data(ArticleColumn, IndexRole).toInt()).id;
     const QString by = m_project->coderName().isEmpty() ? tr("lead") : m_project->coderName();
-    return commitPlan(review::planDecision(m_project->store(), *item, decision, m_memo->text().trimmed(), by,
+    return commitPlan(review::planDecision(m_project->reader(), *item, decision, m_memo->text().trimmed(), by,
                                            QDateTime::currentDateTimeUtc()));
 }
 
@@ -551,7 +551,7 @@ bool ReviewDock::acceptAgreements()
         return false;
     const QString by = m_project->coderName().isEmpty() ? tr("lead") : m_project->coderName();
     study::StudyPlan plan =
-        review::planAcceptAgreements(m_project->store(), m_report.items, by, QDateTime::currentDateTimeUtc());
+        review::planAcceptAgreements(m_project->reader(), m_report.items, by, QDateTime::currentDateTimeUtc());
     const qsizetype count = plan.redo.insertDecisions.size();
     if (!commitPlan(std::move(plan)))
         return false;

@@ -331,7 +331,7 @@ void SearchDock::find()
         const QList<SearchHit> hits = searcher.find(text);
         QString title;
         try {
-            if (const auto summary = m_project->store().documentSummary(doc))
+            if (const auto summary = m_project->reader().documentSummary(doc))
                 title = summary->title;
         } catch (const StoreError &) {
             // the title is only shown
@@ -353,7 +353,7 @@ void SearchDock::startWorker(const SearchOptions &options, bool memos, int maxHi
 {
     m_shared = std::make_shared<Shared>();
     auto shared = m_shared;
-    const QString path = m_project->path();
+    const ReaderSource source = m_project->reader().readerSource();
     m_busyCoding = forCoding;
     m_summary->setText(forCoding ? tr("Finding the hits to code…") : tr("Searching…"));
     m_progress->setRange(0, 0);
@@ -368,7 +368,7 @@ void SearchDock::startWorker(const SearchOptions &options, bool memos, int maxHi
     });
     // Blind coding: a coder's memo search leaves out other coders' annotation memos.
     const std::optional<QUuid> onlyCoder = study::onlyVisibleCoder(*m_project);
-    m_watcher->setFuture(QtConcurrent::run([path, options, memos, maxHits, forCoding, codeId, shared, onlyCoder] {
+    m_watcher->setFuture(QtConcurrent::run([source, options, memos, maxHits, forCoding, codeId, shared, onlyCoder] {
         Outcome outcome;
         outcome.memos = memos;
         outcome.forCoding = forCoding;
@@ -376,7 +376,7 @@ void SearchDock::startWorker(const SearchOptions &options, bool memos, int maxHi
         try {
             // A store belongs to the thread that opened it: the worker reads
             // through its own read-only connection.
-            const auto store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
+            const auto store = source.open();
             if (memos) {
                 outcome.memo = searchMemos(*store, options, &shared->cancel, onlyCoder);
             } else {

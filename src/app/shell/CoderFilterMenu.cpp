@@ -52,7 +52,7 @@ void CoderFilterMenu::rebuild()
         return;
     QList<Coder> coders;
     try {
-        coders = m_project->store().coders();
+        coders = m_project->reader().coders();
     } catch (const StoreError &) {
     }
     if (!coders.isEmpty())

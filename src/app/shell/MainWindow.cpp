@@ -251,7 +251,7 @@ bool MainWindow::openProject(const QString &path, bool askReadOnly)
 {
     std::unique_ptr<Project> project;
     try {
-        project = Project::open(path, ProjectStore::Access::ReadWrite);
+        project = Project::open(path, ProjectAccess::ReadWrite);
     } catch (const StoreError &e) {
         if (e.kind() != StoreError::Kind::Locked || !askReadOnly || !m_interactive) {
             showError(e.message());
@@ -263,13 +263,13 @@ bool MainWindow::openProject(const QString &path, bool askReadOnly)
         if (answer != 0)
             return false;
         try {
-            project = Project::open(path, ProjectStore::Access::ReadOnly);
+            project = Project::open(path, ProjectAccess::ReadOnly);
         } catch (const StoreError &again) {
             showError(again.message());
             return false;
         }
     }
-    const QString lockNotice = project->store().lockNotice(); // a crashed session's lock was cleared
+    const QString lockNotice = project->lockNotice(); // a crashed session's lock was cleared
     setSession(std::make_unique<ProjectSession>(std::move(project)));
     addRecentFile(path);
     if (!lockNotice.isEmpty()) {

@@ -117,7 +117,7 @@ void MainWindow::saveAs(bool keepWorkingHere)
     if (path.isEmpty())
         return;
     try {
-        m_session->project().store().saveCopy(path);
+        m_session->project().saveCopy(path);
     } catch (const StoreError &e) {
         showError(e.message());
         return;

@@ -18,7 +18,7 @@
 #include "review/ReviewDock.h"
 #include "search/SearchDock.h"
 #include "shell/ProjectSession.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 #include "study/BlindCoding.h"
 #include "text/ReviewFlags.h"
 

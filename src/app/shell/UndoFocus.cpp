@@ -30,7 +30,7 @@ UndoFocus::UndoFocus(Project &project, Show show) : QObject(&project), m_project
             touch(ids.first());
         } else if (owner == StoredValue::Owner::Annotation) {
             try {
-                if (const auto a = m_project.store().annotation(ids.first()))
+                if (const auto a = m_project.reader().annotation(ids.first()))
                     touch(a->documentId, a->id);
             } catch (const StoreError &) {
             }

@@ -2,7 +2,7 @@
 
 #include "stats/KrippendorffAlpha.h"
 #include "stats/ReliabilityData.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 #include <QHash>
 #include <QLocale>
@@ -82,7 +82,7 @@ QString valueText(const FieldValue &v, const QHash<QUuid, QString> &linkTargets)
 
 } // namespace
 
-QList<AgreementRow> computeFieldAgreement(const ProjectStore &store, const QList<Code> &codes,
+QList<AgreementRow> computeFieldAgreement(const ProjectReader &store, const QList<Code> &codes,
                                           const QList<Coder> &coders, const QList<QUuid> &documents,
                                           const std::atomic_bool *cancel)
 {

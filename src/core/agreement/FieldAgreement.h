@@ -10,7 +10,7 @@
 
 namespace newscoder {
 
-class ProjectStore;
+class ProjectReader;
 
 // Agreement on the values coders gave, at each field's level of measurement
 // (Krippendorff's alpha; nominal for choices, booleans and links, ordinal for
@@ -29,7 +29,7 @@ class ProjectStore;
 // `coders` are the coders to compare (ids and names); `documents` restricts
 // the articles (empty: all). Rows use the measure "alpha" and name the
 // subject "Code › Field". Fields no selected coder gave a value get no row.
-QList<AgreementRow> computeFieldAgreement(const ProjectStore &store, const QList<Code> &codes,
+QList<AgreementRow> computeFieldAgreement(const ProjectReader &store, const QList<Code> &codes,
                                           const QList<Coder> &coders, const QList<QUuid> &documents,
                                           const std::atomic_bool *cancel = nullptr);
 

@@ -1,6 +1,6 @@
 #include "agreement/PooledUnits.h"
 
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 #include <QDir>
 #include <QSaveFile>

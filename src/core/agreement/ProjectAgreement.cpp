@@ -6,7 +6,7 @@
 #include "stats/KrippendorffAlpha.h"
 #include "stats/ReliabilityData.h"
 #include "stats/UnitizingAlpha.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 #include <QHash>
 #include <QSet>
@@ -36,7 +36,7 @@ struct Selection
     QString error;
 };
 
-Selection select(const ProjectStore &store, const AgreementRequest &request)
+Selection select(const ProjectReader &store, const AgreementRequest &request)
 {
     Selection s;
     const QList<Coder> allCoders = store.coders();
@@ -186,7 +186,7 @@ void addInterval(stats::AgreementResult &result,
 
 } // namespace
 
-AgreementReport computeProjectAgreement(const ProjectStore &store, const AgreementRequest &request,
+AgreementReport computeProjectAgreement(const ProjectReader &store, const AgreementRequest &request,
                                         const std::function<void(int, int)> &progress,
                                         const std::atomic_bool *cancel)
 {
@@ -324,7 +324,7 @@ AgreementReport computeProjectAgreement(const ProjectStore &store, const Agreeme
     return report;
 }
 
-QList<Disagreement> codeDisagreements(const ProjectStore &store, const QUuid &codeId, const AgreementRequest &request)
+QList<Disagreement> codeDisagreements(const ProjectReader &store, const QUuid &codeId, const AgreementRequest &request)
 {
     QList<Disagreement> result;
     AgreementRequest onlyThis = request;

@@ -13,7 +13,7 @@
 
 namespace newscoder {
 
-class ProjectStore;
+class ProjectReader;
 
 // Which part of a project to compare. Empty lists mean "all".
 struct AgreementRequest
@@ -100,13 +100,13 @@ struct Disagreement
 // Reads only; run it on a worker thread with its own read-only store. When
 // `cancel` turns true (checked between codes and between bootstrap draws) the
 // report comes back with cancelled = true and no rows.
-AgreementReport computeProjectAgreement(const ProjectStore &store, const AgreementRequest &request,
+AgreementReport computeProjectAgreement(const ProjectReader &store, const AgreementRequest &request,
                                         const std::function<void(int done, int total)> &progress = {},
                                         const std::atomic_bool *cancel = nullptr);
 
 // The spans of one code that are not matched exactly by every other coder.
 // With request.documents set, reads only those articles' annotations.
-QList<Disagreement> codeDisagreements(const ProjectStore &store, const QUuid &codeId,
+QList<Disagreement> codeDisagreements(const ProjectReader &store, const QUuid &codeId,
                                       const AgreementRequest &request);
 
 } // namespace newscoder

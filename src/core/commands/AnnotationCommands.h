@@ -1,7 +1,7 @@
 #pragma once
 
 #include "model/Annotation.h"
-#include "storage/ProjectStore.h"
+#include "model/StoredValue.h"
 
 #include <QUndoCommand>
 

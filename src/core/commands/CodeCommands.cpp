@@ -1,6 +1,7 @@
 #include "commands/CodeCommands.h"
 
 #include "project/Project.h"
+#include "storage/ProjectStore.h"
 
 namespace newscoder {
 

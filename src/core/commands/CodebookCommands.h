@@ -2,7 +2,7 @@
 
 #include "model/Annotation.h"
 #include "model/Code.h"
-#include "storage/ProjectStore.h"
+#include "model/StoredValue.h"
 
 #include <QUndoCommand>
 

@@ -3,7 +3,7 @@
 #include "model/Annotation.h"
 #include "model/Document.h"
 #include "model/Outlet.h"
-#include "storage/ProjectStore.h"
+#include "model/StoredValue.h"
 
 #include <QUndoCommand>
 

@@ -2,6 +2,7 @@
 
 #include "commands/CommandIds.h"
 #include "project/Project.h"
+#include "storage/ProjectStore.h"
 
 namespace newscoder {
 

@@ -1,6 +1,9 @@
 #pragma once
 
-#include "storage/ProjectStore.h"
+#include "model/Actor.h"
+#include "model/Annotation.h"
+#include "model/Outlet.h"
+#include "model/StoredValue.h"
 
 #include <QUndoCommand>
 

@@ -1,7 +1,6 @@
 #include "dataset/FieldColumns.h"
 #include "dataset/Tables_p.h"
-#include "storage/DatasetReader.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 #include <algorithm>
 #include <map>
@@ -35,7 +34,7 @@ public:
         add(QStringLiteral("url"), ColumnType::Text, QStringLiteral("Article URL"));
         add(QStringLiteral("author"), ColumnType::Text, QStringLiteral("Author"));
         add(QStringLiteral("length"), ColumnType::Integer, QStringLiteral("Length of the text (UTF-16 code units)"));
-        m_metaKeys = DatasetReader(dataset.store()).metadataKeys(dataset.filter().documents);
+        m_metaKeys = dataset.reader().datasetMetadataKeys(dataset.filter().documents);
         m_metaFirst = m_columns.size();
         for (const QString &key : m_metaKeys)
             add(QStringLiteral("meta.") + snakeName(key), ColumnType::Text, QStringLiteral("Metadata: ") + key);
@@ -64,7 +63,7 @@ public:
         QList<QUuid> outletIds;
         for (const Outlet &o : dataset.outlets())
             outletIds.append(o.id);
-        for (const StoredValue &v : dataset.store().valuesOfOutlets(outletIds)) {
+        for (const StoredValue &v : dataset.reader().valuesOfOutlets(outletIds)) {
             DatasetValue dv;
             dv.fieldId = v.value.fieldId;
             dv.position = v.position;
@@ -120,7 +119,7 @@ public:
             }
             coders.clear();
         };
-        DatasetReader(m_dataset.store()).stream(
+        m_dataset.reader().streamDataset(
             query,
             [&](const DatasetArticle &a) {
                 flush();

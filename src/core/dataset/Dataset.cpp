@@ -1,8 +1,7 @@
 #include "dataset/Dataset.h"
 
 #include "dataset/Tables_p.h"
-#include "storage/DatasetReader.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 #include "storage/StoreError.h"
 
 #include <algorithm>
@@ -111,7 +110,7 @@ QString contextAfter(const QString &text, int end, int characters)
     return text.mid(from, to - from);
 }
 
-Dataset::Dataset(const ProjectStore &store, Filter filter, ArticleFilter articles)
+Dataset::Dataset(const ProjectReader &store, Filter filter, ArticleFilter articles)
     : m_store(store), m_filter(std::move(filter)), m_articles(std::move(articles))
 {
     m_codes = m_store.codes();
@@ -176,7 +175,7 @@ Dataset::Dataset(const ProjectStore &store, Filter filter, ArticleFilter article
                 known = true;
             }
         }
-        if (!known && !DatasetReader(m_store).hasImportedOutlet(wanted))
+        if (!known && !m_store.hasImportedOutlet(wanted))
             throw StoreError(StoreError::Kind::Invalid, QStringLiteral("No outlet named “%1”.").arg(name));
         m_query.outletNames.append(wanted);
     }

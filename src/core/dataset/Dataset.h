@@ -16,7 +16,7 @@
 #include <memory>
 
 namespace newscoder {
-class ProjectStore;
+class ProjectReader;
 }
 
 namespace newscoder::dataset {
@@ -64,11 +64,11 @@ class Dataset
 public:
     // Resolves the filter's names; throws StoreError (Invalid) naming an
     // unknown coder or code.
-    Dataset(const ProjectStore &store, Filter filter, ArticleFilter articles = {});
+    Dataset(const ProjectReader &store, Filter filter, ArticleFilter articles = {});
 
     std::unique_ptr<Table> table(TableKind kind) const;
 
-    const ProjectStore &store() const { return m_store; }
+    const ProjectReader &reader() const { return m_store; }
     const Filter &filter() const { return m_filter; }
     const ArticleFilter &articleFilter() const { return m_articles; }
     const QList<Code> &codes() const { return m_codes; }       // the whole codebook, tree order
@@ -84,7 +84,7 @@ public:
     const QList<Outlet> &outlets() const { return m_outlets; }
 
 private:
-    const ProjectStore &m_store;
+    const ProjectReader &m_store;
     Filter m_filter;
     ArticleFilter m_articles;
     DatasetQuery m_query;

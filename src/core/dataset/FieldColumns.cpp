@@ -1,6 +1,6 @@
 #include "dataset/FieldColumns.h"
 
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 namespace newscoder::dataset {
 

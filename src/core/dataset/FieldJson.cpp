@@ -1,7 +1,7 @@
 #include "dataset/FieldJson.h"
 
 #include "dataset/FieldColumns.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

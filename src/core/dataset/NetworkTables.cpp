@@ -1,8 +1,7 @@
 #include "dataset/NetworkTables.h"
 
 #include "dataset/Tables_p.h"
-#include "storage/DatasetReader.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 #include <QSet>
 
@@ -72,8 +71,7 @@ public:
             row = Row{idString(id), label, kind, code.isEmpty() ? QVariant() : QVariant(code)};
             go = visit(row);
         };
-        DatasetReader(m_dataset.store())
-            .stream(
+        m_dataset.reader().streamDataset(
                 query,
                 [&](const DatasetArticle &a) {
                     body = a.body;

@@ -1,7 +1,6 @@
 #include "dataset/FieldColumns.h"
 #include "dataset/Tables_p.h"
-#include "storage/DatasetReader.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 #include <algorithm>
 
@@ -58,7 +57,7 @@ public:
         query.annotationValues = true;
         bool go = true;
         QString articleId;
-        DatasetReader(m_dataset.store()).stream(
+        m_dataset.reader().streamDataset(
             query,
             [&](const DatasetArticle &a) {
                 articleId = idString(a.id);
@@ -122,7 +121,7 @@ public:
 
     void forEachRow(const RowVisitor &visit) const override
     {
-        const QHash<QUuid, int> links = m_dataset.store().valueCountsByActor();
+        const QHash<QUuid, int> links = m_dataset.reader().valueCountsByActor();
         for (const Actor &a : m_dataset.actors()) {
             Row row(m_columns.size());
             row[0] = idString(a.id);
@@ -166,7 +165,7 @@ public:
 
     void forEachRow(const RowVisitor &visit) const override
     {
-        const QHash<QUuid, int> counts = m_dataset.store().documentCountsByOutlet();
+        const QHash<QUuid, int> counts = m_dataset.reader().documentCountsByOutlet();
         QHash<QUuid, QString> actorNames;
         for (const Actor &a : m_dataset.actors())
             actorNames.insert(a.id, a.name);
@@ -179,7 +178,7 @@ public:
             row[4] = o.memo;
             row[5] = qint64(counts.value(o.id));
             QList<DatasetValue> values;
-            for (const StoredValue &v : m_dataset.store().valuesOfOutlets({o.id}))
+            for (const StoredValue &v : m_dataset.reader().valuesOfOutlets({o.id}))
                 values.append(DatasetValue{v.value.fieldId, {}, v.position, v.value.text, v.value.actorId,
                                            actorNames.value(v.value.actorId), {}, {}, {}});
             std::stable_sort(values.begin(), values.end(), [](const DatasetValue &a, const DatasetValue &b) {

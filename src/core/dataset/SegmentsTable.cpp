@@ -1,7 +1,6 @@
 #include "dataset/FieldColumns.h"
 #include "dataset/Tables_p.h"
-#include "storage/DatasetReader.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 // segments: one row per annotation, with its article, its text and context,
 // and one or more columns per field of the exported codes.
@@ -96,7 +95,7 @@ public:
         Row row;
         row.resize(m_columns.size());
         bool go = true;
-        DatasetReader(m_dataset.store()).stream(
+        m_dataset.reader().streamDataset(
             query,
             [&](const DatasetArticle &a) {
                 current = a;

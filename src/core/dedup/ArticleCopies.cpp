@@ -2,7 +2,7 @@
 
 #include "dedup/ImportDuplicates.h"
 #include "dedup/ProjectDuplicates.h"
-#include "storage/MetadataRows.h"
+#include "storage/ProjectReader.h"
 
 #include <algorithm>
 
@@ -30,7 +30,7 @@ void add(ArticleCopyMap &map, const QUuid &of, const ArticleCopy &copy)
 
 } // namespace
 
-ArticleCopyMap findArticleCopies(const ProjectStore &store, const DuplicateOptions &options)
+ArticleCopyMap findArticleCopies(const ProjectReader &store, const DuplicateOptions &options)
 {
     const ProjectDuplicates found = findProjectDuplicates(store, options);
     ArticleCopyMap map;
@@ -43,9 +43,9 @@ ArticleCopyMap findArticleCopies(const ProjectStore &store, const DuplicateOptio
         }
     }
     // Links stored at import: both ends show them.
-    const QHash<QUuid, QString> links = metadataByDocument(store, QString(CopyOfKey));
+    const QHash<QUuid, QString> links = store.metadataByDocument(QString(CopyOfKey));
     if (!links.isEmpty()) {
-        const QHash<QUuid, QString> similarities = metadataByDocument(store, QString(CopySimilarityKey));
+        const QHash<QUuid, QString> similarities = store.metadataByDocument(QString(CopySimilarityKey));
         QHash<QUuid, int> index;
         for (qsizetype i = 0; i < found.articles.size(); ++i)
             index.insert(found.articles[i].id, int(i));

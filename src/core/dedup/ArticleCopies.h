@@ -16,7 +16,7 @@
 
 namespace newscoder {
 
-class ProjectStore;
+class ProjectReader;
 
 namespace dedup {
 
@@ -36,7 +36,7 @@ struct ArticleCopy
 using ArticleCopyMap = QHash<QUuid, QList<ArticleCopy>>;
 
 // Throws StoreError. `options` must pass DuplicateFinder::checkOptions().
-ArticleCopyMap findArticleCopies(const ProjectStore &store, const DuplicateOptions &options = {});
+ArticleCopyMap findArticleCopies(const ProjectReader &store, const DuplicateOptions &options = {});
 
 } // namespace dedup
 } // namespace newscoder

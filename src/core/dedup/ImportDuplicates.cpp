@@ -1,6 +1,6 @@
 #include "dedup/ImportDuplicates.h"
 
-#include "storage/DocumentTextStream.h"
+#include "storage/ProjectReader.h"
 
 #include <QHash>
 
@@ -111,7 +111,7 @@ const ImportMatch *ImportDuplicates::matchFor(int incoming) const
     return it != matches.end() && it->incoming == incoming ? &*it : nullptr;
 }
 
-ImportDuplicates findImportDuplicates(const ProjectStore &store, const QList<Document> &incoming,
+ImportDuplicates findImportDuplicates(const ProjectReader &store, const QList<Document> &incoming,
                                       const DuplicateOptions &options)
 {
     DuplicateFinder finder(options);
@@ -119,7 +119,7 @@ ImportDuplicates findImportDuplicates(const ProjectStore &store, const QList<Doc
     if (!incoming.isEmpty()) { // nothing to compare: the project is not read
         QStringList batch;
         batch.reserve(BatchSize);
-        streamDocumentTexts(store, [&](const DocumentTextRow &row) {
+        store.streamDocumentTexts([&](const DocumentTextRow &row) {
             articles.append({row.id, row.title, row.outlet, row.date, 0});
             batch.append(row.text);
             if (batch.size() >= BatchSize) {

@@ -24,7 +24,7 @@
 
 namespace newscoder {
 
-class ProjectStore;
+class ProjectReader;
 
 namespace dedup {
 
@@ -63,7 +63,7 @@ struct ImportDuplicates
 };
 
 // Throws StoreError. `options` must pass DuplicateFinder::checkOptions().
-ImportDuplicates findImportDuplicates(const ProjectStore &store, const QList<Document> &incoming,
+ImportDuplicates findImportDuplicates(const ProjectReader &store, const QList<Document> &incoming,
                                       const DuplicateOptions &options = {});
 
 // The same against project articles given as texts (no store), for callers

@@ -1,6 +1,6 @@
 #include "dedup/ProjectDuplicates.h"
 
-#include "storage/DocumentTextStream.h"
+#include "storage/ProjectReader.h"
 
 namespace newscoder::dedup {
 
@@ -11,14 +11,14 @@ constexpr int BatchSize = 512;
 
 } // namespace
 
-ProjectDuplicates findProjectDuplicates(const ProjectStore &store, const DuplicateOptions &options)
+ProjectDuplicates findProjectDuplicates(const ProjectReader &store, const DuplicateOptions &options)
 {
     ProjectDuplicates found;
     found.options = options;
     DuplicateFinder finder(options);
     QStringList batch;
     batch.reserve(BatchSize);
-    streamDocumentTexts(store, [&](const DocumentTextRow &row) {
+    store.streamDocumentTexts([&](const DocumentTextRow &row) {
         found.articles.append({row.id, row.title, row.outlet, row.date, 0});
         batch.append(row.text);
         if (batch.size() >= BatchSize) {

@@ -1,5 +1,5 @@
 // Duplicate detection over a whole project: every article's text is read in
-// one streamed query (storage/DocumentTextStream.h), fingerprinted in batches
+// one streamed query (ProjectReader::streamDocumentTexts), fingerprinted in batches
 // and clustered by DuplicateFinder. Read-only; meant for the CLI and a worker
 // thread (give it a store opened on that thread).
 #pragma once
@@ -13,7 +13,7 @@
 
 namespace newscoder {
 
-class ProjectStore;
+class ProjectReader;
 
 namespace dedup {
 
@@ -37,7 +37,7 @@ struct ProjectDuplicates
 };
 
 // Throws StoreError. `options` must pass DuplicateFinder::checkOptions().
-ProjectDuplicates findProjectDuplicates(const ProjectStore &store, const DuplicateOptions &options = {});
+ProjectDuplicates findProjectDuplicates(const ProjectReader &store, const DuplicateOptions &options = {});
 
 } // namespace dedup
 } // namespace newscoder

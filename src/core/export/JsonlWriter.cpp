@@ -1,8 +1,7 @@
 #include "dataset/FieldJson.h"
 #include "export/Exporter.h"
 #include "export/Writers_p.h"
-#include "storage/DatasetReader.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 #include "storage/StoreError.h"
 
 #include <QJsonArray>
@@ -93,7 +92,7 @@ ExportResult exportJsonl(const dataset::Dataset &dataset, const QString &path, c
         return true;
     };
     try {
-        DatasetReader(dataset.store()).stream(
+        dataset.reader().streamDataset(
             query,
             [&](const DatasetArticle &a) {
                 go = flush();

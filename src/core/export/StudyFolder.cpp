@@ -4,7 +4,7 @@
 #include "dataset/NetworkTables.h"
 #include "export/Exporter.h"
 #include "export/VariableNames.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -314,8 +314,8 @@ ExportResult exportStudyFolder(const dataset::Dataset &dataset, const QString &f
         {QStringLiteral("format_version"), StudyFormatVersion},
         {QStringLiteral("newscoder_version"), QStringLiteral(NEWSCODER_VERSION)},
         {QStringLiteral("exported_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-        {QStringLiteral("project"), QJsonObject{{QStringLiteral("file"), QFileInfo(dataset.store().path()).fileName()},
-                                                {QStringLiteral("id"), idString(dataset.store().projectId())}}},
+        {QStringLiteral("project"), QJsonObject{{QStringLiteral("file"), QFileInfo(dataset.reader().path()).fileName()},
+                                                {QStringLiteral("id"), idString(dataset.reader().projectId())}}},
         {QStringLiteral("offsets"), QStringLiteral("start/end: UTF-16 code units; start_char/end_char: code points; "
                                                    "end exclusive")},
         {QStringLiteral("missing"),

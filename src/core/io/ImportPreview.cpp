@@ -52,7 +52,7 @@ void readTableHead(const QByteArray &bytes, const QString &format, const FileImp
 } // namespace
 
 ImportPreview previewImport(const QStringList &paths, const QHash<QString, FileImportChoice> &choices,
-                            const ProjectStore *store, const dedup::DuplicateOptions &duplicateOptions,
+                            const ProjectReader *store, const dedup::DuplicateOptions &duplicateOptions,
                             const ImportProgress &progress, const std::atomic_bool *cancel)
 {
     ImportPreview preview;

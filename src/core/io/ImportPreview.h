@@ -19,7 +19,7 @@
 
 namespace newscoder {
 
-class ProjectStore;
+class ProjectReader;
 
 // The researcher's choices for one file.
 struct FileImportChoice
@@ -62,7 +62,7 @@ inline constexpr int kPreviewRows = 5;
 // path, and checks the articles for copies against `store` (null: among
 // themselves only). Progress: files done, files total. Throws StoreError.
 ImportPreview previewImport(const QStringList &paths, const QHash<QString, FileImportChoice> &choices,
-                            const ProjectStore *store, const dedup::DuplicateOptions &duplicateOptions = {},
+                            const ProjectReader *store, const dedup::DuplicateOptions &duplicateOptions = {},
                             const ImportProgress &progress = {}, const std::atomic_bool *cancel = nullptr);
 
 } // namespace newscoder

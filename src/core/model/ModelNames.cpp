@@ -4,6 +4,7 @@
 #include "model/Code.h"
 #include "model/CodeField.h"
 #include "model/Outlet.h"
+#include "model/StoredValue.h"
 
 #include <QDate>
 #include <QLocale>
@@ -209,6 +210,23 @@ bool Outlet::matchesHost(const QString &host) const
             return true;
     }
     return false;
+}
+
+QString memoKindName(MemoRecord::Kind kind)
+{
+    switch (kind) {
+    case MemoRecord::Kind::Annotation:
+        return QStringLiteral("annotation");
+    case MemoRecord::Kind::Document:
+        return QStringLiteral("article");
+    case MemoRecord::Kind::Code:
+        return QStringLiteral("code");
+    case MemoRecord::Kind::Actor:
+        return QStringLiteral("actor");
+    case MemoRecord::Kind::Outlet:
+        return QStringLiteral("outlet");
+    }
+    return {};
 }
 
 } // namespace newscoder

@@ -60,7 +60,7 @@ void ActorListModel::ensureCounts() const
         return;
     m_countsDirty = false;
     try {
-        m_links = m_project.store().valueCountsByActor();
+        m_links = m_project.reader().valueCountsByActor();
     } catch (const StoreError &) {
         m_links.clear();
     }

@@ -80,8 +80,8 @@ void AnnotationTableModel::reload()
     m_text.clear();
     if (!m_documentId.isNull()) {
         try {
-            m_text = m_project.store().documentText(m_documentId);
-            m_rows = m_project.store().annotationsForDocument(m_documentId);
+            m_text = m_project.reader().documentText(m_documentId);
+            m_rows = m_project.reader().annotationsForDocument(m_documentId);
             if (!m_coderFilter.isAll())
                 m_rows.removeIf([this](const Annotation &a) { return !passesCoderFilter(a); });
         } catch (const StoreError &e) {

@@ -3,7 +3,7 @@
 #include "models/ModelRoles.h"
 #include "project/Project.h"
 #include "storage/StoreError.h"
-#include "storage/StudyRows.h"
+#include "storage/ProjectReader.h"
 #include "study/BlindCoding.h"
 
 #include <QKeySequence>
@@ -72,8 +72,8 @@ void CodebookTreeModel::reloadCounts()
 {
     try {
         const std::optional<QUuid> only = study::onlyVisibleCoder(m_project);
-        m_counts = only ? StudyRows(m_project.store()).annotationCountsByCodeOfCoder(*only)
-                        : m_project.store().annotationCountsByCode();
+        m_counts = only ? m_project.reader().annotationCountsByCodeOfCoder(*only)
+                        : m_project.reader().annotationCountsByCode();
     } catch (const StoreError &e) {
         Q_EMIT m_project.errorOccurred(e.message());
     }

@@ -33,7 +33,7 @@ void DocumentDetailsModel::reload()
     m_document.id = id;
     if (!id.isNull()) {
         try {
-            if (auto d = m_project.store().document(id)) {
+            if (auto d = m_project.reader().document(id)) {
                 m_length = int(d->text.size());
                 m_document = std::move(*d);
                 m_document.text.clear();

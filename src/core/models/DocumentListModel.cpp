@@ -2,7 +2,7 @@
 
 #include "models/ModelRoles.h"
 #include "project/Project.h"
-#include "storage/StoreCounts.h"
+#include "storage/ProjectReader.h"
 #include "storage/StoreError.h"
 #include "study/BlindCoding.h"
 
@@ -82,8 +82,8 @@ void DocumentListModel::reloadCoderCounts()
         return;
     const QString coder = m_coderFilter.effectiveCoder(m_project.coderName());
     try {
-        if (const auto found = m_project.store().coderByName(coder))
-            m_coderCounts = annotationCountsByDocumentOfCoder(m_project.store(), found->id);
+        if (const auto found = m_project.reader().coderByName(coder))
+            m_coderCounts = m_project.reader().annotationCountsByDocumentOfCoder(found->id);
     } catch (const StoreError &e) {
         Q_EMIT m_project.errorOccurred(e.message());
     }
@@ -113,7 +113,7 @@ void DocumentListModel::reload()
 {
     beginResetModel();
     try {
-        m_rows = m_project.store().documentSummaries();
+        m_rows = m_project.reader().documentSummaries();
     } catch (const StoreError &e) {
         m_rows.clear();
         Q_EMIT m_project.errorOccurred(e.message());
@@ -130,8 +130,8 @@ void DocumentListModel::reloadStudy(bool notify)
 {
     QHash<QUuid, bool> assigned;
     try {
-        if (const auto coder = m_project.store().coderByName(m_project.coderName())) {
-            for (const Assignment &a : m_project.store().assignments(coder->id)) // one query
+        if (const auto coder = m_project.reader().coderByName(m_project.coderName())) {
+            for (const Assignment &a : m_project.reader().assignments(coder->id)) // one query
                 assigned.insert(a.documentId, a.done.isValid());
         }
     } catch (const StoreError &e) {
@@ -229,7 +229,7 @@ void DocumentListModel::refreshMissingForAnnotations(const QList<QUuid> &annotat
     QList<QUuid> docs;
     try {
         for (const QUuid &id : annotationIds) {
-            if (const auto a = m_project.store().annotation(id))
+            if (const auto a = m_project.reader().annotation(id))
                 docs.append(a->documentId);
         }
     } catch (const StoreError &) {
@@ -418,7 +418,7 @@ bool DocumentListModel::setData(const QModelIndex &index, const QVariant &value,
         return false;
     std::optional<Document> doc;
     try {
-        doc = m_project.store().document(m_rows[index.row()].id);
+        doc = m_project.reader().document(m_rows[index.row()].id);
     } catch (const StoreError &e) {
         Q_EMIT m_project.errorOccurred(e.message());
         return false;
@@ -472,7 +472,7 @@ void DocumentListModel::onDocumentsInserted(const QList<QUuid> &ids)
         for (const QUuid &id : ids) {
             if (m_rowOf.contains(id))
                 continue;
-            if (auto s = m_project.store().documentSummary(id))
+            if (auto s = m_project.reader().documentSummary(id))
                 added.append(*s);
         }
     } catch (const StoreError &e) {
@@ -524,7 +524,7 @@ void DocumentListModel::onDocumentChanged(const QUuid &id)
     if (it == m_rowOf.cend())
         return;
     try {
-        if (auto s = m_project.store().documentSummary(id))
+        if (auto s = m_project.reader().documentSummary(id))
             m_rows[*it] = *s;
     } catch (const StoreError &e) {
         Q_EMIT m_project.errorOccurred(e.message());

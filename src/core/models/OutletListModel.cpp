@@ -55,7 +55,7 @@ void OutletListModel::reload()
 void OutletListModel::loadValues(const QUuid &outletId)
 {
     try {
-        m_values.insert(outletId, m_project.store().outletValues(outletId));
+        m_values.insert(outletId, m_project.reader().outletValues(outletId));
     } catch (const StoreError &) {
         m_values.remove(outletId);
     }
@@ -95,7 +95,7 @@ void OutletListModel::ensureCounts() const
         return;
     m_countsDirty = false;
     try {
-        m_articles = m_project.store().documentCountsByOutlet();
+        m_articles = m_project.reader().documentCountsByOutlet();
     } catch (const StoreError &) {
         m_articles.clear();
     }

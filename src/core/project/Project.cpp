@@ -4,6 +4,7 @@
 #include "commands/CodebookCommands.h"
 #include "commands/DocumentCommands.h"
 #include "commands/ValueCommands.h"
+#include "storage/ProjectStore.h"
 #include "storage/StoreError.h"
 #include "text/Graphemes.h"
 
@@ -37,7 +38,22 @@ std::unique_ptr<Project> Project::create(const QString &path, const QList<Code> 
     return std::make_unique<Project>(std::move(store));
 }
 
-std::unique_ptr<Project> Project::open(const QString &path, ProjectStore::Access access)
+const ProjectReader &Project::reader() const
+{
+    return *m_store;
+}
+
+QString Project::lockNotice() const
+{
+    return m_store->lockNotice();
+}
+
+void Project::saveCopy(const QString &path) const
+{
+    m_store->saveCopy(path);
+}
+
+std::unique_ptr<Project> Project::open(const QString &path, ProjectAccess access)
 {
     return std::make_unique<Project>(ProjectStore::open(path, access));
 }

@@ -3,7 +3,7 @@
 #include "model/Annotation.h"
 #include "model/Code.h"
 #include "model/Document.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 #include <QHash>
 #include <QObject>
@@ -14,6 +14,8 @@
 #include <optional>
 
 namespace newscoder {
+
+class ProjectStore;
 
 class AnnotationCommand;
 class DocumentCommand;
@@ -77,14 +79,20 @@ public:
     // Both throw StoreError with a message for the user.
     static std::unique_ptr<Project> create(const QString &path, const QList<Code> &codebook);
     static std::unique_ptr<Project> open(const QString &path,
-                                         ProjectStore::Access access = ProjectStore::Access::ReadWrite);
+                                         ProjectAccess access = ProjectAccess::ReadWrite);
 
-    ProjectStore &store() { return *m_store; }
-    const ProjectStore &store() const { return *m_store; }
+    // Every read of the project goes through the reader (the store behind it
+    // is written only by the project's commands).
+    const ProjectReader &reader() const;
     QUndoStack *undoStack() { return &m_undoStack; }
-    QString path() const { return m_store->path(); }
-    bool isReadOnly() const { return m_store->isReadOnly(); }
+    QString path() const { return reader().path(); }
+    bool isReadOnly() const { return reader().isReadOnly(); }
     QString lastError() const { return m_lastError; }
+    // Set when opening took over the lock of a session that had ended without
+    // closing: a sentence saying so. Else empty.
+    QString lockNotice() const;
+    // Writes a consistent copy of the whole project to `path` (Save a Copy); throws StoreError.
+    void saveCopy(const QString &path) const;
 
     // The person coding in this session; new annotations are theirs.
     QString coderName() const { return m_coderName; }
@@ -253,6 +261,11 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
 
 private:
+    // The writable store: for the commands, and through ProjectInternals for
+    // core code that writes outside project/ and for tests.
+    ProjectStore &store() { return *m_store; }
+    const ProjectStore &store() const { return *m_store; }
+    friend struct ProjectInternals;
     friend class AnnotationCommand;
     friend class DocumentCommand;
     friend class CodeCommand;

@@ -4,6 +4,7 @@
 #include "project/Project.h"
 
 #include "commands/CodebookCommands.h"
+#include "storage/ProjectStore.h"
 #include "storage/StoreError.h"
 
 #include <QHash>

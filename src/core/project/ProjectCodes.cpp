@@ -3,6 +3,7 @@
 #include "project/Project.h"
 
 #include "commands/CodeCommands.h"
+#include "storage/ProjectStore.h"
 #include "storage/StoreError.h"
 
 #include <QSet>

@@ -2,6 +2,7 @@
 #include "project/Project.h"
 
 #include "commands/ValueCommands.h"
+#include "storage/ProjectStore.h"
 #include "storage/StoreError.h"
 
 #include <QRegularExpression>

@@ -4,6 +4,7 @@
 
 #include "commands/StudyCommands.h"
 #include "storage/MergeRows.h"
+#include "storage/ProjectStore.h"
 #include "storage/StoreError.h"
 #include "study/StudyChange.h"
 

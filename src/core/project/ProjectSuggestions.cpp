@@ -4,6 +4,7 @@
 #include "commands/AnnotationCommands.h"
 #include "commands/SuggestionCommands.h"
 #include "quotes/QuoteSuggestions.h"
+#include "storage/ProjectStore.h"
 #include "storage/StoreError.h"
 #include "text/Graphemes.h"
 

@@ -3,6 +3,7 @@
 #include "project/Project.h"
 
 #include "commands/TextCommands.h"
+#include "storage/ProjectStore.h"
 #include "storage/StoreError.h"
 #include "text/EditStep.h"
 #include "text/Graphemes.h"

@@ -2,6 +2,7 @@
 
 #include "io/ScraperResidue.h"
 #include "project/Project.h"
+#include "storage/ProjectReader.h"
 #include "storage/ProjectStore.h"
 
 namespace newscoder {
@@ -10,7 +11,7 @@ bool setScraperLeftoversMarked(Project &project, const QUuid &documentId, bool m
 {
     if (project.isReadOnly())
         return false;
-    const auto doc = project.store().document(documentId);
+    const auto doc = project.reader().document(documentId);
     if (!doc)
         return false;
     const Document updated = marked ? scraped::withResidueMarked(*doc) : scraped::withoutResidue(*doc);

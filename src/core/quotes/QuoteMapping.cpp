@@ -155,7 +155,7 @@ QuoteMapping quoteMapping(const Project &project)
 {
     QString stored;
     try {
-        stored = project.store().setting(QuoteMappingSetting);
+        stored = project.reader().setting(QuoteMappingSetting);
     } catch (const StoreError &) {
         stored.clear(); // unreadable: fall back to the names
     }
@@ -177,7 +177,7 @@ bool setQuoteMapping(Project &project, const QuoteMapping &mapping, QString *err
     }
     QString before;
     try {
-        before = project.store().setting(QuoteMappingSetting);
+        before = project.reader().setting(QuoteMappingSetting);
     } catch (const StoreError &e) {
         if (error)
             *error = e.message();

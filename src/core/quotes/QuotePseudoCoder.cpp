@@ -1,7 +1,7 @@
 #include "quotes/QuotePseudoCoder.h"
 
 #include "quotes/QuoteAttributor.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 #include "storage/StoreError.h"
 
 #include <QHash>
@@ -23,7 +23,7 @@ quotes::QuoteKind kindOf(const QString &value)
 
 } // namespace
 
-QList<quotes::GoldAttribution> codedQuotes(const ProjectStore &store, const QuoteMapping &mapping,
+QList<quotes::GoldAttribution> codedQuotes(const ProjectReader &store, const QuoteMapping &mapping,
                                            const QList<Code> &, const QList<Actor> &actors,
                                            const QUuid &documentId, const QUuid &coderId)
 {
@@ -71,7 +71,7 @@ QList<quotes::GoldAttribution> codedQuotes(const ProjectStore &store, const Quot
     return gold;
 }
 
-PseudoCoderReport scorePseudoCoder(const ProjectStore &store, const QuoteMapping &mapping, const QList<Code> &codes,
+PseudoCoderReport scorePseudoCoder(const ProjectReader &store, const QuoteMapping &mapping, const QList<Code> &codes,
                                    const QList<Actor> &actors, const QStringList &coders)
 {
     PseudoCoderReport report;

@@ -18,7 +18,7 @@
 
 namespace newscoder {
 
-class ProjectStore;
+class ProjectReader;
 
 struct PseudoCoderRow
 {
@@ -38,12 +38,12 @@ struct PseudoCoderReport
 // attributions: span, kind (from the kind field: direct, indirect, partial →
 // mixed), speaker span (the linked speaker annotation) and actor name (the
 // actor field on the speaker or the quote). Throws StoreError.
-QList<quotes::GoldAttribution> codedQuotes(const ProjectStore &store, const QuoteMapping &mapping,
+QList<quotes::GoldAttribution> codedQuotes(const ProjectReader &store, const QuoteMapping &mapping,
                                            const QList<Code> &codes, const QList<Actor> &actors,
                                            const QUuid &documentId, const QUuid &coderId);
 
 // One row per coder name (unknown names: an error).
-PseudoCoderReport scorePseudoCoder(const ProjectStore &store, const QuoteMapping &mapping, const QList<Code> &codes,
+PseudoCoderReport scorePseudoCoder(const ProjectReader &store, const QuoteMapping &mapping, const QList<Code> &codes,
                                    const QList<Actor> &actors, const QStringList &coders);
 
 } // namespace newscoder

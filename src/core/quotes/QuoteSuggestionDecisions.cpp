@@ -26,7 +26,7 @@ QHash<QUuid, Annotation> linkedSpeakers(const Project &project, const QuoteMappi
         documents.insert(q.documentId);
     }
     QHash<QUuid, QUuid> speakerOf;
-    for (const StoredValue &v : project.store().valuesTouchingAnnotations(ids)) {
+    for (const StoredValue &v : project.reader().valuesTouchingAnnotations(ids)) {
         if (v.owner == StoredValue::Owner::Annotation && idSet.contains(v.ownerId)
             && v.value.fieldId == mapping.speakerLinkField && !v.value.annotationId.isNull())
             speakerOf.insert(v.ownerId, v.value.annotationId);
@@ -35,7 +35,7 @@ QHash<QUuid, Annotation> linkedSpeakers(const Project &project, const QuoteMappi
         return result;
     QHash<QUuid, Annotation> speakers;
     for (const QUuid &documentId : documents) {
-        for (const Annotation &a : project.store().annotationsForDocument(documentId)) {
+        for (const Annotation &a : project.reader().annotationsForDocument(documentId)) {
             if (a.status == AnnotationStatus::Suggested && a.codeId == mapping.speakerCode)
                 speakers.insert(a.id, a);
         }
@@ -104,7 +104,7 @@ QuoteAcceptance quoteAcceptChange(const Project &project, const QList<Annotation
             owners.append(q.id);
         for (const Annotation &s : speakers)
             owners.append(s.id);
-        for (const StoredValue &v : project.store().valuesTouchingAnnotations(owners)) {
+        for (const StoredValue &v : project.reader().valuesTouchingAnnotations(owners)) {
             if (v.owner == StoredValue::Owner::Annotation && v.value.fieldId == mapping.actorField)
                 hasActor.insert(v.ownerId);
         }
@@ -163,7 +163,7 @@ QList<Annotation> quoteRejectExtras(const Project &project, const QList<Annotati
     for (const Annotation &s : speakers)
         speakerIds.append(s.id);
     QSet<QUuid> linkedElsewhere; // another quote that stays still points at it
-    for (const StoredValue &v : project.store().valuesTouchingAnnotations(speakerIds)) {
+    for (const StoredValue &v : project.reader().valuesTouchingAnnotations(speakerIds)) {
         if (!v.value.annotationId.isNull() && !going.contains(v.ownerId))
             linkedElsewhere.insert(v.value.annotationId);
     }

@@ -30,7 +30,7 @@ QHash<QUuid, QuoteSuggestionDetails> quoteSuggestionDetails(const Project &proje
         }
         QHash<QUuid, QUuid> speakerOf; // quote → speaker annotation
         QHash<QUuid, QUuid> actorOf;   // owner annotation → actor
-        for (const StoredValue &v : fields.isEmpty() ? QList<StoredValue>() : project.store().valuesOfFields(fields)) {
+        for (const StoredValue &v : fields.isEmpty() ? QList<StoredValue>() : project.reader().valuesOfFields(fields)) {
             if (v.owner != StoredValue::Owner::Annotation)
                 continue;
             if (v.value.fieldId == mapping.speakerLinkField && result.contains(v.ownerId))
@@ -45,7 +45,7 @@ QHash<QUuid, QuoteSuggestionDetails> quoteSuggestionDetails(const Project &proje
                 if (known.contains(speakerId))
                     d.speaker = known.value(speakerId);
                 else
-                    d.speaker = project.store().annotation(speakerId);
+                    d.speaker = project.reader().annotation(speakerId);
             }
             QUuid actorId = actorOf.value(it.key());
             if (actorId.isNull() && d.speaker)

@@ -3,7 +3,7 @@
 #include "project/Project.h"
 #include "quotes/ActorMatching.h"
 #include "quotes/QuoteAttributor.h"
-#include "storage/DocumentTextStream.h"
+#include "storage/ProjectReader.h"
 #include "storage/StoreError.h"
 
 
@@ -229,7 +229,7 @@ void QuoteSuggestionPlanner::addDocument(const QUuid &documentId, const QString 
     }
 }
 
-QuoteSuggestionRun planQuoteSuggestions(const ProjectStore &store, const QuoteMapping &mapping,
+QuoteSuggestionRun planQuoteSuggestions(const ProjectReader &store, const QuoteMapping &mapping,
                                         const QList<Code> &codes, const QList<Actor> &actors,
                                         const QString &coderName, const QList<QUuid> &documentIds,
                                         const QuoteProgress &progress)
@@ -268,7 +268,7 @@ QuoteSuggestionRun planQuoteSuggestions(const ProjectStore &store, const QuoteMa
                 run.cancelled = true;
                 return run;
             }
-            streamDocumentTexts(store, [&](const DocumentTextRow &row) {
+            store.streamDocumentTexts([&](const DocumentTextRow &row) {
                 planner.addDocument(row.id, row.text);
                 if (!done(total)) {
                     run.cancelled = true;
@@ -323,7 +323,7 @@ bool commitQuoteSuggestions(Project &project, const QuoteSuggestionRun &run)
 
 QuoteSuggestionRun suggestQuotes(Project &project, const QList<QUuid> &documentIds, const QuoteProgress &progress)
 {
-    QuoteSuggestionRun run = planQuoteSuggestions(project.store(), quoteMapping(project), project.codes(),
+    QuoteSuggestionRun run = planQuoteSuggestions(project.reader(), quoteMapping(project), project.codes(),
                                                   project.actors(), project.coderName(), documentIds, progress);
     if (!run.error.isEmpty() || run.cancelled)
         return run;

@@ -27,7 +27,7 @@
 namespace newscoder {
 
 class Project;
-class ProjectStore;
+class ProjectReader;
 
 // What a quote suggestion carries besides its spans and values.
 struct QuoteSuggestionInfo
@@ -105,7 +105,7 @@ using QuoteProgress = std::function<bool(int done, int total)>;
 // Reads the articles (`documentIds`, or every article when empty: one
 // forward pass over the texts and one over the annotations) from `store`
 // and plans the suggestions of `coderName`. Runs on any thread that owns `store`.
-QuoteSuggestionRun planQuoteSuggestions(const ProjectStore &store, const QuoteMapping &mapping,
+QuoteSuggestionRun planQuoteSuggestions(const ProjectReader &store, const QuoteMapping &mapping,
                                         const QList<Code> &codes, const QList<Actor> &actors,
                                         const QString &coderName, const QList<QUuid> &documentIds,
                                         const QuoteProgress &progress = {});

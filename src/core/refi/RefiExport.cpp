@@ -62,7 +62,7 @@ public:
 
     std::optional<ExportBundle> build(QString *error)
     {
-        const ProjectStore &store = m_project.store();
+        const ProjectReader &store = m_project.reader();
         RefiProjectData &p = m_bundle.data;
         p.name = QFileInfoName(m_project.path());
         p.origin = QStringLiteral("Newscoder %1").arg(QStringLiteral(NEWSCODER_VERSION));
@@ -184,7 +184,7 @@ public:
         if (const auto it = m_metadataVariables.constFind(key); it != m_metadataVariables.cend())
             return it.value();
         RefiVariable v;
-        v.guid = derivedGuid(m_project.store().projectId(), QStringLiteral("metadata:") + key);
+        v.guid = derivedGuid(m_project.reader().projectId(), QStringLiteral("metadata:") + key);
         v.name = name;
         v.type = type;
         v.description = QStringLiteral("Newscoder article metadata");
@@ -237,7 +237,7 @@ public:
 
     void buildRegistryCases()
     {
-        const ProjectStore &store = m_project.store();
+        const ProjectReader &store = m_project.reader();
         for (const Outlet &o : m_project.outlets()) {
             RefiCase c;
             c.guid = guidOf(o.id);
@@ -277,7 +277,7 @@ public:
 
     void buildSource(const Document &d)
     {
-        const ProjectStore &store = m_project.store();
+        const ProjectReader &store = m_project.reader();
         RefiSource s;
         s.guid = guidOf(d.id);
         s.name = d.title.isEmpty() ? QStringLiteral("Article") : d.title;

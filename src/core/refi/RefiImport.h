@@ -4,7 +4,7 @@
 #include "model/Code.h"
 #include "model/Document.h"
 #include "refi/RefiExport.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -5,6 +5,7 @@
 #include "commands/CodeCommands.h"
 #include "commands/DocumentCommands.h"
 #include "project/Project.h"
+#include "project/ProjectInternals.h"
 #include "storage/StoreError.h"
 
 #include <QUndoCommand>
@@ -39,7 +40,7 @@ private:
     {
         QHash<QString, QUuid> coderIds;
         for (const QString &name : m_plan.coders)
-            coderIds.insert(name, m_project.store().ensureCoder(name));
+            coderIds.insert(name, ProjectInternals::store(m_project).ensureCoder(name));
         if (!m_plan.newCodes.isEmpty())
             m_parts.emplace_back(std::make_unique<CodePresenceCommand>(
                 m_project, CodePresenceCommand::Direction::Add, m_plan.newCodes, QList<Annotation>{}));
@@ -96,7 +97,7 @@ private:
         const size_t n = m_parts.size();
         const auto order = [&](size_t k) { return forward ? k : m_parts.size() - 1 - k; };
         try {
-            WriteTransaction tx(m_project.store());
+            WriteTransaction tx(ProjectInternals::store(m_project));
             if (!m_built) {
                 buildParts();
                 m_built = true;

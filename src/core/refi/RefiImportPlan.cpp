@@ -158,7 +158,7 @@ std::optional<ImportPlan> Planner::run(const QString &path, QString *error)
     m_plan.coders = QStringList(coders.cbegin(), coders.cend());
     m_plan.coders.sort();
     for (const QString &c : m_plan.coders) {
-        if (!m_project.store().coderByName(c))
+        if (!m_project.reader().coderByName(c))
             ++m_plan.added.users;
     }
     return m_plan;

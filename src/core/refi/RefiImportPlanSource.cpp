@@ -89,7 +89,7 @@ bool Planner::planSource(const RefiSource &s, QString *error)
     Document doc;
     doc.id = uuidOf(s.guid);
     loadExisting();
-    const auto existing = m_existingDocuments.contains(doc.id) ? m_project.store().document(doc.id)
+    const auto existing = m_existingDocuments.contains(doc.id) ? m_project.reader().document(doc.id)
                                                                : std::optional<Document>();
     const bool isNew = !existing;
     if (existing && existing->text != text.stored) {
@@ -232,10 +232,10 @@ void Planner::loadExisting()
     if (m_existingLoaded)
         return;
     m_existingLoaded = true;
-    for (const DocumentSummary &d : m_project.store().documentSummaries())
+    for (const DocumentSummary &d : m_project.reader().documentSummaries())
         m_existingDocuments.insert(d.id);
-    if (m_project.store().annotationCount() > 0) {
-        m_project.store().forEachAnnotation([this](const Annotation &a) {
+    if (m_project.reader().annotationCount() > 0) {
+        m_project.reader().forEachAnnotation([this](const Annotation &a) {
             m_existingAnnotations.insert(a.id);
             return true;
         });

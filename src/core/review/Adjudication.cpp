@@ -1,6 +1,6 @@
 #include "review/Adjudication.h"
 
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -44,7 +44,7 @@ QJsonObject sideJson(const ReviewSide &side, const QHash<QUuid, QString> &codeNa
 class DecisionPlanner
 {
 public:
-    DecisionPlanner(const ProjectStore &store, QString decidedBy, QDateTime now)
+    DecisionPlanner(const ProjectReader &store, QString decidedBy, QDateTime now)
         : m_store(store), m_decidedBy(std::move(decidedBy)), m_now(std::move(now))
     {
         for (const Code &c : store.codes()) {
@@ -301,7 +301,7 @@ private:
         return true;
     }
 
-    const ProjectStore &m_store;
+    const ProjectReader &m_store;
     QString m_decidedBy;
     QDateTime m_now;
     Coder m_consensus;
@@ -318,7 +318,7 @@ QString defaultConsensusName()
     return QStringLiteral("Consensus");
 }
 
-StudyPlan planDecision(const ProjectStore &store, const ReviewItem &item, const QString &decision, const QString &memo,
+StudyPlan planDecision(const ProjectReader &store, const ReviewItem &item, const QString &decision, const QString &memo,
                        const QString &decidedBy, const QDateTime &now)
 {
     DecisionPlanner planner(store, decidedBy, now);
@@ -326,7 +326,7 @@ StudyPlan planDecision(const ProjectStore &store, const ReviewItem &item, const 
     return planner.take(QStringLiteral("Adjudicate: %1").arg(decision));
 }
 
-StudyPlan planAcceptAgreements(const ProjectStore &store, const QList<ReviewItem> &items, const QString &decidedBy,
+StudyPlan planAcceptAgreements(const ProjectReader &store, const QList<ReviewItem> &items, const QString &decidedBy,
                                const QDateTime &now)
 {
     DecisionPlanner planner(store, decidedBy, now);

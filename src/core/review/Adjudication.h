@@ -8,7 +8,7 @@
 
 namespace newscoder {
 
-class ProjectStore;
+class ProjectReader;
 
 namespace review {
 
@@ -28,12 +28,12 @@ QString defaultConsensusName();
 // re-points the consensus links waiting for it). Deciding an item again
 // replaces the earlier decision's copies. The decision is a row of the
 // decision log with the coders' sides as they were. One change set.
-study::StudyPlan planDecision(const ProjectStore &store, const ReviewItem &item, const QString &decision,
+study::StudyPlan planDecision(const ProjectReader &store, const ReviewItem &item, const QString &decision,
                               const QString &memo, const QString &decidedBy, const QDateTime &now);
 
 // Plans "accept all agreements": every agreement item not decided yet is
 // copied (coder A's version) with the decision "agreement", in one step.
-study::StudyPlan planAcceptAgreements(const ProjectStore &store, const QList<ReviewItem> &items,
+study::StudyPlan planAcceptAgreements(const ProjectReader &store, const QList<ReviewItem> &items,
                                       const QString &decidedBy, const QDateTime &now);
 
 } // namespace review

@@ -2,7 +2,7 @@
 
 #include "agreement/ProjectAgreement.h"
 #include "stats/UnitizingAlpha.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 #include "study/Assignments.h"
 
 #include <QHash>
@@ -57,7 +57,7 @@ QUuid codeOfItem(const ReviewItem &item, const QList<Code> &codes)
     return {};
 }
 
-QList<QUuid> adjudicatedDocuments(const ProjectStore &store, const QUuid &consensusId)
+QList<QUuid> adjudicatedDocuments(const ProjectReader &store, const QUuid &consensusId)
 {
     QSet<QUuid> ids;
     for (const Decision &d : store.decisions())
@@ -72,7 +72,7 @@ QList<QUuid> adjudicatedDocuments(const ProjectStore &store, const QUuid &consen
     return ordered;
 }
 
-QList<QUuid> coderShareOf(const ProjectStore &store, const QUuid &coderId, const QList<QUuid> &adjudicated)
+QList<QUuid> coderShareOf(const ProjectReader &store, const QUuid &coderId, const QList<QUuid> &adjudicated)
 {
     const QList<QUuid> coded = store.documentsCodedBy(coderId);
     QSet<QUuid> mine(coded.cbegin(), coded.cend());
@@ -86,7 +86,7 @@ QList<QUuid> coderShareOf(const ProjectStore &store, const QUuid &coderId, const
     return result;
 }
 
-QList<Coder> codersAgainst(const ProjectStore &store, const Coder &consensus, const QStringList &names,
+QList<Coder> codersAgainst(const ProjectReader &store, const Coder &consensus, const QStringList &names,
                            QString *error)
 {
     QList<Coder> coders;
@@ -115,7 +115,7 @@ QList<Coder> codersAgainst(const ProjectStore &store, const Coder &consensus, co
 
 namespace {
 
-std::optional<CoderAgainstConsensus> compareCoder(const ProjectStore &store, const Coder &coder,
+std::optional<CoderAgainstConsensus> compareCoder(const ProjectReader &store, const Coder &coder,
                                                   const Coder &consensus, const QList<QUuid> &adjudicated,
                                                   const QList<Code> &codes, const QStringList &codeNames,
                                                   QString *error)
@@ -173,7 +173,7 @@ std::optional<CoderAgainstConsensus> compareCoder(const ProjectStore &store, con
 
 } // namespace
 
-ConsensusAgreementReport computeConsensusAgreement(const ProjectStore &store,
+ConsensusAgreementReport computeConsensusAgreement(const ProjectReader &store,
                                                    const ConsensusAgreementRequest &request)
 {
     ConsensusAgreementReport report;

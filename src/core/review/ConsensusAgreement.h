@@ -14,7 +14,7 @@
 
 namespace newscoder {
 
-class ProjectStore;
+class ProjectReader;
 
 namespace review {
 
@@ -82,14 +82,14 @@ struct ConsensusAgreementReport
 
 // The articles the consensus speaks for: those with a decision in the
 // decision log or a consensus annotation or variable.
-QList<QUuid> adjudicatedDocuments(const ProjectStore &store, const QUuid &consensusId);
+QList<QUuid> adjudicatedDocuments(const ProjectReader &store, const QUuid &consensusId);
 
 // The adjudicated articles a coder coded or was assigned, in article order.
-QList<QUuid> coderShareOf(const ProjectStore &store, const QUuid &coderId, const QList<QUuid> &adjudicated);
+QList<QUuid> coderShareOf(const ProjectReader &store, const QUuid &coderId, const QList<QUuid> &adjudicated);
 
 // The coders compared with the consensus: `names` (each must exist and not
 // be the consensus), or every coder but the consensus. Sets `error` on failure.
-QList<Coder> codersAgainst(const ProjectStore &store, const Coder &consensus, const QStringList &names,
+QList<Coder> codersAgainst(const ProjectReader &store, const Coder &consensus, const QStringList &names,
                            QString *error);
 
 // Each coder against the consensus on the adjudicated articles they coded
@@ -98,7 +98,7 @@ QList<Coder> codersAgainst(const ProjectStore &store, const Coder &consensus, co
 // consensus even where it kept no span), and percent agreement and the error
 // profile from the review pairing of the coder (A) with the consensus (B).
 // Reads only.
-ConsensusAgreementReport computeConsensusAgreement(const ProjectStore &store,
+ConsensusAgreementReport computeConsensusAgreement(const ProjectReader &store,
                                                    const ConsensusAgreementRequest &request);
 
 // The code a review item is counted under: the consensus side's code where

@@ -1,7 +1,7 @@
 #include "review/DecisionLog.h"
 
 #include "dataset/Tables_p.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 #include "storage/StoreError.h"
 
 #include <QJsonArray>
@@ -24,7 +24,7 @@ struct LogRow
     bool superseded = false;
 };
 
-QList<LogRow> readLog(const ProjectStore &store)
+QList<LogRow> readLog(const ProjectReader &store)
 {
     QHash<QUuid, QString> titles;
     for (const DocumentSummary &d : store.documentSummaries())
@@ -53,7 +53,7 @@ QString resultsText(const Decision &d)
 class DecisionLogTable final : public dataset::Table
 {
 public:
-    explicit DecisionLogTable(const ProjectStore &store) : m_store(store)
+    explicit DecisionLogTable(const ProjectReader &store) : m_store(store)
     {
         using dataset::detail::intColumn;
         using dataset::detail::textColumn;
@@ -90,18 +90,18 @@ public:
     }
 
 private:
-    const ProjectStore &m_store;
+    const ProjectReader &m_store;
     QList<Column> m_columns;
 };
 
 } // namespace
 
-std::unique_ptr<dataset::Table> makeDecisionLogTable(const ProjectStore &store)
+std::unique_ptr<dataset::Table> makeDecisionLogTable(const ProjectReader &store)
 {
     return std::make_unique<DecisionLogTable>(store);
 }
 
-QString writeDecisionLogJsonl(const ProjectStore &store, const QString &path)
+QString writeDecisionLogJsonl(const ProjectReader &store, const QString &path)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))

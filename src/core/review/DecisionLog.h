@@ -10,7 +10,7 @@
 
 namespace newscoder {
 
-class ProjectStore;
+class ProjectReader;
 
 namespace review {
 
@@ -20,12 +20,12 @@ namespace review {
 // consensus annotations it created, and whether a later decision about the
 // same item replaced it. Exported like any dataset table (CSV, TSV, XLSX,
 // SPSS, Stata) with exporting::exportTable.
-std::unique_ptr<dataset::Table> makeDecisionLogTable(const ProjectStore &store);
+std::unique_ptr<dataset::Table> makeDecisionLogTable(const ProjectReader &store);
 
 // The decision log as JSON Lines (one decision per line, the same columns,
 // sources as nested JSON). Written through QSaveFile: all or nothing.
 // Returns an error message, empty on success.
-QString writeDecisionLogJsonl(const ProjectStore &store, const QString &path);
+QString writeDecisionLogJsonl(const ProjectReader &store, const QString &path);
 
 } // namespace review
 } // namespace newscoder

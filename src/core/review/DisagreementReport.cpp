@@ -2,7 +2,7 @@
 
 #include "review/ConsensusAgreement.h"
 #include "review/ReviewItems.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 #include "study/Assignments.h"
 
 #include <QDateTime>
@@ -69,7 +69,7 @@ td,th{border-top:1px solid #ddd;padding:.25em .5em;text-align:left;vertical-alig
 class ReportWriter
 {
 public:
-    ReportWriter(const ProjectStore &store, const DisagreementReportRequest &request)
+    ReportWriter(const ProjectReader &store, const DisagreementReportRequest &request)
         : m_store(store), m_request(request)
     {
     }
@@ -342,7 +342,7 @@ private:
         return html + QStringLiteral("</section>\n");
     }
 
-    const ProjectStore &m_store;
+    const ProjectReader &m_store;
     const DisagreementReportRequest &m_request;
     bool m_against = false;
     std::optional<Coder> m_consensus;
@@ -359,12 +359,12 @@ private:
 
 } // namespace
 
-DisagreementReportResult disagreementReportHtml(const ProjectStore &store, const DisagreementReportRequest &request)
+DisagreementReportResult disagreementReportHtml(const ProjectReader &store, const DisagreementReportRequest &request)
 {
     return ReportWriter(store, request).run();
 }
 
-QString writeDisagreementReport(const ProjectStore &store, const DisagreementReportRequest &request,
+QString writeDisagreementReport(const ProjectReader &store, const DisagreementReportRequest &request,
                                 const QString &path, DisagreementReportResult *result)
 {
     const DisagreementReportResult report = disagreementReportHtml(store, request);

@@ -5,7 +5,7 @@
 
 namespace newscoder {
 
-class ProjectStore;
+class ProjectReader;
 
 namespace review {
 
@@ -35,11 +35,11 @@ struct DisagreementReportResult
 // coder's version (code, span, field values) and the consensus decision if
 // any (the decision log's decision and rationale; in a pair comparison also
 // the consensus annotations there). Every text is escaped. Reads only.
-DisagreementReportResult disagreementReportHtml(const ProjectStore &store, const DisagreementReportRequest &request);
+DisagreementReportResult disagreementReportHtml(const ProjectReader &store, const DisagreementReportRequest &request);
 
 // The same, written through QSaveFile (all or nothing). Returns an error
 // message, empty on success; `result` (optional) gets the counts.
-QString writeDisagreementReport(const ProjectStore &store, const DisagreementReportRequest &request,
+QString writeDisagreementReport(const ProjectReader &store, const DisagreementReportRequest &request,
                                 const QString &path, DisagreementReportResult *result = nullptr);
 
 } // namespace review

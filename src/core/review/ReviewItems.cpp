@@ -1,6 +1,6 @@
 #include "review/ReviewItems.h"
 
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 #include <QCryptographicHash>
 #include <QHash>
@@ -131,7 +131,7 @@ QString sideFingerprint(const ReviewSide &side)
 class ArticleReview
 {
 public:
-    ArticleReview(const ProjectStore &store, const ReviewRequest &request, const ReviewReport &report,
+    ArticleReview(const ProjectReader &store, const ReviewRequest &request, const ReviewReport &report,
                   const QHash<QUuid, Code> &codes, const QHash<QString, QString> &coderNames)
         : m_store(store), m_request(request), m_report(report), m_codes(codes), m_names(coderNames)
     {
@@ -280,7 +280,7 @@ private:
         item.fingerprint = shortHash(sideFingerprint(item.a) + u'#' + sideFingerprint(item.b), 16);
     }
 
-    const ProjectStore &m_store;
+    const ProjectReader &m_store;
     const ReviewRequest &m_request;
     const ReviewReport &m_report;
     const QHash<QUuid, Code> &m_codes;
@@ -331,7 +331,7 @@ int ReviewItem::start() const
     return s;
 }
 
-ReviewReport computeReview(const ProjectStore &store, const ReviewRequest &request)
+ReviewReport computeReview(const ProjectReader &store, const ReviewRequest &request)
 {
     ReviewReport report;
     const auto a = store.coderByName(request.coderA.trimmed());

@@ -13,7 +13,7 @@
 
 namespace newscoder {
 
-class ProjectStore;
+class ProjectReader;
 
 namespace review {
 
@@ -92,7 +92,7 @@ struct ReviewReport
 // compared through the pairing: a quote of A linked to A's speaker agrees with
 // B's quote linked to B's speaker when the two speakers are paired.
 // Reads only.
-ReviewReport computeReview(const ProjectStore &store, const ReviewRequest &request);
+ReviewReport computeReview(const ProjectReader &store, const ReviewRequest &request);
 
 } // namespace review
 } // namespace newscoder

@@ -1,14 +1,13 @@
 #include "search/CorpusSearch.h"
 
 #include "io/ScraperResidue.h"
-#include "storage/MetadataRows.h"
 
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 #include "storage/StoreError.h"
 
 namespace newscoder {
 
-CorpusSearchResult searchCorpus(const ProjectStore &store, const SearchOptions &options,
+CorpusSearchResult searchCorpus(const ProjectReader &store, const SearchOptions &options,
                                 const std::function<void(int done, int total)> &progress,
                                 const std::atomic_bool *cancel, int maxHits)
 {
@@ -23,7 +22,7 @@ CorpusSearchResult searchCorpus(const ProjectStore &store, const SearchOptions &
         // Scraper leftovers are not article text: hits wholly inside them are left out.
         const QHash<QUuid, QString> leftovers = options.includeLeftovers
                                                     ? QHash<QUuid, QString>()
-                                                    : metadataByDocument(store, QString::fromLatin1(scraped::ResidueMetadataKey));
+                                                    : store.metadataByDocument(QString::fromLatin1(scraped::ResidueMetadataKey));
         const int total = int(documents.size());
         if (progress)
             progress(0, total);

@@ -11,7 +11,7 @@
 
 namespace newscoder {
 
-class ProjectStore;
+class ProjectReader;
 
 struct CorpusHit
 {
@@ -34,13 +34,13 @@ struct CorpusSearchResult
 // Searches the text of every document of `store` (documentSummaries() order).
 //
 // Meant for a worker thread: give it a store opened on that thread (e.g.
-// ProjectStore::open(path, ProjectStore::Access::ReadOnly)); it only reads.
+// ReaderSource::open()); it only reads.
 // `progress(done, total)` (optional) is called with (0, total) first and after
 // each document. `cancel` (optional) is checked before each document. At most
 // `maxHits` hits are kept (maxHits <= 0: no limit); the search still runs to
 // the end to count them all. An invalid pattern is reported before any
 // document is read; a StoreError stops the search with its message.
-CorpusSearchResult searchCorpus(const ProjectStore &store, const SearchOptions &options,
+CorpusSearchResult searchCorpus(const ProjectReader &store, const SearchOptions &options,
                                 const std::function<void(int done, int total)> &progress = {},
                                 const std::atomic_bool *cancel = nullptr, int maxHits = 0);
 

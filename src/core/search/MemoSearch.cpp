@@ -1,11 +1,11 @@
 #include "search/MemoSearch.h"
 
 #include "storage/StoreError.h"
-#include "storage/StudyRows.h"
+#include "storage/ProjectReader.h"
 
 namespace newscoder {
 
-MemoSearchResult searchMemos(const ProjectStore &store, const SearchOptions &options, const std::atomic_bool *cancel,
+MemoSearchResult searchMemos(const ProjectReader &store, const SearchOptions &options, const std::atomic_bool *cancel,
                              const std::optional<QUuid> &onlyCoder)
 {
     MemoSearchResult result;
@@ -19,7 +19,7 @@ MemoSearchResult searchMemos(const ProjectStore &store, const SearchOptions &opt
     try {
         QSet<QUuid> hidden;
         if (onlyCoder)
-            hidden = StudyRows(store).memoAnnotationsOfOtherCoders(*onlyCoder);
+            hidden = store.memoAnnotationsOfOtherCoders(*onlyCoder);
         for (const MemoRecord &memo : store.memos()) {
             if (cancel && cancel->load()) {
                 result.cancelled = true;

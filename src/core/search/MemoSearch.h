@@ -1,7 +1,7 @@
 #pragma once
 
 #include "search/TextSearch.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 #include <QList>
 
@@ -24,13 +24,13 @@ struct MemoSearchResult
     QString error; // invalid pattern or a storage failure
 };
 
-// Searches every memo of `store` (ProjectStore::memos() order) with the
+// Searches every memo of `store` (ProjectReader::memos() order) with the
 // options' matching rules (expandToSentence is ignored: a memo is short).
 // One hit per memo that matches. Reads only; fine on a worker thread with a
 // store opened there. `cancel` (optional) is checked between memos.
 // `onlyCoder` set (blind coding, study/BlindCoding.h): annotation memos of
 // other coders are skipped and not counted (a null id: every annotation memo).
-MemoSearchResult searchMemos(const ProjectStore &store, const SearchOptions &options,
+MemoSearchResult searchMemos(const ProjectReader &store, const SearchOptions &options,
                              const std::atomic_bool *cancel = nullptr,
                              const std::optional<QUuid> &onlyCoder = std::nullopt);
 

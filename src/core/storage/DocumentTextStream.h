@@ -2,6 +2,8 @@
 // a time (for whole-corpus passes such as duplicate detection). Read-only.
 #pragma once
 
+#include "storage/ProjectReader.h"
+
 #include <QDate>
 #include <QString>
 #include <QUuid>
@@ -12,14 +14,6 @@ namespace newscoder {
 
 class ProjectStore;
 
-struct DocumentTextRow
-{
-    QUuid id;
-    QString title;
-    QString outlet;
-    QDate date; // invalid when unknown
-    QString text;
-};
 
 // Visits the articles ordered by publication date (unknown dates first, as in
 // documentSummaries()), title, then id; stop by returning false. Nothing is

@@ -234,6 +234,18 @@ std::unique_ptr<ProjectStore> ProjectStore::open(const QString &path, Access acc
     return store;
 }
 
+std::unique_ptr<ProjectStore> ProjectStore::openReadConnection(const QString &location)
+{
+    if (!QFileInfo::exists(location))
+        throw StoreError(Kind::Io, QStringLiteral("%1 does not exist.").arg(QDir::toNativeSeparators(location)));
+    std::unique_ptr<ProjectStore> store(new ProjectStore(location, Access::ReadOnly));
+    store->connect();
+    if (store->schemaVersion() != schema::currentVersion())
+        throw StoreError(Kind::NotAProject, QStringLiteral("%1 changed format while it was open.")
+                                                .arg(QDir::toNativeSeparators(location)));
+    return store;
+}
+
 void ProjectStore::connect()
 {
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);

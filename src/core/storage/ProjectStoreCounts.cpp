@@ -1,6 +1,4 @@
 // Grouped counts the views show per coder (the article list's Annotations column).
-#include "storage/StoreCounts.h"
-
 #include "storage/ProjectStore.h"
 #include "storage/StoreError.h"
 
@@ -9,9 +7,9 @@
 
 namespace newscoder {
 
-QHash<QUuid, int> annotationCountsByDocumentOfCoder(ProjectStore &store, const QUuid &coderId)
+QHash<QUuid, int> ProjectStore::annotationCountsByDocumentOfCoder(const QUuid &coderId) const
 {
-    QSqlQuery q(store.database());
+    QSqlQuery q(m_db);
     if (!q.prepare(QStringLiteral("SELECT document_id, COUNT(*) FROM annotations WHERE coder_id = ? "
                                   "GROUP BY document_id")))
         throw StoreError(StoreError::Kind::Query, QStringLiteral("Cannot count annotations: %1").arg(q.lastError().text()));

@@ -8,23 +8,6 @@ namespace newscoder {
 
 using namespace storage_detail;
 
-QString memoKindName(MemoRecord::Kind kind)
-{
-    switch (kind) {
-    case MemoRecord::Kind::Annotation:
-        return QStringLiteral("annotation");
-    case MemoRecord::Kind::Document:
-        return QStringLiteral("article");
-    case MemoRecord::Kind::Code:
-        return QStringLiteral("code");
-    case MemoRecord::Kind::Actor:
-        return QStringLiteral("actor");
-    case MemoRecord::Kind::Outlet:
-        return QStringLiteral("outlet");
-    }
-    return {};
-}
-
 QList<MemoRecord> ProjectStore::memos() const
 {
     using K = MemoRecord::Kind;

@@ -20,18 +20,7 @@ class StudyRows
 public:
     explicit StudyRows(const ProjectStore &store) : m_store(store) {}
 
-    // A coded span (status coded or flagged for review, never a suggestion)
-    // of a coder who is not the consensus layer. A null codeId with start = end
-    // = -1 stands for "this coder marked the article done" (an assignment done,
-    // possibly with nothing coded).
-    struct Span
-    {
-        QUuid documentId;
-        QUuid coderId;
-        QUuid codeId;
-        int start = -1;
-        int end = -1;
-    };
+    using Span = CodedSpan; // see ProjectReader.h
 
     // Every span of the articles at least two coders worked on (coded there or
     // marked their assignment done), ordered by article, then coder: one query,

@@ -1,6 +1,6 @@
 #include "study/ArticleAgreement.h"
 
-#include "storage/StudyRows.h"
+#include "storage/ProjectReader.h"
 
 #include <QList>
 
@@ -65,7 +65,7 @@ ArticleAgreement measure(const std::map<QUuid, QList<Span>> &byCoder)
 
 } // namespace
 
-QHash<QUuid, ArticleAgreement> articleAgreements(const ProjectStore &store, const std::atomic_bool *cancel,
+QHash<QUuid, ArticleAgreement> articleAgreements(const ProjectReader &store, const std::atomic_bool *cancel,
                                                  const QList<QUuid> &documentIds)
 {
     QHash<QUuid, ArticleAgreement> result;
@@ -76,7 +76,7 @@ QHash<QUuid, ArticleAgreement> articleAgreements(const ProjectStore &store, cons
             result.insert(current, measure(byCoder));
         byCoder.clear();
     };
-    StudyRows(store).forEachSharedSpan([&](const StudyRows::Span &row) {
+    store.forEachSharedSpan([&](const CodedSpan &row) {
         if (row.documentId != current) {
             flush();
             current = row.documentId;

@@ -15,7 +15,7 @@
 
 namespace newscoder {
 
-class ProjectStore;
+class ProjectReader;
 
 namespace study {
 
@@ -30,10 +30,10 @@ struct ArticleAgreement
 };
 
 // Articles with fewer than two coders are absent. One query
-// (StudyRows::forEachSharedSpan); checks `cancel` between articles. Meant for
+// (ProjectReader::forEachSharedSpan); checks `cancel` between articles. Meant for
 // a worker thread with a store opened there.
 // `documentIds` not empty: only those articles (after coding a few).
-QHash<QUuid, ArticleAgreement> articleAgreements(const ProjectStore &store, const std::atomic_bool *cancel = nullptr,
+QHash<QUuid, ArticleAgreement> articleAgreements(const ProjectReader &store, const std::atomic_bool *cancel = nullptr,
                                                  const QList<QUuid> &documentIds = {});
 
 } // namespace study

@@ -1,6 +1,6 @@
 #include "study/Assignments.h"
 
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 #include <QColor>
 #include <QJsonArray>
@@ -35,7 +35,7 @@ void shuffle(QList<T> &list, std::mt19937_64 &engine)
 }
 
 // The coder `name`, planned into `plan` when new (undo removes it again).
-QUuid coderFor(const ProjectStore &store, const QString &name, StudyPlan &plan)
+QUuid coderFor(const ProjectReader &store, const QString &name, StudyPlan &plan)
 {
     if (const auto existing = store.coderByName(name))
         return existing->id;
@@ -49,7 +49,7 @@ QUuid coderFor(const ProjectStore &store, const QString &name, StudyPlan &plan)
     return coder.id;
 }
 
-QHash<QPair<QUuid, QUuid>, Assignment> assignmentsByKey(const ProjectStore &store)
+QHash<QPair<QUuid, QUuid>, Assignment> assignmentsByKey(const ProjectReader &store)
 {
     QHash<QPair<QUuid, QUuid>, Assignment> result;
     for (const Assignment &a : store.assignments())
@@ -70,7 +70,7 @@ void planWrite(const QHash<QPair<QUuid, QUuid>, Assignment> &existing, const Ass
 
 } // namespace
 
-std::optional<Coder> consensusCoder(const ProjectStore &store)
+std::optional<Coder> consensusCoder(const ProjectReader &store)
 {
     for (const Coder &c : store.coders()) {
         if (c.role == CoderRole::Consensus)
@@ -79,7 +79,7 @@ std::optional<Coder> consensusCoder(const ProjectStore &store)
     return std::nullopt;
 }
 
-StudyPlan planCoder(const ProjectStore &store, const QString &name, std::optional<CoderRole> role,
+StudyPlan planCoder(const ProjectReader &store, const QString &name, std::optional<CoderRole> role,
                     std::optional<QString> colour)
 {
     StudyPlan plan;
@@ -118,7 +118,7 @@ StudyPlan planCoder(const ProjectStore &store, const QString &name, std::optiona
     return plan;
 }
 
-StudyPlan planAssignment(const ProjectStore &store, const QString &coderName, const QList<QUuid> &documents,
+StudyPlan planAssignment(const ProjectReader &store, const QString &coderName, const QList<QUuid> &documents,
                          const QDateTime &now)
 {
     StudyPlan plan;
@@ -142,7 +142,7 @@ StudyPlan planAssignment(const ProjectStore &store, const QString &coderName, co
     return plan;
 }
 
-StudyPlan planMarkDone(const ProjectStore &store, const QString &coderName, const QList<QUuid> &documents, bool done,
+StudyPlan planMarkDone(const ProjectReader &store, const QString &coderName, const QList<QUuid> &documents, bool done,
                        const QDateTime &now)
 {
     StudyPlan plan;
@@ -224,7 +224,7 @@ SampleDraw drawSample(const QList<QPair<QUuid, QUuid>> &documents, const SampleR
     return draw;
 }
 
-StudyPlan planReliabilitySample(const ProjectStore &store, const SampleRequest &request, const QDateTime &now)
+StudyPlan planReliabilitySample(const ProjectReader &store, const SampleRequest &request, const QDateTime &now)
 {
     StudyPlan plan;
     QStringList coders;

@@ -13,7 +13,7 @@
 
 namespace newscoder {
 
-class ProjectStore;
+class ProjectReader;
 
 namespace study {
 
@@ -29,16 +29,16 @@ struct StudyPlan
 
 // Adds the coder `name` or changes an existing coder's role and colour
 // (unset optionals keep what is stored). Refuses a second consensus coder.
-StudyPlan planCoder(const ProjectStore &store, const QString &name, std::optional<CoderRole> role,
+StudyPlan planCoder(const ProjectReader &store, const QString &name, std::optional<CoderRole> role,
                     std::optional<QString> colour);
 
 // Assigns articles to a coder (creating the coder when new). Articles already
 // assigned to them keep their assignment (and its sample).
-StudyPlan planAssignment(const ProjectStore &store, const QString &coderName, const QList<QUuid> &documents,
+StudyPlan planAssignment(const ProjectReader &store, const QString &coderName, const QList<QUuid> &documents,
                          const QDateTime &now);
 
 // Marks a coder's assigned articles done (or not done again).
-StudyPlan planMarkDone(const ProjectStore &store, const QString &coderName, const QList<QUuid> &documents,
+StudyPlan planMarkDone(const ProjectReader &store, const QString &coderName, const QList<QUuid> &documents,
                        bool done, const QDateTime &now);
 
 // A reliability sample: `size` articles (or `percent` of them) coded by every
@@ -67,10 +67,10 @@ struct SampleDraw
 // order to draw from (the caller sorts them).
 SampleDraw drawSample(const QList<QPair<QUuid, QUuid>> &documents, const SampleRequest &request);
 
-StudyPlan planReliabilitySample(const ProjectStore &store, const SampleRequest &request, const QDateTime &now);
+StudyPlan planReliabilitySample(const ProjectReader &store, const SampleRequest &request, const QDateTime &now);
 
 // The consensus coder (role consensus), or nullopt when there is none yet.
-std::optional<Coder> consensusCoder(const ProjectStore &store);
+std::optional<Coder> consensusCoder(const ProjectReader &store);
 
 } // namespace study
 } // namespace newscoder

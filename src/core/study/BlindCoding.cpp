@@ -14,7 +14,7 @@ std::optional<CoderRole> currentRole(const Project &project)
     if (project.coderName().isEmpty())
         return std::nullopt;
     try {
-        const std::optional<Coder> coder = project.store().coderByName(project.coderName());
+        const std::optional<Coder> coder = project.reader().coderByName(project.coderName());
         return coder ? std::optional<CoderRole>(coder->role) : std::nullopt;
     } catch (const StoreError &) {
         return std::nullopt;
@@ -41,7 +41,7 @@ std::optional<QUuid> onlyVisibleCoder(const Project &project)
     if (!hidesOtherCoders(project))
         return std::nullopt;
     try {
-        if (const std::optional<Coder> coder = project.store().coderByName(project.coderName()))
+        if (const std::optional<Coder> coder = project.reader().coderByName(project.coderName()))
             return coder->id;
     } catch (const StoreError &) {
     }
@@ -54,7 +54,7 @@ bool maySetBlindCoding(const Project &project)
     if (role && *role != CoderRole::Coder)
         return true;
     try {
-        const QList<Coder> coders = project.store().coders();
+        const QList<Coder> coders = project.reader().coders();
         return std::none_of(coders.cbegin(), coders.cend(), [](const Coder &c) { return c.role == CoderRole::Lead; });
     } catch (const StoreError &) {
         return false;

@@ -1,6 +1,7 @@
 #include "study/CoderPackage.h"
 
 #include "storage/MergeRows.h"
+#include "storage/ProjectStore.h"
 #include "storage/StoreError.h"
 #include "study/MergeUnits.h"
 
@@ -24,7 +25,7 @@ void removeDatabaseFiles(const QString &path)
 
 } // namespace
 
-PackageResult writeCoderPackage(const ProjectStore &master, const QString &coderName, const QString &path)
+PackageResult writeCoderPackage(const ProjectReader &master, const QString &coderName, const QString &path)
 {
     PackageResult result;
     const std::optional<Coder> coder = master.coderByName(coderName);

@@ -9,7 +9,7 @@
 // changed (study/MergePlan.h).
 #pragma once
 
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 #include <QString>
 #include <QUuid>
@@ -26,6 +26,6 @@ struct PackageResult
 
 // Writes the package to `path` (replaced only when the package is whole; a
 // failure leaves no file behind). The coder must have assigned articles.
-PackageResult writeCoderPackage(const ProjectStore &master, const QString &coderName, const QString &path);
+PackageResult writeCoderPackage(const ProjectReader &master, const QString &coderName, const QString &path);
 
 } // namespace newscoder::study

@@ -1,6 +1,6 @@
 #include "study/MergePlanner_p.h"
 
-#include "storage/MergeRows.h"
+#include "storage/ProjectReader.h"
 #include "storage/StoreError.h"
 #include "study/MergeTexts.h"
 
@@ -385,7 +385,7 @@ QJsonObject mergeReportJson(const MergeReport &report)
                        {QStringLiteral("conflicts"), conflicts}};
 }
 
-MergePlan planMerge(const ProjectStore &master, const MergeUnits &masterUnits, const ProjectStore &source,
+MergePlan planMerge(const ProjectReader &master, const MergeUnits &masterUnits, const ProjectReader &source,
                     const MergeOptions &options, MergeProgress *progress)
 {
     MergePlan result;
@@ -410,8 +410,8 @@ MergePlan planMerge(const ProjectStore &master, const MergeUnits &masterUnits, c
     MergeReport &report = result.report;
     report.source = theirs.packageId.isEmpty() ? idString(theirs.projectId) : theirs.packageId;
     report.path = source.path();
-    const QHash<QString, QString> masterBase = MergeRows(master).mergeBase(report.source);
-    const QHash<QString, QString> base = masterBase.isEmpty() ? MergeRows(source).mergeBase(report.source) : masterBase;
+    const QHash<QString, QString> masterBase = master.mergeBase(report.source);
+    const QHash<QString, QString> base = masterBase.isEmpty() ? source.mergeBase(report.source) : masterBase;
     Planner planner(master, source, masterUnits, theirs, options, report);
     if (!planner.run(base, masterBase, result.plan.redo, result.plan.undo, progress)) {
         result = MergePlan{};
@@ -427,17 +427,17 @@ MergePlan planMergeFile(const QString &masterPath, const QString &sourcePath, co
 {
     MergePlan result;
     MergeProgress progress(report);
-    std::unique_ptr<ProjectStore> master;
+    std::unique_ptr<ProjectReader> master;
     try {
-        master = ProjectStore::open(masterPath, ProjectStore::Access::ReadOnly);
+        master = openProjectReader(masterPath);
     } catch (const StoreError &e) {
         result.plan.error = e.message();
         return result;
     }
     try {
-        std::unique_ptr<ProjectStore> source;
+        std::unique_ptr<ProjectReader> source;
         try {
-            source = ProjectStore::open(sourcePath, ProjectStore::Access::ReadOnly);
+            source = openProjectReader(sourcePath);
         } catch (const StoreError &e) {
             result.plan.error = QStringLiteral("%1: %2").arg(QFileInfo(sourcePath).fileName(), e.message());
             return result;

@@ -84,7 +84,7 @@ struct MergePlan
 // is the master itself. Throws StoreError when a file cannot be read.
 // One progress step per source annotation read and per source unit compared
 // (the caller adds them to the total).
-MergePlan planMerge(const ProjectStore &master, const MergeUnits &masterUnits, const ProjectStore &source,
+MergePlan planMerge(const ProjectReader &master, const MergeUnits &masterUnits, const ProjectReader &source,
                     const MergeOptions &options = {}, MergeProgress *progress = nullptr);
 
 // Plans merging the file `sourcePath` into the project file `masterPath`,

@@ -84,7 +84,7 @@ class Planner
 {
 public:
     // `s` is consumed: its units move into the plan's own (mapped) copies.
-    Planner(const ProjectStore &master, const ProjectStore &source, const MergeUnits &m, MergeUnits &s,
+    Planner(const ProjectReader &master, const ProjectReader &source, const MergeUnits &m, MergeUnits &s,
             const MergeOptions &options, MergeReport &report)
         : m_master(master), m_source(source), M(m), S(s), m_options(options), m_report(report)
     {
@@ -115,8 +115,8 @@ private:
     }
     QString unitLabel(const MergeUnit &u) const;
 
-    const ProjectStore &m_master;
-    const ProjectStore &m_source;
+    const ProjectReader &m_master;
+    const ProjectReader &m_source;
     const MergeUnits &M;
     MergeUnits &S;
     const MergeOptions &m_options;

@@ -1,6 +1,6 @@
 #include "study/MergeUnits.h"
 
-#include "storage/MergeRows.h"
+#include "storage/ProjectReader.h"
 
 #include <QCryptographicHash>
 
@@ -92,7 +92,7 @@ QHash<QString, QString> fingerprints(const MergeUnits &units)
     return result;
 }
 
-MergeUnits readMergeUnits(const ProjectStore &store, MergeProgress *progress)
+MergeUnits readMergeUnits(const ProjectReader &store, MergeProgress *progress)
 {
     MergeUnits result;
     result.projectId = store.projectId();
@@ -106,7 +106,7 @@ MergeUnits readMergeUnits(const ProjectStore &store, MergeProgress *progress)
         for (const CodeField &f : c.fields)
             result.fields.insert(f.id);
     }
-    MergeRows(store).forEachDocumentText([&](const QUuid &id, const QString &text) {
+    store.forEachDocumentTextById([&](const QUuid &id, const QString &text) {
         result.documents.insert(id);
         MergeUnit u;
         u.kind = MergeUnit::Kind::Text;

@@ -7,7 +7,7 @@
 
 #include "model/Actor.h"
 #include "model/Annotation.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 #include <QHash>
 #include <QSet>
@@ -101,7 +101,7 @@ QString textUnitKey(const QUuid &documentId);
 
 // Reads every unit of a project (a few bulk queries), one progress step per
 // annotation (stops early, incomplete, when cancelled). Throws StoreError.
-MergeUnits readMergeUnits(const ProjectStore &store, MergeProgress *progress = nullptr);
+MergeUnits readMergeUnits(const ProjectReader &store, MergeProgress *progress = nullptr);
 
 // The unit's content as a hex SHA-1 (values sorted; ids as stored).
 QString fingerprint(const MergeUnit &unit);

@@ -1,6 +1,6 @@
 #include "study/MyArticles.h"
 
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -20,7 +20,7 @@ QString progressText(const MyProgress &progress)
     return text;
 }
 
-MyArticles myArticles(const ProjectStore &store, const QString &coderName)
+MyArticles myArticles(const ProjectReader &store, const QString &coderName)
 {
     MyArticles result;
     const std::optional<Coder> coder = store.coderByName(coderName.trimmed());

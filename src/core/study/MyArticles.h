@@ -10,7 +10,7 @@
 
 namespace newscoder {
 
-class ProjectStore;
+class ProjectReader;
 
 namespace study {
 
@@ -42,7 +42,7 @@ struct MyArticles
 
 // The coder's assigned articles (none for an unknown coder). A few grouped
 // queries, never one per article. Throws StoreError.
-MyArticles myArticles(const ProjectStore &store, const QString &coderName);
+MyArticles myArticles(const ProjectReader &store, const QString &coderName);
 
 } // namespace study
 } // namespace newscoder

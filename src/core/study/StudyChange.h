@@ -5,7 +5,7 @@
 #include "model/Document.h"
 #include "model/Outlet.h"
 #include "model/Study.h"
-#include "storage/ProjectStore.h"
+#include "storage/ProjectReader.h"
 
 #include <QHash>
 #include <QList>

@@ -73,7 +73,7 @@ private:
     QString m_folder;
 
     QString file(const QString &name) const { return m_folder + u'/' + name; }
-    int articleCount() const { return int(m_project->store().documentSummaries().size()); }
+    int articleCount() const { return int(m_project->reader().documentSummaries().size()); }
 
     static bool waitAnalysed(ImportDialog &dialog)
     {
@@ -196,7 +196,7 @@ private Q_SLOTS:
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(dialog.importedIds().size(), 1);
         QCOMPARE(articleCount(), 2);
-        QCOMPARE(m_project->store().document(dialog.importedIds()[0])->title, QStringLiteral("Library hours extended"));
+        QCOMPARE(m_project->reader().document(dialog.importedIds()[0])->title, QStringLiteral("Library hours extended"));
         QCOMPARE(m_project->undoStack()->count(), undo + 1);
     }
 
@@ -208,7 +208,7 @@ private Q_SLOTS:
         dialog.duplicateBox()->setCurrentIndex(dialog.duplicateBox()->findData(int(dedup::DuplicateChoice::Link)));
         QTest::mouseClick(dialog.importButton(), Qt::LeftButton);
         QCOMPARE(dialog.importedIds().size(), 1);
-        const std::optional<Document> copy = m_project->store().document(dialog.importedIds()[0]);
+        const std::optional<Document> copy = m_project->reader().document(dialog.importedIds()[0]);
         QVERIFY(copy);
         QCOMPARE(copy->metadata.value(0).first, QString(dedup::CopyOfKey));
         QCOMPARE(copy->metadata.value(0).second, m_wire.toString(QUuid::WithoutBraces));

@@ -107,10 +107,10 @@ private Q_SLOTS:
             // Ana: the first three articles; Ben: the first two (double-coded).
             for (const auto &[coder, docs] : QList<QPair<QString, QList<QUuid>>>{
                      {QStringLiteral("Ana"), m_docs.mid(0, 3)}, {QStringLiteral("Ben"), m_docs.mid(0, 2)}}) {
-                study::StudyPlan plan = study::planAssignment(p->store(), coder, docs, now);
+                study::StudyPlan plan = study::planAssignment(p->reader(), coder, docs, now);
                 QVERIFY(p->commitStudyChange(plan.text, plan.redo, plan.undo));
             }
-            study::StudyPlan lead = study::planCoder(p->store(), QStringLiteral("Lena"), CoderRole::Lead, {});
+            study::StudyPlan lead = study::planCoder(p->reader(), QStringLiteral("Lena"), CoderRole::Lead, {});
             QVERIFY(p->commitStudyChange(lead.text, lead.redo, lead.undo));
             // Article 1: both mark the mayor (Ben a little wider) and the quote; article 2: different codes.
             p->setCoderName(QStringLiteral("Ana"));
@@ -180,9 +180,9 @@ private Q_SLOTS:
         QCOMPARE(cell(m_docs[1], DocumentListModel::DoneColumn), QStringLiteral("✓"));
         QCOMPARE(cell(m_docs[0], DocumentListModel::DoneColumn), QString());
         QVERIFY(list()->progressLabel()->text().startsWith(QStringLiteral("done 1 / 3")));
-        const auto ana = project().store().coderByName(QStringLiteral("Ana"));
+        const auto ana = project().reader().coderByName(QStringLiteral("Ana"));
         int doneInFile = 0;
-        for (const Assignment &a : project().store().assignments(ana->id))
+        for (const Assignment &a : project().reader().assignments(ana->id))
             doneInFile += a.done.isValid() ? 1 : 0;
         QCOMPARE(doneInFile, 1);
         project().undoStack()->undo();
@@ -207,7 +207,7 @@ private Q_SLOTS:
     void agreementColumnFillsInAndFollowsCoding()
     {
         QVERIFY(waitForAgreement());
-        const auto expected = study::articleAgreements(project().store());
+        const auto expected = study::articleAgreements(project().reader());
         QCOMPARE(expected.size(), 2); // the double-coded articles
         QVERIFY(!list()->view()->isColumnHidden(DocumentListModel::AgreementColumn));
         for (const QUuid &doc : m_docs) {
@@ -226,7 +226,7 @@ private Q_SLOTS:
 
         // Ana codes Ben's quote in article 2 too: the column follows by itself.
         QVERIFY(project().addAnnotation(m_docs[1], project().codeByName(QStringLiteral("Quote"))->id, 50, 60));
-        const QString after = percent(study::articleAgreements(project().store()).value(m_docs[1]).share());
+        const QString after = percent(study::articleAgreements(project().reader()).value(m_docs[1]).share());
         QCOMPARE(after, QStringLiteral("67 %")); // 2 × 1 pair of 3 spans
         QTRY_COMPARE_WITH_TIMEOUT(cell(m_docs[1], DocumentListModel::AgreementColumn), after, 20000);
 

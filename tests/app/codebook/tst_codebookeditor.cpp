@@ -46,7 +46,7 @@ struct Fixture
     QUuid code(const QString &name) const { return project->codeByName(name)->id; }
     std::optional<Code> stored(const QUuid &id) const
     {
-        return ProjectStore::open(path, ProjectStore::Access::ReadOnly)->code(id);
+        return openProjectReader(path)->code(id);
     }
 
     QString path;
@@ -155,12 +155,12 @@ private Q_SLOTS:
         // Saving without changes elsewhere: exactly one step.
         QVERIFY2(dialog.save(), qPrintable(fx.project->lastError()));
         QCOMPARE(fx.project->undoStack()->count(), 1);
-        auto store = ProjectStore::open(fx.path, ProjectStore::Access::ReadOnly);
+        auto store = openProjectReader(fx.path);
         QCOMPARE(store->code(quote)->fields.size(), 1);
         QVERIFY(store->annotationValues(*a).isEmpty());
         store.reset();
         fx.project->undoStack()->undo();
-        store = ProjectStore::open(fx.path, ProjectStore::Access::ReadOnly);
+        store = openProjectReader(fx.path);
         QCOMPARE(store->code(quote)->fields.size(), 2);
         QCOMPARE(store->annotationValues(*a), (QList<FieldValue>{{typeField, QStringLiteral("direct"), {}, {}}}));
 
@@ -206,10 +206,10 @@ private Q_SLOTS:
         codeSpan(QStringLiteral("talks are frozen"));
         codeSpan(QStringLiteral("no deal"));
         const QUuid quote = project.codeByName(QStringLiteral("Quote"))->id;
-        QTRY_COMPARE(project.store().annotationsForCode(quote).size(), 2);
+        QTRY_COMPARE(project.reader().annotationsForCode(quote).size(), 2);
 
         // Split one of them off; the new code sits right after Quote.
-        const QUuid moved = project.store().annotationsForCode(quote).first().id;
+        const QUuid moved = project.reader().annotationsForCode(quote).first().id;
         SplitCodeDialog split(project, quote, {moved});
         QCOMPARE(split.annotationList()->count(), 2);
         QCOMPARE(split.chosenAnnotations(), (QList<QUuid>{moved}));
@@ -231,21 +231,21 @@ private Q_SLOTS:
         view->setTextCursor(cursor);
         view->setFocus();
         QTest::keyClick(view, Qt::Key_3);
-        QTRY_COMPARE(project.store().annotationsForCode(claim).size(), 1);
+        QTRY_COMPARE(project.reader().annotationsForCode(claim).size(), 1);
 
         // Delete Quote (not interactive: no question) with its sub-code Claim and annotations; undo restores.
         dock->selectCode(quote);
         QCOMPARE(dock->currentCode(), quote);
         QVERIFY(dock->deleteAction()->isEnabled());
-        const int before = project.store().annotationCount();
+        const int before = project.reader().annotationCount();
         dock->deleteAction()->trigger();
         QVERIFY(!project.code(quote));
         QVERIFY(!project.code(claim));
-        QCOMPARE(project.store().annotationCount(), before - 2);
+        QCOMPARE(project.reader().annotationCount(), before - 2);
         project.undoStack()->undo();
         QVERIFY(project.code(quote));
         QCOMPARE(project.code(claim)->parentId, quote);
-        QCOMPARE(project.store().annotationCount(), before);
+        QCOMPARE(project.reader().annotationCount(), before);
         QCOMPARE(model->indexOf(claim).parent(), model->indexOf(quote));
     }
 };

@@ -4,6 +4,7 @@
 #include "coding/AnnotationDeletion.h"
 #include "io/CodebookJson.h"
 #include "project/Project.h"
+#include "project/ProjectInternals.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -38,11 +39,11 @@ struct Fixture
         project->undoStack()->clear();
     }
 
-    bool exists(const QUuid &id) const { return project->store().annotation(id).has_value(); }
+    bool exists(const QUuid &id) const { return project->reader().annotation(id).has_value(); }
     // Link rows pointing at `id`, counted in the database itself.
     int linkRowsTo(const QUuid &id)
     {
-        QSqlQuery q(project->store().database());
+        QSqlQuery q(ProjectInternals::store(*project).database());
         q.prepare(QStringLiteral("SELECT COUNT(*) FROM annotation_values WHERE target_id = ?"));
         q.addBindValue(idString(id));
         if (!q.exec() || !q.next())
@@ -80,16 +81,16 @@ private Q_SLOTS:
                  QList<QUuid>{f.speaker});
         QVERIFY(!f.exists(f.speaker));
         QVERIFY(f.exists(f.quote) && f.exists(f.claim));
-        QVERIFY(f.project->store().annotationsLinkingTo(f.speaker).isEmpty());
+        QVERIFY(f.project->reader().annotationsLinkingTo(f.speaker).isEmpty());
         QCOMPARE(f.linkRowsTo(f.speaker), 0);
         QCOMPARE(f.project->undoStack()->count(), 1);
         // The claim keeps its other link.
-        QCOMPARE(f.project->store().annotationsLinkingTo(f.quote), QList<QUuid>{f.claim});
+        QCOMPARE(f.project->reader().annotationsLinkingTo(f.quote), QList<QUuid>{f.claim});
 
         f.project->undoStack()->undo();
         QVERIFY(f.exists(f.speaker));
         QCOMPARE(f.linkRowsTo(f.speaker), 2);
-        QCOMPARE(sorted(f.project->store().annotationsLinkingTo(f.speaker)), sorted({f.quote, f.claim}));
+        QCOMPARE(sorted(f.project->reader().annotationsLinkingTo(f.speaker)), sorted({f.quote, f.claim}));
     }
 
     void deleteLinkingToo()
@@ -99,19 +100,19 @@ private Q_SLOTS:
                  sorted({f.speaker, f.quote, f.claim}));
         QVERIFY(!f.exists(f.speaker) && !f.exists(f.quote) && !f.exists(f.claim));
         QVERIFY(f.exists(f.other));
-        QVERIFY(f.project->store().annotationsLinkingTo(f.speaker).isEmpty());
-        QVERIFY(f.project->store().annotationsLinkingTo(f.quote).isEmpty());
+        QVERIFY(f.project->reader().annotationsLinkingTo(f.speaker).isEmpty());
+        QVERIFY(f.project->reader().annotationsLinkingTo(f.quote).isEmpty());
         QCOMPARE(f.linkRowsTo(f.speaker), 0);
         QCOMPARE(f.linkRowsTo(f.quote), 0);
-        QCOMPARE(f.project->store().annotationCount(), 1);
+        QCOMPARE(f.project->reader().annotationCount(), 1);
         QCOMPARE(f.project->undoStack()->count(), 1); // one step
 
         f.project->undoStack()->undo();
-        QCOMPARE(f.project->store().annotationCount(), 4);
-        QCOMPARE(sorted(f.project->store().annotationsLinkingTo(f.speaker)), sorted({f.quote, f.claim}));
-        QCOMPARE(f.project->store().annotationsLinkingTo(f.quote), QList<QUuid>{f.claim});
+        QCOMPARE(f.project->reader().annotationCount(), 4);
+        QCOMPARE(sorted(f.project->reader().annotationsLinkingTo(f.speaker)), sorted({f.quote, f.claim}));
+        QCOMPARE(f.project->reader().annotationsLinkingTo(f.quote), QList<QUuid>{f.claim});
         f.project->undoStack()->redo();
-        QCOMPARE(f.project->store().annotationCount(), 1);
+        QCOMPARE(f.project->reader().annotationCount(), 1);
     }
 
     void cancelChangesNothing()
@@ -120,7 +121,7 @@ private Q_SLOTS:
         QVERIFY(deleteAnnotationsWithLinks(*f.project, {f.speaker}, LinkedDeletionChoice::Cancel).isEmpty());
         QVERIFY(f.exists(f.speaker));
         QCOMPARE(f.project->undoStack()->count(), 0);
-        QCOMPARE(sorted(f.project->store().annotationsLinkingTo(f.speaker)), sorted({f.quote, f.claim}));
+        QCOMPARE(sorted(f.project->reader().annotationsLinkingTo(f.speaker)), sorted({f.quote, f.claim}));
     }
 };
 

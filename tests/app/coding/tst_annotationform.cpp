@@ -143,7 +143,7 @@ private Q_SLOTS:
         QCOMPARE(f.form()->linkCandidates(speakerField), QList<QUuid>{f.speaker});
         QVERIFY(f.form()->linkTo(speakerField, f.speaker));
         QCOMPARE(f.values(f.quote, QStringLiteral("Quote"), QStringLiteral("Speaker")).value(0).annotationId, f.speaker);
-        QCOMPARE(f.project().store().annotationsLinkingTo(f.speaker), QList<QUuid>{f.quote});
+        QCOMPARE(f.project().reader().annotationsLinkingTo(f.speaker), QList<QUuid>{f.quote});
         QVERIFY(f.form()->linkCandidates(speakerField).isEmpty()); // already linked
 
         // The view marks the link at both ends and names it.
@@ -183,10 +183,10 @@ private Q_SLOTS:
         auto *remove = f.form()->editor(QStringLiteral("Speaker"))->findChild<QToolButton *>(QStringLiteral("removeLink"));
         QVERIFY(remove);
         remove->click();
-        QVERIFY(f.project().store().annotationsLinkingTo(f.speaker).isEmpty());
+        QVERIFY(f.project().reader().annotationsLinkingTo(f.speaker).isEmpty());
         QVERIFY(view->linkMarkers().isEmpty());
         f.project().undoStack()->undo();
-        QCOMPARE(f.project().store().annotationsLinkingTo(f.speaker), QList<QUuid>{f.quote});
+        QCOMPARE(f.project().reader().annotationsLinkingTo(f.speaker), QList<QUuid>{f.quote});
         QCOMPARE(view->linkMarkers().size(), 1);
     }
 
@@ -245,16 +245,16 @@ private Q_SLOTS:
         f.workspace->annotationPane()->selectAnnotation(f.speaker);
         QVERIFY(!f.workspace->deleteSelectedAnnotations()); // cancelled
         QCOMPARE(asked, QList<QUuid>{f.quote});
-        QVERIFY(f.project().store().annotation(f.speaker));
+        QVERIFY(f.project().reader().annotation(f.speaker));
 
         answer = LinkedDeletionChoice::DeleteLinkingToo;
         QVERIFY(f.workspace->deleteSelectedAnnotations());
-        QVERIFY(!f.project().store().annotation(f.speaker));
-        QVERIFY(!f.project().store().annotation(f.quote));
+        QVERIFY(!f.project().reader().annotation(f.speaker));
+        QVERIFY(!f.project().reader().annotation(f.quote));
         QCOMPARE(f.form()->annotation(), QUuid());
         f.project().undoStack()->undo();
-        QVERIFY(f.project().store().annotation(f.quote));
-        QCOMPARE(f.project().store().annotationsLinkingTo(f.speaker), QList<QUuid>{f.quote});
+        QVERIFY(f.project().reader().annotation(f.quote));
+        QCOMPARE(f.project().reader().annotationsLinkingTo(f.speaker), QList<QUuid>{f.quote});
     }
     // An empty date shows "—" (the editor's minimum, year 1000); its calendar
     // opens at today's month, and at the stored date's month once there is one.

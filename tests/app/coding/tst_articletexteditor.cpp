@@ -34,8 +34,8 @@ private:
 
     QString textOf(const QUuid &id)
     {
-        const auto a = m_project->store().annotation(id);
-        return a ? m_project->store().documentText(m_doc).mid(a->start, a->length()) : QString();
+        const auto a = m_project->reader().annotation(id);
+        return a ? m_project->reader().documentText(m_doc).mid(a->start, a->length()) : QString();
     }
 
     static void typeAt(QPlainTextEdit *editor, int position, const QString &text)
@@ -81,7 +81,7 @@ private Q_SLOTS:
 
     void typingBeforeInsideAfter()
     {
-        const QList<Annotation> before = m_project->store().annotationsForDocument(m_doc);
+        const QList<Annotation> before = m_project->reader().annotationsForDocument(m_doc);
         ArticleTextEditor dialog(*m_project, m_doc);
         dialog.show();
         QPlainTextEdit *editor = dialog.editor();
@@ -107,14 +107,14 @@ private Q_SLOTS:
 
         QVERIFY(dialog.apply());
         QCOMPARE(m_project->undoStack()->count(), 1);
-        QCOMPARE(m_project->store().documentText(m_doc), expected);
+        QCOMPARE(m_project->reader().documentText(m_doc), expected);
         QCOMPARE(textOf(m_loudly), QStringLiteral("loudly"));
         QCOMPARE(textOf(m_mayor), QStringLiteral("mayor"));
         QCOMPARE(textOf(m_joy), QStringLiteral("a fine day of joy"));
 
         m_project->undoStack()->undo();
-        QCOMPARE(m_project->store().documentText(m_doc), Text);
-        const QList<Annotation> after = m_project->store().annotationsForDocument(m_doc);
+        QCOMPARE(m_project->reader().documentText(m_doc), Text);
+        const QList<Annotation> after = m_project->reader().annotationsForDocument(m_doc);
         QCOMPARE(after.size(), before.size());
         for (qsizetype i = 0; i < after.size(); ++i) {
             QCOMPARE(after[i].start, before[i].start);
@@ -136,7 +136,7 @@ private Q_SLOTS:
             QVERIFY(dialog.note()->text().contains(QStringLiteral("1 annotation loses all its text")));
             dialog.reject(); // Cancel: nothing reaches the project
         }
-        QCOMPARE(m_project->store().documentText(m_doc), Text);
+        QCOMPARE(m_project->reader().documentText(m_doc), Text);
         QCOMPARE(m_project->undoStack()->count(), 0);
 
         ArticleTextEditor dialog(*m_project, m_doc);
@@ -146,11 +146,11 @@ private Q_SLOTS:
         dialog.editor()->setTextCursor(c);
         QTest::keyClick(dialog.editor(), Qt::Key_Delete);
         QVERIFY(dialog.apply());
-        const auto flagged = m_project->store().annotation(m_mayor);
+        const auto flagged = m_project->reader().annotation(m_mayor);
         QCOMPARE(flagged->status, AnnotationStatus::Review);
         QCOMPARE(textOf(m_joy), QStringLiteral("a day of joy"));
         m_project->undoStack()->undo();
-        QCOMPARE(m_project->store().annotation(m_mayor)->status, AnnotationStatus::Coded);
+        QCOMPARE(m_project->reader().annotation(m_mayor)->status, AnnotationStatus::Coded);
         QCOMPARE(textOf(m_mayor), QStringLiteral("mayor"));
     }
 

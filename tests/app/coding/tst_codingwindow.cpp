@@ -251,7 +251,7 @@ private Q_SLOTS:
         const QString path = createProject(dir);
         {
             auto project = Project::open(path);
-            const QUuid doc = project->store().documentSummaries().first().id;
+            const QUuid doc = project->reader().documentSummaries().first().id;
             project->setCoderName(QStringLiteral("Ben"));
             QVERIFY(project->addAnnotation(doc, codeId(*project, QStringLiteral("Quote")), 10, 30));
             QVERIFY(project->addAnnotation(doc, codeId(*project, QStringLiteral("Claim")), 40, 60));

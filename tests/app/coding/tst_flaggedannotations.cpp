@@ -120,7 +120,7 @@ private Q_SLOTS:
         const QUuid speaker = window.session()->project().codeByName(QStringLiteral("Speaker"))->id;
         const QUuid id = window.workspace()->applyCode(speaker);
         QVERIFY(!id.isNull());
-        const auto a = window.session()->project().store().annotation(id);
+        const auto a = window.session()->project().reader().annotation(id);
         QCOMPARE(a->start, 0);
         QCOMPARE(a->end, 5);
     }

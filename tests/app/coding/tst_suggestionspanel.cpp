@@ -23,7 +23,7 @@ private:
     QList<QUuid> m_suggested; // 2 in the first article, 1 in the second
 
     Project &project() { return m_session->project(); }
-    AnnotationStatus status(const QUuid &id) { return project().store().annotation(id)->status; }
+    AnnotationStatus status(const QUuid &id) { return project().reader().annotation(id)->status; }
 
 private Q_SLOTS:
     void init()
@@ -80,9 +80,9 @@ private Q_SLOTS:
 
         m_panel->acceptAll(false);
         QCOMPARE(status(m_suggested[0]), AnnotationStatus::Coded); // accepted meanwhile: kept
-        QVERIFY(!project().store().annotation(m_suggested[1]));
-        QVERIFY(!project().store().annotation(m_suggested[2])); // rejected
-        QCOMPARE(project().store().annotationCount(), 1);
+        QVERIFY(!project().reader().annotation(m_suggested[1]));
+        QVERIFY(!project().reader().annotation(m_suggested[2])); // rejected
+        QCOMPARE(project().reader().annotationCount(), 1);
         QCOMPARE(project().undoStack()->count(), steps + 1);
         if (m_panel->list()->topLevelItemCount() != 0)
             QVERIFY(refreshed.wait(60000));
@@ -104,8 +104,8 @@ private Q_SLOTS:
         m_panel->acceptAll(true);
         QCOMPARE(status(m_suggested[0]), AnnotationStatus::Coded);
         QCOMPARE(status(m_suggested[1]), AnnotationStatus::Coded);
-        QVERIFY(!project().store().annotation(m_suggested[2]));
-        QCOMPARE(project().store().annotationCount(), 2);
+        QVERIFY(!project().reader().annotation(m_suggested[2]));
+        QCOMPARE(project().reader().annotationCount(), 2);
     }
 };
 

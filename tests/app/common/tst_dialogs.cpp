@@ -138,7 +138,7 @@ private Q_SLOTS:
         window.statusBar()->clearMessage();
         QTest::keyClick(view, Qt::Key_1);
         QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("read-only")));
-        QCOMPARE(window.session()->project().store().annotationCount(), 0);
+        QCOMPARE(window.session()->project().reader().annotationCount(), 0);
     }
 
     // Removing articles asks first; No keeps them, Yes removes them (undoable).
@@ -157,13 +157,13 @@ private Q_SLOTS:
         QCOMPARE(prompt.asked.size(), 1);
         QCOMPARE(prompt.asked[0].kind, QStringLiteral("confirm"));
         QVERIFY(prompt.asked[0].text.contains(QStringLiteral("Remove 2 article(s)")));
-        QCOMPARE(window.session()->project().store().documentCount(), 2);
+        QCOMPARE(window.session()->project().reader().documentCount(), 2);
 
         prompt.confirmWith(true);
         remove->trigger();
-        QCOMPARE(window.session()->project().store().documentCount(), 0);
+        QCOMPARE(window.session()->project().reader().documentCount(), 0);
         window.session()->project().undoStack()->undo();
-        QCOMPARE(window.session()->project().store().documentCount(), 2);
+        QCOMPARE(window.session()->project().reader().documentCount(), 2);
         QVERIFY(prompt.unexpected.isEmpty());
     }
 
@@ -180,8 +180,8 @@ private Q_SLOTS:
         action(window, "actionSaveCopy")->trigger();
         QVERIFY(QFileInfo::exists(copy + QStringLiteral(".newscoder")));
         QCOMPARE(window.session()->project().path(), path);
-        QCOMPARE(Project::open(copy + QStringLiteral(".newscoder"), ProjectStore::Access::ReadOnly)
-                     ->store()
+        QCOMPARE(Project::open(copy + QStringLiteral(".newscoder"), ProjectAccess::ReadOnly)
+                     ->reader()
                      .documentCount(),
                  1);
 
@@ -190,7 +190,7 @@ private Q_SLOTS:
         action(window, "actionSaveAs")->trigger();
         QCOMPARE(QFileInfo(window.session()->project().path()).fileName(), QStringLiteral("moved.newscoder"));
         QVERIFY(!window.session()->project().isReadOnly());
-        QCOMPARE(window.session()->project().store().documentCount(), 1);
+        QCOMPARE(window.session()->project().reader().documentCount(), 1);
 
         prompt.answerFiles({}); // cancelled
         action(window, "actionSaveAs")->trigger();

@@ -422,11 +422,11 @@ private Q_SLOTS:
         Project *project = m_fx.project.get();
         const QString sample = qEnvironmentVariable("NEWSCODER_SCREENSHOT_PROJECT");
         if (!sample.isEmpty()) {
-            other = Project::open(sample, ProjectStore::Access::ReadOnly);
+            other = Project::open(sample, ProjectAccess::ReadOnly);
             project = other.get();
         }
         QList<QUuid> selected;
-        for (const DocumentSummary &d : project->store().documentSummaries())
+        for (const DocumentSummary &d : project->reader().documentSummaries())
             selected.append(d.id);
         DatasetExportDialog dialog(*project, ExportContext{selected.mid(0, 3), {}, {}});
         dialog.setTable(dataset::TableKind::Segments);

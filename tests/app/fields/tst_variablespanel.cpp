@@ -38,7 +38,7 @@ private:
 
     VariableValue variable(const char *name) const
     {
-        const auto coder = m_project->store().coderByName(m_project->coderName());
+        const auto coder = m_project->reader().coderByName(m_project->coderName());
         for (const VariableValue &v : m_project->documentVariables(m_doc, coder ? coder->id : QUuid())) {
             if (v.field.name == QString::fromLatin1(name))
                 return v;
@@ -65,7 +65,7 @@ private Q_SLOTS:
         d.text = QStringLiteral("The port authority said talks are frozen.");
         m_doc = m_project->importDocuments({d}).value(0);
         QVERIFY(!m_doc.isNull());
-        m_outlet = m_project->store().documentSummary(m_doc)->outletId;
+        m_outlet = m_project->reader().documentSummary(m_doc)->outletId;
         QVERIFY(!m_outlet.isNull());
         m_project->setCoderName(QStringLiteral("Alex Example"));
     }
@@ -198,11 +198,11 @@ private Q_SLOTS:
         QVERIFY(selector);
         QCOMPARE(selector->currentData().toUuid(), m_outlet);
         selector->setCurrentIndex(selector->findData(*otherId));
-        QCOMPARE(m_project->store().documentSummary(m_doc)->outletId, *otherId);
+        QCOMPARE(m_project->reader().documentSummary(m_doc)->outletId, *otherId);
         m_project->undoStack()->undo();
         QCOMPARE(selector->currentData().toUuid(), m_outlet);
         selector->setCurrentIndex(selector->findData(QUuid()));
-        QVERIFY(m_project->store().documentSummary(m_doc)->outletId.isNull());
+        QVERIFY(m_project->reader().documentSummary(m_doc)->outletId.isNull());
     }
 
     // The article list's "Incomplete only" toggle follows the values as they are given.

@@ -180,7 +180,7 @@ private Q_SLOTS:
         prompt.confirmWith(true);
         button("deleteOutlet")->click();
         QVERIFY(!m_project->outlet(id));
-        QCOMPARE(m_project->store().documentCount(), 1); // the article stays
+        QCOMPARE(m_project->reader().documentCount(), 1); // the article stays
         m_project->undoStack()->undo();
         QVERIFY(m_project->outlet(id));
         QVERIFY(prompt.unexpected.isEmpty());
@@ -203,7 +203,7 @@ private Q_SLOTS:
         const QString path = m_project->path();
         m_dock->setProject(nullptr);
         m_project.reset();
-        m_project = Project::open(path, ProjectStore::Access::ReadOnly);
+        m_project = Project::open(path, ProjectAccess::ReadOnly);
         m_dock->setProject(m_project.get());
         m_dock->findChild<QLineEdit *>(QStringLiteral("outletFilter"))->clear();
         QCOMPARE(m_dock->view()->model()->rowCount(), 3);

@@ -66,13 +66,13 @@ private:
     void adjudicate()
     {
         const review::ReviewReport report =
-            review::computeReview(project().store(), {Ana, Ben, {m_prepared.documents[0]}, {}, false});
+            review::computeReview(project().reader(), {Ana, Ben, {m_prepared.documents[0]}, {}, false});
         QCOMPARE(report.items.size(), 3);
         for (const review::ReviewItem &item : report.items) {
             const QString decision = item.kind == review::ItemKind::Fields   ? QStringLiteral("accept:Ana")
                                      : item.kind == review::ItemKind::Boundary ? QStringLiteral("accept:Ben")
                                                                                : QStringLiteral("reject");
-            study::StudyPlan plan = review::planDecision(project().store(), item, decision, QStringLiteral("training"),
+            study::StudyPlan plan = review::planDecision(project().reader(), item, decision, QStringLiteral("training"),
                                                          Lena, QDateTime::currentDateTimeUtc());
             QVERIFY2(plan.error.isEmpty(), qPrintable(plan.error));
             QVERIFY(project().commitStudyChange(plan.text, plan.redo, plan.undo));

@@ -156,7 +156,7 @@ private Q_SLOTS:
         request.coders = {QStringLiteral("Ana"), QStringLiteral("Ben")};
         request.bootstrapDraws = 1000;
         request.bootstrapSeed = 1;
-        const AgreementReport direct = computeProjectAgreement(f.project->store(), request);
+        const AgreementReport direct = computeProjectAgreement(f.project->reader(), request);
         QVERIFY(direct.error.isEmpty());
         QCOMPARE(dialog.report().coders, direct.coders);
         QCOMPARE(dialog.report().documents, 3);
@@ -314,7 +314,7 @@ private Q_SLOTS:
         }
         // The same as the engine's list.
         AgreementRequest request;
-        QCOMPARE(codeDisagreements(f.project->store(), f.code(QStringLiteral("Speaker")), request).size(), 3);
+        QCOMPARE(codeDisagreements(f.project->reader(), f.code(QStringLiteral("Speaker")), request).size(), 3);
 
         // Only the selected article: the list follows the computed selection.
         ReliabilityDialog selected(*f.project, {f.docs[1]});
@@ -327,7 +327,7 @@ private Q_SLOTS:
         QCOMPARE(inB->model()->item(0, DisagreementsDialog::CoderColumn)->text(), QStringLiteral("Ben"));
         request.documents = {f.docs[1]};
         const QList<Disagreement> engine =
-            codeDisagreements(f.project->store(), f.code(QStringLiteral("Speaker")), request);
+            codeDisagreements(f.project->reader(), f.code(QStringLiteral("Speaker")), request);
         QCOMPARE(engine.size(), 1);
         QCOMPARE(engine.first().documentId, f.docs[1]);
         QCOMPARE(engine.first().text, QStringLiteral("chief executive Tom Lindqvist"));
@@ -453,7 +453,7 @@ private Q_SLOTS:
         AgreementRequest request;
         request.bootstrapDraws = 300;
         request.bootstrapSeed = 77;
-        const AgreementReport direct = computeProjectAgreement(f.project->store(), request);
+        const AgreementReport direct = computeProjectAgreement(f.project->reader(), request);
         const int speaker = rowOf(dialog, QStringLiteral("Speaker"), QStringLiteral("alpha-presence"));
         const auto &ci = dialog.report().rows[speaker].result.ci;
         QVERIFY(ci && direct.rows[speaker].result.ci);
@@ -528,7 +528,7 @@ private Q_SLOTS:
         AgreementRequest request;
         request.documents = {f.docs[0]};
         request.codes = {QStringLiteral("Speaker")};
-        const AgreementReport direct = computeProjectAgreement(f.project->store(), request);
+        const AgreementReport direct = computeProjectAgreement(f.project->reader(), request);
         QCOMPARE(dialog.report().documents, 1);
         QCOMPARE(dialog.model()->rowCount(), 2);
         for (int r = 0; r < 2; ++r) {

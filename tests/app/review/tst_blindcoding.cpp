@@ -53,7 +53,7 @@ private Q_SLOTS:
                 p->setCoderName(coder);
                 QVERIFY(p->addAnnotation(doc, speaker, coder == QLatin1String("Ana") ? 0 : 6, 15));
             }
-            study::StudyPlan lead = study::planCoder(p->store(), QStringLiteral("Lena"), CoderRole::Lead, {});
+            study::StudyPlan lead = study::planCoder(p->reader(), QStringLiteral("Lena"), CoderRole::Lead, {});
             QVERIFY(p->commitStudyChange(lead.text, lead.redo, lead.undo));
             QVERIFY(p->setBlindCoding(true));
         }

@@ -57,7 +57,7 @@ private Q_SLOTS:
             b.title = QStringLiteral("Ferry fares rise");
             b.text = QStringLiteral("The operator raised fares in a brazen move.");
             m_documents = p->importDocuments({a, b});
-            study::StudyPlan plan = study::planAssignment(p->store(), QStringLiteral("Ana"), m_documents,
+            study::StudyPlan plan = study::planAssignment(p->reader(), QStringLiteral("Ana"), m_documents,
                                                           QDateTime::currentDateTimeUtc());
             QVERIFY(p->commitStudyChange(plan.text, plan.redo, plan.undo));
         }
@@ -107,11 +107,11 @@ private Q_SLOTS:
         QCOMPARE(reports[0].added.annotations, 2);
         QCOMPARE(project().undoStack()->count(), steps + 1);
         QCOMPARE(project().undoStack()->undoText(), QStringLiteral("Merge ana.newscoder"));
-        QCOMPARE(project().store().annotationCount(), 2);
+        QCOMPARE(project().reader().annotationCount(), 2);
         project().undoStack()->undo();
-        QCOMPARE(project().store().annotationCount(), 0);
+        QCOMPARE(project().reader().annotationCount(), 0);
         project().undoStack()->redo();
-        QCOMPARE(project().store().annotationCount(), 2);
+        QCOMPARE(project().reader().annotationCount(), 2);
         QCOMPARE(CoderFileActions::summary(reports[0]), QStringLiteral("2 annotations added"));
 
         // The report: the file with its counts, a conflict under it.
@@ -163,7 +163,7 @@ private Q_SLOTS:
         QVERIFY(finished.last().at(0).value<QList<study::MergeReport>>().isEmpty());
         QVERIFY(!actions()->isMerging());
         QCOMPARE(project().undoStack()->count(), steps);
-        QCOMPARE(project().store().annotationCount(), 0);
+        QCOMPARE(project().reader().annotationCount(), 0);
 
         // Run to the end: one undoable step, the report handed over.
         QVERIFY(actions()->startMerge({package, package}));
@@ -176,7 +176,7 @@ private Q_SLOTS:
         QCOMPARE(reports[1].added.annotations, 0); // the second time: nothing new
         QCOMPARE(reports[1].unchanged.annotations, 1);
         QCOMPARE(project().undoStack()->count(), steps + 1);
-        QCOMPARE(project().store().annotationCount(), 1);
+        QCOMPARE(project().reader().annotationCount(), 1);
         QVERIFY(!actions()->mergeProgress());
         for (const QProgressDialog *shown : m_window->findChildren<QProgressDialog *>(QStringLiteral("mergeProgress")))
             QVERIFY(!shown->isVisible()); // gone, or hidden until deleted

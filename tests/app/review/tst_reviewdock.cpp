@@ -161,22 +161,22 @@ private Q_SLOTS:
         QVERIFY(loaded.wait(20000));
         QCOMPARE(view->topLevelItemCount(), 2); // decided: hidden
         QVERIFY(dock()->memoEdit()->text().isEmpty());
-        const auto consensus = study::consensusCoder(project().store());
+        const auto consensus = study::consensusCoder(project().reader());
         QVERIFY(consensus);
         QList<Annotation> copies;
-        for (const Annotation &a : project().store().annotationsForDocument(m_prepared.documents[0])) {
+        for (const Annotation &a : project().reader().annotationsForDocument(m_prepared.documents[0])) {
             if (a.coderId == consensus->id)
                 copies.append(a);
         }
         QCOMPARE(copies.size(), 1);
-        QCOMPARE(project().store().annotationValues(copies[0].id).value(0).text, QStringLiteral("direct"));
-        const QList<Decision> log = project().store().decisions();
+        QCOMPARE(project().reader().annotationValues(copies[0].id).value(0).text, QStringLiteral("direct"));
+        const QList<Decision> log = project().reader().decisions();
         QCOMPARE(log.size(), 1);
         QCOMPARE(log[0].memo, QStringLiteral("verbatim"));
         QCOMPARE(log[0].decidedBy, QStringLiteral("Lena"));
         // Undo takes the copy and the decision back; the item is open again.
         project().undoStack()->undo();
-        QVERIFY(project().store().decisions().isEmpty());
+        QVERIFY(project().reader().decisions().isEmpty());
         QVERIFY(loaded.wait(20000));
         QCOMPARE(view->topLevelItemCount(), 3);
     }
@@ -196,7 +196,7 @@ private Q_SLOTS:
         QVERIFY(loaded.wait(20000));
         QTest::mouseClick(dock()->agreementsButton(), Qt::LeftButton);
         QVERIFY(loaded.wait(20000));
-        const QList<Decision> log = project().store().decisions();
+        const QList<Decision> log = project().reader().decisions();
         QCOMPARE(log.size(), 2);
         QCOMPARE(log[0].decision, QStringLiteral("reject"));
         QCOMPARE(log[1].decision, QStringLiteral("agreement"));

@@ -159,14 +159,14 @@ private Q_SLOTS:
             const ImportReport read = readArticles({corpus});
             QVERIFY2(read.skipped.isEmpty(), qPrintable(read.skipped.value(0).second));
             QVERIFY(project->importDocuments(read.documents).size() >= 5);
-            study::StudyPlan lead = study::planCoder(project->store(), QStringLiteral("Lena"), CoderRole::Lead, {});
+            study::StudyPlan lead = study::planCoder(project->reader(), QStringLiteral("Lena"), CoderRole::Lead, {});
             QVERIFY(project->commitStudyChange(lead.text, lead.redo, lead.undo));
             study::SampleRequest sample;
             sample.size = 2;
             sample.coders = {QStringLiteral("Ana"), QStringLiteral("Ben")};
             sample.seed = 7;
             study::StudyPlan draw =
-                study::planReliabilitySample(project->store(), sample, QDateTime::currentDateTimeUtc());
+                study::planReliabilitySample(project->reader(), sample, QDateTime::currentDateTimeUtc());
             QVERIFY2(draw.error.isEmpty(), qPrintable(draw.error));
             QVERIFY(project->commitStudyChange(draw.text, draw.redo, draw.undo));
         }
@@ -195,7 +195,7 @@ private Q_SLOTS:
                 window->documentList()->selectDocument(id);
                 QTRY_COMPARE(window->workspace()->currentDocument(), id);
                 ArticleView *view = window->workspace()->articleView();
-                const QString text = project.store().documentText(id); // as stored (the view shows no-break spaces as spaces)
+                const QString text = project.reader().documentText(id); // as stored (the view shows no-break spaces as spaces)
                 QCOMPARE(view->toPlainText().size(), text.size());
                 const QList<QPair<int, int>> sentences = firstSentences(text, view->residue()); // not the site's tagline
                 QVERIFY2(sentences.size() == 2, qPrintable(text.left(300)));
@@ -224,14 +224,14 @@ private Q_SLOTS:
         const int anaCoded = merged[0].added.annotations;
         QVERIFY(anaCoded >= 3);
         QCOMPARE(merged[1].added.annotations % 2, 0); // a claim and a bias indicator per article
-        QCOMPARE(project.store().annotationCount(), anaCoded + merged[1].added.annotations);
+        QCOMPARE(project.reader().annotationCount(), anaCoded + merged[1].added.annotations);
         if (pictures) {
             QDialog *report = files->showReports(merged, {});
             QVERIFY(QTest::qWaitForWindowExposed(report)); // (README: merge-report.png, from tst_coderfiles)
             report->close();
         }
         const int steps = project.undoStack()->count();
-        const int annotations = project.store().annotationCount();
+        const int annotations = project.reader().annotationCount();
         const QList<study::MergeReport> again = files->mergeFiles({packages[1], packages[0]}, &error);
         QCOMPARE(error, QString());
         QCOMPARE(again.size(), 2);
@@ -240,7 +240,7 @@ private Q_SLOTS:
             QVERIFY(r.unchanged.annotations > 0);
         }
         QCOMPARE(project.undoStack()->count(), steps);
-        QCOMPARE(project.store().annotationCount(), annotations);
+        QCOMPARE(project.reader().annotationCount(), annotations);
 
         // Review side by side: in each shared article, a boundary difference and Ben's extra span.
         auto *toggle = lead->findChild<QAction *>(QStringLiteral("actionReviewCoders"));
@@ -286,7 +286,7 @@ private Q_SLOTS:
             QTRY_VERIFY(!dock->isLoading());
             QCOMPARE(dock->itemsView()->topLevelItemCount(), before - 1);
         }
-        QCOMPARE(project.store().decisions().size(), 4);
+        QCOMPARE(project.reader().decisions().size(), 4);
         if (pictures) {
             dock->openOnly()->setChecked(false); // the decided items, with their decisions
             saveShot(lead.get(), QStringLiteral("study-adjudicated.png"));

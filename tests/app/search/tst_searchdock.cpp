@@ -22,7 +22,7 @@ namespace {
 const QString TextA = QStringLiteral("The mayor said nothing. Unions said yes.\nThe port \U0001D11E stayed closed.");
 const QString TextB = QStringLiteral("Nobody said anything about the tram.");
 
-int suggestedIn(const ProjectStore &store, const QUuid &doc, AnnotationStatus status)
+int suggestedIn(const ProjectReader &store, const QUuid &doc, AnnotationStatus status)
 {
     int n = 0;
     for (const Annotation &a : store.annotationsForDocument(doc))
@@ -154,7 +154,7 @@ private Q_SLOTS:
         QCOMPARE(coded.first().at(0).toInt(), 3);
         QCOMPARE(project().undoStack()->count(), 1);
         {
-            const auto a = project().store().annotationsForDocument(m_docA);
+            const auto a = project().reader().annotationsForDocument(m_docA);
             QCOMPARE(a.size(), 2);
             QCOMPARE(TextA.mid(a.first().start, a.first().length()), QStringLiteral("The mayor said nothing."));
         }
@@ -166,11 +166,11 @@ private Q_SLOTS:
         // Accept one (selected), then reject the rest of the article.
         m_dock->suggestionList()->topLevelItem(0)->setSelected(true);
         m_dock->acceptSelectedSuggestions(true);
-        QCOMPARE(suggestedIn(project().store(), m_docA, AnnotationStatus::Coded), 1);
+        QCOMPARE(suggestedIn(project().reader(), m_docA, AnnotationStatus::Coded), 1);
         QCOMPARE(m_dock->suggestionList()->topLevelItemCount(), 1);
         m_dock->acceptAllSuggestions(false);
-        QCOMPARE(project().store().annotationsForDocument(m_docA).size(), 1);
-        QCOMPARE(suggestedIn(project().store(), m_docB, AnnotationStatus::Suggested), 1); // other article untouched
+        QCOMPARE(project().reader().annotationsForDocument(m_docA).size(), 1);
+        QCOMPARE(suggestedIn(project().reader(), m_docB, AnnotationStatus::Suggested), 1); // other article untouched
 
         // The whole corpus, read on a worker.
         m_dock->setSuggestionScope(SearchDock::CorpusSuggestions);
@@ -179,18 +179,18 @@ private Q_SLOTS:
         QCOMPARE(m_dock->suggestionList()->topLevelItemCount(), 1);
         QCOMPARE(m_dock->suggestionList()->topLevelItem(0)->text(0), QStringLiteral("Tram"));
         m_dock->acceptAllSuggestions(true);
-        QCOMPARE(suggestedIn(project().store(), m_docB, AnnotationStatus::Coded), 1);
+        QCOMPARE(suggestedIn(project().reader(), m_docB, AnnotationStatus::Coded), 1);
 
         // Four steps, each undone.
         QCOMPARE(project().undoStack()->count(), 4);
         project().undoStack()->undo();
-        QCOMPARE(suggestedIn(project().store(), m_docB, AnnotationStatus::Suggested), 1);
+        QCOMPARE(suggestedIn(project().reader(), m_docB, AnnotationStatus::Suggested), 1);
         project().undoStack()->undo();
-        QCOMPARE(project().store().annotationsForDocument(m_docA).size(), 2);
+        QCOMPARE(project().reader().annotationsForDocument(m_docA).size(), 2);
         project().undoStack()->undo();
-        QCOMPARE(suggestedIn(project().store(), m_docA, AnnotationStatus::Suggested), 2);
+        QCOMPARE(suggestedIn(project().reader(), m_docA, AnnotationStatus::Suggested), 2);
         project().undoStack()->undo();
-        QCOMPARE(project().store().annotationCount(), 0);
+        QCOMPARE(project().reader().annotationCount(), 0);
     }
 
     // Cancel takes effect: the worker is held before it reads the first

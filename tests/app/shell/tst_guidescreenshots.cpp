@@ -151,7 +151,7 @@ private Q_SLOTS:
     {
         // Ben codes the same article: the same quotes, one speaker with other boundaries, a claim left out.
         project().setCoderName(QStringLiteral("Ben"));
-        const QList<Annotation> sample = project().store().annotationsForDocument(m_ferry);
+        const QList<Annotation> sample = project().reader().annotationsForDocument(m_ferry);
         for (const Annotation &a : sample) {
             if (project().coderNameFor(a.coderId) != QLatin1String("Sample Coder"))
                 continue;
@@ -159,7 +159,7 @@ private Q_SLOTS:
             if (codeName == QLatin1String("Claim"))
                 continue;
             // Ben's speakers leave out the first word ("spokesperson Léa Brannigan"): a boundary difference.
-            const QString text = project().store().documentText(m_ferry);
+            const QString text = project().reader().documentText(m_ferry);
             const int space = int(text.indexOf(u' ', a.start));
             const bool shorter = codeName == QLatin1String("Speaker") && space >= a.start && space + 1 < a.end;
             const int start = shorter ? space + 1 : a.start;

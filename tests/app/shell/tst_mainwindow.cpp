@@ -149,10 +149,10 @@ private Q_SLOTS:
             QCOMPARE(stack->count(), 1);
             QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
             QTRY_COMPARE(session->annotations.rowCount(), 0);
-            QCOMPARE(session->project().store().annotationCount(), 0);
+            QCOMPARE(session->project().reader().annotationCount(), 0);
             QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
             QTRY_COMPARE(session->annotations.rowCount(), 1);
-            QCOMPARE(session->project().store().annotationCount(), 1);
+            QCOMPARE(session->project().reader().annotationCount(), 1);
 
             // A second, overlapping annotation (Speaker over "Minister Ana Reyes" + Claim around it).
             const int s2 = int(ArticleText.indexOf(u"Minister Ana Reyes"));
@@ -173,17 +173,17 @@ private Q_SLOTS:
             QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, speakerRect.center().toPoint());
             const QUuid selected = workspace->annotationPane()->currentAnnotation();
             QVERIFY(!selected.isNull());
-            QCOMPARE(session->project().code(session->project().store().annotation(selected)->codeId)->name,
+            QCOMPARE(session->project().code(session->project().reader().annotation(selected)->codeId)->name,
                      QStringLiteral("Speaker"));
             QCOMPARE(view->selectedAnnotation(), selected);
 
             // Delete removes the selected one (undoable).
             window.findChild<QAction *>(QStringLiteral("actionDeleteAnnotation"))->trigger();
             QTRY_COMPARE(session->annotations.rowCount(), 2);
-            QVERIFY(!session->project().store().annotation(selected));
+            QVERIFY(!session->project().reader().annotation(selected));
             QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
             QTRY_COMPARE(session->annotations.rowCount(), 3);
-            QVERIFY(session->project().store().annotation(selected));
+            QVERIFY(session->project().reader().annotation(selected));
         }
         // Reopen: the same state, with nothing saved explicitly.
         MainWindow again;
@@ -210,9 +210,9 @@ private Q_SLOTS:
         QTableView *table = window.workspace()->annotationPane()->annotationTable();
         QVERIFY(table->model()->setData(table->model()->index(0, AnnotationTableModel::MemoColumn),
                                         QStringLiteral("headline")));
-        QCOMPARE(session->project().store().annotationsForDocument(doc).first().memo, QStringLiteral("headline"));
+        QCOMPARE(session->project().reader().annotationsForDocument(doc).first().memo, QStringLiteral("headline"));
         session->project().undoStack()->undo();
-        QCOMPARE(session->project().store().annotationsForDocument(doc).first().memo, QString());
+        QCOMPARE(session->project().reader().annotationsForDocument(doc).first().memo, QString());
     }
 
     void filterAndImportThroughController()

@@ -97,7 +97,7 @@ private Q_SLOTS:
         QCOMPARE(workspace->currentDocument(), p.first);
 
         undo->trigger();
-        QCOMPARE(project.store().annotation(p.spanInSecond)->memo, QString());
+        QCOMPARE(project.reader().annotation(p.spanInSecond)->memo, QString());
         QTRY_COMPARE(workspace->currentDocument(), p.second);
         QTRY_COMPARE(view->selectedAnnotation(), p.spanInSecond);
         QTRY_VERIFY(spanVisible(view, p.spanStart + 4));
@@ -105,7 +105,7 @@ private Q_SLOTS:
         workspace->showDocument(p.first);
         QCOMPARE(workspace->currentDocument(), p.first);
         redo->trigger();
-        QCOMPARE(project.store().annotation(p.spanInSecond)->memo, QStringLiteral("the mayor, not the deputy"));
+        QCOMPARE(project.reader().annotation(p.spanInSecond)->memo, QStringLiteral("the mayor, not the deputy"));
         QTRY_COMPARE(workspace->currentDocument(), p.second);
         QTRY_COMPARE(view->selectedAnnotation(), p.spanInSecond);
         QTRY_VERIFY(spanVisible(view, p.spanStart + 4));

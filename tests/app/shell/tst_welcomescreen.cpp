@@ -166,11 +166,11 @@ private Q_SLOTS:
                      qPrintable(copy));
             QVERIFY(!project.isReadOnly());
             // The six fictional articles, with the demonstration coding.
-            QCOMPARE(project.store().documentCount(), 6);
-            QVERIFY(project.store().annotationCount() >= 20);
+            QCOMPARE(project.reader().documentCount(), 6);
+            QVERIFY(project.reader().annotationCount() >= 20);
             QVERIFY(project.actors().size() >= 2);
-            QVERIFY(project.removeDocuments({project.store().documentSummaries().first().id}));
-            QCOMPARE(project.store().documentCount(), 5);
+            QVERIFY(project.removeDocuments({project.reader().documentSummaries().first().id}));
+            QCOMPARE(project.reader().documentCount(), 5);
         }
         // Opened again (here through the File menu): the researcher's copy with their change, not a fresh one.
         MainWindow window;
@@ -180,7 +180,7 @@ private Q_SLOTS:
         action->trigger();
         QVERIFY(window.session());
         QCOMPARE(window.session()->project().path(), copy);
-        QCOMPARE(window.session()->project().store().documentCount(), 5);
+        QCOMPARE(window.session()->project().reader().documentCount(), 5);
         QFile in(shell::sampleTemplate());
         QVERIFY(in.open(QIODevice::ReadOnly));
         QCOMPARE(in.readAll(), templateBefore); // the template is never written

@@ -168,7 +168,7 @@ void build(RandomProject &p, std::mt19937 &gen)
     p.store.reset();
     const QString error = newscoder::testing::makeZeroLength(path, p.zeroLength);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    p.store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
+    p.store = ProjectStore::open(path, ProjectAccess::ReadOnly);
 }
 
 // The test's own pooling and merging, from what it inserted.

@@ -37,7 +37,7 @@ struct Fixture
     {
         return code(codeName).fieldByName(QString::fromLatin1(fieldName))->id;
     }
-    QList<Coder> coders() const { return project->store().coders(); }
+    QList<Coder> coders() const { return project->reader().coders(); }
     QUuid quote(const QString &coder, int doc, int start, int end, const QString &type)
     {
         project->setCoderName(coder);
@@ -76,7 +76,7 @@ private Q_SLOTS:
         f.quote(QStringLiteral("Ana"), 2, 0, 9, QStringLiteral("direct")); // Ben did not mark it: no unit
         f.quote(QStringLiteral("Ben"), 2, 0, 8, QStringLiteral("direct")); // different span: no unit
 
-        const QList<AgreementRow> rows = computeFieldAgreement(f.project->store(), {f.code("Quote")}, f.coders(), {});
+        const QList<AgreementRow> rows = computeFieldAgreement(f.project->reader(), {f.code("Quote")}, f.coders(), {});
         const AgreementRow *type = f.row(rows, QStringLiteral("Quote › Type"));
         QVERIFY(type);
         QCOMPARE(type->measure, QStringLiteral("alpha"));
@@ -111,7 +111,7 @@ private Q_SLOTS:
                 QVERIFY(f.project->setDocumentValues(f.docs[d], slant, {{slant, ben[d], {}, {}}}));
             }
         }
-        const QList<AgreementRow> rows = computeFieldAgreement(f.project->store(), {f.code("Article")}, f.coders(), {});
+        const QList<AgreementRow> rows = computeFieldAgreement(f.project->reader(), {f.code("Article")}, f.coders(), {});
         const AgreementRow *row = f.row(rows, QStringLiteral("Article › Slant"));
         QVERIFY(row);
         QCOMPARE(row->level, QStringLiteral("ordinal"));
@@ -138,12 +138,12 @@ private Q_SLOTS:
         const QUuid mainActor = f.field("Article", "Main actor");
         QVERIFY(f.project->setDocumentValues(f.docs[0], mainActor, {{mainActor, {}, {}, *actor}}));
         const QList<AgreementRow> withActor =
-            computeFieldAgreement(f.project->store(), {f.code("Article")}, f.coders(), {});
+            computeFieldAgreement(f.project->reader(), {f.code("Article")}, f.coders(), {});
         QCOMPARE(f.row(withActor, QStringLiteral("Article › Main actor"))->level, QStringLiteral("nominal"));
 
         // Restricting the articles restricts the units.
         const QList<AgreementRow> two =
-            computeFieldAgreement(f.project->store(), {f.code("Article")}, f.coders(), {f.docs[0], f.docs[1]});
+            computeFieldAgreement(f.project->reader(), {f.code("Article")}, f.coders(), {f.docs[0], f.docs[1]});
         QCOMPARE(f.row(two, QStringLiteral("Article › Slant"))->result.units, 2);
     }
 
@@ -151,7 +151,7 @@ private Q_SLOTS:
     {
         Fixture f;
         std::atomic_bool cancel{true};
-        QVERIFY(computeFieldAgreement(f.project->store(), {f.code("Article")}, f.coders(), {}, &cancel).isEmpty());
+        QVERIFY(computeFieldAgreement(f.project->reader(), {f.code("Article")}, f.coders(), {}, &cancel).isEmpty());
     }
 };
 

@@ -78,7 +78,7 @@ private Q_SLOTS:
         f.code(QStringLiteral("Ana"), f.docA, f.quote, 10, 30);
         f.project->setCoderName(QStringLiteral("Ben"));
         QVERIFY(f.project->addSuggestions({{f.docA, f.quote, 10, 30}}));
-        AgreementReport report = computeProjectAgreement(f.project->store(), {});
+        AgreementReport report = computeProjectAgreement(f.project->reader(), {});
         QCOMPARE(report.documentsAllCoded, 0); // Ben has not coded article A
         const AgreementRow *presence = f.row(report, QStringLiteral("Quote"), QStringLiteral("alpha-presence"));
         QVERIFY(presence);
@@ -87,7 +87,7 @@ private Q_SLOTS:
         const auto suggestions = f.project->suggestions({});
         QCOMPARE(suggestions.size(), 1);
         QVERIFY(f.project->acceptSuggestions({suggestions.first().id}));
-        report = computeProjectAgreement(f.project->store(), {});
+        report = computeProjectAgreement(f.project->reader(), {});
         QCOMPARE(report.documentsAllCoded, 1);
         QCOMPARE(f.row(report, QStringLiteral("Quote"), QStringLiteral("unitizing-alpha"))->result.value, 1.0);
     }
@@ -100,7 +100,7 @@ private Q_SLOTS:
             f.code(coder, f.docA, f.speaker, 40, 50);
             f.code(coder, f.docB, f.quote, 5, 15);
         }
-        const AgreementReport report = computeProjectAgreement(f.project->store(), {});
+        const AgreementReport report = computeProjectAgreement(f.project->reader(), {});
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         QCOMPARE(report.coders, (QStringList{QStringLiteral("Ana"), QStringLiteral("Ben")}));
         QCOMPARE(report.documents, 2);        // C was coded by nobody
@@ -135,7 +135,7 @@ private Q_SLOTS:
         expected.documents = {a, b};
         const stats::AgreementResult direct = stats::unitizingAlpha(expected, QStringLiteral("Quote"));
 
-        const AgreementReport report = computeProjectAgreement(f.project->store(), {});
+        const AgreementReport report = computeProjectAgreement(f.project->reader(), {});
         const AgreementRow *u = f.row(report, QStringLiteral("Quote"), QStringLiteral("unitizing-alpha"));
         QVERIFY(u && u->result.value && direct.value);
         QCOMPARE(*u->result.value, *direct.value);
@@ -153,8 +153,8 @@ private Q_SLOTS:
         QCOMPARE(m.documentTitle, QStringLiteral("A"));
         QCOMPARE(m.spans, (QList<QPair<int, int>>{{10, 20}, {15, 30}}));
         QCOMPARE(m.annotations.size(), 2);
-        QCOMPARE(f.project->store().annotation(m.annotations[0])->start, 10);
-        QCOMPARE(f.project->store().annotation(m.annotations[1])->start, 15);
+        QCOMPARE(f.project->reader().annotation(m.annotations[0])->start, 10);
+        QCOMPARE(f.project->reader().annotation(m.annotations[1])->start, 15);
         QCOMPARE(m.start, 10);
         QCOMPARE(m.end, 30);
         QVERIFY(u->result.note.contains(u"merged"));
@@ -173,7 +173,7 @@ private Q_SLOTS:
         AgreementRequest withCi;
         withCi.bootstrapDraws = 300;
         withCi.bootstrapSeed = 11;
-        const AgreementReport ci = computeProjectAgreement(f.project->store(), withCi);
+        const AgreementReport ci = computeProjectAgreement(f.project->reader(), withCi);
         const auto want = stats::bootstrapUnitizingAlpha(expected, QStringLiteral("Quote"), {300, 11, 0.95});
         const AgreementRow *uc = f.row(ci, QStringLiteral("Quote"), QStringLiteral("unitizing-alpha"));
         QVERIFY(uc && uc->result.ci && want);
@@ -202,7 +202,7 @@ private Q_SLOTS:
         QVERIFY(project->addAnnotation(doc, quote, 70, 90));
         AgreementRequest request;
         request.codes = {QStringLiteral("Quote")};
-        const AgreementReport report = computeProjectAgreement(project->store(), request);
+        const AgreementReport report = computeProjectAgreement(project->reader(), request);
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         const AgreementRow &u = report.rows.first();
         QCOMPARE(u.measure, QStringLiteral("unitizing-alpha"));
@@ -242,7 +242,7 @@ private Q_SLOTS:
         f.project.reset();
         const QString error = testing::makeZeroLength(path, {{*point, false}}); // Ben's [50,55) -> [50,50)
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        const auto store = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
+        const auto store = ProjectStore::open(path, ProjectAccess::ReadOnly);
         QCOMPARE(store->annotation(*point)->end, 50);
 
         stats::UnitizingData expected;
@@ -295,7 +295,7 @@ private Q_SLOTS:
         expected.setCategory(2, 1, 0);
         const stats::AgreementResult direct = stats::krippendorffAlpha(expected, stats::Level::Nominal);
 
-        const AgreementReport report = computeProjectAgreement(f.project->store(), {});
+        const AgreementReport report = computeProjectAgreement(f.project->reader(), {});
         const AgreementRow *p = f.row(report, QStringLiteral("Quote"), QStringLiteral("alpha-presence"));
         QVERIFY(p);
         QCOMPARE(p->result.units, direct.units);
@@ -314,7 +314,7 @@ private Q_SLOTS:
         AgreementRequest withCi;
         withCi.bootstrapDraws = 400;
         withCi.bootstrapSeed = 5;
-        const AgreementReport ci = computeProjectAgreement(f.project->store(), withCi);
+        const AgreementReport ci = computeProjectAgreement(f.project->reader(), withCi);
         const AgreementRow *pc = f.row(ci, QStringLiteral("Quote"), QStringLiteral("alpha-presence"));
         QVERIFY(pc);
         const auto want = stats::bootstrapAlpha(expected, stats::Level::Nominal, {400, 5, 0.95});
@@ -350,7 +350,7 @@ private Q_SLOTS:
 
         AgreementRequest request;
         request.codes = {QStringLiteral("Quote")};
-        const AgreementReport plain = computeProjectAgreement(f.project->store(), request);
+        const AgreementReport plain = computeProjectAgreement(f.project->reader(), request);
         QCOMPARE(plain.rows.size(), 2);
         for (const AgreementRow &row : plain.rows) {
             QVERIFY2(row.result.value, qPrintable(row.measure));
@@ -359,10 +359,10 @@ private Q_SLOTS:
 
         request.bootstrapDraws = 2000;
         request.bootstrapSeed = 42;
-        const AgreementReport first = computeProjectAgreement(f.project->store(), request);
-        const AgreementReport again = computeProjectAgreement(f.project->store(), request);
+        const AgreementReport first = computeProjectAgreement(f.project->reader(), request);
+        const AgreementReport again = computeProjectAgreement(f.project->reader(), request);
         request.bootstrapSeed = 43;
-        const AgreementReport otherSeed = computeProjectAgreement(f.project->store(), request);
+        const AgreementReport otherSeed = computeProjectAgreement(f.project->reader(), request);
         QCOMPARE(first.rows.size(), 2);
         for (int r = 0; r < 2; ++r) {
             const stats::AgreementResult &res = first.rows[r].result;
@@ -388,7 +388,7 @@ private Q_SLOTS:
         // unitizing interval collapses onto the value (articles are resampled,
         // not spans).
         request.documents = {docs[1]};
-        const AgreementReport single = computeProjectAgreement(f.project->store(), request);
+        const AgreementReport single = computeProjectAgreement(f.project->reader(), request);
         const AgreementRow *u = f.row(single, QStringLiteral("Quote"), QStringLiteral("unitizing-alpha"));
         QVERIFY(u && u->result.value && u->result.ci);
         QVERIFY(*u->result.value < 1.0);
@@ -410,14 +410,14 @@ private Q_SLOTS:
         AgreementRequest request;
         request.bootstrapDraws = 100;
         const AgreementReport report =
-            computeProjectAgreement(f.project->store(), request, [&](int, int) { ++calls; }, &cancel);
+            computeProjectAgreement(f.project->reader(), request, [&](int, int) { ++calls; }, &cancel);
         QVERIFY(report.cancelled);
         QVERIFY(report.rows.isEmpty());
         QVERIFY(report.error.isEmpty());
         QCOMPARE(calls, 0);
         // Without the flag the same request computes.
         cancel = false;
-        const AgreementReport full = computeProjectAgreement(f.project->store(), request, {}, &cancel);
+        const AgreementReport full = computeProjectAgreement(f.project->reader(), request, {}, &cancel);
         QVERIFY(!full.cancelled);
         // Two span measures per span code; no field has values, so no field rows.
         const auto spanCodes = std::count_if(f.project->codes().cbegin(), f.project->codes().cend(),
@@ -434,14 +434,14 @@ private Q_SLOTS:
         int calls = 0;
         // Cancelled from the progress report after the first code: nothing more is computed.
         const AgreementReport report = computeProjectAgreement(
-            f.project->store(), {},
+            f.project->reader(), {},
             [&](int done, int) {
                 ++calls;
                 if (done == 1)
                     cancel = true;
             },
             &cancel);
-        QVERIFY(f.project->store().codes().size() > 1);
+        QVERIFY(f.project->reader().codes().size() > 1);
         QVERIFY(report.cancelled);
         QVERIFY(report.rows.isEmpty());
         QCOMPARE(calls, 1);
@@ -457,23 +457,23 @@ private Q_SLOTS:
         AgreementRequest onlyTwo;
         onlyTwo.coders = {QStringLiteral("Ana"), QStringLiteral("Ben")};
         onlyTwo.codes = {QStringLiteral("quote")};
-        const AgreementReport two = computeProjectAgreement(f.project->store(), onlyTwo);
+        const AgreementReport two = computeProjectAgreement(f.project->reader(), onlyTwo);
         QVERIFY(two.error.isEmpty());
         QCOMPARE(two.rows.size(), 2); // one code, two measures
         QCOMPARE(*two.rows.first().result.value, 1.0);
 
         AgreementRequest one;
         one.coders = {QStringLiteral("Ana")};
-        QVERIFY(computeProjectAgreement(f.project->store(), one).error.contains(u"two coders"));
+        QVERIFY(computeProjectAgreement(f.project->reader(), one).error.contains(u"two coders"));
         AgreementRequest unknown;
         unknown.coders = {QStringLiteral("Ana"), QStringLiteral("Zed")};
-        QVERIFY(computeProjectAgreement(f.project->store(), unknown).error.contains(u"Zed"));
+        QVERIFY(computeProjectAgreement(f.project->reader(), unknown).error.contains(u"Zed"));
         AgreementRequest badCode;
         badCode.codes = {QStringLiteral("Nope")};
-        QVERIFY(computeProjectAgreement(f.project->store(), badCode).error.contains(u"Nope"));
+        QVERIFY(computeProjectAgreement(f.project->reader(), badCode).error.contains(u"Nope"));
 
         std::atomic_bool cancel{true};
-        QVERIFY(computeProjectAgreement(f.project->store(), {}, {}, &cancel).cancelled);
+        QVERIFY(computeProjectAgreement(f.project->reader(), {}, {}, &cancel).cancelled);
     }
 
     void disagreementsListWhatDiffers()
@@ -484,7 +484,7 @@ private Q_SLOTS:
         f.code(QStringLiteral("Ana"), f.docA, f.quote, 40, 50); // Ben 42-50: boundaries differ
         f.code(QStringLiteral("Ben"), f.docA, f.quote, 42, 50);
         f.code(QStringLiteral("Ana"), f.docA, f.quote, 70, 80); // only Ana
-        const QList<Disagreement> list = codeDisagreements(f.project->store(), f.quote, {});
+        const QList<Disagreement> list = codeDisagreements(f.project->reader(), f.quote, {});
         QCOMPARE(list.size(), 3);
         QCOMPARE(list[0].start, 40);
         QCOMPARE(list[0].kind, QStringLiteral("boundaries differ"));

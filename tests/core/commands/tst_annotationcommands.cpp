@@ -312,13 +312,13 @@ private Q_SLOTS:
     {
         const QString path = m_fx->path;
         m_fx->project.reset();
-        auto ro = Project::open(path, ProjectStore::Access::ReadOnly);
+        auto ro = Project::open(path, ProjectAccess::ReadOnly);
         ro->setCoderName(QStringLiteral("Alex"));
         QSignalSpy errors(ro.get(), &Project::errorOccurred);
-        QVERIFY(!ro->addAnnotation(ro->store().documentSummaries().first().id, ro->codes().first().id, 0, 5));
+        QVERIFY(!ro->addAnnotation(ro->reader().documentSummaries().first().id, ro->codes().first().id, 0, 5));
         QCOMPARE(errors.count(), 1);
         QCOMPARE(ro->undoStack()->count(), 0);
-        QCOMPARE(ro->store().annotationCount(), 0);
+        QCOMPARE(ro->reader().annotationCount(), 0);
     }
 };
 

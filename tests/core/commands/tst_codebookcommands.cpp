@@ -458,7 +458,7 @@ private Q_SLOTS:
     {
         // A read-only project refuses; nothing is pushed.
         m_fx->project.reset();
-        auto ro = Project::open(m_fx->path, ProjectStore::Access::ReadOnly);
+        auto ro = Project::open(m_fx->path, ProjectAccess::ReadOnly);
         const auto quote = ro->codeByName(QStringLiteral("Quote"));
         QVERIFY(!ro->moveCode(quote->id, {}, 3));
         QCOMPARE(ro->undoStack()->count(), 0);

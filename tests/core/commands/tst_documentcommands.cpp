@@ -248,9 +248,9 @@ private Q_SLOTS:
         const QString path = m_fx->path;
         m_fx->project.reset();
         auto reopened = Project::open(path);
-        QCOMPARE(reopened->store().documentCount(), 2);
-        QVERIFY(reopened->store().document(ids.first()));
-        QVERIFY(!reopened->store().document(m_fx->plainDoc));
+        QCOMPARE(reopened->reader().documentCount(), 2);
+        QVERIFY(reopened->reader().document(ids.first()));
+        QVERIFY(!reopened->reader().document(m_fx->plainDoc));
         QCOMPARE(reopened->undoStack()->count(), 0); // undo history is per session
     }
 };

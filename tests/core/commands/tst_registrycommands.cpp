@@ -156,7 +156,7 @@ private Q_SLOTS:
     // Import links articles to outlets by URL domain and creates missing ones, in the same undo step.
     void importAssignsOutletsByDomain()
     {
-        const auto summary = project().store().documentSummary(m_fx->plainDoc);
+        const auto summary = project().reader().documentSummary(m_fx->plainDoc);
         QVERIFY(!summary->outletId.isNull());
         const Outlet harbour = *project().outlet(summary->outletId);
         QCOMPARE(harbour.domains, QStringList{QStringLiteral("harbourgazette.example")});
@@ -174,8 +174,8 @@ private Q_SLOTS:
         const auto created = project().outletByName(QStringLiteral("News Example"));
         QVERIFY(created);
         QCOMPARE(created->domains, QStringList{QStringLiteral("news.example.org")});
-        QCOMPARE(project().store().documentSummary(ids[0])->outletId, created->id);
-        QCOMPARE(project().store().documentSummary(ids[1])->outletId, harbour.id); // sub-domain
+        QCOMPARE(project().reader().documentSummary(ids[0])->outletId, created->id);
+        QCOMPARE(project().reader().documentSummary(ids[1])->outletId, harbour.id); // sub-domain
         QCOMPARE(project().outletForUrl(QStringLiteral("http://news.example.org/")), created);
 
         project().undoStack()->undo(); // one step takes articles and the new outlet away
@@ -187,7 +187,7 @@ private Q_SLOTS:
 
     void outletEditAssignRemoveUndo()
     {
-        const auto outletId = project().store().documentSummary(m_fx->plainDoc)->outletId;
+        const auto outletId = project().reader().documentSummary(m_fx->plainDoc)->outletId;
         const QUuid ownership = fieldOf("Outlet", "Ownership");
         QVERIFY(project().setOutletValues(outletId, ownership, {{ownership, QStringLiteral("private"), {}, {}}}));
         Outlet edited = *project().outlet(outletId);

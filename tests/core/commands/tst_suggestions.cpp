@@ -256,7 +256,7 @@ private Q_SLOTS:
         const QString path = m_fx->path;
         const QUuid speakerId = speaker();
         m_fx->project.reset();
-        auto readOnly = Project::open(path, ProjectStore::Access::ReadOnly);
+        auto readOnly = Project::open(path, ProjectAccess::ReadOnly);
         readOnly->setCoderName(QStringLiteral("Alex Example"));
         QVERIFY(!readOnly->acceptSuggestions(*ids));
         QVERIFY(!readOnly->rejectSuggestions(*ids));

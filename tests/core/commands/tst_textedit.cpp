@@ -24,7 +24,7 @@ struct Coded
     QUuid speaker, quote, claim, kimQuote;
 };
 
-QString textOf(const ProjectStore &store, const QUuid &doc, const QUuid &annotation)
+QString textOf(const ProjectReader &store, const QUuid &doc, const QUuid &annotation)
 {
     const auto a = store.annotation(annotation);
     return a ? store.documentText(doc).mid(a->start, a->length()) : QStringLiteral("<gone>");

@@ -68,7 +68,7 @@ private Q_SLOTS:
         QCOMPARE(storedValues(quote, type), (QList<FieldValue>{{type, QStringLiteral("direct"), {}, {}}}));
         QCOMPARE(changed.count(), 1);
         QCOMPARE(changed.first().at(1).value<QList<QUuid>>(), QList<QUuid>{quote});
-        QVERIFY(project().missingRequiredFields(*project().store().annotation(quote))
+        QVERIFY(project().missingRequiredFields(*project().reader().annotation(quote))
                     == QStringList{QStringLiteral("Speaker")});
 
         // A label selects the same option; the other option replaces the value.
@@ -285,13 +285,13 @@ private Q_SLOTS:
     // Article variables belong to a coder; outlet values are inherited unless overridden.
     void articleVariablesAndOutletInheritance()
     {
-        const auto outletId = project().store().documentSummary(m_fx->plainDoc)->outletId;
+        const auto outletId = project().reader().documentSummary(m_fx->plainDoc)->outletId;
         QVERIFY(!outletId.isNull()); // created from the URL's domain on import
         const QUuid ownership = fieldOf("Outlet", "Ownership");
         const QUuid slant = fieldOf("Article", "Slant");
         QVERIFY(project().setOutletValues(outletId, ownership, {{ownership, QStringLiteral("state"), {}, {}}}));
         QVERIFY(project().setDocumentValues(m_fx->plainDoc, slant, {{slant, QStringLiteral("-2"), {}, {}}}));
-        const QUuid alex = project().store().coderByName(QStringLiteral("Alex Example"))->id;
+        const QUuid alex = project().reader().coderByName(QStringLiteral("Alex Example"))->id;
 
         const auto find = [](const QList<VariableValue> &vars, const QUuid &fieldId) {
             return *std::find_if(vars.cbegin(), vars.cend(), [&](const VariableValue &v) { return v.field.id == fieldId; });
@@ -305,7 +305,7 @@ private Q_SLOTS:
         // Another coder sees the outlet's value but not Alex's slant.
         project().setCoderName(QStringLiteral("Kim Beispiel"));
         QVERIFY(project().setDocumentValues(m_fx->plainDoc, ownership, {{ownership, QStringLiteral("private"), {}, {}}}));
-        const QUuid kim = project().store().coderByName(QStringLiteral("Kim Beispiel"))->id;
+        const QUuid kim = project().reader().coderByName(QStringLiteral("Kim Beispiel"))->id;
         vars = project().documentVariables(m_fx->plainDoc, kim);
         QVERIFY(find(vars, slant).values.isEmpty());
         QCOMPARE(find(vars, ownership).values.value(0).text, QStringLiteral("private"));

@@ -64,7 +64,7 @@ private Q_SLOTS:
                            {QString(CopySimilarityKey), QStringLiteral("0.412")}};
         QCOMPARE(project->importDocuments({wire, light, same, topic, library, linked}).size(), 6);
 
-        const ArticleCopyMap map = findArticleCopies(project->store());
+        const ArticleCopyMap map = findArticleCopies(project->reader());
         QCOMPARE(map.size(), 5); // the same-topic report has no copy
         QVERIFY(!map.contains(topic.id));
 
@@ -92,7 +92,7 @@ private Q_SLOTS:
 
         // The original removed: the link leads nowhere and is not shown.
         QVERIFY(project->removeDocuments({library.id}));
-        const ArticleCopyMap after = findArticleCopies(project->store());
+        const ArticleCopyMap after = findArticleCopies(project->reader());
         QVERIFY(!after.contains(linked.id));
         QCOMPARE(after.size(), 3);
     }

@@ -82,7 +82,7 @@ private Q_SLOTS:
     void copiesOfProjectAndIncomingArticles()
     {
         auto project = wireProject();
-        const ImportDuplicates found = findImportDuplicates(project->store(), incoming());
+        const ImportDuplicates found = findImportDuplicates(project->reader(), incoming());
         QCOMPARE(found.projectArticles, 2);
         QCOMPARE(found.options.threshold, 0.8);
         QCOMPARE(found.matches.size(), 3);
@@ -130,7 +130,7 @@ private Q_SLOTS:
                              article(QStringLiteral("light"), lightEdit())};
         DuplicateOptions only;
         only.threshold = 1.0;
-        const ImportDuplicates found = findImportDuplicates(project->store(), docs, only);
+        const ImportDuplicates found = findImportDuplicates(project->reader(), docs, only);
         QCOMPARE(found.matches.size(), 1);
         QVERIFY(found.matchFor(0)->exact);
         QCOMPARE(found.matchFor(0)->similarity, 1.0);
@@ -140,7 +140,7 @@ private Q_SLOTS:
         DuplicateOptions low;
         low.threshold = 0.02;
         const ImportDuplicates loose =
-            findImportDuplicates(project->store(), {article(QStringLiteral("light"), lightEdit())}, low);
+            findImportDuplicates(project->reader(), {article(QStringLiteral("light"), lightEdit())}, low);
         QCOMPARE(loose.matches.size(), 1);
         QCOMPARE(loose.matchFor(0)->original.id, m_wireId);
     }
@@ -148,7 +148,7 @@ private Q_SLOTS:
     void nothingIncoming()
     {
         auto project = wireProject();
-        const ImportDuplicates found = findImportDuplicates(project->store(), {});
+        const ImportDuplicates found = findImportDuplicates(project->reader(), {});
         QVERIFY(found.matches.isEmpty());
         QCOMPARE(found.projectArticles, 0); // the project was not read
     }
@@ -165,7 +165,7 @@ private Q_SLOTS:
 
         auto project = wireProject();
         const QList<Document> docs = incoming();
-        const ImportDuplicates found = findImportDuplicates(project->store(), docs);
+        const ImportDuplicates found = findImportDuplicates(project->reader(), docs);
 
         const ChosenImport skip = applyDuplicateChoice(docs, found, DuplicateChoice::Skip);
         QCOMPARE(skip.skipped, (QList<int>{1, 2, 3}));
@@ -200,18 +200,18 @@ private Q_SLOTS:
         auto project = wireProject();
         const int undoBefore = project->undoStack()->count();
         const ChosenImport link =
-            applyDuplicateChoice(incoming(), findImportDuplicates(project->store(), incoming()), DuplicateChoice::Link);
+            applyDuplicateChoice(incoming(), findImportDuplicates(project->reader(), incoming()), DuplicateChoice::Link);
         const QList<QUuid> ids = project->importDocuments(link.documents);
         QCOMPARE(ids.size(), 5);
         QCOMPARE(project->undoStack()->count(), undoBefore + 1);
-        const std::optional<Document> copy = project->store().document(ids[2]);
+        const std::optional<Document> copy = project->reader().document(ids[2]);
         QVERIFY(copy);
         QCOMPARE(metadataValue(*copy, CopyOfKey), ids[0].toString(QUuid::WithoutBraces));
-        QCOMPARE(metadataValue(*project->store().document(ids[1]), CopyOfKey), m_wireId.toString(QUuid::WithoutBraces));
+        QCOMPARE(metadataValue(*project->reader().document(ids[1]), CopyOfKey), m_wireId.toString(QUuid::WithoutBraces));
         project->undoStack()->undo();
         for (const QUuid &id : ids)
-            QVERIFY(!project->store().document(id));
-        QVERIFY(project->store().document(m_wireId));
+            QVERIFY(!project->reader().document(id));
+        QVERIFY(project->reader().document(m_wireId));
     }
 };
 

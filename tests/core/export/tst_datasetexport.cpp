@@ -39,7 +39,7 @@ TableData readTable(const Table &table)
     return data;
 }
 
-TableData readTable(const ProjectStore &store, TableKind kind, const Filter &filter = {})
+TableData readTable(const ProjectReader &store, TableKind kind, const Filter &filter = {})
 {
     const Dataset dataset(store, filter);
     return readTable(*dataset.table(kind));
@@ -141,7 +141,7 @@ private Q_SLOTS:
         // 𝄞 is [10, 12) in UTF-16, [10, 11) in code points; the flag [23, 27) is [22, 24).
         const QUuid clef = annotate(m_fx->nonBmpDoc, "Quote", 10, 12);
         const QUuid flag = annotate(m_fx->nonBmpDoc, "Claim", 23, 27, QStringLiteral("a memo"));
-        const TableData t = readTable(project().store(), TableKind::Segments);
+        const TableData t = readTable(project().reader(), TableKind::Segments);
         QCOMPARE(t.header.mid(0, 20),
                  latin1List({"annotation_id", "article_id", "article_title", "outlet", "article_date", "url", "coder",
                               "code", "code_path", "start", "end", "start_char", "end_char", "text", "context_before",
@@ -165,7 +165,7 @@ private Q_SLOTS:
         // Context counts code points and never splits a surrogate pair.
         QCOMPARE(t.cell(c, "context_before").toString(), QStringLiteral("Fans sang "));
         const Filter narrow{{}, {}, true, {}, false, false, 2};
-        const TableData n = readTable(project().store(), TableKind::Segments, narrow);
+        const TableData n = readTable(project().reader(), TableKind::Segments, narrow);
         const qsizetype nf = rowOf(n, QStringLiteral("annotation_id"), idString(flag));
         QCOMPARE(n.cell(nf, "context_before").toString(), QStringLiteral("d "));
         QCOMPARE(n.cell(nf, "context_after").toString(), QStringLiteral(" f"));
@@ -185,7 +185,7 @@ private Q_SLOTS:
         QVERIFY(project().setAnnotationValues(speaker, fieldOf("Speaker", "Actor"),
                                               {FieldValue{fieldOf("Speaker", "Actor"), {}, {}, *actor}}));
         QVERIFY(project().setAnnotationValue(claim, fieldOf("Claim", "Stance"), QStringLiteral("-2")));
-        const TableData t = readTable(project().store(), TableKind::Segments);
+        const TableData t = readTable(project().reader(), TableKind::Segments);
         const qsizetype q = rowOf(t, QStringLiteral("annotation_id"), idString(quote));
         const qsizetype s = rowOf(t, QStringLiteral("annotation_id"), idString(speaker));
         const qsizetype c = rowOf(t, QStringLiteral("annotation_id"), idString(claim));
@@ -204,7 +204,7 @@ private Q_SLOTS:
 
         // A deleted link target leaves the link cells empty (no dangling id).
         QVERIFY(project().removeAnnotations({speaker}));
-        const TableData after = readTable(project().store(), TableKind::Segments);
+        const TableData after = readTable(project().reader(), TableKind::Segments);
         const qsizetype q2 = rowOf(after, QStringLiteral("annotation_id"), idString(quote));
         QVERIFY(after.cell(q2, "quote.speaker").isNull());
         QVERIFY(after.cell(q2, "quote.speaker_text").isNull());
@@ -223,7 +223,7 @@ private Q_SLOTS:
         added.position = int(quoteCode.fields.size());
         quoteCode.fields.append(added);
         QVERIFY(project().updateCode(quoteCode));
-        const TableData t = readTable(project().store(), TableKind::Segments);
+        const TableData t = readTable(project().reader(), TableKind::Segments);
         QVERIFY(t.header.contains(QStringLiteral("quote.emphasis")));
         const qsizetype q = rowOf(t, QStringLiteral("annotation_id"), idString(quote));
         QVERIFY2(t.cell(q, "quote.emphasis").isNull(), "a field added after coding must be missing, not 0");
@@ -245,9 +245,9 @@ private Q_SLOTS:
                 o.label = QStringLiteral("Partial quotation (renamed)");
         }
         QVERIFY(project().updateCode(quoteCode));
-        const TableData t = readTable(project().store(), TableKind::Segments);
+        const TableData t = readTable(project().reader(), TableKind::Segments);
         QCOMPARE(t.cell(0, "quote.type").toString(), QStringLiteral("partial"));
-        const TableData book = readTable(project().store(), TableKind::Codebook);
+        const TableData book = readTable(project().reader(), TableKind::Codebook);
         bool found = false;
         for (qsizetype i = 0; i < book.rows.size(); ++i) {
             if (book.cell(i, "code") == QVariant(QStringLiteral("Quote"))
@@ -259,7 +259,7 @@ private Q_SLOTS:
         }
         QVERIFY(found);
         // The column carries the new label as a value label for SPSS/Stata.
-        const Dataset dataset(project().store(), {});
+        const Dataset dataset(project().reader(), {});
         const auto segments = dataset.table(TableKind::Segments);
         for (const Column &c : segments->columns()) {
             if (c.name == QLatin1String("quote.type")) {
@@ -277,7 +277,7 @@ private Q_SLOTS:
         annotate(m_fx->nonBmpDoc, "Claim", 23, 27);
         project().setCoderName(QStringLiteral("Ben Second"));
         annotate(m_fx->plainDoc, "Claim", 26, 52);
-        const TableData t = readTable(project().store(), TableKind::Articles);
+        const TableData t = readTable(project().reader(), TableKind::Articles);
         QCOMPARE(t.rows.size(), 3); // plain × Alex, plain × Ben, non-BMP × Alex (the tab article is uncoded)
         qint64 quotes = 0, claims = 0, quotePresent = 0;
         for (qsizetype i = 0; i < t.rows.size(); ++i) {
@@ -303,7 +303,7 @@ private Q_SLOTS:
         // Uncoded articles on request: one row with an empty coder and zero counts.
         Filter all;
         all.uncodedArticles = true;
-        const TableData every = readTable(project().store(), TableKind::Articles, all);
+        const TableData every = readTable(project().reader(), TableKind::Articles, all);
         QCOMPARE(every.rows.size(), 4);
         const qsizetype tab = rowOf(every, QStringLiteral("article_id"), idString(m_tabDoc));
         QCOMPARE(every.cell(tab, "coder").toString(), QString());
@@ -323,7 +323,7 @@ private Q_SLOTS:
                                             {FieldValue{fieldOf("Article", "Slant"), QStringLiteral("-2"), {}, {}}}));
         QVERIFY(project().setDocumentValues(m_fx->plainDoc, fieldOf("Outlet", "Reliability"),
                                             {FieldValue{fieldOf("Outlet", "Reliability"), QStringLiteral("2"), {}, {}}}));
-        const TableData t = readTable(project().store(), TableKind::Articles);
+        const TableData t = readTable(project().reader(), TableKind::Articles);
         QCOMPARE(t.rows.size(), 1); // only the plain article was coded (a variable)
         QCOMPARE(t.cell(0, "outlet").toString(), QStringLiteral("Harbour Gazette"));
         QCOMPARE(t.cell(0, "article.slant").toDouble(), -2.0);
@@ -334,7 +334,7 @@ private Q_SLOTS:
         QCOMPARE(t.cell(0, "outlet.reliability_inherited").toLongLong(), 0);
         QVERIFY(t.cell(0, "outlet.political_lean").isNull());
         QVERIFY(t.cell(0, "outlet.political_lean_inherited").isNull());
-        const TableData outlets = readTable(project().store(), TableKind::Outlets);
+        const TableData outlets = readTable(project().reader(), TableKind::Outlets);
         const qsizetype mine = rowOf(outlets, QStringLiteral("name"), QStringLiteral("Harbour Gazette"));
         QVERIFY(mine >= 0);
         QCOMPARE(outlets.cell(mine, "outlet.reliability").toDouble(), 4.0);
@@ -359,27 +359,27 @@ private Q_SLOTS:
         QVERIFY(project().addCode(sub));
         project().addAnnotation(m_fx->nonBmpDoc, sub.id, 0, 4);
 
-        QCOMPARE(readTable(project().store(), TableKind::Segments).rows.size(), 4);
+        QCOMPARE(readTable(project().reader(), TableKind::Segments).rows.size(), 4);
         Filter f;
         f.includeSuggestions = true;
-        QCOMPARE(readTable(project().store(), TableKind::Segments, f).rows.size(), 5);
+        QCOMPARE(readTable(project().reader(), TableKind::Segments, f).rows.size(), 5);
         f = {};
         f.coders = {QStringLiteral("Alex Example")};
-        QCOMPARE(readTable(project().store(), TableKind::Segments, f).rows.size(), 2);
+        QCOMPARE(readTable(project().reader(), TableKind::Segments, f).rows.size(), 2);
         f = {};
         f.codes = {QStringLiteral("Quote")};
-        const TableData quotes = readTable(project().store(), TableKind::Segments, f);
+        const TableData quotes = readTable(project().reader(), TableKind::Segments, f);
         QCOMPARE(quotes.rows.size(), 3);
         QVERIFY(rowOf(quotes, QStringLiteral("code_path"), QStringLiteral("Quote/Direct")) >= 0);
         QVERIFY(!quotes.header.contains(QStringLiteral("claim.stance")));
         f.withSubCodes = false;
-        QCOMPARE(readTable(project().store(), TableKind::Segments, f).rows.size(), 2);
+        QCOMPARE(readTable(project().reader(), TableKind::Segments, f).rows.size(), 2);
         f = {};
         f.documents = {m_fx->nonBmpDoc};
-        QCOMPARE(readTable(project().store(), TableKind::Segments, f).rows.size(), 2);
+        QCOMPARE(readTable(project().reader(), TableKind::Segments, f).rows.size(), 2);
         f = {};
         f.coders = {QStringLiteral("Nobody")};
-        QVERIFY_THROWS_EXCEPTION(StoreError, Dataset(project().store(), f));
+        QVERIFY_THROWS_EXCEPTION(StoreError, Dataset(project().reader(), f));
     }
 
     void emptyProjectHasHeadersOnly()
@@ -387,11 +387,11 @@ private Q_SLOTS:
         const QString path = file(QStringLiteral("empty.newscoder"));
         auto empty = Project::create(path, {});
         for (TableKind kind : allTables()) {
-            const TableData t = readTable(empty->store(), kind);
+            const TableData t = readTable(empty->reader(), kind);
             QVERIFY2(t.rows.isEmpty(), qPrintable(tableName(kind)));
             QVERIFY(!t.header.isEmpty());
         }
-        const Dataset dataset(empty->store(), {});
+        const Dataset dataset(empty->reader(), {});
         const QString csv = file(QStringLiteral("empty.csv"));
         const auto result = exporting::exportTable(*dataset.table(TableKind::Segments), exporting::Format::Csv, csv);
         QVERIFY2(result.ok, qPrintable(result.error));
@@ -419,7 +419,7 @@ private Q_SLOTS:
         annotate(m_fx->nonBmpDoc, "Quote", 10, 12);
         annotate(m_fx->nonBmpDoc, "Quote", 47, 64, QStringLiteral("memo with \"quotes\", commas;\nand a newline"));
         annotate(m_tabDoc, "Quote", 0, 25); // a tab, quotes and a CRLF-free text with "=SUM"
-        const Dataset dataset(project().store(), {});
+        const Dataset dataset(project().reader(), {});
         const auto segments = dataset.table(TableKind::Segments);
         const QString path = file(QStringLiteral("segments.out"));
         exporting::ExportOptions options;
@@ -449,7 +449,7 @@ private Q_SLOTS:
         const qsizetype textColumn = expected.header.indexOf(QStringLiteral("text"));
         bool sawTab = false, sawMemo = false;
         for (const QJsonValue &row : rows) {
-            sawTab = sawTab || row[textColumn].toString() == project().store().documentText(m_tabDoc).left(25);
+            sawTab = sawTab || row[textColumn].toString() == project().reader().documentText(m_tabDoc).left(25);
             sawMemo = sawMemo
                       || row[expected.header.indexOf(QStringLiteral("memo"))].toString()
                              == QStringLiteral("memo with \"quotes\", commas;\nand a newline");
@@ -461,7 +461,7 @@ private Q_SLOTS:
     void formulaInjectionIsNeutralised()
     {
         annotate(m_tabDoc, "Quote", 14, 22); // =SUM(A1)
-        const Dataset dataset(project().store(), {});
+        const Dataset dataset(project().reader(), {});
         const QString path = file(QStringLiteral("safe.csv"));
         exporting::ExportOptions options;
         options.neutraliseFormulas = true;
@@ -491,7 +491,7 @@ private Q_SLOTS:
         annotate(m_fx->nonBmpDoc, "Claim", 23, 27);
         QVERIFY(project().setDocumentValues(m_fx->plainDoc, fieldOf("Article", "Slant"),
                                             {FieldValue{fieldOf("Article", "Slant"), QStringLiteral("-2"), {}, {}}}));
-        const Dataset dataset(project().store(), {});
+        const Dataset dataset(project().reader(), {});
         const QString path = file(QStringLiteral("dataset.jsonl"));
         const auto result = exporting::exportJsonl(dataset, path);
         QVERIFY2(result.ok, qPrintable(result.error));
@@ -529,7 +529,7 @@ private Q_SLOTS:
         const QUuid speaker = annotate(m_fx->plainDoc, "Speaker", 9, 18);
         const QUuid quote = annotate(m_fx->plainDoc, "Quote", 25, 53);
         QVERIFY(project().addAnnotationLink(quote, speaker));
-        const TableData t = readTable(project().store(), TableKind::Links);
+        const TableData t = readTable(project().reader(), TableKind::Links);
         QCOMPARE(t.rows.size(), 1);
         QCOMPARE(t.cell(0, "source_annotation").toString(), idString(quote));
         QCOMPARE(t.cell(0, "source_code").toString(), QStringLiteral("Quote"));
@@ -550,7 +550,7 @@ private Q_SLOTS:
         }
         const QByteArray before = fileHash(path);
         const QStringList entries = folderEntries(m_dir->path());
-        const Dataset dataset(project().store(), {});
+        const Dataset dataset(project().reader(), {});
         const auto result = exporting::exportTable(*dataset.table(TableKind::Segments), exporting::Format::Csv, path, {},
                                                    [](qint64) { return false; });
         QVERIFY(!result.ok);

@@ -9,6 +9,7 @@
 #include "dataset/Dataset.h"
 #include "dataset/NetworkTables.h"
 #include "export/Exporter.h"
+#include "project/ProjectInternals.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -102,8 +103,8 @@ private Q_SLOTS:
         QVERIFY(project().updateCode(quote));
         // A value no option has (as an older project or an imported file can hold), written to the store.
         {
-            WriteTransaction tx(project().store());
-            project().store().insertStoredValues(
+            WriteTransaction tx(ProjectInternals::store(project()));
+            ProjectInternals::store(project()).insertStoredValues(
                 {StoredValue{StoredValue::Owner::Annotation,
                              stale,
                              {},
@@ -112,7 +113,7 @@ private Q_SLOTS:
             tx.commit();
         }
 
-        const Dataset dataset(project().store(), {});
+        const Dataset dataset(project().reader(), {});
         const auto segments = dataset.table(TableKind::Segments);
         const qsizetype column = columnOf(*segments, "quote.type");
         QVERIFY(column >= 0);
@@ -157,12 +158,12 @@ private Q_SLOTS:
         const QUuid quote = annotate("Quote", 25, 53);
         QVERIFY(project().addAnnotationLink(quote, speaker));
         {
-            const Dataset dataset(project().store(), {});
+            const Dataset dataset(project().reader(), {});
             QCOMPARE(rowsOf(*dataset.table(TableKind::Links)).size(), 1);
             QCOMPARE(rowsOf(*makeEdgesTable(dataset)).size(), 1);
         }
         QVERIFY(project().removeAnnotations({speaker}));
-        const Dataset dataset(project().store(), {});
+        const Dataset dataset(project().reader(), {});
         QCOMPARE(rowsOf(*dataset.table(TableKind::Links)).size(), 0);
         QCOMPARE(rowsOf(*makeEdgesTable(dataset)).size(), 0);
         QCOMPARE(rowsOf(*makeNodesTable(dataset)).size(), 0);
@@ -176,7 +177,7 @@ private Q_SLOTS:
         }
         // Undo brings the target and the link back.
         project().undoStack()->undo();
-        QCOMPARE(rowsOf(*makeEdgesTable(Dataset(project().store(), {}))).size(), 1);
+        QCOMPARE(rowsOf(*makeEdgesTable(Dataset(project().reader(), {}))).size(), 1);
     }
 
     void nodesAndEdgesWithAnActor()
@@ -188,7 +189,7 @@ private Q_SLOTS:
         QVERIFY(project().addAnnotationLink(quote, speaker));
         QVERIFY(project().setAnnotationValues(speaker, fieldOf("Speaker", "Actor"),
                                               {FieldValue{fieldOf("Speaker", "Actor"), {}, {}, *actor}}));
-        const Dataset dataset(project().store(), {});
+        const Dataset dataset(project().reader(), {});
         const auto nodes = makeNodesTable(dataset);
         const auto edges = makeEdgesTable(dataset);
         QCOMPARE(nodes->name(), QStringLiteral("nodes"));
@@ -226,10 +227,10 @@ private Q_SLOTS:
         // A coder filter that leaves out every link leaves an empty graph.
         Filter other;
         other.coders = {QStringLiteral("Alex Example")};
-        QCOMPARE(rowsOf(*makeEdgesTable(Dataset(project().store(), other))).size(), 2);
+        QCOMPARE(rowsOf(*makeEdgesTable(Dataset(project().reader(), other))).size(), 2);
         Filter claimsOnly;
         claimsOnly.codes = {QStringLiteral("Claim")};
-        QCOMPARE(rowsOf(*makeNodesTable(Dataset(project().store(), claimsOnly))).size(), 0);
+        QCOMPARE(rowsOf(*makeNodesTable(Dataset(project().reader(), claimsOnly))).size(), 0);
     }
 };
 

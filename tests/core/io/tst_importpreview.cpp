@@ -69,7 +69,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         auto project = Project::create(dir.filePath(QStringLiteral("p.newscoder")), defaultNewsCodebook());
-        const ImportPreview p = previewImport({m_folder}, {}, &project->store());
+        const ImportPreview p = previewImport({m_folder}, {}, &project->reader());
         QVERIFY(!p.cancelled);
         QCOMPARE(p.files.size(), 4);
         QCOMPARE(p.unsupported.size(), 1);
@@ -102,7 +102,7 @@ private Q_SLOTS:
         QCOMPARE(table->notes.size(), 1);
         QVERIFY2(table->notes.first().startsWith(QStringLiteral("row 4")), qPrintable(table->notes.first()));
         // Nothing was written.
-        QCOMPARE(project->store().documentSummaries().size(), 0);
+        QCOMPARE(project->reader().documentSummaries().size(), 0);
     }
 
     void copiesOfProjectArticles()
@@ -113,7 +113,7 @@ private Q_SLOTS:
         d.title = QStringLiteral("Ferry");
         d.text = Ferry;
         const QUuid id = project->importDocuments({d}).value(0);
-        const ImportPreview p = previewImport({m_folder + QStringLiteral("/ferry.txt")}, {}, &project->store());
+        const ImportPreview p = previewImport({m_folder + QStringLiteral("/ferry.txt")}, {}, &project->reader());
         QCOMPARE(p.duplicates.matches.size(), 1);
         QCOMPARE(p.duplicates.matches.first().original.id, id);
         QCOMPARE(p.files.first().duplicates, 1);

@@ -105,10 +105,10 @@ private Q_SLOTS:
     void documentListShowsTheRegistryOutlet()
     {
         DocumentListModel model(project());
-        Document details = *project().store().document(m_fx->plainDoc);
+        Document details = *project().reader().document(m_fx->plainDoc);
         details.outlet.clear();
         QVERIFY(project().updateDocumentDetails(details));
-        const auto outletId = project().store().documentSummary(m_fx->plainDoc)->outletId;
+        const auto outletId = project().reader().documentSummary(m_fx->plainDoc)->outletId;
         QVERIFY(!outletId.isNull());
         const auto shown = [&] { return model.indexOf(m_fx->plainDoc, DocumentListModel::OutletColumn).data().toString(); };
         QCOMPARE(shown(), project().outlet(outletId)->name);

@@ -241,7 +241,7 @@ private Q_SLOTS:
         DocumentListModel model(project());
         watch(&model);
         QCOMPARE(model.missingCount(m_fx->plainDoc), 3);
-        const QUuid gazette = project().store().documentSummary(m_fx->plainDoc)->outletId;
+        const QUuid gazette = project().reader().documentSummary(m_fx->plainDoc)->outletId;
         QVERIFY(!gazette.isNull());
         QVERIFY(project().setOutletValues(gazette, ownership.id,
                                           {FieldValue{ownership.id, QStringLiteral("state"), {}, {}}}));
@@ -255,11 +255,11 @@ private Q_SLOTS:
 
     void missingCountsQueryLimitsToDocuments()
     {
-        const auto coder = project().store().coderByName(QStringLiteral("Alex Example"));
+        const auto coder = project().reader().coderByName(QStringLiteral("Alex Example"));
         const QUuid coderId = coder ? coder->id : QUuid();
-        const QHash<QUuid, int> all = project().store().missingRequiredCounts(coderId);
+        const QHash<QUuid, int> all = project().reader().missingRequiredCounts(coderId);
         QCOMPARE(all.size(), 2);
-        const QHash<QUuid, int> one = project().store().missingRequiredCounts(coderId, {m_fx->nonBmpDoc});
+        const QHash<QUuid, int> one = project().reader().missingRequiredCounts(coderId, {m_fx->nonBmpDoc});
         QCOMPARE(one.size(), 1);
         QCOMPARE(one.value(m_fx->nonBmpDoc), 2);
     }

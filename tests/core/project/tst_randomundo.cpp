@@ -99,8 +99,8 @@ private:
     QString word() { return *pick(Words); }
     int number(int n) { return int(m_rng.bounded(quint32(std::max(n, 1)))); }
 
-    QList<DocumentSummary> docs() { return m_p.store().documentSummaries(); }
-    QList<Annotation> annotations() { return allAnnotations(m_p.store()); }
+    QList<DocumentSummary> docs() { return m_p.reader().documentSummaries(); }
+    QList<Annotation> annotations() { return allAnnotations(m_p.reader()); }
     QList<Code> codes(bool span)
     {
         QList<Code> result;
@@ -320,7 +320,7 @@ private:
         if (number(2)) {
             return QStringLiteral("setDocumentMemo '%1' → %2").arg(s->title).arg(m_p.setDocumentMemo(s->id, word()));
         }
-        Document d = *m_p.store().document(s->id);
+        Document d = *m_p.reader().document(s->id);
         d.title = d.title + u' ' + word();
         d.author = word();
         d.date = QDate(2024, 1 + number(12), 1 + number(28));
@@ -334,7 +334,7 @@ private:
         const auto s = pick(docs());
         if (!s)
             return QStringLiteral("editDocumentText: none");
-        const QString text = m_p.store().documentText(s->id);
+        const QString text = m_p.reader().documentText(s->id);
         const int at = number(int(text.size()) + 1);
         const int removed = std::min(number(12), int(text.size()) - at);
         const auto splits = [&](int i) { return i > 0 && i < text.size() && text.at(i).isLowSurrogate(); };
@@ -403,7 +403,7 @@ private:
                 if (number(2))
                     return QStringLiteral("mergeCodes %1 ← %2 → %3").arg(c->name, other->name).arg(m_p.mergeCodes(c->id, other->id));
                 QList<QUuid> moved;
-                for (const Annotation &a : m_p.store().annotationsForCode(c->id)) {
+                for (const Annotation &a : m_p.reader().annotationsForCode(c->id)) {
                     if (number(2))
                         moved.append(a.id);
                 }

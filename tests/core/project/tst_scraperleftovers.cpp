@@ -9,7 +9,6 @@
 #include "io/ScraperResidue.h"
 #include "project/ScraperLeftovers.h"
 #include "search/CorpusSearch.h"
-#include "storage/MetadataRows.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,7 +46,7 @@ private:
         options.pattern = word;
         options.wholeWord = true;
         options.includeLeftovers = includeLeftovers;
-        const CorpusSearchResult result = searchCorpus(m_project->store(), options);
+        const CorpusSearchResult result = searchCorpus(m_project->reader(), options);
         return result.error.isEmpty() ? result.totalHits : -1;
     }
 
@@ -71,7 +70,7 @@ private Q_SLOTS:
 
     void searchLeavesTheLeftoversOut()
     {
-        QVERIFY(!scraped::residueOf(*m_project->store().document(m_doc)).isEmpty());
+        QVERIFY(!scraped::residueOf(*m_project->reader().document(m_doc)).isEmpty());
         QCOMPARE(hits(QStringLiteral("lighthouse"), false), 0);
         QCOMPARE(hits(QStringLiteral("lighthouse"), true), 1);
         QCOMPARE(hits(QStringLiteral("ferry"), false), 2); // the headline and the body's, not the tag
@@ -92,8 +91,8 @@ private Q_SLOTS:
         QVERIFY(setScraperLeftoversMarked(*m_project, m_doc, false));
         QCOMPARE(m_project->undoStack()->count(), 1);
         const ProjectSnapshot unmarked = ProjectSnapshot::take(path);
-        QVERIFY(scraped::residueOf(*m_project->store().document(m_doc)).isEmpty());
-        QCOMPARE(m_project->store().documentText(m_doc), QString::fromUtf8(Scraped)); // the text never changes
+        QVERIFY(scraped::residueOf(*m_project->reader().document(m_doc)).isEmpty());
+        QCOMPARE(m_project->reader().documentText(m_doc), QString::fromUtf8(Scraped)); // the text never changes
         m_project->undoStack()->undo();
         QVERIFY2(ProjectSnapshot::take(path) == marked, qPrintable(ProjectSnapshot::diff(marked, ProjectSnapshot::take(path))));
         m_project->undoStack()->redo();
@@ -101,7 +100,7 @@ private Q_SLOTS:
 
         QVERIFY(setScraperLeftoversMarked(*m_project, m_doc, true)); // found again by the rules
         const ProjectSnapshot again = ProjectSnapshot::take(path);
-        QCOMPARE(scraped::residueOf(*m_project->store().document(m_doc)),
+        QCOMPARE(scraped::residueOf(*m_project->reader().document(m_doc)),
                  scraped::analyseScrapedText(QString::fromUtf8(Scraped), QStringLiteral("Night ferry halted after inspection")).residue);
         m_project->undoStack()->undo();
         QVERIFY2(ProjectSnapshot::take(path) == unmarked, qPrintable(ProjectSnapshot::diff(unmarked, ProjectSnapshot::take(path))));
@@ -113,14 +112,14 @@ private Q_SLOTS:
     void oneArticlesEntryIsReadWithoutItsText()
     {
         const QString key = QString::fromLatin1(scraped::ResidueMetadataKey);
-        const std::optional<QString> stored = metadataOfDocument(m_project->store(), m_doc, key);
+        const std::optional<QString> stored = m_project->reader().metadataOfDocument(m_doc, key);
         QVERIFY(stored);
         QCOMPARE(scraped::residueFromString(*stored, int(QByteArray(Scraped).size())),
-                 scraped::residueOf(*m_project->store().document(m_doc)));
-        QCOMPARE(metadataByDocument(m_project->store(), key).value(m_doc), *stored);
-        QVERIFY(!metadataOfDocument(m_project->store(), QUuid::createUuid(), key));
+                 scraped::residueOf(*m_project->reader().document(m_doc)));
+        QCOMPARE(m_project->reader().metadataByDocument(key).value(m_doc), *stored);
+        QVERIFY(!m_project->reader().metadataOfDocument(QUuid::createUuid(), key));
         QVERIFY(setScraperLeftoversMarked(*m_project, m_doc, false));
-        QVERIFY(!metadataOfDocument(m_project->store(), m_doc, key));
+        QVERIFY(!m_project->reader().metadataOfDocument(m_doc, key));
     }
 };
 

@@ -129,7 +129,7 @@ private Q_SLOTS:
     }
     void updateDocumentDetails()
     {
-        Document d = *project().store().document(m_fx->plainDoc);
+        Document d = *project().reader().document(m_fx->plainDoc);
         d.title = QStringLiteral("Talks stall again");
         d.date = QDate(2024, 3, 15);
         d.metadata.append({QStringLiteral("section"), QStringLiteral("Politics")});

@@ -82,7 +82,7 @@ private Q_SLOTS:
     void scoresAgainstEachCoderByHand()
     {
         const PseudoCoderReport report =
-            scorePseudoCoder(project().store(), quoteMapping(project()), project().codes(), project().actors(),
+            scorePseudoCoder(project().reader(), quoteMapping(project()), project().codes(), project().actors(),
                              {QStringLiteral("Ana"), QStringLiteral("Ben")});
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         QCOMPARE(report.rows.size(), 2);
@@ -120,7 +120,7 @@ private Q_SLOTS:
 
     void onlyArticlesTheCoderCodedCount()
     {
-        const PseudoCoderReport report = scorePseudoCoder(project().store(), quoteMapping(project()), project().codes(),
+        const PseudoCoderReport report = scorePseudoCoder(project().reader(), quoteMapping(project()), project().codes(),
                                                           project().actors(), {QStringLiteral("Cleo")});
         QVERIFY(report.error.isEmpty());
         QCOMPARE(report.rows.value(0).articles, 0); // a suggestion is not a coding
@@ -129,10 +129,10 @@ private Q_SLOTS:
 
     void unknownCoderOrNoMapping()
     {
-        PseudoCoderReport report = scorePseudoCoder(project().store(), quoteMapping(project()), project().codes(),
+        PseudoCoderReport report = scorePseudoCoder(project().reader(), quoteMapping(project()), project().codes(),
                                                     project().actors(), {QStringLiteral("Nobody")});
         QVERIFY(report.error.contains(QStringLiteral("Nobody")));
-        report = scorePseudoCoder(project().store(), {}, project().codes(), project().actors(), {QStringLiteral("Ana")});
+        report = scorePseudoCoder(project().reader(), {}, project().codes(), project().actors(), {QStringLiteral("Ana")});
         QVERIFY(report.error.contains(QStringLiteral("quote code")));
     }
 };

@@ -303,10 +303,10 @@ private Q_SLOTS:
 
     void withoutMappingOrCoderAClearError()
     {
-        const QuoteSuggestionRun none = planQuoteSuggestions(project().store(), {}, project().codes(), {},
+        const QuoteSuggestionRun none = planQuoteSuggestions(project().reader(), {}, project().codes(), {},
                                                              QStringLiteral("Alex Example"), {m_doc});
         QVERIFY(none.error.contains(QStringLiteral("quote code")));
-        const QuoteSuggestionRun nobody = planQuoteSuggestions(project().store(), quoteMapping(project()),
+        const QuoteSuggestionRun nobody = planQuoteSuggestions(project().reader(), quoteMapping(project()),
                                                                project().codes(), {}, QString(), {m_doc});
         QVERIFY(nobody.error.contains(QStringLiteral("coder name")));
         const QuoteSuggestionRun missing = suggestQuotes(project(), {QUuid::createUuid()});

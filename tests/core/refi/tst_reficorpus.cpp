@@ -44,7 +44,7 @@ private Q_SLOTS:
             project->setCoderName(coder);
             const int shift = coder == QLatin1String("Ana") ? 0 : 7;
             for (const QUuid &id : ids) {
-                const QString text = project->store().documentText(id);
+                const QString text = project->reader().documentText(id);
                 QVERIFY(text.size() > 400);
                 QVERIFY(project->addAnnotation(id, quote, 40 + shift, 120 + shift, coder + QStringLiteral(" memo")));
                 QVERIFY(project->addAnnotation(id, claim, text.size() / 2, text.size() / 2 + 60 - shift));
@@ -66,13 +66,13 @@ private Q_SLOTS:
         const auto plan = refi::planImport(*fresh, out, {}, &error);
         QVERIFY2(plan, qPrintable(error));
         QVERIFY(refi::applyImport(*fresh, *plan, &error));
-        QCOMPARE(fresh->store().documentCount(), 5);
+        QCOMPARE(fresh->reader().documentCount(), 5);
         for (const QUuid &id : ids)
-            QCOMPARE(fresh->store().documentText(id), project->store().documentText(id));
-        const QList<Annotation> before = allAnnotations(project->store());
-        QCOMPARE(fresh->store().annotationCount(), int(before.size()));
+            QCOMPARE(fresh->reader().documentText(id), project->reader().documentText(id));
+        const QList<Annotation> before = allAnnotations(project->reader());
+        QCOMPARE(fresh->reader().annotationCount(), int(before.size()));
         for (const Annotation &a : before) {
-            const auto b = fresh->store().annotation(a.id);
+            const auto b = fresh->reader().annotation(a.id);
             QVERIFY(b);
             QCOMPARE(b->start, a.start);
             QCOMPARE(b->end, a.end);

@@ -28,7 +28,7 @@ void codeAsTwoCoders(ProjectFixture &f)
     p.setCoderName(QStringLiteral("Ben"));
     QVERIFY(p.addAnnotation(f.plainDoc, quote, 24, 55));
     QVERIFY(p.addAnnotation(f.nonBmpDoc, speaker, 23, 27, QStringLiteral("flag \U0001F1FA\U0001F1E6")));
-    Document d = *p.store().document(f.plainDoc);
+    Document d = *p.reader().document(f.plainDoc);
     d.memo = QStringLiteral("Check the minister's title.");
     QVERIFY(p.updateDocumentDetails(d));
     Code c = *p.codeByName(QStringLiteral("Speaker"));
@@ -91,7 +91,7 @@ private Q_SLOTS:
                     QCOMPARE(sel.end, 24);
                     QCOMPARE(sel.codings.size(), 1);
                     QCOMPARE(sel.codings.first().creatingUser,
-                             refi::guidOf(f.project->store().coderByName(QStringLiteral("Ben"))->id));
+                             refi::guidOf(f.project->reader().coderByName(QStringLiteral("Ben"))->id));
                     sawFlag = true;
                 }
             }
@@ -188,8 +188,8 @@ private Q_SLOTS:
 
         // Texts and article details.
         for (const QUuid &id : {f.plainDoc, f.nonBmpDoc}) {
-            Document a = *f.project->store().document(id);
-            Document b = *fresh->store().document(id);
+            Document a = *f.project->reader().document(id);
+            Document b = *fresh->reader().document(id);
             b.importSource = a.importSource;
             b.outletId = a.outletId; // outlets are not carried by REFI-QDA (README: what is lost)
             const QString diff = documentDiff(a, b);
@@ -210,11 +210,11 @@ private Q_SLOTS:
             QCOMPARE(g->memo, c.memo);
         }
         // Annotations: ids, spans, codes, memos, dates and coders (by name).
-        QList<Annotation> before = allAnnotations(f.project->store());
-        QList<Annotation> after = allAnnotations(fresh->store());
+        QList<Annotation> before = allAnnotations(f.project->reader());
+        QList<Annotation> after = allAnnotations(fresh->reader());
         QCOMPARE(after.size(), before.size());
         for (const Annotation &a : before) {
-            const auto b = fresh->store().annotation(a.id);
+            const auto b = fresh->reader().annotation(a.id);
             QVERIFY(b);
             QCOMPARE(fresh->coderNameFor(b->coderId), f.project->coderNameFor(a.coderId));
             Annotation same = *b;
@@ -240,7 +240,7 @@ private Q_SLOTS:
         auto target = Project::create(path, {});
         const auto plan = refi::planImport(*target, out, {}, &error);
         QVERIFY2(plan, qPrintable(error));
-        Document clash = *f.project->store().document(f.nonBmpDoc); // the second article of the plan
+        Document clash = *f.project->reader().document(f.nonBmpDoc); // the second article of the plan
         clash.outletId = {};
         QCOMPARE(target->importDocuments({clash}).size(), 1);
         const int steps = target->undoStack()->count();
@@ -248,9 +248,9 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QStringLiteral("Nothing was written")), qPrintable(error));
         QCOMPARE(target->undoStack()->count(), steps);
         QVERIFY(target->codes().isEmpty());
-        QCOMPARE(target->store().documentCount(), 1);
-        QCOMPARE(target->store().annotationCount(), 0);
-        QVERIFY(target->store().coders().isEmpty());
+        QCOMPARE(target->reader().documentCount(), 1);
+        QCOMPARE(target->reader().annotationCount(), 0);
+        QVERIFY(target->reader().coders().isEmpty());
         QCOMPARE(reader(path)->codes().size(), 0);
     }
 };

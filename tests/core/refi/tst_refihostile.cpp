@@ -56,8 +56,8 @@ private:
         const QString file = m_dir.filePath(QStringLiteral("hostile%1%2").arg(++m_case).arg(suffix));
         QVERIFY(writeBytes(file, bytes));
         Project &p = *m_fixture->project;
-        const int documents = p.store().documentCount();
-        const int annotations = p.store().annotationCount();
+        const int documents = p.reader().documentCount();
+        const int annotations = p.reader().annotationCount();
         const auto codes = p.codes().size();
         const int steps = p.undoStack()->count();
         QString error;
@@ -65,8 +65,8 @@ private:
         QVERIFY2(!plan, qPrintable(QStringLiteral("accepted; expected a refusal about: ") + fragment));
         QVERIFY2(error.contains(fragment, Qt::CaseInsensitive),
                  qPrintable(QStringLiteral("message '%1' does not mention '%2'").arg(error, fragment)));
-        QCOMPARE(p.store().documentCount(), documents);
-        QCOMPARE(p.store().annotationCount(), annotations);
+        QCOMPARE(p.reader().documentCount(), documents);
+        QCOMPARE(p.reader().annotationCount(), annotations);
         QCOMPARE(p.codes().size(), codes);
         QCOMPARE(p.undoStack()->count(), steps);
         QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("evil*"), QStringLiteral("passwd")}).size(), 0);

@@ -240,9 +240,9 @@ private Q_SLOTS:
         QVERIFY(refi::applyImport(*project, *plan, &error));
         QCOMPARE(project->undoStack()->count(), 1);
 
-        const QList<DocumentSummary> docs = project->store().documentSummaries();
+        const QList<DocumentSummary> docs = project->reader().documentSummaries();
         QCOMPARE(docs.size(), 1);
-        const auto doc = project->store().document(docs.first().id);
+        const auto doc = project->reader().document(docs.first().id);
         QCOMPARE(doc->text, Lines.join(u'\n')); // BOM dropped, CRLF → LF, nothing else changed
         QCOMPARE(doc->title, QStringLiteral("Harbour article"));
         QCOMPARE(project->codes().size(), l.cases ? 4 : 3); // + “REFI-QDA variables”
@@ -259,7 +259,7 @@ private Q_SLOTS:
             QVERIFY2(c.color.isValid(), qPrintable(c.name));
 
         // Every selection on the right text, coded by the right coder.
-        QList<Annotation> anns = project->store().annotationsForDocument(doc->id);
+        QList<Annotation> anns = project->reader().annotationsForDocument(doc->id);
         QCOMPARE(anns.size(), l.severalCodings ? 4 : 3);
         int checked = 0;
         for (const Annotation &a : anns) {
@@ -287,7 +287,7 @@ private Q_SLOTS:
             QVERIFY(plan->skipped[1].item.contains(QStringLiteral("audio")));
         }
         if (l.cases) {
-            const auto vars = project->documentVariables(doc->id, project->store().coderByName(QStringLiteral("REFI-QDA import"))->id);
+            const auto vars = project->documentVariables(doc->id, project->reader().coderByName(QStringLiteral("REFI-QDA import"))->id);
             QStringList got;
             for (const VariableValue &v : vars) {
                 for (const FieldValue &fv : v.values)
@@ -307,11 +307,11 @@ private Q_SLOTS:
 
         // One undo step takes everything back; redo restores it.
         project->undoStack()->undo();
-        QCOMPARE(project->store().documentCount(), 0);
-        QCOMPARE(project->store().annotationCount(), 0);
+        QCOMPARE(project->reader().documentCount(), 0);
+        QCOMPARE(project->reader().annotationCount(), 0);
         QCOMPARE(project->codes().size(), 0);
         project->undoStack()->redo();
-        QCOMPARE(project->store().annotationCount(), anns.size());
+        QCOMPARE(project->reader().annotationCount(), anns.size());
         QCOMPARE(project->codes().size(), l.cases ? 4 : 3);
     }
 
@@ -334,7 +334,7 @@ private Q_SLOTS:
         const auto plan = refi::planImport(*project, file, {}, &error);
         QVERIFY2(plan, qPrintable(error));
         QVERIFY(refi::applyImport(*project, *plan, &error));
-        const auto anns = allAnnotations(project->store());
+        const auto anns = allAnnotations(project->reader());
         QCOMPARE(anns.size(), 1);
         QCOMPARE(project->code(anns.first().codeId)->name, QStringLiteral("Theme"));
         QCOMPARE(project->coderNameFor(anns.first().coderId), QStringLiteral("REFI-QDA import"));

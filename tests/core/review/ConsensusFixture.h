@@ -34,8 +34,8 @@ struct ConsensusFixture : ProjectFixture
             if (!plan.error.isEmpty() || !p.commitStudyChange(plan.text, std::move(plan.redo), std::move(plan.undo)))
                 qFatal("fixture: %s %s", qPrintable(plan.error), qPrintable(p.lastError()));
         };
-        commit(study::planCoder(p.store(), Consensus, CoderRole::Consensus, std::nullopt));
-        commit(study::planAssignment(p.store(), Ben, {nonBmpDoc}, QDateTime::currentDateTimeUtc()));
+        commit(study::planCoder(p.reader(), Consensus, CoderRole::Consensus, std::nullopt));
+        commit(study::planAssignment(p.reader(), Ben, {nonBmpDoc}, QDateTime::currentDateTimeUtc()));
 
         p.setCoderName(Consensus);
         add(plainDoc, "Speaker", 9, 18);

@@ -47,7 +47,7 @@ private:
     }
     review::ReviewReport reviewNow()
     {
-        return review::computeReview(project().store(), {Alex, Ben, {}, {}, true});
+        return review::computeReview(project().reader(), {Alex, Ben, {}, {}, true});
     }
     const review::ReviewItem *itemWith(const review::ReviewReport &report, const QUuid &annotation)
     {
@@ -63,7 +63,7 @@ private:
         const review::ReviewReport report = reviewNow();
         const review::ReviewItem *item = itemWith(report, annotation);
         QVERIFY(item);
-        commitWithRoundTrip(project(), review::planDecision(project().store(), *item, decision, memo, Lead,
+        commitWithRoundTrip(project(), review::planDecision(project().reader(), *item, decision, memo, Lead,
                                                              QDateTime::currentDateTimeUtc()));
     }
     QList<Annotation> consensus()
@@ -178,11 +178,11 @@ private Q_SLOTS:
         const review::ReviewReport report = reviewNow();
         const review::ReviewItem *claim = itemWith(report, m_claimB);
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        QVERIFY(review::planDecision(project().store(), *claim, QStringLiteral("accept:") + Alex, {}, Lead, now)
+        QVERIFY(review::planDecision(project().reader(), *claim, QStringLiteral("accept:") + Alex, {}, Lead, now)
                     .error.contains(QStringLiteral("marked nothing")));
-        QVERIFY(review::planDecision(project().store(), *claim, QStringLiteral("both"), {}, Lead, now)
+        QVERIFY(review::planDecision(project().reader(), *claim, QStringLiteral("both"), {}, Lead, now)
                     .error.contains(QStringLiteral("marked nothing")));
-        QVERIFY(review::planDecision(project().store(), *claim, QStringLiteral("maybe"), {}, Lead, now)
+        QVERIFY(review::planDecision(project().reader(), *claim, QStringLiteral("maybe"), {}, Lead, now)
                     .error.contains(QStringLiteral("not a decision")));
     }
 
@@ -211,16 +211,16 @@ private Q_SLOTS:
                                        [](const review::ReviewItem &i) { return i.kind == ItemKind::Variable; });
         QVERIFY(item != report.items.cend());
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        QVERIFY(review::planDecision(project().store(), *item, QStringLiteral("both"), {}, Lead, now)
+        QVERIFY(review::planDecision(project().reader(), *item, QStringLiteral("both"), {}, Lead, now)
                     .error.contains(QStringLiteral("takes one value")));
-        commitWithRoundTrip(project(), review::planDecision(project().store(), *item, QStringLiteral("accept:") + Ben,
+        commitWithRoundTrip(project(), review::planDecision(project().reader(), *item, QStringLiteral("accept:") + Ben,
                                                              {}, Lead, now));
         const auto store = reader(m_fx->path);
         const QList<FieldValue> values = store->documentValues(m_fx->plainDoc, study::consensusCoder(*store)->id);
         QCOMPARE(values.size(), 1);
         QCOMPARE(values[0].text, QStringLiteral("1"));
         // Rejecting it clears the consensus value again.
-        commitWithRoundTrip(project(), review::planDecision(project().store(), *item, QStringLiteral("reject"), {},
+        commitWithRoundTrip(project(), review::planDecision(project().reader(), *item, QStringLiteral("reject"), {},
                                                              Lead, now));
         QVERIFY(reader(m_fx->path)->documentValues(m_fx->plainDoc, study::consensusCoder(*store)->id).isEmpty());
     }
@@ -235,7 +235,7 @@ private Q_SLOTS:
         QVERIFY(project().addAnnotationLink(claimA, m_quoteA));
         QVERIFY(project().addAnnotationLink(m_claimB, m_quoteB));
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        study::StudyPlan plan = review::planAcceptAgreements(project().store(), reviewNow().items, Lead, now);
+        study::StudyPlan plan = review::planAcceptAgreements(project().reader(), reviewNow().items, Lead, now);
         QCOMPARE(plan.redo.insertDecisions.size(), 2); // the bias indicator and the claim
         commitWithRoundTrip(project(), std::move(plan));
         QCOMPARE(consensus().size(), 2);
@@ -248,7 +248,7 @@ private Q_SLOTS:
                             [&](const FieldValue &v) { return v.annotationId == quote->id; }));
         // Nothing left to accept: no step.
         const int index = project().undoStack()->index();
-        study::StudyPlan none = review::planAcceptAgreements(project().store(), reviewNow().items, Lead, now);
+        study::StudyPlan none = review::planAcceptAgreements(project().reader(), reviewNow().items, Lead, now);
         QVERIFY(none.error.isEmpty());
         QVERIFY(project().commitStudyChange(none.text, none.redo, none.undo));
         QCOMPARE(project().undoStack()->index(), index);

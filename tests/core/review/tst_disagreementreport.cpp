@@ -81,14 +81,14 @@ private Q_SLOTS:
     {
         Project &p = *m_fx->project;
         const auto review =
-            review::computeReview(p.store(), {ConsensusFixture::Alex, ConsensusFixture::Ben, {}, {}, false});
+            review::computeReview(p.reader(), {ConsensusFixture::Alex, ConsensusFixture::Ben, {}, {}, false});
         const review::ReviewItem *boundary = nullptr;
         for (const review::ReviewItem &item : review.items) {
             if (item.kind == review::ItemKind::Boundary)
                 boundary = &item;
         }
         QVERIFY(boundary);
-        auto plan = review::planDecision(p.store(), *boundary, QStringLiteral("accept:") + ConsensusFixture::Alex,
+        auto plan = review::planDecision(p.reader(), *boundary, QStringLiteral("accept:") + ConsensusFixture::Alex,
                                          QStringLiteral("titles are not <names> & roles"), QStringLiteral("Lena Lead"),
                                          QDateTime::currentDateTimeUtc());
         QVERIFY2(plan.error.isEmpty(), qPrintable(plan.error));

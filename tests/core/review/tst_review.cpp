@@ -16,7 +16,7 @@ const QString Ben = QStringLiteral("Ben Second");
 
 review::ReviewReport reviewOf(const Project &project, QList<QUuid> documents = {}, bool agreements = true)
 {
-    return review::computeReview(project.store(), {Alex, Ben, std::move(documents), {}, agreements});
+    return review::computeReview(project.reader(), {Alex, Ben, std::move(documents), {}, agreements});
 }
 
 QStringList kinds(const review::ReviewReport &report)
@@ -188,7 +188,7 @@ private Q_SLOTS:
         QVERIFY(reviewOf(p).documents.isEmpty());
         const QDateTime now = QDateTime::currentDateTimeUtc();
         for (const QString &coder : {Alex, Ben}) {
-            study::StudyPlan plan = study::planAssignment(p.store(), coder, {fx.nonBmpDoc}, now);
+            study::StudyPlan plan = study::planAssignment(p.reader(), coder, {fx.nonBmpDoc}, now);
             QVERIFY(p.commitStudyChange(plan.text, plan.redo, plan.undo));
         }
         const review::ReviewReport report = reviewOf(p);
@@ -201,12 +201,12 @@ private Q_SLOTS:
         QTemporaryDir dir;
         ProjectFixture fx(dir.path());
         as(*fx.project, Alex, fx.plainDoc, "Speaker", 9, 18);
-        QVERIFY(review::computeReview(fx.project->store(), {Alex, QStringLiteral("Nobody"), {}, {}, true})
+        QVERIFY(review::computeReview(fx.project->reader(), {Alex, QStringLiteral("Nobody"), {}, {}, true})
                     .error.contains(QStringLiteral("Nobody")));
-        QVERIFY(review::computeReview(fx.project->store(), {Alex, Alex, {}, {}, true})
+        QVERIFY(review::computeReview(fx.project->reader(), {Alex, Alex, {}, {}, true})
                     .error.contains(QStringLiteral("two different coders")));
         as(*fx.project, Ben, fx.plainDoc, "Speaker", 9, 18);
-        QVERIFY(review::computeReview(fx.project->store(), {Alex, Ben, {}, {QStringLiteral("Nonsense")}, true})
+        QVERIFY(review::computeReview(fx.project->reader(), {Alex, Ben, {}, {QStringLiteral("Nonsense")}, true})
                     .error.contains(QStringLiteral("Nonsense")));
     }
 };

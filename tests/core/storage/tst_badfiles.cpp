@@ -140,7 +140,7 @@ private Q_SLOTS:
         } else if (kind == u"document_metadata table dropped") {
             missingTable = QStringLiteral("document_metadata");
         } else if (kind == u"saved copy without annotations") {
-            ProjectStore::open(m_template, ProjectStore::Access::ReadOnly)->saveCopy(path);
+            ProjectStore::open(m_template, ProjectAccess::ReadOnly)->saveCopy(path);
             QCOMPARE(queryValue(path, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("delete"));
             QVERIFY(execRaw(path, {QStringLiteral("DROP TABLE annotations")}));
             missingTable = QStringLiteral("annotations");
@@ -162,7 +162,7 @@ private Q_SLOTS:
         const QStringList entriesBefore = folderEntries(folder);
 
         try {
-            ProjectStore::open(path, readOnly ? ProjectStore::Access::ReadOnly : ProjectStore::Access::ReadWrite);
+            ProjectStore::open(path, readOnly ? ProjectAccess::ReadOnly : ProjectAccess::ReadWrite);
             QFAIL("the file must be refused");
         } catch (const StoreError &e) {
             QVERIFY2(e.kind() == expected, qPrintable(QStringLiteral("kind %1, message: %2")
@@ -180,8 +180,8 @@ private Q_SLOTS:
         QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(u", ")));
 
         // The same through Project::open (what the application and the CLI use).
-        QVERIFY_THROWS_EXCEPTION(StoreError, Project::open(path, readOnly ? ProjectStore::Access::ReadOnly
-                                                                          : ProjectStore::Access::ReadWrite));
+        QVERIFY_THROWS_EXCEPTION(StoreError, Project::open(path, readOnly ? ProjectAccess::ReadOnly
+                                                                          : ProjectAccess::ReadWrite));
         QCOMPARE(fileHash(path), before);
     }
 
@@ -199,7 +199,7 @@ private Q_SLOTS:
         const QString folder = caseFolder();
         QDir(folder).mkdir(QStringLiteral("a-folder.newscoder"));
         const QStringList before = folderEntries(folder);
-        for (auto access : {ProjectStore::Access::ReadWrite, ProjectStore::Access::ReadOnly}) {
+        for (auto access : {ProjectAccess::ReadWrite, ProjectAccess::ReadOnly}) {
             try {
                 ProjectStore::open(folder + u'/' + name, access);
                 QFAIL("must throw");

@@ -34,14 +34,14 @@ QStringList creationLeftovers(const QString &folder)
 // and takes a write.
 void verifyCompleteAndWritable(const QString &path)
 {
-    auto project = Project::open(path, ProjectStore::Access::ReadWrite);
+    auto project = Project::open(path, ProjectAccess::ReadWrite);
     QCOMPARE(project->codes().size(), defaultNewsCodebook().size());
     QVERIFY(!project->codes().isEmpty());
     const QList<QUuid> ids = project->importDocuments({makeDocument(QStringLiteral("After the crash"), PlainText)});
     QCOMPARE(ids.size(), 1);
     project->setCoderName(QStringLiteral("After"));
     QVERIFY(project->addAnnotation(ids.first(), project->codes().first().id, 0, 8));
-    QCOMPARE(project->store().annotationCount(), 1);
+    QCOMPARE(project->reader().annotationCount(), 1);
 }
 
 } // namespace
@@ -75,7 +75,7 @@ private Q_SLOTS:
         Project::create(whole, defaultNewsCodebook()).reset();
         const HelperRun done = runHelper({QStringLiteral("--import"), whole, QStringLiteral("2000")}, QString());
         QVERIFY2(!done.killed() && done.exitCode == 0 && done.out.contains("imported"), qPrintable(done.describe()));
-        QCOMPARE(Project::open(whole)->store().documentCount(), 2000);
+        QCOMPARE(Project::open(whole)->reader().documentCount(), 2000);
     }
 
     void annotationSurvivesSigkill_data()
@@ -127,15 +127,15 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(path + QStringLiteral(".lock"))); // left behind by the dead process
 
         // Reopened for writing: the stale lock does not block, the annotation is there.
-        auto project = Project::open(path, ProjectStore::Access::ReadWrite);
-        const auto a = project->store().annotation(id);
+        auto project = Project::open(path, ProjectAccess::ReadWrite);
+        const auto a = project->reader().annotation(id);
         QVERIFY(a);
         QCOMPARE(a->memo, QStringLiteral("written before SIGKILL"));
         QCOMPARE(a->start, 0);
         QCOMPARE(a->end, 8);
         QCOMPARE(project->coderNameFor(a->coderId), coder);
-        QVERIFY(project->store().annotation(existing));
-        QCOMPARE(project->store().annotationCount(), 2);
+        QVERIFY(project->reader().annotation(existing));
+        QCOMPARE(project->reader().annotationCount(), 2);
         // And the project is fully writable again.
         project->setCoderName(QStringLiteral("After"));
         QVERIFY(project->addAnnotation(a->documentId, a->codeId, 1, 3));
@@ -204,7 +204,7 @@ private Q_SLOTS:
         QCOMPARE(QFileInfo(lockPath).size() == 0, emptyLockFile);
 
         {
-            auto store = ProjectStore::open(path, ProjectStore::Access::ReadWrite);
+            auto store = ProjectStore::open(path, ProjectAccess::ReadWrite);
             const QString notice = store->lockNotice();
             QVERIFY2(notice.contains(QStringLiteral("stale lock")) && notice.contains(QStringLiteral("was cleared")),
                      qPrintable(notice));
@@ -212,7 +212,7 @@ private Q_SLOTS:
                 QVERIFY2(notice.contains(QStringLiteral("durability_helper, process ")), qPrintable(notice));
             // Now it is ours: a second writer is refused and told who holds it.
             try {
-                ProjectStore::open(path, ProjectStore::Access::ReadWrite);
+                ProjectStore::open(path, ProjectAccess::ReadWrite);
                 QFAIL("the lock was not taken over");
             } catch (const StoreError &e) {
                 QCOMPARE(e.kind(), StoreError::Kind::Locked);
@@ -246,7 +246,7 @@ private Q_SLOTS:
                                    .arg(helper.processId())
                                    .arg(QSysInfo::machineHostName());
         try {
-            ProjectStore::open(path, ProjectStore::Access::ReadWrite);
+            ProjectStore::open(path, ProjectAccess::ReadWrite);
             QFAIL("the helper holds the lock");
         } catch (const StoreError &e) {
             QCOMPARE(e.kind(), StoreError::Kind::Locked);
@@ -257,7 +257,7 @@ private Q_SLOTS:
 
         helper.kill();
         QVERIFY(helper.waitForFinished(10000));
-        auto store = ProjectStore::open(path, ProjectStore::Access::ReadWrite);
+        auto store = ProjectStore::open(path, ProjectAccess::ReadWrite);
         QVERIFY2(store->lockNotice().contains(holder), qPrintable(store->lockNotice()));
     }
 };

@@ -261,7 +261,7 @@ private Q_SLOTS:
              [](Project &p, const Ids &ids) { return p.removeDocuments({ids.plainDoc, ids.nonBmpDoc}); }},
             {QStringLiteral("updateDocumentDetails"),
              [](Project &p, const Ids &ids) {
-                 Document d = *p.store().document(ids.plainDoc);
+                 Document d = *p.reader().document(ids.plainDoc);
                  d.title = QStringLiteral("New title");
                  d.metadata.append({QStringLiteral("k"), QStringLiteral("v")});
                  d.outletId = {};
@@ -425,7 +425,7 @@ private Q_SLOTS:
         const QByteArray damaged = fileHash(path);
 
         try {
-            project->store().documentText(ids[20]);
+            project->reader().documentText(ids[20]);
             QFAIL("reading the damaged page must fail");
         } catch (const StoreError &e) {
             QCOMPARE(e.kind(), StoreError::Kind::Corrupt);
@@ -437,7 +437,7 @@ private Q_SLOTS:
         QVERIFY(!project->addAnnotation(ids[20], project->codeByName(QStringLiteral("Claim"))->id, 0, 8));
         QCOMPARE(project->undoStack()->count(), 0);
         QCOMPARE(fileHash(path), damaged); // nothing written
-        QVERIFY(project->store().documentText(ids[0]).startsWith(QStringLiteral("Marker000")));
+        QVERIFY(project->reader().documentText(ids[0]).startsWith(QStringLiteral("Marker000")));
         project.reset();
         try {
             ProjectStore::open(path);

@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <thread>
+
 using namespace newscoder;
 using namespace newscoder::test;
 
@@ -311,6 +313,24 @@ private Q_SLOTS:
             } catch (const StoreError &) {
             }
             QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden), folderBefore);
+            // A worker's own reader reads the same upgraded copy, on its thread.
+            const ReaderSource source = readOnly->readerSource();
+            int workerDocuments = -1;
+            int workerVersion = -1;
+            QString workerError;
+            std::thread worker([&] {
+                try {
+                    const auto own = source.open();
+                    workerDocuments = int(own->documentSummaries().size());
+                    workerVersion = own->schemaVersion();
+                } catch (const StoreError &e) {
+                    workerError = e.message();
+                }
+            });
+            worker.join();
+            QVERIFY2(workerError.isEmpty(), qPrintable(workerError));
+            QCOMPARE(workerVersion, schema::currentVersion());
+            QCOMPARE(workerDocuments, int(readOnly->documentSummaries().size()));
         }
         QCOMPARE(fileHash(path), original);
         QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden), folderBefore);
@@ -507,7 +527,7 @@ private Q_SLOTS:
         const QUuid harbour = QUuid::fromString(u"d0c00000-0000-4000-8000-000000000001");
         {
             auto project = Project::open(path);
-            Document d = *project->store().document(harbour);
+            Document d = *project->reader().document(harbour);
             d.metadata = {{QStringLiteral("keywords"), QStringLiteral("port")}};
             QVERIFY(project->updateDocumentDetails(d));
             project->setCoderName(QStringLiteral("Alex Example"));
@@ -545,7 +565,7 @@ private Q_SLOTS:
         const QByteArray before = fileHash(path);
         const QDateTime modifiedBefore = QFileInfo(path).lastModified();
         try {
-            ProjectStore::open(path, readOnly ? ProjectStore::Access::ReadOnly : ProjectStore::Access::ReadWrite);
+            ProjectStore::open(path, readOnly ? ProjectAccess::ReadOnly : ProjectAccess::ReadWrite);
             QFAIL("a file from a newer Newscoder must be refused");
         } catch (const StoreError &e) {
             QCOMPARE(e.kind(), StoreError::Kind::NewerVersion);

@@ -119,7 +119,7 @@ private Q_SLOTS:
         }
         // The refused attempt neither broke nor emptied the holder's file.
         QCOMPARE(ProjectLock::readHolder(readLockFile()).pid, QCoreApplication::applicationPid());
-        QCOMPARE(ProjectStore::open(m_path, ProjectStore::Access::ReadOnly)->codes().size(),
+        QCOMPARE(ProjectStore::open(m_path, ProjectAccess::ReadOnly)->codes().size(),
                  defaultNewsCodebook().size());
         first.reset();
         QVERIFY(!QFileInfo::exists(lockPath()));

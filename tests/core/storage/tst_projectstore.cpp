@@ -509,7 +509,7 @@ private Q_SLOTS:
         auto first = ProjectStore::create(path);
         QVERIFY(QFileInfo::exists(path + QStringLiteral(".lock")));
         try {
-            ProjectStore::open(path, ProjectStore::Access::ReadWrite);
+            ProjectStore::open(path, ProjectAccess::ReadWrite);
             QFAIL("a second writer must be refused");
         } catch (const StoreError &e) {
             QCOMPARE(e.kind(), StoreError::Kind::Locked);

@@ -108,7 +108,7 @@ private Q_SLOTS:
         request.coders = {QStringLiteral("Ana"), QStringLiteral("Ben")};
         request.seed = 7;
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        study::StudyPlan plan = study::planReliabilitySample(fx.project->store(), request, now);
+        study::StudyPlan plan = study::planReliabilitySample(fx.project->reader(), request, now);
         QVERIFY2(plan.error.isEmpty(), qPrintable(plan.error));
         commitWithRoundTrip(*fx.project, std::move(plan));
         const auto store = reader(fx.path);
@@ -135,15 +135,15 @@ private Q_SLOTS:
         QTemporaryDir dir;
         ProjectFixture fx(dir.path());
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        commitWithRoundTrip(*fx.project, study::planAssignment(fx.project->store(), QStringLiteral("Ana"),
+        commitWithRoundTrip(*fx.project, study::planAssignment(fx.project->reader(), QStringLiteral("Ana"),
                                                                {fx.plainDoc, fx.nonBmpDoc, fx.plainDoc}, now));
         QCOMPARE(reader(fx.path)->assignments().size(), 2);
         // Assigning again changes nothing: no step.
         const study::StudyPlan again =
-            study::planAssignment(fx.project->store(), QStringLiteral("Ana"), {fx.plainDoc}, now);
+            study::planAssignment(fx.project->reader(), QStringLiteral("Ana"), {fx.plainDoc}, now);
         QVERIFY(again.error.isEmpty());
         QVERIFY(again.redo.isEmpty());
-        commitWithRoundTrip(*fx.project, study::planMarkDone(fx.project->store(), QStringLiteral("Ana"),
+        commitWithRoundTrip(*fx.project, study::planMarkDone(fx.project->reader(), QStringLiteral("Ana"),
                                                              {fx.plainDoc}, true, now));
         const QList<Assignment> rows = reader(fx.path)->assignments();
         int done = 0;
@@ -151,9 +151,9 @@ private Q_SLOTS:
             done += a.done.isValid() ? 1 : 0;
         QCOMPARE(done, 1);
         // Not assigned to Ben: refused.
-        commitWithRoundTrip(*fx.project, study::planCoder(fx.project->store(), QStringLiteral("Ben"), {}, {}));
+        commitWithRoundTrip(*fx.project, study::planCoder(fx.project->reader(), QStringLiteral("Ben"), {}, {}));
         const study::StudyPlan refused =
-            study::planMarkDone(fx.project->store(), QStringLiteral("Ben"), {fx.plainDoc}, true, now);
+            study::planMarkDone(fx.project->reader(), QStringLiteral("Ben"), {fx.plainDoc}, true, now);
         QVERIFY(refused.error.contains(QStringLiteral("not assigned")));
     }
 
@@ -161,23 +161,23 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         ProjectFixture fx(dir.path());
-        commitWithRoundTrip(*fx.project, study::planCoder(fx.project->store(), QStringLiteral("Lena"), CoderRole::Lead,
+        commitWithRoundTrip(*fx.project, study::planCoder(fx.project->reader(), QStringLiteral("Lena"), CoderRole::Lead,
                                                           QStringLiteral("#AA3300")));
         auto lena = reader(fx.path)->coderByName(QStringLiteral("Lena"));
         QVERIFY(lena);
         QCOMPARE(lena->role, CoderRole::Lead);
         QCOMPARE(lena->colour, QStringLiteral("#aa3300"));
-        commitWithRoundTrip(*fx.project, study::planCoder(fx.project->store(), QStringLiteral("Lena"), {},
+        commitWithRoundTrip(*fx.project, study::planCoder(fx.project->reader(), QStringLiteral("Lena"), {},
                                                           QStringLiteral("#0055ff")));
         lena = reader(fx.path)->coderByName(QStringLiteral("Lena"));
         QCOMPARE(lena->role, CoderRole::Lead); // kept
         QCOMPARE(lena->colour, QStringLiteral("#0055ff"));
-        QVERIFY(study::planCoder(fx.project->store(), QStringLiteral("Lena"), {}, QStringLiteral("not a colour"))
+        QVERIFY(study::planCoder(fx.project->reader(), QStringLiteral("Lena"), {}, QStringLiteral("not a colour"))
                     .error.contains(QStringLiteral("not a colour")));
-        QVERIFY(study::planCoder(fx.project->store(), QStringLiteral("  "), {}, {}).error.contains(QStringLiteral("name")));
-        commitWithRoundTrip(*fx.project, study::planCoder(fx.project->store(), QStringLiteral("Panel"),
+        QVERIFY(study::planCoder(fx.project->reader(), QStringLiteral("  "), {}, {}).error.contains(QStringLiteral("name")));
+        commitWithRoundTrip(*fx.project, study::planCoder(fx.project->reader(), QStringLiteral("Panel"),
                                                           CoderRole::Consensus, {}));
-        QVERIFY(study::planCoder(fx.project->store(), QStringLiteral("Other"), CoderRole::Consensus, {})
+        QVERIFY(study::planCoder(fx.project->reader(), QStringLiteral("Other"), CoderRole::Consensus, {})
                     .error.contains(QStringLiteral("already the consensus")));
         QCOMPARE(study::consensusCoder(*reader(fx.path))->name, QStringLiteral("Panel"));
     }

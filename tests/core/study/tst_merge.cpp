@@ -42,9 +42,9 @@ QVariant fileValue(const QString &path, const QString &sql)
 study::MergeReport merge(Project &project, const QString &source, study::MergeOptions options = {},
                          bool expectChange = true)
 {
-    auto store = ProjectStore::open(source, ProjectStore::Access::ReadOnly);
-    const study::MergeUnits units = study::readMergeUnits(project.store());
-    study::MergePlan plan = study::planMerge(project.store(), units, *store, options);
+    auto store = ProjectStore::open(source, ProjectAccess::ReadOnly);
+    const study::MergeUnits units = study::readMergeUnits(project.reader());
+    study::MergePlan plan = study::planMerge(project.reader(), units, *store, options);
     const study::MergeReport report = plan.report;
     if (!expectChange) {
         // A failure of the calling test, not a warning: every "nothing to do" is asserted.
@@ -95,7 +95,7 @@ class TestMerge : public QObject
         auto fx = std::make_unique<ProjectFixture>(dir.path());
         const QDateTime now = QDateTime::currentDateTimeUtc();
         for (const QString &coder : {QStringLiteral("Ana"), QStringLiteral("Ben")}) {
-            study::StudyPlan plan = study::planAssignment(fx->project->store(), coder, {fx->plainDoc, fx->nonBmpDoc}, now);
+            study::StudyPlan plan = study::planAssignment(fx->project->reader(), coder, {fx->plainDoc, fx->nonBmpDoc}, now);
             fx->project->commitStudyChange(plan.text, std::move(plan.redo), std::move(plan.undo));
         }
         fx->project->undoStack()->clear();
@@ -104,7 +104,7 @@ class TestMerge : public QObject
 
     static QString package(ProjectFixture &fx, const QString &coder, const QString &path)
     {
-        const study::PackageResult r = study::writeCoderPackage(fx.project->store(), coder, path);
+        const study::PackageResult r = study::writeCoderPackage(fx.project->reader(), coder, path);
         if (!r.error.isEmpty())
             qWarning("%s", qPrintable(r.error));
         return r.error.isEmpty() ? path : QString();
@@ -132,7 +132,7 @@ private Q_SLOTS:
                                                {FieldValue{article.fieldByName(QStringLiteral("Topic"))->id,
                                                            QStringLiteral("harbour"), {}, {}}}));
         // Ana's package is for the plain article only.
-        study::StudyPlan unassign = study::planAssignment(fx->project->store(), QStringLiteral("Carl"), {fx->plainDoc},
+        study::StudyPlan unassign = study::planAssignment(fx->project->reader(), QStringLiteral("Carl"), {fx->plainDoc},
                                                           QDateTime::currentDateTimeUtc());
         QVERIFY(fx->project->commitStudyChange(unassign.text, std::move(unassign.redo), std::move(unassign.undo)));
         const QString path = package(*fx, QStringLiteral("Carl"), dir.filePath(QStringLiteral("carl.newscoder")));
@@ -167,7 +167,7 @@ private Q_SLOTS:
                                                              QDir::Files | QDir::Hidden);
         QVERIFY2(files.isEmpty(), qPrintable(files.join(u", ")));
         // A coder without articles gets no package.
-        QVERIFY(!study::writeCoderPackage(fx->project->store(), QStringLiteral("Nobody"),
+        QVERIFY(!study::writeCoderPackage(fx->project->reader(), QStringLiteral("Nobody"),
                                           dir.filePath(QStringLiteral("x.newscoder")))
                      .error.isEmpty());
         QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("x.newscoder"))));
@@ -280,7 +280,7 @@ private Q_SLOTS:
         {
             auto ana = openAs(anaPath, QStringLiteral("Ana"));
             QVERIFY(ana->editDocumentText(fx->plainDoc, {TextEdit{0, 8, QStringLiteral("Senator")}}));
-            QCOMPARE(ana->store().documentText(fx->plainDoc), edited);
+            QCOMPARE(ana->reader().documentText(fx->plainDoc), edited);
             QVERIFY(ana->addAnnotation(fx->plainDoc, fx->codeId(QStringLiteral("Quote")), 0, 7)); // "Senator"
         }
         QUuid speaker;
@@ -292,7 +292,7 @@ private Q_SLOTS:
         QStringList masters;
         for (const QStringList &order : {QStringList{anaPath, benPath}, QStringList{benPath, anaPath}}) {
             const QString copy = dir.filePath(QStringLiteral("master-%1.newscoder").arg(masters.size()));
-            fx->project->store().saveCopy(copy);
+            fx->project->saveCopy(copy);
             auto m = Project::open(copy);
             QVERIFY(m);
             for (const QString &source : order) {
@@ -449,16 +449,16 @@ private Q_SLOTS:
         QStringList masters;
         for (const QStringList &order : {QStringList{anaPath, benPath}, QStringList{benPath, anaPath}}) {
             const QString copy = dir.filePath(QStringLiteral("master-%1.newscoder").arg(masters.size()));
-            fx->project->store().saveCopy(copy);
+            fx->project->saveCopy(copy);
             auto m = Project::open(copy);
             QVERIFY(m);
             for (const QString &source : order)
                 merge(*m, source);
             // Again, in the other order: nothing to do, whichever actor id was the earlier one.
             for (qsizetype i = order.size() - 1; i >= 0; --i) {
-                auto again = ProjectStore::open(order[i], ProjectStore::Access::ReadOnly);
+                auto again = ProjectStore::open(order[i], ProjectAccess::ReadOnly);
                 const study::MergePlan plan =
-                    study::planMerge(m->store(), study::readMergeUnits(m->store()), *again);
+                    study::planMerge(m->reader(), study::readMergeUnits(m->reader()), *again);
                 QVERIFY2(plan.plan.redo.isEmpty(), qPrintable(order[i]));
             }
             masters << copy;
@@ -503,12 +503,12 @@ private Q_SLOTS:
         QStringList masters;
         for (const QStringList &order : {QStringList{anaPath, benPath}, QStringList{benPath, anaPath}}) {
             const QString copy = dir.filePath(QStringLiteral("master-%1.newscoder").arg(masters.size()));
-            fx->project->store().saveCopy(copy);
+            fx->project->saveCopy(copy);
             auto m = Project::open(copy);
             QVERIFY(m);
             merge(*m, order[0]);
             // The lead rates the outlet before the second package comes in: the rating stays with the outlet.
-            const QUuid first = m->store().document(order[0] == anaPath ? articles[0] : articles[1])->outletId;
+            const QUuid first = m->reader().document(order[0] == anaPath ? articles[0] : articles[1])->outletId;
             QVERIFY(!first.isNull());
             const Code outletCode = *m->codeByName(QStringLiteral("Outlet"));
             const QUuid ownership = outletCode.fieldByName(QStringLiteral("Ownership"))->id;
@@ -566,7 +566,7 @@ private Q_SLOTS:
             QUuid bugle; // registered in this package on its first new article: the other package does the same
             for (int step = 0; step < 12; ++step) {
                 QList<QUuid> mine;
-                for (const Annotation &a : allAnnotations(p->store()))
+                for (const Annotation &a : allAnnotations(p->reader()))
                     mine << a.id;
                 const int what = random.bounded(6);
                 if (what == 5 && coder == QLatin1String("Ana")) {
@@ -605,7 +605,7 @@ private Q_SLOTS:
         QStringList masters;
         for (const QList<QString> &order : {paths, QList<QString>{paths[1], paths[0]}}) {
             const QString copy = dir.filePath(QStringLiteral("master-%1.newscoder").arg(masters.size()));
-            fx->project->store().saveCopy(copy);
+            fx->project->saveCopy(copy);
             auto m = Project::open(copy);
             QVERIFY(m);
             for (const QString &source : order) {
@@ -695,9 +695,9 @@ private Q_SLOTS:
         only.color = QColor(QStringLiteral("#112233"));
         const QString otherPath = dir.filePath(QStringLiteral("other.newscoder"));
         { auto other = Project::create(otherPath, {only}); }
-        auto other = ProjectStore::open(otherPath, ProjectStore::Access::ReadOnly);
+        auto other = ProjectStore::open(otherPath, ProjectAccess::ReadOnly);
         const study::MergePlan plan =
-            study::planMerge(fx->project->store(), study::readMergeUnits(fx->project->store()), *other);
+            study::planMerge(fx->project->reader(), study::readMergeUnits(fx->project->reader()), *other);
         QVERIFY(plan.plan.error.contains(QStringLiteral("not of the same study")));
         QVERIFY(plan.plan.redo.isEmpty());
     }

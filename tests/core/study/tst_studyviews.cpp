@@ -33,13 +33,13 @@ class TestStudyViews : public QObject
 
     static void assign(ProjectFixture &fx, const QString &coder, const QList<QUuid> &docs)
     {
-        commit(*fx.project, study::planAssignment(fx.project->store(), coder, docs, QDateTime::currentDateTimeUtc()));
+        commit(*fx.project, study::planAssignment(fx.project->reader(), coder, docs, QDateTime::currentDateTimeUtc()));
     }
 
     static void markDone(ProjectFixture &fx, const QString &coder, const QList<QUuid> &docs, bool done = true)
     {
         commit(*fx.project,
-               study::planMarkDone(fx.project->store(), coder, docs, done, QDateTime::currentDateTimeUtc()));
+               study::planMarkDone(fx.project->reader(), coder, docs, done, QDateTime::currentDateTimeUtc()));
     }
 
 private Q_SLOTS:
@@ -59,11 +59,11 @@ private Q_SLOTS:
         QVERIFY(fx.project->addAnnotation(fx.plainDoc, quote, 20, 30)); // Ana's claim span, other code
         // Suggestions and the consensus layer do not count.
         QVERIFY(fx.project->addSuggestions({{fx.plainDoc, claim, 21, 29}}));
-        commit(*fx.project, study::planCoder(fx.project->store(), QStringLiteral("Consensus"), CoderRole::Consensus, {}));
+        commit(*fx.project, study::planCoder(fx.project->reader(), QStringLiteral("Consensus"), CoderRole::Consensus, {}));
         as(fx, QStringLiteral("Consensus"));
         QVERIFY(fx.project->addAnnotation(fx.plainDoc, claim, 20, 30));
 
-        const QHash<QUuid, study::ArticleAgreement> all = study::articleAgreements(fx.project->store());
+        const QHash<QUuid, study::ArticleAgreement> all = study::articleAgreements(fx.project->reader());
         QVERIFY2(!all.contains(fx.nonBmpDoc), "an article with one coder has no agreement");
         QVERIFY(all.contains(fx.plainDoc));
         const study::ArticleAgreement a = all.value(fx.plainDoc);
@@ -73,21 +73,21 @@ private Q_SLOTS:
         QCOMPARE(a.exact, 0);  // 0–10 against 2–10
         QCOMPARE(a.share(), 2.0 / 5.0);
         // Computed for some articles only: the same numbers, the others left out.
-        const auto some = study::articleAgreements(fx.project->store(), nullptr, {fx.plainDoc, fx.nonBmpDoc});
+        const auto some = study::articleAgreements(fx.project->reader(), nullptr, {fx.plainDoc, fx.nonBmpDoc});
         QCOMPARE(some.size(), 1);
         QCOMPARE(some.value(fx.plainDoc).paired, a.paired);
         QCOMPARE(some.value(fx.plainDoc).spans, a.spans);
-        QVERIFY(study::articleAgreements(fx.project->store(), nullptr, {fx.nonBmpDoc}).isEmpty());
+        QVERIFY(study::articleAgreements(fx.project->reader(), nullptr, {fx.nonBmpDoc}).isEmpty());
 
         // Ben moves his quote onto Ana's boundaries: still one pair, now exact.
-        const auto bens = fx.project->store().annotationsForDocument(fx.plainDoc);
+        const auto bens = fx.project->reader().annotationsForDocument(fx.plainDoc);
         for (const Annotation &x : bens) {
             if (fx.project->coderNameFor(x.coderId) == u"Ben" && x.start == 2)
                 QVERIFY(fx.project->removeAnnotations({x.id}));
         }
         as(fx, QStringLiteral("Ben"));
         QVERIFY(fx.project->addAnnotation(fx.plainDoc, quote, 0, 10));
-        QCOMPARE(study::articleAgreements(fx.project->store()).value(fx.plainDoc).exact, 1);
+        QCOMPARE(study::articleAgreements(fx.project->reader()).value(fx.plainDoc).exact, 1);
     }
 
     void aCoderWhoMarkedDoneWithoutSpansCounts()
@@ -97,9 +97,9 @@ private Q_SLOTS:
         as(fx, QStringLiteral("Ana"));
         QVERIFY(fx.project->addAnnotation(fx.nonBmpDoc, fx.codeId(QStringLiteral("Quote")), 0, 5));
         assign(fx, QStringLiteral("Cem"), {fx.nonBmpDoc, fx.plainDoc});
-        QVERIFY(!study::articleAgreements(fx.project->store()).contains(fx.nonBmpDoc)); // Cem not done yet
+        QVERIFY(!study::articleAgreements(fx.project->reader()).contains(fx.nonBmpDoc)); // Cem not done yet
         markDone(fx, QStringLiteral("Cem"), {fx.nonBmpDoc});
-        const auto all = study::articleAgreements(fx.project->store());
+        const auto all = study::articleAgreements(fx.project->reader());
         QCOMPARE(all.value(fx.nonBmpDoc).coders, 2);
         QCOMPARE(all.value(fx.nonBmpDoc).share(), 0.0); // Ana coded a quote, Cem found nothing
         QVERIFY(!all.contains(fx.plainDoc));
@@ -107,27 +107,27 @@ private Q_SLOTS:
         assign(fx, QStringLiteral("Dora"), {fx.plainDoc});
         markDone(fx, QStringLiteral("Cem"), {fx.plainDoc});
         markDone(fx, QStringLiteral("Dora"), {fx.plainDoc});
-        QCOMPARE(study::articleAgreements(fx.project->store()).value(fx.plainDoc).share(), 1.0);
+        QCOMPARE(study::articleAgreements(fx.project->reader()).value(fx.plainDoc).share(), 1.0);
         // A cancelled run returns nothing.
         std::atomic_bool cancel{true};
-        QVERIFY(study::articleAgreements(fx.project->store(), &cancel).isEmpty());
+        QVERIFY(study::articleAgreements(fx.project->reader(), &cancel).isEmpty());
     }
 
     void myArticlesCountDoneAndMissing()
     {
         QTemporaryDir dir;
         ProjectFixture fx(dir.path());
-        QVERIFY(study::myArticles(fx.project->store(), QStringLiteral("Ana")).rows.isEmpty()); // unknown coder
+        QVERIFY(study::myArticles(fx.project->reader(), QStringLiteral("Ana")).rows.isEmpty()); // unknown coder
         assign(fx, QStringLiteral("Ana"), {fx.plainDoc, fx.nonBmpDoc});
         assign(fx, QStringLiteral("Ben"), {fx.plainDoc});
         markDone(fx, QStringLiteral("Ana"), {fx.plainDoc});
-        study::MyArticles mine = study::myArticles(fx.project->store(), QStringLiteral("Ana"));
+        study::MyArticles mine = study::myArticles(fx.project->reader(), QStringLiteral("Ana"));
         QCOMPARE(mine.progress.assigned, 2);
         QCOMPARE(mine.progress.done, 1);
         QCOMPARE(mine.rows.size(), 2);
         const QHash<QUuid, int> expected = [&] {
-            const auto ana = fx.project->store().coderByName(QStringLiteral("Ana"));
-            return fx.project->store().missingRequiredCounts(ana->id);
+            const auto ana = fx.project->reader().coderByName(QStringLiteral("Ana"));
+            return fx.project->reader().missingRequiredCounts(ana->id);
         }();
         int withMissing = 0;
         for (const study::MyArticle &row : mine.rows) {
@@ -144,7 +144,7 @@ private Q_SLOTS:
         const Code article = *fx.project->codeByName(QStringLiteral("Article"));
         const QUuid slant = article.fieldByName(QStringLiteral("Slant"))->id;
         QVERIFY(fx.project->setDocumentValues(fx.plainDoc, slant, {{slant, QStringLiteral("1"), {}, {}}}));
-        mine = study::myArticles(fx.project->store(), QStringLiteral("Ana"));
+        mine = study::myArticles(fx.project->reader(), QStringLiteral("Ana"));
         for (const study::MyArticle &row : mine.rows) {
             if (row.documentId == fx.plainDoc)
                 QCOMPARE(row.missing, before - 1);
@@ -189,7 +189,7 @@ private Q_SLOTS:
         QVERIFY(fx.project->setBlindCoding(true));
         QVERIFY(model.agreementHidden()); // Ben is a coder
         QCOMPARE(plain.data().toString(), QString());
-        commit(*fx.project, study::planCoder(fx.project->store(), QStringLiteral("Lea"), CoderRole::Lead, {}));
+        commit(*fx.project, study::planCoder(fx.project->reader(), QStringLiteral("Lea"), CoderRole::Lead, {}));
         as(fx, QStringLiteral("Lea"));
         QVERIFY(!model.agreementHidden());
         QCOMPARE(plain.data().toString(), QStringLiteral("50 %"));
@@ -209,14 +209,14 @@ private Q_SLOTS:
         QVERIFY(fx.project->setDocumentMemo(fx.plainDoc, QStringLiteral("harbour article memo")));
         SearchOptions options;
         options.pattern = QStringLiteral("harbour");
-        QCOMPARE(searchMemos(fx.project->store(), options).hits.size(), 3);
+        QCOMPARE(searchMemos(fx.project->reader(), options).hits.size(), 3);
 
-        const auto ana = fx.project->store().coderByName(QStringLiteral("Ana"));
-        const MemoSearchResult onlyAna = searchMemos(fx.project->store(), options, nullptr, ana->id);
+        const auto ana = fx.project->reader().coderByName(QStringLiteral("Ana"));
+        const MemoSearchResult onlyAna = searchMemos(fx.project->reader(), options, nullptr, ana->id);
         QCOMPARE(onlyAna.hits.size(), 2); // Ana's annotation memo and the article's
         for (const MemoHit &h : onlyAna.hits)
             QVERIFY(h.memo.id != bens);
-        QCOMPARE(searchMemos(fx.project->store(), options, nullptr, QUuid()).hits.size(), 1); // a new coder
+        QCOMPARE(searchMemos(fx.project->reader(), options, nullptr, QUuid()).hits.size(), 1); // a new coder
 
         // onlyVisibleCoder follows the setting and the role; the codebook's counts follow it.
         CodebookTreeModel codebook(*fx.project);
@@ -232,7 +232,7 @@ private Q_SLOTS:
         QCOMPARE(codebook.annotationCount(quote), 1);
         as(fx, QStringLiteral("Someone New"));
         QCOMPARE(study::onlyVisibleCoder(*fx.project), std::optional<QUuid>(QUuid()));
-        commit(*fx.project, study::planCoder(fx.project->store(), QStringLiteral("Lea"), CoderRole::Lead, {}));
+        commit(*fx.project, study::planCoder(fx.project->reader(), QStringLiteral("Lea"), CoderRole::Lead, {}));
         as(fx, QStringLiteral("Lea"));
         QVERIFY(!study::onlyVisibleCoder(*fx.project));
         QCOMPARE(codebook.annotationCount(quote), 2); // the lead counts everyone's
