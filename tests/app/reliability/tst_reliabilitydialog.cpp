@@ -2,6 +2,7 @@
 // computes directly, shows it in the table and the chart, lists a code's
 // disagreements, exports CSV/HTML all or nothing, reports errors in place.
 #include "../ReliabilityFixture.h"
+#include "ReliabilityDialogSupport.h"
 #include "articles/DocumentListDock.h"
 #include "reliability/DisagreementsDialog.h"
 #include "reliability/ReliabilityDialog.h"
@@ -41,41 +42,6 @@ using namespace newscoder::testing;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-bool computeAndWait(ReliabilityDialog &dialog)
-{
-    QSignalSpy spy(&dialog, &ReliabilityDialog::computed);
-    dialog.compute();
-    return spy.wait(20000) && spy.count() == 1;
-}
-
-int rowOf(const ReliabilityDialog &dialog, const QString &code, const QString &measure)
-{
-    const QList<AgreementRow> &rows = dialog.model()->rows();
-    for (int r = 0; r < rows.size(); ++r) {
-        if (rows[r].subject == code && rows[r].measure == measure)
-            return r;
-    }
-    return -1;
-}
-
-QString cell(const ReliabilityDialog &dialog, int row, int column, int role = Qt::DisplayRole)
-{
-    return dialog.model()->index(row, column).data(role).toString();
-}
-
-// Waits for a disagreements list computed on a worker.
-bool waitLoaded(DisagreementsDialog *dialog)
-{
-    if (!dialog)
-        return false;
-    if (dialog->isLoading()) {
-        QSignalSpy spy(dialog, &DisagreementsDialog::loaded);
-        if (!spy.wait(20000))
-            return false;
-    }
-    return !dialog->isLoading();
-}
 
 // Keeps the only thread of the global pool busy until release(), so that
 // work queued meanwhile (QtConcurrent::run) starts only then: no timing.

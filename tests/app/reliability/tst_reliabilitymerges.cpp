@@ -2,6 +2,7 @@
 // the list of merges with a jump to the article, the exported table's count,
 // and the units file behind the table (offscreen).
 #include "../ReliabilityFixture.h"
+#include "ReliabilityDialogSupport.h"
 #include "reliability/DisagreementsDialog.h"
 #include "reliability/ReliabilityDialog.h"
 #include "reliability/ReliabilityTableModel.h"
@@ -24,44 +25,6 @@
 using namespace newscoder;
 using namespace newscoder::testing;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-bool computeAndWait(ReliabilityDialog &dialog)
-{
-    QSignalSpy spy(&dialog, &ReliabilityDialog::computed);
-    dialog.compute();
-    return spy.wait(20000) && spy.count() == 1;
-}
-
-int rowOf(const ReliabilityDialog &dialog, const QString &code, const QString &measure)
-{
-    const QList<AgreementRow> &rows = dialog.model()->rows();
-    for (int r = 0; r < rows.size(); ++r) {
-        if (rows[r].subject == code && rows[r].measure == measure)
-            return r;
-    }
-    return -1;
-}
-
-QString cell(const ReliabilityDialog &dialog, int row, int column, int role = Qt::DisplayRole)
-{
-    return dialog.model()->index(row, column).data(role).toString();
-}
-
-bool waitLoaded(DisagreementsDialog *dialog)
-{
-    if (!dialog)
-        return false;
-    if (dialog->isLoading()) {
-        QSignalSpy spy(dialog, &DisagreementsDialog::loaded);
-        if (!spy.wait(20000))
-            return false;
-    }
-    return !dialog->isLoading();
-}
-
-} // namespace
 
 class TestReliabilityMerges : public QObject
 {
