@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QSignalBlocker>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -20,8 +21,10 @@ namespace newscoder {
 namespace {
 
 // An empty date is the editor's minimum (shown as "—"), and its calendar
-// would open in that month, a thousand years ago. Shown without a date, the
-// calendar turns to today's month instead (nothing is selected or stored).
+// would open in that month, a thousand years ago, with that day selected (the
+// arrow keys would start from it). Shown without a date, the calendar turns to
+// today's month with today selected instead; its signals are blocked meanwhile,
+// so nothing is stored until the coder picks a day.
 class CalendarOpensToday final : public QObject
 {
 public:
@@ -31,7 +34,10 @@ public:
     {
         if (event->type() == QEvent::Show && m_editor->date() == FieldEditorFactory::noDate()) {
             const QDate today = QDate::currentDate();
-            static_cast<QCalendarWidget *>(watched)->setCurrentPage(today.year(), today.month());
+            auto *calendar = static_cast<QCalendarWidget *>(watched);
+            const QSignalBlocker quiet(calendar);
+            calendar->setSelectedDate(today);
+            calendar->setCurrentPage(today.year(), today.month());
         }
         return false;
     }

@@ -295,7 +295,9 @@ private Q_SLOTS:
         const QDate today = QDate::currentDate();
         QCOMPARE(calendar->yearShown(), today.year());
         QCOMPARE(calendar->monthShown(), today.month());
+        QCOMPARE(calendar->selectedDate(), today); // the arrow keys start from today, not from year 1000
         calendar->window()->close();
+        QCOMPARE(date->date(), QDate(1000, 1, 1));
         QVERIFY(f.project().annotationValues(*annotation).isEmpty()); // looking stored nothing
 
         date->setDate(QDate(2021, 3, 5));
