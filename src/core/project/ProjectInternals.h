@@ -1,7 +1,9 @@
 // The writable store behind a Project, for the few places that must write
 // rows themselves: an undo command of the core that lives outside project/
-// (the REFI-QDA import) and tests that set up what no mutator writes. The
-// app and the CLI read through Project::reader() and write through mutators.
+// (the REFI-QDA import), tests that set up what no mutator writes, the
+// benchmarks' bulk fixtures, and the CLI's `annotate` and `set-variable`,
+// which wrap several mutators in one store transaction. The app reads
+// through Project::reader() and writes only through mutators.
 #pragma once
 
 #include "project/Project.h"
