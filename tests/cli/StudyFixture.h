@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include "TestPaths.h"
 
 namespace newscoder::test {
 

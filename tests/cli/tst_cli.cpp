@@ -16,6 +16,7 @@
 #include <QTest>
 
 #include <memory>
+#include "TestPaths.h"
 
 using namespace newscoder;
 using namespace newscoder::test;

@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include "TestPaths.h"
 
 using namespace newscoder;
 using namespace newscoder::test;

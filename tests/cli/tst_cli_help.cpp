@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QRegularExpression>
 #include <QSet>
+#include "TestPaths.h"
 
 using namespace newscoder::test;
 

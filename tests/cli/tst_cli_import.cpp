@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTimeZone>
 #include <QTest>
+#include "TestPaths.h"
 
 using namespace Qt::StringLiterals;
 using newscoder::ProjectStore;

@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include "TestPaths.h"
 
 using namespace newscoder;
 using namespace newscoder::test;

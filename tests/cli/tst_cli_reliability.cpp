@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include "TestPaths.h"
 
 using namespace Qt::StringLiterals;
 

@@ -12,6 +12,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include "TestPaths.h"
 
 using namespace newscoder;
 using namespace newscoder::test;

@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include "TestPaths.h"
 
 using namespace newscoder::test;
 

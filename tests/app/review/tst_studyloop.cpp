@@ -43,6 +43,7 @@
 #include <QTextCursor>
 #include <QTreeWidget>
 #include <QUndoStack>
+#include "TestPaths.h"
 
 using namespace newscoder;
 using namespace newscoder::test;

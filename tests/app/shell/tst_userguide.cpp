@@ -20,6 +20,7 @@
 #include <QTextDocument>
 #include <QTextFragment>
 #include <QTextImageFormat>
+#include "TestPaths.h"
 
 using namespace newscoder;
 

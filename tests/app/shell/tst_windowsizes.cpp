@@ -28,6 +28,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+#include "TestPaths.h"
 
 using namespace newscoder;
 

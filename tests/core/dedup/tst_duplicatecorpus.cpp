@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include "TestPaths.h"
 
 using namespace newscoder;
 using namespace newscoder::dedup;

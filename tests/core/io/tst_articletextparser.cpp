@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QStringEncoder>
 #include <QTest>
+#include "TestPaths.h"
 
 using namespace Qt::StringLiterals;
 using newscoder::parseArticleText;

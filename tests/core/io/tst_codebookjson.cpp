@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include "TestPaths.h"
 
 using namespace newscoder;
 

@@ -9,6 +9,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTest>
+#include "TestPaths.h"
 
 using namespace Qt::StringLiterals;
 using newscoder::parseHtmlArticle;

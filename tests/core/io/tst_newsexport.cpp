@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include "TestPaths.h"
 
 using namespace Qt::StringLiterals;
 using namespace newscoder;

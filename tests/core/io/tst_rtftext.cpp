@@ -7,6 +7,7 @@
 #include <QRandomGenerator>
 #include <QStringEncoder>
 #include <QTest>
+#include "TestPaths.h"
 
 using namespace Qt::StringLiterals;
 using namespace newscoder;

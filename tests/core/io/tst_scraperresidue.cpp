@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QTest>
+#include "TestPaths.h"
 
 using namespace newscoder;
 using namespace newscoder::scraped;

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QTest>
+#include "TestPaths.h"
 
 using namespace newscoder::quotes;
 using namespace Qt::StringLiterals;

@@ -15,6 +15,7 @@
 #include <QTest>
 
 #include <utility>
+#include "TestPaths.h"
 
 namespace newscoder::test {
 

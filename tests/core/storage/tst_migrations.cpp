@@ -14,6 +14,7 @@
 #include <QTest>
 
 #include <thread>
+#include "TestPaths.h"
 
 using namespace newscoder;
 using namespace newscoder::test;
