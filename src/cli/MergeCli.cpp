@@ -97,8 +97,7 @@ int runMerge(const QStringList &arguments)
         }
         QJsonArray reports;
         for (const auto &source : sources) {
-            const study::MergeUnits master = study::readMergeUnits(project.reader());
-            study::MergePlan merge = study::planMerge(project.reader(), master, *source, options);
+            study::MergePlan merge = study::planMerge(project.reader(), *source, options);
             if (!merge.plan.error.isEmpty())
                 return badInput(merge.plan.error);
             if (!project.commitStudyChange(merge.plan.text, std::move(merge.plan.redo), std::move(merge.plan.undo)))

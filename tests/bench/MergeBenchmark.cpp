@@ -25,6 +25,7 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <ctime>
 #include <vector>
 
 #include <spawn.h>
@@ -38,10 +39,16 @@ using namespace newscoder::bench;
 
 namespace {
 
-// The phase's time and the process's peak resident memory so far.
-void print(const char *what, double ms, long peakKb)
+// The process's CPU time so far (on a loaded machine the meaningful column).
+double cpuMs()
 {
-    std::printf("%-58s %9.0f ms %7.0f MB peak\n", what, ms, double(peakKb) / 1024.0);
+    return double(std::clock()) * 1000.0 / CLOCKS_PER_SEC;
+}
+
+// The phase's wall and CPU time and the process's peak resident memory so far.
+void print(const char *what, double ms, double cpu, long peakKb)
+{
+    std::printf("%-52s %9.0f ms %9.0f ms CPU %7.0f MB peak\n", what, ms, cpu, double(peakKb) / 1024.0);
     std::fflush(stdout);
 }
 
@@ -186,12 +193,13 @@ int measure(const QString &masterPath, const QString &packagePath, int edited, i
     const long start = statusKb("VmRSS:");
     std::printf("merging in a child process (%.0f MB resident before)\n", double(start) / 1024.0);
     timer.start();
+    double cpu = cpuMs();
     qint64 lastTotal = 0;
     study::MergePlan merge = study::planMergeFile(masterPath, packagePath, {}, [&](qint64, qint64 total) {
         lastTotal = total;
         return true;
     });
-    print("plan: read both files, fingerprint, three-way compare", double(timer.nsecsElapsed()) / 1e6,
+    print("plan: read both files, fingerprint, three-way compare", double(timer.nsecsElapsed()) / 1e6, cpuMs() - cpu,
           statusKb("VmHWM:"));
     if (!merge.plan.error.isEmpty() || merge.cancelled) {
         std::fprintf(stderr, "merge failed: %s\n", qPrintable(merge.plan.error));
@@ -213,14 +221,18 @@ int measure(const QString &masterPath, const QString &packagePath, int edited, i
         return 1;
     }
     timer.restart();
+    cpu = cpuMs();
     if (!project->commitStudyChange(merge.plan.text, std::move(merge.plan.redo), std::move(merge.plan.undo))) {
         std::fprintf(stderr, "apply failed: %s\n", qPrintable(project->lastError()));
         return 1;
     }
-    print("apply: one transaction, one undo step", double(timer.nsecsElapsed()) / 1e6, statusKb("VmHWM:"));
+    print("apply: one transaction, one undo step", double(timer.nsecsElapsed()) / 1e6, cpuMs() - cpu,
+          statusKb("VmHWM:"));
     timer.restart();
+    cpu = cpuMs();
     const study::MergePlan again = study::planMergeFile(masterPath, packagePath);
-    print("plan the same package again (nothing to do)", double(timer.nsecsElapsed()) / 1e6, statusKb("VmHWM:"));
+    print("plan the same package again (nothing to do)", double(timer.nsecsElapsed()) / 1e6, cpuMs() - cpu,
+          statusKb("VmHWM:"));
     if (!again.plan.redo.isEmpty()) {
         std::fprintf(stderr, "merging again planned a change\n");
         return 1;

@@ -108,7 +108,8 @@ bool Project::applyStudyChange(const StudyChange &change)
             for (const auto &[name, value] : change.settings)
                 m_store->writeSetting(name, value);
             if (change.mergeBase)
-                MergeRows::replaceMergeBase(*m_store, change.mergeBase->first, change.mergeBase->second);
+                MergeRows::changeMergeBase(*m_store, change.mergeBase->sourceId, change.mergeBase->write,
+                                           change.mergeBase->remove);
         }))
         return false;
     if (!change.settings.isEmpty())

@@ -54,6 +54,40 @@ void MergeRows::forEachDocumentText(const std::function<void(const QUuid &, cons
         visit(idFromString(q.value(0).toString()), q.value(1).toString());
 }
 
+void MergeRows::changeMergeBase(ProjectStore &store, const QString &sourceId, const QHash<QString, QString> &write,
+                                const QStringList &remove)
+{
+    const QString context = QStringLiteral("Cannot write the merge base");
+    if (store.isReadOnly())
+        throw StoreError(Kind::Invalid, QStringLiteral("The project is open read-only."));
+    const QString drop = QStringLiteral("DELETE FROM merge_bases WHERE source_id = ? AND unit = ?");
+    const QString upsert = QStringLiteral("INSERT INTO merge_bases (source_id, unit, fingerprint) VALUES (?, ?, ?)"
+                                          " ON CONFLICT (source_id, unit) DO UPDATE SET fingerprint = excluded.fingerprint");
+    QSqlQuery dropQuery(store.database());
+    QSqlQuery upsertQuery(store.database());
+    if (!dropQuery.prepare(drop))
+        fail(dropQuery.lastError(), context);
+    if (!upsertQuery.prepare(upsert))
+        fail(upsertQuery.lastError(), context);
+    for (const QString &unit : remove) {
+        dropQuery.addBindValue(sourceId);
+        dropQuery.addBindValue(unit);
+        if (faultInjected(drop))
+            fail(injectedFault(), context);
+        if (!dropQuery.exec())
+            fail(dropQuery.lastError(), context);
+    }
+    for (auto it = write.cbegin(); it != write.cend(); ++it) {
+        upsertQuery.addBindValue(sourceId);
+        upsertQuery.addBindValue(it.key());
+        upsertQuery.addBindValue(it.value());
+        if (faultInjected(upsert))
+            fail(injectedFault(), context);
+        if (!upsertQuery.exec())
+            fail(upsertQuery.lastError(), context);
+    }
+}
+
 void MergeRows::replaceMergeBase(ProjectStore &store, const QString &sourceId, const QHash<QString, QString> &fingerprints)
 {
     const QString context = QStringLiteral("Cannot write the merge base");

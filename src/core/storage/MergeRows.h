@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 
@@ -26,6 +27,9 @@ public:
     // Writes (the store must be writable and in a WriteTransaction).
     static void replaceMergeBase(ProjectStore &store, const QString &sourceId,
                                  const QHash<QString, QString> &fingerprints);
+    // Writes (inserts or replaces) and drops single entries of a base.
+    static void changeMergeBase(ProjectStore &store, const QString &sourceId, const QHash<QString, QString> &write,
+                                const QStringList &remove);
     // Only `documentIds`, only `coderId`'s annotations, variables and
     // assignments; no decisions, reliability samples, merge bases or other coders.
     static void trimToCoderPackage(ProjectStore &store, const QUuid &coderId, const QList<QUuid> &documentIds);

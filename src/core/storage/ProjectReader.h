@@ -183,6 +183,8 @@ public:
 
     // --- annotations
     virtual QList<Annotation> annotationsForDocument(const QUuid &documentId) const = 0;
+    // The annotations of these articles (a query per few hundred articles), by article and position.
+    virtual QList<Annotation> annotationsOfDocuments(const QList<QUuid> &documentIds) const = 0;
     virtual QList<Annotation> annotationsForCode(const QUuid &codeId) const = 0;
     virtual std::optional<Annotation> annotation(const QUuid &id) const = 0;
     virtual int annotationCount() const = 0;

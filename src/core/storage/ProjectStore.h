@@ -167,6 +167,7 @@ public:
 
     // --- annotations
     QList<Annotation> annotationsForDocument(const QUuid &documentId) const override;
+    QList<Annotation> annotationsOfDocuments(const QList<QUuid> &documentIds) const override;
     QList<Annotation> annotationsForCode(const QUuid &codeId) const override;
     std::optional<Annotation> annotation(const QUuid &id) const override;
     int annotationCount() const override;

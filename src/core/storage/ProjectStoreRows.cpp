@@ -309,6 +309,21 @@ QList<Annotation> ProjectStore::annotationsForDocument(const QUuid &documentId) 
     return readAll(q, QStringLiteral("Cannot read annotations"), readAnnotationRow);
 }
 
+QList<Annotation> ProjectStore::annotationsOfDocuments(const QList<QUuid> &documentIds) const
+{
+    QList<Annotation> result;
+    for (qsizetype from = 0; from < documentIds.size(); from += ChunkSize) {
+        const QList<QUuid> chunk = documentIds.mid(from, ChunkSize);
+        QSqlQuery q = prepare(AnnotationSelect + QStringLiteral(" WHERE document_id IN (%1)"
+                                                                " ORDER BY document_id, start_offset, end_offset, created")
+                                                     .arg(placeholders(chunk.size())));
+        for (const QUuid &id : chunk)
+            q.addBindValue(idString(id));
+        result.append(readAll(q, QStringLiteral("Cannot read annotations"), readAnnotationRow));
+    }
+    return result;
+}
+
 QList<Annotation> ProjectStore::annotationsForCode(const QUuid &codeId) const
 {
     QSqlQuery q = prepare(AnnotationSelect + QStringLiteral(" WHERE code_id = ?"));

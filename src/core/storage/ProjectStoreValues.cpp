@@ -17,17 +17,6 @@ namespace {
 
 using Owner = StoredValue::Owner;
 
-constexpr qsizetype ChunkSize = 400; // ids per IN (...) list, well below SQLite's variable limit
-
-QString placeholders(qsizetype count)
-{
-    QString result;
-    result.reserve(count * 2);
-    for (qsizetype i = 0; i < count; ++i)
-        result += i == 0 ? QStringLiteral("?") : QStringLiteral(",?");
-    return result;
-}
-
 QByteArray optionsJson(const QList<FieldOption> &options)
 {
     QJsonArray array;

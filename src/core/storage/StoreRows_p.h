@@ -185,6 +185,18 @@ inline const QString AnnotationSelect = QStringLiteral(
     "SELECT id, document_id, code_id, start_offset, end_offset, coder_id, memo, created, modified, status,"
     " review_reason, review_edit FROM annotations JOIN annotation_anchors USING (document_id, id)");
 
+constexpr qsizetype ChunkSize = 400; // ids per IN (...) list, well below SQLite's variable limit
+
+// "?,?,?" for an IN (...) list of `count` ids.
+inline QString placeholders(qsizetype count)
+{
+    QString result;
+    result.reserve(count * 2);
+    for (qsizetype i = 0; i < count; ++i)
+        result += i == 0 ? QStringLiteral("?") : QStringLiteral(",?");
+    return result;
+}
+
 // Runs a query and maps every row (readAll) or the first row (readOne).
 template <typename Read>
 auto readAll(QSqlQuery &q, const QString &context, Read read)

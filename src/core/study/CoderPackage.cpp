@@ -69,8 +69,7 @@ PackageResult writeCoderPackage(const ProjectReader &master, const QString &code
             MergeRows::trimToCoderPackage(*package, coder->id, documents);
             package->writeSetting(PackageIdSetting, idString(packageId));
             package->writeSetting(PackageCoderSetting, idString(coder->id));
-            const MergeUnits units = readMergeUnits(*package);
-            MergeRows::replaceMergeBase(*package, idString(packageId), fingerprints(units));
+            MergeRows::replaceMergeBase(*package, idString(packageId), mergeFingerprints(*package));
             tx.commit();
             result.documents = package->documentCount();
             result.annotations = package->annotationCount();

@@ -182,8 +182,7 @@ QString Planner::whyNot(const MergeUnit &u) const
         if (!M.fields.contains(v.value.fieldId))
             return QStringLiteral("code-missing");
         if (!v.value.annotationId.isNull()) {
-            const QString target = annotationUnitKey(v.value.annotationId);
-            if (!M.units.contains(target) && !m_theirs.contains(target))
+            if (!M.annotations.contains(v.value.annotationId) && !S.annotations.contains(v.value.annotationId))
                 return QStringLiteral("link-missing");
         }
     }
@@ -231,6 +230,107 @@ void Planner::take(const QString &key, const MergeUnit *mine, const MergeUnit *t
     }
 }
 
+// Compares one unit of the source with the master's (either may be
+// missing) against the base; records what is taken, kept or in conflict.
+void Planner::compare(const QString &key, const QString &source, const QHash<QString, QString> &base,
+                      QHash<QString, QString> &newBase)
+{
+    const MergeUnit *theirs = m_theirs.contains(key) ? &m_theirs[key] : nullptr;
+    const auto mineIt = M.units.constFind(key);
+    const MergeUnit *mine = mineIt != M.units.cend() ? &*mineIt : nullptr;
+    const QString p = theirs ? fingerprint(*theirs) : QString();
+    if (theirs && !mine && theirs->kind == MergeUnit::Kind::Actor) {
+        newBase.insert(key, source); // added by mapActors
+        return;
+    }
+    const QString m = mine ? fingerprint(*mine) : QString();
+    const bool inBase = base.contains(key);
+    const auto [baseSource, baseMaster] = splitBase(base.value(key));
+    if (!theirs && !mine)
+        return; // deleted on both sides: nothing left to merge or remember
+    const MergeUnit::Kind kind = theirs ? theirs->kind : mine->kind;
+    const auto keepBase = [&] {
+        if (inBase)
+            newBase.insert(key, base.value(key));
+    };
+    if (inBase && source == baseSource) {
+        keepBase(); // the coder did not change it: whatever the master did stands
+        ++counter(m_report.unchanged, kind);
+        return;
+    }
+    if (p == m) {
+        if (theirs)
+            newBase.insert(key, source == m ? source : source + u'/' + m);
+        ++counter(m_report.unchanged, kind);
+        return;
+    }
+    // A master side recorded in this project's text, or in the source's
+    // before this project changed the text (then moved back to compare).
+    const bool masterUnchanged =
+        inBase ? (m == baseMaster || (mine && m_translate.contains(mine->documentId) && fingerprintAtBase(*mine) == baseMaster))
+               : m.isEmpty();
+    if (!masterUnchanged && !m_options.preferSource) {
+        const MergeUnit &shown = theirs ? *theirs : *mine;
+        conflict(QStringLiteral("changed-in-both"), key, shown.documentId,
+                 QStringLiteral("%1 was changed in the source and in this project%2.")
+                     .arg(unitLabel(shown), theirs ? QString() : QStringLiteral(" (deleted in the source)")),
+                 QStringLiteral("This project's version stands."));
+        keepBase();
+        return;
+    }
+    if (theirs) {
+        const QString why = whyNot(*theirs);
+        if (!why.isEmpty()) {
+            const QString detail = why == QLatin1String("text-differs")
+                                       ? QStringLiteral("%1 is on an article whose text differs here.")
+                                       : why == QLatin1String("article-missing")
+                                             ? QStringLiteral("%1 is on an article this project lacks.")
+                                             : why == QLatin1String("code-missing")
+                                                   ? QStringLiteral("%1 uses a code or field this project lacks.")
+                                                   : QStringLiteral("%1 links to an annotation this project lacks.");
+            conflict(why, key, theirs->documentId, detail.arg(unitLabel(*theirs)), QStringLiteral("Not merged."));
+            keepBase();
+            return;
+        }
+    }
+    if (!masterUnchanged)
+        conflict(QStringLiteral("changed-in-both"), key, (theirs ? theirs : mine)->documentId,
+                 QStringLiteral("%1 was changed in the source and in this project.").arg(unitLabel(theirs ? *theirs : *mine)),
+                 QStringLiteral("The source's version was taken (as asked)."));
+    take(key, mine, theirs);
+    if (theirs)
+        newBase.insert(key, source == p ? source : source + u'/' + p);
+}
+
+// The source's units `keys` (read into S) become the plan's own, with the
+// master's ids; `own` gets each one's fingerprint as the source has it.
+QStringList Planner::adoptTheirs(const QStringList &keys, const QHash<QString, QString> &base,
+                                 QHash<QString, QString> &own, QHash<QString, QString> &newBase)
+{
+    QStringList adopted;
+    for (const QString &key : keys) {
+        auto it = S.units.find(key);
+        if (it == S.units.end())
+            continue;
+        const QString ownFingerprint = fingerprint(*it);
+        if (it->kind == MergeUnit::Kind::Actor && m_actorMap.value(it->actor().id) != it->actor().id) {
+            // One actor with the master's: nothing of its own to merge; its base stays.
+            newBase.insert(key, base.contains(key) ? base.value(key) : ownFingerprint);
+            continue;
+        }
+        // Moved, not copied: the source's units are held once.
+        MergeUnit u = mapped(std::move(*it));
+        S.units.erase(it);
+        QString mappedKey = key;
+        if (u.kind == MergeUnit::Kind::Variables)
+            mappedKey = variablesUnitKey(u.documentId, u.coderId);
+        own.insert(mappedKey, ownFingerprint);
+        m_theirs.insert(mappedKey, std::move(u));
+        adopted.append(mappedKey);
+    }
+    return adopted;
+}
+
 bool Planner::run(const QHash<QString, QString> &base, const QHash<QString, QString> &masterBase, StudyChange &redo,
                   StudyChange &undo, MergeProgress *progress)
 {
@@ -241,105 +341,57 @@ bool Planner::run(const QHash<QString, QString> &base, const QHash<QString, QStr
     // The source side of a base entry answers "did the coder change it"
     // without any id mapping or text move, so the base does not move when
     // only the mapping did (an actor made one with another).
-    QHash<QString, QString> own; // mapped key → the source's own fingerprint
     QHash<QString, QString> newBase;
-    for (auto it = S.units.begin(); it != S.units.end(); ++it) {
+    QStringList actors;
+    for (auto it = S.units.cbegin(); it != S.units.cend(); ++it) {
         if (it->kind == MergeUnit::Kind::Text) {
             if (const auto entry = m_textBase.constFind(it.key()); entry != m_textBase.cend())
                 newBase.insert(it.key(), *entry);
-            continue;
+        } else if (it->kind == MergeUnit::Kind::Actor) {
+            actors.append(it.key());
         }
-        const QString ownFingerprint = fingerprint(*it);
-        if (it->kind == MergeUnit::Kind::Actor && m_actorMap.value(it->actor().id) != it->actor().id) {
-            // One actor with the master's: nothing of its own to merge; its base stays.
-            newBase.insert(it.key(), base.contains(it.key()) ? base.value(it.key()) : ownFingerprint);
-            continue;
-        }
-        // Moved, not copied: the source's units are held once.
-        MergeUnit u = mapped(std::move(*it));
-        QString key = it.key();
-        if (u.kind == MergeUnit::Kind::Variables)
-            key = variablesUnitKey(u.documentId, u.coderId);
-        own.insert(key, ownFingerprint);
-        m_theirs.insert(key, std::move(u));
     }
-    QStringList keys = m_theirs.keys();
-    for (auto it = base.cbegin(); it != base.cend(); ++it) {
-        if ((it.key().startsWith(u"a:") || it.key().startsWith(u"v:")) && !m_theirs.contains(it.key()))
-            keys.append(it.key()); // deleted in the source since the base
-    }
+    QHash<QString, QString> own; // mapped key → the source's own fingerprint
+    QStringList keys = adoptTheirs(actors, base, own, newBase);
     std::sort(keys.begin(), keys.end());
-    for (const QString &key : keys) {
+    for (const QString &key : std::as_const(keys)) {
         if (progress && !progress->step())
             return false;
-        const MergeUnit *theirs = m_theirs.contains(key) ? &m_theirs[key] : nullptr;
-        const auto mineIt = M.units.constFind(key);
-        const MergeUnit *mine = mineIt != M.units.cend() ? &*mineIt : nullptr;
-        const QString p = theirs ? fingerprint(*theirs) : QString();
-        const QString source = own.value(key);
-        if (theirs && !mine && theirs->kind == MergeUnit::Kind::Actor) {
-            newBase.insert(key, source); // added by mapActors
-            continue;
-        }
-        const QString m = mine ? fingerprint(*mine) : QString();
-        const bool inBase = base.contains(key);
-        const auto [baseSource, baseMaster] = splitBase(base.value(key));
-        if (!theirs && !mine)
-            continue; // deleted on both sides: nothing left to merge or remember
-        const MergeUnit::Kind kind = theirs ? theirs->kind : mine->kind;
-        const auto keepBase = [&] {
-            if (inBase)
-                newBase.insert(key, base.value(key));
-        };
-        if (inBase && source == baseSource) {
-            keepBase(); // the coder did not change it: whatever the master did stands
-            ++counter(m_report.unchanged, kind);
-            continue;
-        }
-        if (p == m) {
-            if (theirs)
-                newBase.insert(key, source == m ? source : source + u'/' + m);
-            ++counter(m_report.unchanged, kind);
-            continue;
-        }
-        // A master side recorded in this project's text, or in the source's
-        // before this project changed the text (then moved back to compare).
-        const bool masterUnchanged =
-            inBase ? (m == baseMaster || (mine && m_translate.contains(mine->documentId) && fingerprintAtBase(*mine) == baseMaster))
-                   : m.isEmpty();
-        if (!masterUnchanged && !m_options.preferSource) {
-            const MergeUnit &shown = theirs ? *theirs : *mine;
-            conflict(QStringLiteral("changed-in-both"), key, shown.documentId,
-                     QStringLiteral("%1 was changed in the source and in this project%2.")
-                         .arg(unitLabel(shown), theirs ? QString() : QStringLiteral(" (deleted in the source)")),
-                     QStringLiteral("This project's version stands."));
-            keepBase();
-            continue;
-        }
-        if (theirs) {
-            const QString why = whyNot(*theirs);
-            if (!why.isEmpty()) {
-                const QString detail = why == QLatin1String("text-differs")
-                                           ? QStringLiteral("%1 is on an article whose text differs here.")
-                                           : why == QLatin1String("article-missing")
-                                                 ? QStringLiteral("%1 is on an article this project lacks.")
-                                                 : why == QLatin1String("code-missing")
-                                                       ? QStringLiteral("%1 uses a code or field this project lacks.")
-                                                       : QStringLiteral("%1 links to an annotation this project lacks.");
-                conflict(why, key, theirs->documentId, detail.arg(unitLabel(*theirs)), QStringLiteral("Not merged."));
-                keepBase();
-                continue;
-            }
-        }
-        if (!masterUnchanged)
-            conflict(QStringLiteral("changed-in-both"), key, (theirs ? theirs : mine)->documentId,
-                     QStringLiteral("%1 was changed in the source and in this project.").arg(unitLabel(theirs ? *theirs : *mine)),
-                     QStringLiteral("The source's version was taken (as asked)."));
-        take(key, mine, theirs);
-        if (theirs)
-            newBase.insert(key, source == p ? source : source + u'/' + p);
+        compare(key, own.value(key), base, newBase);
     }
-    moveMasterAnnotations(newBase);
+    // Then the annotations and variables, a batch of articles at a time, so
+    // memory holds one batch of each side (plus the bases and the change).
+    QSet<QUuid> articles = M.documents;
+    articles.unite(S.documents);
+    QList<QUuid> ordered(articles.cbegin(), articles.cend());
+    std::sort(ordered.begin(), ordered.end());
+    const qsizetype perBatch = std::max<qsizetype>(1, m_options.articlesPerBatch);
+    for (qsizetype from = 0; from < ordered.size(); from += perBatch) {
+        const QList<QUuid> batch = ordered.mid(from, perBatch);
+        const QStringList mine = readArticleUnits(m_master, batch, M, progress);
+        const QStringList theirs = readArticleUnits(m_source, batch, S, progress);
+        if (progress && !progress->check())
+            return false;
+        own.clear();
+        keys = adoptTheirs(theirs, base, own, newBase);
+        for (const QString &key : mine) {
+            if (base.contains(key) && !m_theirs.contains(key))
+                keys.append(key); // deleted in the source since the base
+        }
+        std::sort(keys.begin(), keys.end());
+        for (const QString &key : std::as_const(keys)) {
+            if (progress && !progress->step())
+                return false;
+            compare(key, own.value(key), base, newBase);
+        }
+        moveMasterAnnotations(newBase);
+        for (const QString &key : mine)
+            M.units.remove(key);
+        for (const QString &key : theirs)
+            S.units.remove(key);
+        m_theirs.clear();
+        m_takenKeys.clear();
+    }
     // Links into annotations the merge removes go with them (and come back on undo).
     if (!m_removedAnnotations.isEmpty()) {
         QList<QUuid> ids;
@@ -350,8 +402,27 @@ bool Planner::run(const QHash<QString, QString> &base, const QHash<QString, QStr
         appendValues(m_undo.insertValues, m_undoInserted, touching);
     }
     if (newBase != masterBase) {
-        m_redo.mergeBase = qMakePair(m_report.source, newBase);
-        m_undo.mergeBase = qMakePair(m_report.source, masterBase);
+        // Only the entries that differ, each way.
+        MergeBaseChange forward{m_report.source, {}, {}};
+        MergeBaseChange back{m_report.source, {}, {}};
+        for (auto it = newBase.cbegin(); it != newBase.cend(); ++it) {
+            const auto before = masterBase.constFind(it.key());
+            if (before == masterBase.cend()) {
+                forward.write.insert(it.key(), it.value());
+                back.remove.append(it.key());
+            } else if (*before != it.value()) {
+                forward.write.insert(it.key(), it.value());
+                back.write.insert(it.key(), *before);
+            }
+        }
+        for (auto it = masterBase.cbegin(); it != masterBase.cend(); ++it) {
+            if (!newBase.contains(it.key())) {
+                forward.remove.append(it.key());
+                back.write.insert(it.key(), it.value());
+            }
+        }
+        m_redo.mergeBase = std::move(forward);
+        m_undo.mergeBase = std::move(back);
     }
     if (progress && !progress->check())
         return false;
@@ -385,22 +456,19 @@ QJsonObject mergeReportJson(const MergeReport &report)
                        {QStringLiteral("conflicts"), conflicts}};
 }
 
-MergePlan planMerge(const ProjectReader &master, const MergeUnits &masterUnits, const ProjectReader &source,
-                    const MergeOptions &options, MergeProgress *progress)
+MergePlan planMerge(const ProjectReader &master, const ProjectReader &source, const MergeOptions &options,
+                    MergeProgress *progress)
 {
     MergePlan result;
     if (QFileInfo(source.path()).canonicalFilePath() == QFileInfo(master.path()).canonicalFilePath()) {
         result.plan.error = QStringLiteral("A project cannot be merged into itself.");
         return result;
     }
-    MergeUnits theirs = readMergeUnits(source, progress);
-    if (progress && progress->cancelled()) {
-        result.cancelled = true;
-        return result;
-    }
-    bool sameStudy = theirs.projectId == masterUnits.projectId;
+    MergeUnits mine = readMergeFrame(master);
+    MergeUnits theirs = readMergeFrame(source);
+    bool sameStudy = theirs.projectId == mine.projectId;
     for (auto it = theirs.codes.cbegin(); !sameStudy && it != theirs.codes.cend(); ++it)
-        sameStudy = masterUnits.codes.contains(*it);
+        sameStudy = mine.codes.contains(*it);
     if (!sameStudy) {
         result.plan.error = QStringLiteral("%1 is not of the same study: it shares neither the project id nor any "
                                            "code with this project.")
@@ -412,7 +480,7 @@ MergePlan planMerge(const ProjectReader &master, const MergeUnits &masterUnits, 
     report.path = source.path();
     const QHash<QString, QString> masterBase = master.mergeBase(report.source);
     const QHash<QString, QString> base = masterBase.isEmpty() ? source.mergeBase(report.source) : masterBase;
-    Planner planner(master, source, masterUnits, theirs, options, report);
+    Planner planner(master, source, mine, theirs, options, report);
     if (!planner.run(base, masterBase, result.plan.redo, result.plan.undo, progress)) {
         result = MergePlan{};
         result.cancelled = true;
@@ -444,12 +512,7 @@ MergePlan planMergeFile(const QString &masterPath, const QString &sourcePath, co
         }
         const qint64 theirs = source->annotationCount();
         progress.addToTotal(master->annotationCount() + 2 * theirs);
-        const MergeUnits units = readMergeUnits(*master, &progress);
-        if (progress.cancelled()) {
-            result.cancelled = true;
-            return result;
-        }
-        return planMerge(*master, units, *source, options, &progress);
+        return planMerge(*master, *source, options, &progress);
     } catch (const StoreError &e) {
         result = MergePlan{};
         result.plan.error = QStringLiteral("%1: %2").arg(QFileInfo(sourcePath).fileName(), e.message());

@@ -70,6 +70,9 @@ QJsonObject mergeReportJson(const MergeReport &report);
 struct MergeOptions
 {
     bool preferSource = false; // on a conflict take the source's version
+    // Articles whose units are held at once while planning (tests use a few
+    // to cross batch borders on small projects).
+    qsizetype articlesPerBatch = MergeBatchArticles;
 };
 
 struct MergePlan
@@ -82,10 +85,12 @@ struct MergePlan
 // Plans merging `source` into `master`. An error (in plan.error) when the
 // source is not of the same study (no project id and no code in common) or
 // is the master itself. Throws StoreError when a file cannot be read.
-// One progress step per source annotation read and per source unit compared
-// (the caller adds them to the total).
-MergePlan planMerge(const ProjectReader &master, const MergeUnits &masterUnits, const ProjectReader &source,
-                    const MergeOptions &options = {}, MergeProgress *progress = nullptr);
+// Memory holds both projects' frames (readMergeFrame), the bases and the
+// change, and one batch of articles' annotations and variables at a time.
+// One progress step per annotation read (both sides) and per source unit
+// compared (the caller adds them to the total).
+MergePlan planMerge(const ProjectReader &master, const ProjectReader &source, const MergeOptions &options = {},
+                    MergeProgress *progress = nullptr);
 
 // Plans merging the file `sourcePath` into the project file `masterPath`,
 // each read through a read-only connection of its own, so it runs on a

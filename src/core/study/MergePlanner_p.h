@@ -83,8 +83,9 @@ inline int &counter(MergeCounts &counts, MergeUnit::Kind kind)
 class Planner
 {
 public:
-    // `s` is consumed: its units move into the plan's own (mapped) copies.
-    Planner(const ProjectReader &master, const ProjectReader &source, const MergeUnits &m, MergeUnits &s,
+    // `m` and `s` are the two frames (readMergeFrame); the planner reads
+    // each batch of articles' units into them and drops them after it.
+    Planner(const ProjectReader &master, const ProjectReader &source, MergeUnits &m, MergeUnits &s,
             const MergeOptions &options, MergeReport &report)
         : m_master(master), m_source(source), M(m), S(s), m_options(options), m_report(report)
     {
@@ -106,6 +107,10 @@ private:
     MergeUnit mapped(MergeUnit u) const;
     QString whyNot(const MergeUnit &u) const; // "" when the unit can be taken
     void take(const QString &key, const MergeUnit *mine, const MergeUnit *theirs);
+    QStringList adoptTheirs(const QStringList &keys, const QHash<QString, QString> &base, QHash<QString, QString> &own,
+                            QHash<QString, QString> &newBase);
+    void compare(const QString &key, const QString &source, const QHash<QString, QString> &base,
+                 QHash<QString, QString> &newBase);
     void conflict(const QString &kind, const QString &unit, const QUuid &document, QString detail,
                   const QString &resolution)
     {
@@ -117,7 +122,7 @@ private:
 
     const ProjectReader &m_master;
     const ProjectReader &m_source;
-    const MergeUnits &M;
+    MergeUnits &M;
     MergeUnits &S;
     const MergeOptions &m_options;
     MergeReport &m_report;
@@ -128,10 +133,10 @@ private:
     QHash<QUuid, std::shared_ptr<TextMove>> m_translate;            // only the master changed the text
     QHash<QUuid, std::shared_ptr<TextTranslation>> m_textTaken;     // the source's text taken: master → source
     QHash<QString, QString> m_textBase;                             // t: key → its new base entry
-    QSet<QString> m_takenKeys;                                      // units take() wrote
+    QSet<QString> m_takenKeys;                                      // units take() wrote (this batch)
     std::optional<QList<Outlet>> m_masterOutlets;
     QHash<QUuid, QUuid> m_outletMap; // the source's outlet → the master's (or itself, added)
-    QHash<QString, MergeUnit> m_theirs; // the source's units with master ids, by key
+    QHash<QString, MergeUnit> m_theirs; // the source's units with master ids, by key (this batch's)
     StudyChange m_redo, m_undo;
     QSet<QString> m_redoRemoved, m_redoInserted, m_undoRemoved, m_undoInserted;
     QList<Annotation> m_removedAnnotations;

@@ -92,7 +92,7 @@ QHash<QString, QString> fingerprints(const MergeUnits &units)
     return result;
 }
 
-MergeUnits readMergeUnits(const ProjectReader &store, MergeProgress *progress)
+MergeUnits readMergeFrame(const ProjectReader &store)
 {
     MergeUnits result;
     result.projectId = store.projectId();
@@ -114,44 +114,90 @@ MergeUnits readMergeUnits(const ProjectReader &store, MergeProgress *progress)
         u.textFingerprint = hex(text);
         result.units.insert(textUnitKey(id), u);
     });
+    result.annotations.reserve(store.annotationCount());
     store.forEachAnnotation([&](const Annotation &a) {
-        MergeUnit u;
-        u.kind = MergeUnit::Kind::Annotation;
-        u.annotation = a;
-        u.documentId = a.documentId;
-        result.units.insert(annotationUnitKey(a.id), u);
-        return !progress || progress->step();
+        result.annotations.insert(a.id);
+        return true;
     });
-    if (progress && !progress->check())
-        return result;
-    // Every value of every field, in chunks of field ids; outlet values are the lead's, not merged.
-    const QList<StoredValue> values = store.valuesOfFields(QList<QUuid>(result.fields.cbegin(), result.fields.cend()));
-    for (const StoredValue &v : values) {
-        if (v.owner != StoredValue::Owner::Annotation)
-            continue;
-        auto it = result.units.find(annotationUnitKey(v.ownerId));
-        if (it != result.units.end())
-            it->values.append(v);
-    }
-    for (const StoredValue &v : values) {
-        if (v.owner != StoredValue::Owner::Document)
-            continue;
-        const QString key = variablesUnitKey(v.ownerId, v.coderId);
-        auto it = result.units.find(key);
-        if (it == result.units.end()) {
-            MergeUnit u;
-            u.kind = MergeUnit::Kind::Variables;
-            u.documentId = v.ownerId;
-            u.coderId = v.coderId;
-            it = result.units.insert(key, u);
-        }
-        it->values.append(v);
-    }
     for (const Actor &r : store.actors()) {
         MergeUnit u;
         u.kind = MergeUnit::Kind::Actor;
         u.setActor(r);
         result.units.insert(actorUnitKey(r.id), u);
+    }
+    return result;
+}
+
+QStringList readArticleUnits(const ProjectReader &store, const QList<QUuid> &documents, MergeUnits &into,
+                             MergeProgress *progress)
+{
+    QStringList keys;
+    QSet<QUuid> batch; // this batch's annotations (not those of earlier batches)
+    for (const Annotation &a : store.annotationsOfDocuments(documents)) {
+        batch.insert(a.id);
+        MergeUnit u;
+        u.kind = MergeUnit::Kind::Annotation;
+        u.annotation = a;
+        u.documentId = a.documentId;
+        const QString key = annotationUnitKey(a.id);
+        into.units.insert(key, u);
+        keys.append(key);
+        if (progress && !progress->step())
+            return keys;
+    }
+    // The values of these articles' annotations and their coders' variables
+    // (links from other articles into them are those articles' own; outlet
+    // values are the lead's, not merged).
+    for (const StoredValue &v : store.valuesTouchingDocuments(documents)) {
+        if (!into.fields.contains(v.value.fieldId))
+            continue;
+        if (v.owner == StoredValue::Owner::Annotation) {
+            if (!batch.contains(v.ownerId))
+                continue;
+            auto it = into.units.find(annotationUnitKey(v.ownerId));
+            if (it != into.units.end())
+                it->values.append(v);
+        } else if (v.owner == StoredValue::Owner::Document) {
+            const QString key = variablesUnitKey(v.ownerId, v.coderId);
+            auto it = into.units.find(key);
+            if (it == into.units.end()) {
+                MergeUnit u;
+                u.kind = MergeUnit::Kind::Variables;
+                u.documentId = v.ownerId;
+                u.coderId = v.coderId;
+                it = into.units.insert(key, u);
+                keys.append(key);
+            }
+            it->values.append(v);
+        }
+    }
+    return keys;
+}
+
+namespace {
+
+// The project's articles in id order, in batches.
+QList<QList<QUuid>> articleBatches(const MergeUnits &frame)
+{
+    QList<QUuid> ids(frame.documents.cbegin(), frame.documents.cend());
+    std::sort(ids.begin(), ids.end());
+    QList<QList<QUuid>> batches;
+    for (qsizetype from = 0; from < ids.size(); from += MergeBatchArticles)
+        batches.append(ids.mid(from, MergeBatchArticles));
+    return batches;
+}
+
+} // namespace
+
+QHash<QString, QString> mergeFingerprints(const ProjectReader &store)
+{
+    MergeUnits units = readMergeFrame(store);
+    QHash<QString, QString> result = fingerprints(units);
+    for (const QList<QUuid> &batch : articleBatches(units)) {
+        for (const QString &key : readArticleUnits(store, batch, units)) {
+            result.insert(key, fingerprint(units.units.value(key)));
+            units.units.remove(key);
+        }
     }
     return result;
 }

@@ -83,7 +83,10 @@ private:
 
 struct MergeUnits
 {
+    // The frame (texts, actors) and, while planning, one batch of articles'
+    // annotations and variables (readArticleUnits).
     QHash<QString, MergeUnit> units;
+    QSet<QUuid> annotations; // every annotation's id (for links across batches)
     QHash<QUuid, Coder> coders;
     QSet<QUuid> codes;
     QHash<QUuid, QString> codeNames;
@@ -99,9 +102,22 @@ QString variablesUnitKey(const QUuid &documentId, const QUuid &coderId);
 QString actorUnitKey(const QUuid &id);
 QString textUnitKey(const QUuid &documentId);
 
-// Reads every unit of a project (a few bulk queries), one progress step per
-// annotation (stops early, incomplete, when cancelled). Throws StoreError.
-MergeUnits readMergeUnits(const ProjectReader &store, MergeProgress *progress = nullptr);
+// Reads a project's frame: coders, codebook, articles with their text
+// units, actors and every annotation's id — all but the annotation and
+// variables units, whose memory grows with the corpus. Throws StoreError.
+MergeUnits readMergeFrame(const ProjectReader &store);
+
+// Adds the annotation units (with their values) and variables units of
+// these articles (a few bulk queries), one progress step per annotation;
+// returns the keys added. Throws StoreError.
+QStringList readArticleUnits(const ProjectReader &store, const QList<QUuid> &documents, MergeUnits &into,
+                             MergeProgress *progress = nullptr);
+
+// Articles per batch when a merge reads units article by article.
+inline constexpr qsizetype MergeBatchArticles = 250;
+
+// Every unit's fingerprint, read batch by batch (a package's base).
+QHash<QString, QString> mergeFingerprints(const ProjectReader &store);
 
 // The unit's content as a hex SHA-1 (values sorted; ids as stored).
 QString fingerprint(const MergeUnit &unit);

@@ -11,11 +11,23 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 #include <QUuid>
 
 #include <optional>
 
 namespace newscoder {
+
+// A merge source's base changed in place: entries written (unit →
+// fingerprint, inserted or replaced) and units dropped. A merge stores only
+// what differs from the base before it, so neither the transaction nor the
+// undo step carries a large study's whole base.
+struct MergeBaseChange
+{
+    QString sourceId;
+    QHash<QString, QString> write;
+    QStringList remove;
+};
 
 // One edit of a study's data as rows: coders, assignments, reliability
 // samples, outlets, articles (added whole, or their text replaced),
@@ -52,8 +64,7 @@ struct StudyChange
     QList<Decision> insertDecisions;
     QList<QUuid> removeDecisions;
     QList<QPair<QString, QString>> settings; // (name, value)
-    // A merge source's base replaced whole: (source id, unit → fingerprint).
-    std::optional<QPair<QString, QHash<QString, QString>>> mergeBase;
+    std::optional<MergeBaseChange> mergeBase;
 
     bool isEmpty() const
     {

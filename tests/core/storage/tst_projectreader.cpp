@@ -6,6 +6,7 @@
 #include "project/Project.h"
 #include "storage/ProjectReader.h"
 
+#include <QSet>
 #include <QTest>
 
 #include <functional>
@@ -122,6 +123,37 @@ private Q_SLOTS:
         const auto other = openProjectReader(m_fx->path);
         QVERIFY(other->isReadOnly());
         QCOMPARE(other->documentCount(), 2);
+    }
+
+    // The annotations of many articles in one call: every one of them,
+    // across the query's chunks of ids, by article and position, and none
+    // of an article not asked for.
+    void annotationsOfDocumentsReadsAcrossChunks()
+    {
+        QList<Document> documents;
+        for (int i = 0; i < 450; ++i)
+            documents << makeDocument(QStringLiteral("Notice %1").arg(i), QStringLiteral("A notice about the harbour."));
+        const QList<QUuid> ids = m_fx->project->importDocuments(documents);
+        QCOMPARE(ids.size(), 450);
+        const QUuid claim = m_fx->codeId(QStringLiteral("Claim"));
+        for (const QUuid &id : ids) {
+            QVERIFY(m_fx->project->addAnnotation(id, claim, 9, 15));
+            QVERIFY(m_fx->project->addAnnotation(id, claim, 2, 8));
+        }
+        QVERIFY(m_fx->project->addAnnotation(m_fx->plainDoc, claim, 0, 4)); // not asked for
+        QList<QUuid> asked = ids;
+        asked.removeAt(7);
+        const QList<Annotation> read = m_fx->project->reader().annotationsOfDocuments(asked);
+        QCOMPARE(read.size(), 2 * asked.size());
+        QSet<QUuid> seen;
+        for (qsizetype i = 0; i < read.size(); ++i) {
+            QVERIFY(asked.contains(read[i].documentId));
+            seen.insert(read[i].documentId);
+            if (i > 0 && read[i - 1].documentId == read[i].documentId)
+                QVERIFY(read[i - 1].start < read[i].start);
+        }
+        QCOMPARE(seen.size(), asked.size());
+        QVERIFY(m_fx->project->reader().annotationsOfDocuments({}).isEmpty());
     }
 
 private:

@@ -39,8 +39,7 @@ inline study::MergeReport merge(Project &project, const QString &source, study::
                                 bool expectChange = true)
 {
     auto store = ProjectStore::open(source, ProjectAccess::ReadOnly);
-    const study::MergeUnits units = study::readMergeUnits(project.reader());
-    study::MergePlan plan = study::planMerge(project.reader(), units, *store, options);
+    study::MergePlan plan = study::planMerge(project.reader(), *store, options);
     const study::MergeReport report = plan.report;
     if (!expectChange) {
         // A failure of the calling test, not a warning: every "nothing to do" is asserted.

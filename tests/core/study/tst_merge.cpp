@@ -384,7 +384,7 @@ private Q_SLOTS:
         { auto other = Project::create(otherPath, {only}); }
         auto other = ProjectStore::open(otherPath, ProjectAccess::ReadOnly);
         const study::MergePlan plan =
-            study::planMerge(fx->project->reader(), study::readMergeUnits(fx->project->reader()), *other);
+            study::planMerge(fx->project->reader(), *other);
         QVERIFY(plan.plan.error.contains(QStringLiteral("not of the same study")));
         QVERIFY(plan.plan.redo.isEmpty());
     }

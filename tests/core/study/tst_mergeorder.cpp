@@ -48,7 +48,7 @@ private Q_SLOTS:
             for (qsizetype i = order.size() - 1; i >= 0; --i) {
                 auto again = ProjectStore::open(order[i], ProjectAccess::ReadOnly);
                 const study::MergePlan plan =
-                    study::planMerge(m->reader(), study::readMergeUnits(m->reader()), *again);
+                    study::planMerge(m->reader(), *again);
                 QVERIFY2(plan.plan.redo.isEmpty(), qPrintable(order[i]));
             }
             masters << copy;
@@ -124,17 +124,24 @@ private Q_SLOTS:
     }
 
     // Random coder edits on two packages, merged in both orders and twice:
-    // the same master every time.
+    // the same master every time — and the same again when the planner
+    // holds one article at a time (batch borders between every article).
     void mergeIsOrderIndependentAndIdempotent_data()
     {
         QTest::addColumn<quint32>("seed");
+        QTest::addColumn<qsizetype>("perBatch");
         for (quint32 seed = 1; seed <= 10; ++seed)
-            QTest::addRow("seed %u", seed) << seed;
+            QTest::addRow("seed %u", seed) << seed << study::MergeBatchArticles;
+        for (quint32 seed = 11; seed <= 14; ++seed)
+            QTest::addRow("seed %u, one article per batch", seed) << seed << qsizetype(1);
     }
 
     void mergeIsOrderIndependentAndIdempotent()
     {
         QFETCH(quint32, seed);
+        QFETCH(qsizetype, perBatch);
+        study::MergeOptions options;
+        options.articlesPerBatch = perBatch;
         QTemporaryDir dir;
         auto fx = master(dir);
         QRandomGenerator random(seed);
@@ -199,18 +206,32 @@ private Q_SLOTS:
             auto m = Project::open(copy);
             QVERIFY(m);
             for (const QString &source : order) {
-                const study::MergeReport report = merge(*m, source);
+                const study::MergeReport report = merge(*m, source, options);
                 for (const study::MergeConflict &c : report.conflicts) // one outlet twice is resolved by its rule
                     QCOMPARE(c.kind, QStringLiteral("outlet-duplicate"));
             }
             for (const QString &source : order)
-                merge(*m, source, {}, false); // again: nothing
+                merge(*m, source, options, false); // again: nothing
             // Every article new in a package is in the master once.
             QCOMPARE(reader(copy)->documentCount(),
                      2 + (reader(paths[0])->documentCount() - 2) + (reader(paths[1])->documentCount() - 2));
             masters << copy;
         }
         QCOMPARE(dataDiff(masters[0], masters[1]), QString());
+        {
+            // The other batch size gives the same master.
+            const QString copy = dir.filePath(QStringLiteral("master-other-batches.newscoder"));
+            fx->project->saveCopy(copy);
+            auto m = Project::open(copy);
+            QVERIFY(m);
+            study::MergeOptions other;
+            other.articlesPerBatch = perBatch == 1 ? study::MergeBatchArticles : 1;
+            for (const QString &source : paths)
+                merge(*m, source, other);
+            for (const QString &source : paths)
+                merge(*m, source, options, false); // and the batch size it was merged with finds nothing to do
+            QCOMPARE(dataDiff(masters[0], copy), QString());
+        }
         QVERIFY(reader(masters[0])->outlets().size() <= fx->project->outlets().size() + 1); // one Harbour Bugle at most
         // Each coder's annotations in the merged master are the package's, on the same characters.
         const auto merged = reader(masters[0]);
