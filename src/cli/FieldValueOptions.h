@@ -33,10 +33,12 @@ struct PreparedValues
 };
 
 // Parses NAME=VALUE options against the fields of `codes` (NAME is a field
-// name, or CODE.FIELD when several codes have it). Choices take the value or
-// the label; actor links an actor's name or alias (an unknown name becomes a
-// new actor); annotation links an annotation id; an empty VALUE clears.
-// Writes nothing. nullopt + `error` when any option is invalid.
+// name, or CODE.FIELD when several codes have it). VALUE follows ValueInput's
+// rules, the window's (fields/ValueInput.h): choices take the value or the
+// label; actor links an actor's name or alias; annotation links an annotation
+// id; an empty VALUE clears. The CLI's own rule for an actor name no actor
+// has: it becomes a new actor (`newActors`, documented in the help). Writes
+// nothing. nullopt + `error` when any option is invalid.
 std::optional<PreparedValues> prepareFieldValues(Project &project, const QList<Code> &codes, const QStringList &specs,
                                                  QString *error);
 

@@ -1,6 +1,7 @@
 #include "coding/AnnotationFieldForm.h"
 #include "common/ElidingToolButton.h"
 #include "fields/FieldEditorFactory.h"
+#include "fields/ValueInput.h"
 
 #include "coding/AnnotationLabels.h"
 #include "coding/LinkCandidates.h"
@@ -482,14 +483,10 @@ void AnnotationFieldForm::save(const CodeField &field, const QList<FieldValue> &
 
 void AnnotationFieldForm::saveText(const CodeField &field, const QString &text)
 {
-    const QString trimmed = text.trimmed();
-    if (field.kind == FieldKind::Number && !trimmed.isEmpty()) {
-        bool ok = false;
-        QLocale::c().toDouble(trimmed, &ok);
-        if (!ok)
-            return; // still typing ("-", "1.") or not a number: nothing to store yet
-    }
-    save(field, trimmed.isEmpty() ? QList<FieldValue>{} : QList<FieldValue>{FieldValue{field.id, trimmed, {}, {}}});
+    // ValueInput's rules (the text trimmed, a number in C locale). A number
+    // still being typed ("-") or none stores nothing yet.
+    if (const auto values = ValueInput(m_project).parse(field, text, nullptr))
+        save(field, *values);
 }
 
 QWidget *AnnotationFieldForm::editor(const QString &fieldName) const

@@ -23,23 +23,6 @@ QString annotationTitle(const Project &project, const QString &documentText, con
         .arg(code ? code->name : QStringLiteral("?"), annotationExcerpt(documentText, annotation, maxLength));
 }
 
-QString optionDisplayText(const FieldOption &option, bool ordinal)
-{
-    if (option.label.isEmpty())
-        return option.value;
-    auto normalized = [](QString text) {
-        text.replace(QChar(0x2212), u'-'); // − → -
-        if (text.startsWith(u'+'))
-            text.remove(0, 1);
-        return text.trimmed();
-    };
-    const QString label = normalized(option.label);
-    const QString value = normalized(option.value);
-    if (!ordinal || label == value || label.startsWith(value + u' ') || label.contains(value))
-        return option.label;
-    return QStringLiteral("%1  %2").arg(option.value, option.label);
-}
-
 QIcon codeChip(const QColor &color)
 {
     QPixmap chip(12, 12);

@@ -17,11 +17,6 @@ QString annotationExcerpt(const QString &documentText, const Annotation &annotat
 // "Speaker “Minister Ana Reyes”": the code's name and the excerpt.
 QString annotationTitle(const Project &project, const QString &documentText, const Annotation &annotation,
                         int maxLength = 48);
-// How a choice or scale point reads in a list: its label, which names the
-// value once ("−1 slightly against", never "−1 (-1)"; a typographic minus
-// counts as the value's "-"); scale points whose label does not say the
-// value get it in front ("2  against the target").
-QString optionDisplayText(const FieldOption &option, bool ordinal);
 // A small square in a code's colour, for lists and buttons.
 QIcon codeChip(const QColor &color);
 

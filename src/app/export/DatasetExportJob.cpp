@@ -5,6 +5,7 @@
 #include "export/Exporter.h"
 #include "export/StudyFolder.h"
 #include "export/VariableNames.h"
+#include "model/OptionLabel.h"
 #include "storage/ProjectReader.h"
 #include "storage/StoreError.h"
 
@@ -71,7 +72,7 @@ DatasetPreview readDatasetPreview(const ReaderSource &project, const DatasetExpo
             if (!c.valueLabels.isEmpty()) {
                 QStringList labels;
                 for (const FieldOption &o : c.valueLabels)
-                    labels.append(o.label.isEmpty() || o.label == o.value ? o.value : o.value + QStringLiteral(" = ") + o.label);
+                    labels.append(optionLabel(o, OptionLabelStyle::ValueAndLabel));
                 tip += QStringLiteral("\n") + tr("Values: ") + labels.join(QStringLiteral(", "));
             }
             preview.headerTips.append(tip);

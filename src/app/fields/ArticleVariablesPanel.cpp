@@ -342,6 +342,7 @@ void ArticleVariablesPanel::apply(const CodeField &field, const QString &text)
     if (!m_project || m_documentId.isNull())
         return;
     m_applying = true;
+    // ValueInput's rules; a text that is no value is refused with a message.
     const auto values = m_project->parseValues(field, text);
     if (values && m_rateOutlet.contains(field.id))
         m_project->setOutletValues(m_outletId, field.id, *values); // rates the outlet

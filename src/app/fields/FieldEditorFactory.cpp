@@ -1,6 +1,6 @@
 #include "fields/FieldEditorFactory.h"
 
-#include "coding/AnnotationLabels.h"
+#include "model/OptionLabel.h"
 #include "project/Project.h"
 
 #include <QCalendarWidget>
@@ -67,7 +67,7 @@ QComboBox *FieldEditorFactory::choiceCombo(const CodeField &field, const QString
         combo->addItem(tr("No"), QStringLiteral("false"));
     }
     for (const FieldOption &o : field.options)
-        combo->addItem(optionDisplayText(o, field.kind == FieldKind::Ordinal), o.value);
+        combo->addItem(optionLabel(o, OptionLabelStyle::ListEntry, field.kind), o.value);
     return combo;
 }
 
@@ -112,7 +112,7 @@ FieldEditorFactory::Editor FieldEditorFactory::build(const CodeField &field, con
     case FieldKind::MultipleChoice: {
         auto *list = new QListWidget(parent);
         for (const FieldOption &o : field.options) {
-            auto *item = new QListWidgetItem(o.label.isEmpty() ? o.value : o.label, list);
+            auto *item = new QListWidgetItem(optionLabel(o, OptionLabelStyle::ListEntry, field.kind), list);
             item->setData(Qt::UserRole, o.value);
             item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled);
             item->setCheckState(Qt::Unchecked);

@@ -70,8 +70,8 @@ public:
 
     // A combo of the field's choices for a single-value field (SingleChoice,
     // Ordinal, Boolean): first an entry `emptyText` for no value (data ""),
-    // then Yes/No ("true"/"false") for a boolean, then the options as
-    // optionDisplayText shows them (data: the option's value).
+    // then Yes/No ("true"/"false") for a boolean, then the options as list
+    // entries (optionLabel, OptionLabelStyle::ListEntry; data: the option's value).
     static QComboBox *choiceCombo(const CodeField &field, const QString &emptyText, QWidget *parent = nullptr);
 
     // Shows `date` in a date editor built here (noDate() when not valid).

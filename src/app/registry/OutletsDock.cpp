@@ -1,6 +1,7 @@
 #include "registry/OutletsDock.h"
 #include "common/Prompt.h"
 #include "fields/FieldEditorFactory.h"
+#include "fields/ValueInput.h"
 
 #include "models/ModelRoles.h"
 #include "models/OutletListModel.h"
@@ -167,11 +168,47 @@ void OutletsDock::editOutlet(const QUuid &outletId)
     }
     auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     form->addRow(box);
+    // The changed variables' values, read by ValueInput's rules when OK is
+    // pressed: a value that is none, or an actor name the registry does not
+    // have and the user does not want added, keeps the dialog open.
+    struct Change
+    {
+        QUuid fieldId;
+        QList<FieldValue> values;
+    };
+    QList<Change> changes;
+    QList<Actor> newActors;
     connect(box, &QDialogButtonBox::accepted, &dialog, [&] {
         if (name->text().trimmed().isEmpty()) {
             Prompt::current().inform(&dialog, title, tr("An outlet needs a name."), Prompt::Tone::Warning);
             return;
         }
+        ValueInput input(*m_project);
+        QList<Change> read;
+        for (const VariableEditor &e : std::as_const(editors)) {
+            const QString text = e.combo ? e.combo->currentData().toString() : e.edit->text().trimmed();
+            if (text == e.before)
+                continue;
+            QString error;
+            const auto values = input.parse(e.field, text, &error);
+            if (!values) {
+                Prompt::current().inform(&dialog, title, error, Prompt::Tone::Warning);
+                return;
+            }
+            read.append({e.field.id, *values});
+        }
+        if (!input.newActors().isEmpty()) {
+            QStringList names;
+            for (const Actor &a : input.newActors())
+                names.append(QStringLiteral("“%1”").arg(a.name));
+            if (!Prompt::current().confirm(&dialog, title,
+                                           tr("No actor in the registry is named %1. Add it to the registry?",
+                                              nullptr, int(names.size()))
+                                               .arg(names.join(QStringLiteral(", ")))))
+                return;
+        }
+        changes = read;
+        newActors = input.newActors();
         dialog.accept();
     });
     connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
@@ -189,20 +226,12 @@ void OutletsDock::editOutlet(const QUuid &outletId)
         id = m_project->addOutlet(outlet).value_or(QUuid());
     else
         m_project->updateOutlet(outlet);
-    if (!id.isNull()) {
-        for (const VariableEditor &e : std::as_const(editors)) {
-            const QString text = e.combo ? e.combo->currentData().toString() : e.edit->text().trimmed();
-            if (text == e.before)
-                continue;
-            if (e.field.kind == FieldKind::ActorLink) {
-                QList<FieldValue> values;
-                if (const auto a = m_project->resolveActor(text))
-                    values.append(FieldValue{e.field.id, {}, {}, a->id});
-                m_project->setOutletValues(id, e.field.id, values);
-            } else if (const auto values = m_project->parseValues(e.field, text)) {
-                m_project->setOutletValues(id, e.field.id, *values);
-            }
-        }
+    bool added = true;
+    for (const Actor &a : std::as_const(newActors))
+        added = added && m_project->addActor(a).has_value();
+    if (!id.isNull() && added) {
+        for (const Change &change : std::as_const(changes))
+            m_project->setOutletValues(id, change.fieldId, change.values);
     }
     undo->endMacro();
 }

@@ -1,5 +1,6 @@
 #include "dataset/FieldColumns.h"
 
+#include "model/OptionLabel.h"
 #include "storage/ProjectReader.h"
 
 namespace newscoder::dataset {
@@ -49,11 +50,6 @@ bool numericScale(const CodeField &field)
             return false;
     }
     return true;
-}
-
-QString optionLabel(const FieldOption &o)
-{
-    return o.label.isEmpty() ? o.value : o.label;
 }
 
 } // namespace

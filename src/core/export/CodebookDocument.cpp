@@ -1,6 +1,7 @@
 #include "export/CodebookDocument.h"
 
 #include "export/Writers_p.h"
+#include "model/OptionLabel.h"
 #include "storage/ProjectReader.h"
 #include "storage/StoreError.h"
 
@@ -123,7 +124,7 @@ QString codebookHtml(const dataset::Dataset &dataset, const QHash<QUuid, QHash<Q
             for (const CodeField &f : c.fields) {
                 QStringList values;
                 for (const FieldOption &o : f.options)
-                    values.append(esc(o.value) + QStringLiteral(" = ") + esc(o.label.isEmpty() ? o.value : o.label));
+                    values.append(esc(o.value) + QStringLiteral(" = ") + esc(optionLabel(o)));
                 h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>\n")
                          .arg(esc(f.name), fieldKindName(f.kind), fieldLevel(f.kind),
                               f.required ? QStringLiteral("yes") : QStringLiteral("no"),
@@ -174,7 +175,7 @@ QString codebookMarkdown(const dataset::Dataset &dataset, const QHash<QUuid, QHa
             for (const CodeField &f : c.fields) {
                 QStringList values;
                 for (const FieldOption &o : f.options)
-                    values.append(md(o.value) + QStringLiteral(" = ") + md(o.label.isEmpty() ? o.value : o.label));
+                    values.append(md(o.value) + QStringLiteral(" = ") + md(optionLabel(o)));
                 m += QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n")
                          .arg(md(f.name), fieldKindName(f.kind), fieldLevel(f.kind),
                               f.required ? QStringLiteral("yes") : QStringLiteral("no"),

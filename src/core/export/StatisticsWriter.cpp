@@ -4,6 +4,7 @@
 
 #include "dataset/FieldColumns.h"
 #include "export/VariableNames.h"
+#include "model/OptionLabel.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -216,7 +217,7 @@ ExportResult writeStatistics(const dataset::Table &table, Format format, const Q
         if (col.categorical) {
             for (qsizetype o = 0; o < col.valueLabels.size(); ++o) {
                 const FieldOption &opt = col.valueLabels[o];
-                addLabel(double(o + 1), opt.label.isEmpty() ? opt.value : opt.label);
+                addLabel(double(o + 1), optionLabel(opt));
             }
             for (const QString &extra : p.extraValues)
                 addLabel(double(p.codes.value(extra)), extra);
@@ -228,7 +229,7 @@ ExportResult writeStatistics(const dataset::Table &table, Format format, const Q
                 bool ok = false;
                 const double v = QString(opt.value).replace(QChar(0x2212), u'-').toDouble(&ok);
                 if (ok)
-                    addLabel(v, opt.label.isEmpty() ? opt.value : opt.label);
+                    addLabel(v, optionLabel(opt));
             }
         }
         if (p.notGiven) {

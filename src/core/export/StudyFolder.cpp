@@ -4,6 +4,7 @@
 #include "dataset/NetworkTables.h"
 #include "export/Exporter.h"
 #include "export/VariableNames.h"
+#include "model/OptionLabel.h"
 #include "storage/ProjectReader.h"
 
 #include <QDateTime>
@@ -166,7 +167,7 @@ QString rImportCode(const QString &variable, const QString &csvFile, const QList
         QStringList levels, labels;
         for (const FieldOption &o : c.valueLabels) {
             levels.append(c.type == dataset::ColumnType::Text ? rString(o.value) : o.value);
-            labels.append(rString(o.label.isEmpty() ? o.value : o.label));
+            labels.append(rString(optionLabel(o)));
         }
         code += QStringLiteral("%1$%2 <- factor(%1$%2, levels = c(%3), labels = c(%4)%5)\n")
                     .arg(variable, rName(c.name), levels.join(QStringLiteral(", ")), labels.join(QStringLiteral(", ")),

@@ -3,6 +3,7 @@
 #include "model/Annotation.h"
 #include "model/Code.h"
 #include "model/CodeField.h"
+#include "model/OptionLabel.h"
 #include "model/Outlet.h"
 #include "model/StoredValue.h"
 
@@ -154,11 +155,7 @@ const CodeField *Code::fieldByName(const QString &name) const
 
 QString CodeField::labelFor(const QString &value) const
 {
-    for (const FieldOption &o : options) {
-        if (o.value == value)
-            return o.label.isEmpty() ? o.value : o.label;
-    }
-    return value;
+    return optionLabel(*this, value, OptionLabelStyle::Label);
 }
 
 bool CodeField::accepts(const QString &value, QString *error) const

@@ -253,16 +253,8 @@ bool OutletListModel::setData(const QModelIndex &index, const QVariant &value, i
     Outlet o = m_rows[index.row()];
     const QString text = value.toString().trimmed();
     if (const CodeField *field = fieldAt(index.column())) {
-        if (field->kind == FieldKind::ActorLink) {
-            QList<FieldValue> values;
-            if (!text.isEmpty()) {
-                const auto a = m_project.resolveActor(text);
-                if (!a)
-                    return false;
-                values.append(FieldValue{field->id, {}, {}, a->id});
-            }
-            return m_project.setOutletValues(o.id, field->id, values);
-        }
+        // ValueInput's rules; a value that is none, or an actor name the
+        // registry does not have, is refused with a message (errorOccurred).
         const auto values = m_project.parseValues(*field, text);
         return values && m_project.setOutletValues(o.id, field->id, *values);
     }

@@ -2,6 +2,7 @@
 #include "project/Project.h"
 
 #include "commands/ValueCommands.h"
+#include "fields/ValueInput.h"
 #include "storage/ProjectStore.h"
 #include "storage/StoreError.h"
 
@@ -136,35 +137,17 @@ QUuid Project::currentCoderId(std::optional<Coder> &newCoder)
 
 std::optional<QList<FieldValue>> Project::parseValues(const CodeField &field, const QString &text)
 {
-    QList<FieldValue> values;
-    const QString trimmed = text.trimmed();
-    if (trimmed.isEmpty())
-        return values;
-    QStringList parts{trimmed};
-    if (field.kind == FieldKind::MultipleChoice)
-        parts = trimmed.split(u',', Qt::SkipEmptyParts);
-    for (QString part : parts) {
-        part = part.trimmed();
-        // Choices may be given by label as well as by value.
-        for (const FieldOption &o : field.options) {
-            if (o.label.compare(part, Qt::CaseInsensitive) == 0 && o.value != part)
-                part = o.value;
-        }
-        if (field.kind == FieldKind::Boolean) {
-            const QString lower = part.toLower();
-            if (lower == u"yes" || lower == u"1")
-                part = QStringLiteral("true");
-            else if (lower == u"no" || lower == u"0")
-                part = QStringLiteral("false");
-            else
-                part = lower;
-        }
-        QString error;
-        if (!field.accepts(part, &error)) {
-            reportFailure(error);
-            return std::nullopt;
-        }
-        values.append(FieldValue{field.id, part, {}, {}});
+    // The rules are ValueInput's; here an unknown actor is refused (nothing adds it).
+    ValueInput input(*this);
+    QString error;
+    const auto values = input.parse(field, text, &error);
+    if (!values) {
+        reportFailure(error);
+        return std::nullopt;
+    }
+    if (!input.newActors().isEmpty()) {
+        reportFailure(QStringLiteral("No actor in the registry is named “%1”.").arg(input.newActors().first().name));
+        return std::nullopt;
     }
     return values;
 }

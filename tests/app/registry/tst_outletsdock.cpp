@@ -1,5 +1,6 @@
 // The outlet registry dock (offscreen): add and edit through its dialog
-// (name required, domains, country, outlet variables) as one undo step,
+// (name required, domains, country, outlet variables typed by ValueInput's
+// rules, an unknown actor offered to be added) as one undo step,
 // delete after a confirmation, filter, and nothing editable when read-only.
 #include "common/Prompt.h"
 #include "io/CodebookJson.h"
@@ -154,6 +155,75 @@ private Q_SLOTS:
         });
         button("editOutlet")->click();
         QCOMPARE(m_project->outlet(id)->country, QStringLiteral("AT"));
+    }
+
+    // Variables typed into the dialog follow ValueInput's rules: a text that
+    // is no value is refused with a message and the dialog stays; an actor
+    // name the registry does not have is never dropped: the dialog offers to
+    // add it (No keeps the dialog open), and Yes adds and links it in the
+    // dialog's one undo step.
+    void typedVariablesAreReadOrRefused()
+    {
+        Code details;
+        details.name = QStringLiteral("Outlet details");
+        details.unit = CodeUnit::Outlet;
+        for (const auto &[name, kind] : {std::pair{"Owner", FieldKind::ActorLink}, {"Founded", FieldKind::Number}}) {
+            CodeField f;
+            f.id = QUuid::createUuid();
+            f.name = QString::fromLatin1(name);
+            f.kind = kind;
+            f.position = int(details.fields.size());
+            details.fields.append(f);
+        }
+        QVERIFY(m_project->addCode(details));
+        Outlet o;
+        o.name = QStringLiteral("Tram Times");
+        const QUuid id = *m_project->addOutlet(o);
+        const int steps = m_project->undoStack()->count();
+        selectOutlet(QStringLiteral("Tram Times"));
+
+        ScriptedPrompt prompt;
+        prompt.confirmWith(false).confirmWith(true);
+        bool done = false;
+        whenDialogOpens([&](QDialog &dialog) {
+            const QList<QLineEdit *> lines = dialog.findChildren<QLineEdit *>();
+            QCOMPARE(lines.size(), 4); // name, country, Owner, Founded
+            lines[2]->setText(QStringLiteral("Lena Holm"));
+            lines[3]->setText(QStringLiteral("nineteen-ten"));
+            clickOk(dialog); // not a number: refused
+            QVERIFY(dialog.isVisible());
+            lines[3]->setText(QStringLiteral("1910"));
+            clickOk(dialog); // Lena Holm is offered; No
+            QVERIFY(dialog.isVisible());
+            clickOk(dialog); // offered again; Yes
+            done = true;
+        });
+        button("editOutlet")->click();
+        QVERIFY(done);
+        QCOMPARE(prompt.asked.size(), 3);
+        QCOMPARE(prompt.asked[0].kind, QStringLiteral("inform"));
+        QCOMPARE(prompt.asked[0].text, QStringLiteral("“nineteen-ten” is not a number (field “Founded”)."));
+        QCOMPARE(prompt.asked[1].kind, QStringLiteral("confirm"));
+        QCOMPARE(prompt.asked[1].text,
+                 QStringLiteral("No actor in the registry is named “Lena Holm”. Add it to the registry?"));
+        QCOMPARE(prompt.asked[2].kind, QStringLiteral("confirm"));
+        QVERIFY(prompt.unexpected.isEmpty());
+
+        QCOMPARE(m_project->actors().size(), 1);
+        const Actor lena = m_project->actors().first();
+        QCOMPARE(lena.name, QStringLiteral("Lena Holm"));
+        QStringList stored;
+        for (const VariableValue &v : m_project->outletVariables(id)) {
+            for (const FieldValue &value : v.values)
+                stored.append(v.field.name + u'=' + (value.actorId.isNull() ? value.text : m_project->actor(value.actorId)->name));
+        }
+        stored.sort();
+        QCOMPARE(stored, (QStringList{QStringLiteral("Founded=1910"), QStringLiteral("Owner=Lena Holm")}));
+        QCOMPARE(m_project->undoStack()->count(), steps + 1); // one step
+        m_project->undoStack()->undo();
+        QVERIFY(m_project->actors().isEmpty());
+        for (const VariableValue &v : m_project->outletVariables(id))
+            QVERIFY2(v.values.isEmpty(), qPrintable(v.field.name));
     }
 
     // Delete asks first (saying how many articles lose their outlet); undo restores.
