@@ -157,8 +157,10 @@ public:
     // an outlet-level value here overrides the inherited one; empty clears).
     bool setDocumentValues(const QUuid &documentId, const QUuid &fieldId, const QList<FieldValue> &values);
     bool setOutletValues(const QUuid &outletId, const QUuid &fieldId, const QList<FieldValue> &values);
-    // Turns a scalar text into a value list for `field` (multiple choice:
-    // comma-separated; "" → empty list). Empty optional + lastError when invalid.
+    // Turns typed text into a value list for `field` by ValueInput's rules
+    // (fields/ValueInput.h: several values comma-separated, "" → empty list,
+    // links by annotation id). An actor no one has is refused, not created.
+    // Empty optional + lastError when invalid.
     std::optional<QList<FieldValue>> parseValues(const CodeField &field, const QString &text);
 
     // Actors and outlets.
