@@ -90,23 +90,9 @@ void MergeRows::changeMergeBase(ProjectStore &store, const QString &sourceId, co
 
 void MergeRows::replaceMergeBase(ProjectStore &store, const QString &sourceId, const QHash<QString, QString> &fingerprints)
 {
-    const QString context = QStringLiteral("Cannot write the merge base");
-    write(store, QStringLiteral("DELETE FROM merge_bases WHERE source_id = ?"), {sourceId}, context);
-    const QString insert = QStringLiteral("INSERT INTO merge_bases (source_id, unit, fingerprint) VALUES (?, ?, ?)");
-    if (store.isReadOnly())
-        throw StoreError(Kind::Invalid, QStringLiteral("The project is open read-only."));
-    QSqlQuery q(store.database());
-    if (!q.prepare(insert))
-        fail(q.lastError(), context);
-    for (auto it = fingerprints.cbegin(); it != fingerprints.cend(); ++it) {
-        q.addBindValue(sourceId);
-        q.addBindValue(it.key());
-        q.addBindValue(it.value());
-        if (faultInjected(insert))
-            fail(injectedFault(), context);
-        if (!q.exec())
-            fail(q.lastError(), context);
-    }
+    write(store, QStringLiteral("DELETE FROM merge_bases WHERE source_id = ?"), {sourceId},
+          QStringLiteral("Cannot write the merge base"));
+    changeMergeBase(store, sourceId, fingerprints, {});
 }
 
 void MergeRows::trimToCoderPackage(ProjectStore &store, const QUuid &coderId, const QList<QUuid> &documentIds)
