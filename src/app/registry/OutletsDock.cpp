@@ -6,7 +6,6 @@
 #include "models/OutletListModel.h"
 #include "project/Project.h"
 
-#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -133,8 +132,7 @@ void OutletsDock::editOutlet(const QUuid &outletId)
     struct VariableEditor
     {
         CodeField field;
-        QComboBox *combo = nullptr;
-        QLineEdit *edit = nullptr;
+        FieldEditor *editor = nullptr;
         QString before;
     };
     QList<VariableEditor> editors;
@@ -144,25 +142,15 @@ void OutletsDock::editOutlet(const QUuid &outletId)
         if (c.unit != CodeUnit::Outlet)
             continue;
         for (const CodeField &f : c.fields) {
-            QStringList current;
+            QList<FieldValue> current;
             for (const VariableValue &v : variables) {
-                if (v.field.id != f.id)
-                    continue;
-                for (const FieldValue &value : v.values)
-                    current.append(f.kind == FieldKind::ActorLink
-                                       ? m_project->actor(value.actorId).value_or(Actor{}).name
-                                       : value.text);
+                if (v.field.id == f.id)
+                    current.append(v.values);
             }
-            VariableEditor e{f, nullptr, nullptr, current.join(QStringLiteral(", "))};
-            if (f.kind == FieldKind::SingleChoice || f.kind == FieldKind::Ordinal) {
-                e.combo = FieldEditorFactory::choiceCombo(f, QString(), &dialog);
-                e.combo->setCurrentIndex(std::max(0, e.combo->findData(e.before)));
-                form->addRow(f.name + u':', e.combo);
-            } else {
-                e.edit = new QLineEdit(e.before, &dialog);
-                form->addRow(f.name + u':', e.edit);
-            }
-            editors.append(e);
+            FieldEditor *editor = FieldEditorFactory::build(f, FieldEditorStyle::Dialog, *m_project, &dialog);
+            editor->setValues(current);
+            form->addRow(f.name + u':', editor->widget());
+            editors.append(VariableEditor{f, editor, editor->textOf(current)});
         }
     }
     auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
@@ -191,7 +179,7 @@ void OutletsDock::editOutlet(const QUuid &outletId)
         m_project->updateOutlet(outlet);
     if (!id.isNull()) {
         for (const VariableEditor &e : std::as_const(editors)) {
-            const QString text = e.combo ? e.combo->currentData().toString() : e.edit->text().trimmed();
+            const QString text = e.editor->takesText() ? e.editor->text().trimmed() : e.editor->text();
             if (text == e.before)
                 continue;
             if (e.field.kind == FieldKind::ActorLink) {
