@@ -1,5 +1,6 @@
 #include "coding/AnnotationFieldForm.h"
 #include "common/ElidingToolButton.h"
+#include "common/LayoutEntries.h"
 #include "fields/FieldEditorFactory.h"
 
 #include "coding/AnnotationLabels.h"
@@ -336,14 +337,7 @@ void AnnotationFieldForm::refreshReverseLinks()
     }
     if (sources == m_shownReverse && m_reverse->count() == sources.size())
         return;
-    while (m_reverse->count() > 0) {
-        QLayoutItem *item = m_reverse->takeAt(0);
-        if (QWidget *w = item->widget()) {
-            w->hide();
-            w->deleteLater();
-        }
-        delete item;
-    }
+    removeEntriesLater(m_reverse);
     for (const QUuid &source : std::as_const(sources)) {
         QString via;
         for (const FieldValue &v : m_project.annotationValues(source)) {

@@ -2,6 +2,8 @@
 
 #include "fields/FieldEditorFactory.h"
 
+#include "common/LayoutEntries.h"
+
 #include "project/Project.h"
 
 #include <QComboBox>
@@ -143,16 +145,8 @@ void FieldEditor::showLinks(const QList<QUuid> &targets)
         return;
     m_linkButton->setText(m_field.allowsSeveral() || targets.isEmpty() ? FieldEditorFactory::tr("Link to…")
                                                                         : FieldEditorFactory::tr("Change…"));
-    // The last item is the "Link to…" button; entries go before it. Old
-    // entries are deleted later: a click on one of them may have led here.
-    while (m_links->count() > 1) {
-        QLayoutItem *item = m_links->takeAt(0);
-        if (QWidget *w = item->widget()) {
-            w->hide();
-            w->deleteLater();
-        }
-        delete item;
-    }
+    // The last item is the "Link to…" button; entries go before it.
+    removeEntriesLater(m_links, 1);
     QWidget *parent = m_links->parentWidget();
     for (int i = 0; i < targets.size(); ++i)
         m_links->insertWidget(i, m_linkEntry(targets[i], parent));
