@@ -9,57 +9,22 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QToolButton>
-#include <QVBoxLayout>
 
 namespace newscoder {
 
-OutletsDock::OutletsDock(QWidget *parent) : QDockWidget(tr("Outlets"), parent)
+OutletsDock::OutletsDock(QWidget *parent)
+    : RegistryDock(tr("Outlets"), QStringLiteral("outlet"), tr("Filter outlets…"), QAbstractItemView::SingleSelection,
+                   parent)
 {
-    setObjectName(QStringLiteral("outletsDock"));
-    auto *body = new QWidget(this);
-    auto *layout = new QVBoxLayout(body);
-    layout->setContentsMargins(4, 4, 4, 4);
-    m_filter = new QLineEdit(body);
-    m_filter->setObjectName(QStringLiteral("outletFilter"));
-    m_filter->setPlaceholderText(tr("Filter outlets…"));
-    m_filter->setClearButtonEnabled(true);
-    m_view = new QTableView(body);
-    m_view->setObjectName(QStringLiteral("outletTable"));
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setSortingEnabled(true);
-    m_view->verticalHeader()->hide();
-    m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
-    auto *buttons = new QHBoxLayout;
-    const auto button = [&](const QString &text, const QString &name) {
-        auto *b = new QToolButton(body);
-        b->setText(text);
-        b->setObjectName(name);
-        buttons->addWidget(b);
-        return b;
-    };
-    m_add = button(tr("Add…"), QStringLiteral("addOutlet"));
-    m_edit = button(tr("Edit…"), QStringLiteral("editOutlet"));
-    m_delete = button(tr("Delete"), QStringLiteral("deleteOutlet"));
-    buttons->addStretch(1);
-    layout->addWidget(m_filter);
-    layout->addWidget(m_view, 1);
-    layout->addLayout(buttons);
-    setWidget(body);
-
-    m_proxy = new QSortFilterProxyModel(this);
-    m_proxy->setSortRole(SortRole);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setFilterKeyColumn(-1);
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    m_add = addButton(tr("Add…"), QStringLiteral("addOutlet"));
+    m_edit = addButton(tr("Edit…"), QStringLiteral("editOutlet"));
+    m_delete = addButton(tr("Delete"), QStringLiteral("deleteOutlet"));
+    endButtons();
     connect(m_add, &QToolButton::clicked, this, [this] { editOutlet({}); });
     connect(m_edit, &QToolButton::clicked, this, [this] { editOutlet(currentOutlet()); });
     connect(m_delete, &QToolButton::clicked, this, &OutletsDock::deleteCurrent);
@@ -71,19 +36,8 @@ OutletsDock::~OutletsDock() = default;
 void OutletsDock::setProject(Project *project)
 {
     m_project = project;
-    m_view->setModel(nullptr);
-    m_proxy->setSourceModel(nullptr);
-    delete m_model;
-    m_model = nullptr;
-    if (project) {
-        m_model = new OutletListModel(*project, this);
-        m_proxy->setSourceModel(m_model);
-        m_view->setModel(m_proxy);
-        m_view->horizontalHeader()->setSectionResizeMode(OutletListModel::NameColumn, QHeaderView::Stretch);
-        m_view->sortByColumn(OutletListModel::NameColumn, Qt::AscendingOrder);
-        connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &OutletsDock::updateButtons);
-        connect(m_model, &QAbstractItemModel::modelReset, this, &OutletsDock::updateButtons);
-    }
+    m_model = project ? new OutletListModel(*project, this) : nullptr;
+    replaceModel(m_model, OutletListModel::NameColumn);
     updateButtons();
 }
 
