@@ -1,5 +1,6 @@
 #include "coding/AnnotationFieldForm.h"
 #include "common/ElidingToolButton.h"
+#include "common/LayoutEntries.h"
 #include "fields/FieldEditorFactory.h"
 #include "fields/ValueInput.h"
 
@@ -9,13 +10,9 @@
 #include "project/Project.h"
 #include "storage/StoreError.h"
 
-#include <QComboBox>
-#include <QDateEdit>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
-#include <QListWidget>
 #include <QMenu>
 #include <QScrollArea>
 #include <QToolButton>
@@ -180,10 +177,10 @@ void AnnotationFieldForm::rebuild()
         row.field = f;
         row.label = new QLabel(f.required ? QStringLiteral("%1 *").arg(f.name) : f.name, body);
         row.label->setToolTip(f.required ? tr("%1\n(required)").arg(f.description) : f.description);
-        row.editor = buildEditor(row, body);
-        row.editor->setToolTip(f.description);
-        row.label->setBuddy(row.editor);
-        m_form->addRow(row.label, row.editor);
+        row.editor = buildEditor(f, body);
+        row.editor->widget()->setToolTip(f.description);
+        row.label->setBuddy(row.editor->widget());
+        m_form->addRow(row.label, row.editor->widget());
         m_rows.append(row);
     }
     if (code->fields.isEmpty()) {
@@ -203,23 +200,21 @@ void AnnotationFieldForm::rebuild()
     refresh();
 }
 
-QWidget *AnnotationFieldForm::buildEditor(Row &row, QWidget *parent)
+FieldEditor *AnnotationFieldForm::buildEditor(const CodeField &field, QWidget *parent)
 {
-    const CodeField field = row.field;
-    FieldEditorFactory::Hooks hooks;
-    hooks.save = [this, field](const QList<FieldValue> &values) { save(field, values); };
-    hooks.saveText = [this, field](const QString &text) { saveText(field, text); };
-    hooks.fillLinkMenu = [this, field](QMenu *menu) { fillLinkMenu(field, menu); };
-    hooks.actorFromText = [this, field] { actorFromText(field.id); };
-    hooks.fillActors = [this](QComboBox *combo) { fillActorCombo(combo); };
-    const FieldEditorFactory::Editor editor =
-        FieldEditorFactory::build(field, m_project, m_project.isReadOnly(), parent, this, hooks);
-    row.line = editor.line;
-    row.combo = editor.combo;
-    row.list = editor.list;
-    row.date = editor.date;
-    row.links = editor.links;
-    return editor.widget;
+    FieldEditor *editor = FieldEditorFactory::build(field, FieldEditorStyle::Form, m_project, parent, m_project.isReadOnly());
+    connect(editor, &FieldEditor::edited, this, [this, editor] {
+        if (editor->takesText())
+            saveText(editor->field(), editor->text());
+        else
+            save(editor->field(), editor->values().value_or(QList<FieldValue>{}));
+    });
+    connect(editor, &FieldEditor::linkMenuRequested, this, [this, field](QMenu *menu) { fillLinkMenu(field, menu); });
+    connect(editor, &FieldEditor::actorFromTextRequested, this, [this, field] { actorFromText(field.id); });
+    editor->setLinkEntry([this](const QUuid &targetId, QWidget *entryParent) {
+        return linkEntry(targetId, {}, !m_project.isReadOnly(), entryParent);
+    });
+    return editor;
 }
 
 void AnnotationFieldForm::fillLinkMenu(const CodeField &field, QMenu *menu)
@@ -246,9 +241,9 @@ void AnnotationFieldForm::fillLinkMenu(const CodeField &field, QMenu *menu)
 
 // A registry actor named by the coded words (a Speaker "Peskov", or an
 // auto-coded one) is proposed on the button: "Link Dmitry Peskov".
-void AnnotationFieldForm::proposeNamedActor(Row &row, const QList<FieldValue> &values)
+void AnnotationFieldForm::proposeNamedActor(const FieldEditor &editor, const QList<FieldValue> &values)
 {
-    auto *button = row.combo->parentWidget()->findChild<QToolButton *>(QStringLiteral("actorFromText"));
+    QToolButton *button = editor.fromTextButton();
     const auto a = shown();
     if (!button || !a)
         return;
@@ -266,31 +261,6 @@ void AnnotationFieldForm::proposeNamedActor(Row &row, const QList<FieldValue> &v
     button->setEnabled(!linked);
 }
 
-void AnnotationFieldForm::fillActorCombo(QComboBox *combo)
-{
-    QList<Actor> actors = m_project.actors();
-    std::sort(actors.begin(), actors.end(),
-              [](const Actor &x, const Actor &y) { return x.name.localeAwareCompare(y.name) < 0; });
-    bool same = combo->count() == actors.size() + 1;
-    for (int i = 0; same && i < actors.size(); ++i)
-        same = combo->itemData(i + 1).toString() == actors[i].id.toString() && combo->itemText(i + 1) == actors[i].name;
-    if (same)
-        return;
-    const bool was = m_updating;
-    m_updating = true;
-    const QVariant current = combo->currentData();
-    combo->clear();
-    combo->addItem(QStringLiteral("—"), QString());
-    for (const Actor &actor : std::as_const(actors)) {
-        combo->addItem(actor.name, actor.id.toString());
-        QStringList details{actor.role, actor.affiliation, actor.aliases.join(QStringLiteral(", "))};
-        details.removeAll(QString());
-        combo->setItemData(combo->count() - 1, details.join(u'\n'), Qt::ToolTipRole);
-    }
-    combo->setCurrentIndex(qMax(0, combo->findData(current)));
-    m_updating = was;
-}
-
 void AnnotationFieldForm::refresh()
 {
     const auto a = shown();
@@ -304,54 +274,15 @@ void AnnotationFieldForm::refresh()
                                 annotationExcerpt(documentText(*a), *a, 60).toHtmlEscaped()));
     const QList<FieldValue> values = m_project.annotationValues(a->id);
     m_updating = true;
-    for (Row &row : m_rows)
-        refreshRow(row, valuesOf(values, row.field.id));
+    for (const Row &row : std::as_const(m_rows)) {
+        const QList<FieldValue> mine = valuesOf(values, row.field.id);
+        row.editor->setValues(mine);
+        if (row.field.kind == FieldKind::ActorLink)
+            proposeNamedActor(*row.editor, mine);
+    }
     refreshReverseLinks();
     m_updating = false;
     updateRequiredState(values);
-}
-
-void AnnotationFieldForm::refreshRow(Row &row, const QList<FieldValue> &values)
-{
-    const QString first = values.isEmpty() ? QString() : values.first().text;
-    switch (row.field.kind) {
-    case FieldKind::Text:
-    case FieldKind::Number:
-        // Trailing spaces being typed are not stored: leave them be.
-        if (row.line->text().trimmed() != first)
-            row.line->setText(first);
-        break;
-    case FieldKind::SingleChoice:
-    case FieldKind::Ordinal:
-    case FieldKind::Boolean:
-        row.combo->setCurrentIndex(qMax(0, row.combo->findData(first)));
-        break;
-    case FieldKind::MultipleChoice:
-        for (int i = 0; i < row.list->count(); ++i) {
-            QListWidgetItem *item = row.list->item(i);
-            const QString value = item->data(Qt::UserRole).toString();
-            const bool on = std::any_of(values.cbegin(), values.cend(), [&](const FieldValue &v) { return v.text == value; });
-            item->setCheckState(on ? Qt::Checked : Qt::Unchecked);
-        }
-        break;
-    case FieldKind::Date: {
-        FieldEditorFactory::setDate(row.date, QDate::fromString(first, Qt::ISODate));
-        break;
-    }
-    case FieldKind::AnnotationLink: {
-        QList<QUuid> targets;
-        for (const FieldValue &v : values)
-            targets.append(v.annotationId);
-        refreshLinks(row, targets);
-        break;
-    }
-    case FieldKind::ActorLink:
-        fillActorCombo(row.combo);
-        row.combo->setCurrentIndex(
-            qMax(0, row.combo->findData(values.isEmpty() ? QString() : values.first().actorId.toString())));
-        proposeNamedActor(row, values);
-        break;
-    }
 }
 
 QWidget *AnnotationFieldForm::linkEntry(const QUuid &targetId, const QString &suffix, bool removable, QWidget *parent)
@@ -396,28 +327,6 @@ QWidget *AnnotationFieldForm::linkEntry(const QUuid &targetId, const QString &su
     return entry;
 }
 
-void AnnotationFieldForm::refreshLinks(Row &row, const QList<QUuid> &targets)
-{
-    if (targets == row.shownLinks && row.links->count() == targets.size() + 1)
-        return;
-    if (auto *add = qobject_cast<QToolButton *>(row.links->itemAt(row.links->count() - 1)->widget()))
-        add->setText(row.field.allowsSeveral() || targets.isEmpty() ? tr("Link to…") : tr("Change…"));
-    // The last item is the "Link to…" button; entries go before it. Old
-    // entries are deleted later: a click on one of them may have led here.
-    while (row.links->count() > 1) {
-        QLayoutItem *item = row.links->takeAt(0);
-        if (QWidget *w = item->widget()) {
-            w->hide();
-            w->deleteLater();
-        }
-        delete item;
-    }
-    QWidget *parent = row.links->parentWidget();
-    for (int i = 0; i < targets.size(); ++i)
-        row.links->insertWidget(i, linkEntry(targets[i], {}, !m_project.isReadOnly(), parent));
-    row.shownLinks = targets;
-}
-
 void AnnotationFieldForm::refreshReverseLinks()
 {
     if (!m_reverse)
@@ -429,14 +338,7 @@ void AnnotationFieldForm::refreshReverseLinks()
     }
     if (sources == m_shownReverse && m_reverse->count() == sources.size())
         return;
-    while (m_reverse->count() > 0) {
-        QLayoutItem *item = m_reverse->takeAt(0);
-        if (QWidget *w = item->widget()) {
-            w->hide();
-            w->deleteLater();
-        }
-        delete item;
-    }
+    removeEntriesLater(m_reverse);
     for (const QUuid &source : std::as_const(sources)) {
         QString via;
         for (const FieldValue &v : m_project.annotationValues(source)) {
@@ -492,17 +394,8 @@ void AnnotationFieldForm::saveText(const CodeField &field, const QString &text)
 QWidget *AnnotationFieldForm::editor(const QString &fieldName) const
 {
     for (const Row &row : m_rows) {
-        if (row.field.name.compare(fieldName, Qt::CaseInsensitive) != 0)
-            continue;
-        if (row.line)
-            return row.line;
-        if (row.list)
-            return row.list;
-        if (row.date)
-            return row.date;
-        if (row.combo)
-            return row.combo;
-        return row.editor;
+        if (row.field.name.compare(fieldName, Qt::CaseInsensitive) == 0)
+            return row.editor->input();
     }
     return nullptr;
 }

@@ -7,12 +7,8 @@
 #include <QUuid>
 #include <QWidget>
 
-class QComboBox;
-class QDateEdit;
 class QFormLayout;
 class QLabel;
-class QLineEdit;
-class QListWidget;
 class QMenu;
 class QScrollArea;
 class QToolButton;
@@ -21,6 +17,7 @@ class QVBoxLayout;
 namespace newscoder {
 
 class AnnotationTableModel;
+class FieldEditor;
 class Project;
 
 // The fields of the selected annotation as a form built from its code's
@@ -68,26 +65,17 @@ private:
     {
         CodeField field;
         QLabel *label = nullptr;
-        QWidget *editor = nullptr;
-        QLineEdit *line = nullptr;
-        QComboBox *combo = nullptr;
-        QListWidget *list = nullptr;
-        QDateEdit *date = nullptr;
-        QVBoxLayout *links = nullptr; // AnnotationLink: one entry per target
-        QList<QUuid> shownLinks;
+        FieldEditor *editor = nullptr;
     };
 
     void rebuild();
     void refresh();
-    void refreshRow(Row &row, const QList<FieldValue> &values);
-    void refreshLinks(Row &row, const QList<QUuid> &targets);
     void refreshReverseLinks();
     void updateRequiredState(const QList<FieldValue> &values);
-    QWidget *buildEditor(Row &row, QWidget *parent);
+    FieldEditor *buildEditor(const CodeField &field, QWidget *parent);
     void fillLinkMenu(const CodeField &field, QMenu *menu);
     QWidget *linkEntry(const QUuid &targetId, const QString &suffix, bool removable, QWidget *parent);
-    void fillActorCombo(QComboBox *combo);
-    void proposeNamedActor(Row &row, const QList<FieldValue> &values);
+    void proposeNamedActor(const FieldEditor &editor, const QList<FieldValue> &values);
     void save(const CodeField &field, const QList<FieldValue> &values);
     void saveText(const CodeField &field, const QString &text);
     std::optional<Annotation> shown() const;

@@ -9,7 +9,6 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QScrollArea>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -17,15 +16,6 @@
 namespace newscoder {
 
 namespace {
-
-// A choice that fits a narrow panel: the current entry is elided, the open list shows every entry in full.
-QComboBox *compactCombo()
-{
-    auto *combo = new QComboBox;
-    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    combo->setMinimumContentsLength(4);
-    return combo;
-}
 
 QString objectNameFor(const char *prefix, const CodeField &field)
 {
@@ -68,8 +58,9 @@ ArticleVariablesPanel::ArticleVariablesPanel(QWidget *parent) : QWidget(parent)
     outer->setContentsMargins(4, 4, 4, 4);
     auto *outletRow = new QHBoxLayout;
     outletRow->addWidget(new QLabel(tr("Outlet:"), this));
-    m_outlet = compactCombo();
-    m_outlet->setParent(this);
+    m_outlet = new QComboBox(this); // narrow: the current entry is elided, the open list shows each in full
+    m_outlet->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_outlet->setMinimumContentsLength(4);
     m_outlet->setObjectName(QStringLiteral("articleOutlet"));
     m_outlet->setToolTip(tr("The outlet of the registry this article belongs to; its outlet variables are inherited"));
     outletRow->addWidget(m_outlet, 1);
@@ -217,8 +208,7 @@ void ArticleVariablesPanel::rebuild()
         auto *row = new QWidget(m_form);
         auto *rowLayout = new QHBoxLayout(row);
         rowLayout->setContentsMargins(0, 0, 0, 0);
-        QWidget *editor = editorFor(v);
-        editor->setParent(row);
+        QWidget *editor = editorFor(v, row);
         editor->setObjectName(objectNameFor("variable", v.field));
         editor->setEnabled(!m_project->isReadOnly() && !m_project->coderName().isEmpty());
         if (!v.field.description.isEmpty() && !(v.inherited && ratesOutlet))
@@ -282,59 +272,17 @@ void ArticleVariablesPanel::rebuild()
     m_layout->insertWidget(0, m_form);
 }
 
-QWidget *ArticleVariablesPanel::editorFor(const VariableValue &v)
+QWidget *ArticleVariablesPanel::editorFor(const VariableValue &v, QWidget *parent)
 {
-    const CodeField field = v.field;
-    const QString current = v.values.isEmpty() ? QString() : v.values.first().text;
-    switch (field.kind) {
-    case FieldKind::SingleChoice:
-    case FieldKind::Ordinal:
-    case FieldKind::Boolean: {
-        auto *combo = FieldEditorFactory::choiceCombo(field, QString());
-        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(4);
-        combo->setCurrentIndex(std::max(0, combo->findData(current)));
-        connect(combo, &QComboBox::currentIndexChanged, this,
-                [this, field, combo](int index) { apply(field, combo->itemData(index).toString()); });
-        return combo;
-    }
-    case FieldKind::ActorLink: {
-        auto *combo = compactCombo();
-        combo->addItem(QString(), QUuid());
-        for (const Actor &a : m_project->actors())
-            combo->addItem(a.name, a.id);
-        combo->setCurrentIndex(std::max(0, combo->findData(v.values.isEmpty() ? QUuid() : v.values.first().actorId)));
-        connect(combo, &QComboBox::currentIndexChanged, this,
-                [this, field, combo](int index) { applyActor(field, combo->itemData(index).toUuid()); });
-        return combo;
-    }
-    case FieldKind::AnnotationLink: {
-        auto *label = new QLabel(tr("%n link(s)", nullptr, int(v.values.size())));
-        return label;
-    }
-    default: {
-        auto *edit = new QLineEdit;
-        QStringList texts;
-        for (const FieldValue &value : v.values)
-            texts.append(value.text);
-        edit->setText(texts.join(QStringLiteral(", ")));
-        if (field.kind == FieldKind::Date)
-            edit->setPlaceholderText(tr("yyyy-mm-dd"));
-        else if (field.kind == FieldKind::MultipleChoice) {
-            QStringList options;
-            for (const FieldOption &o : field.options)
-                options.append(o.value);
-            edit->setPlaceholderText(options.join(QStringLiteral(", ")));
-        }
-        connect(edit, &QLineEdit::editingFinished, this, [this, field, edit] {
-            if (edit->isModified()) {
-                edit->setModified(false);
-                apply(field, edit->text());
-            }
-        });
-        return edit;
-    }
-    }
+    FieldEditor *editor = FieldEditorFactory::build(v.field, FieldEditorStyle::Panel, *m_project, parent);
+    editor->setValues(v.values);
+    connect(editor, &FieldEditor::edited, this, [this, editor] {
+        if (editor->field().kind == FieldKind::ActorLink)
+            applyActor(editor->field(), editor->values().value_or(QList<FieldValue>{}).value(0).actorId);
+        else
+            apply(editor->field(), editor->text());
+    });
+    return editor->widget();
 }
 
 void ArticleVariablesPanel::apply(const CodeField &field, const QString &text)

@@ -42,7 +42,7 @@ public:
 
 private:
     void rebuild();
-    QWidget *editorFor(const VariableValue &variable);
+    QWidget *editorFor(const VariableValue &variable, QWidget *parent);
     void apply(const CodeField &field, const QString &text);
     void applyActor(const CodeField &field, const QUuid &actorId);
 

@@ -9,10 +9,12 @@
 #include <QDoubleValidator>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QSignalBlocker>
+#include <QStringList>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -46,6 +48,30 @@ private:
     QDateEdit *m_editor;
 };
 
+// A combo of the field's choices for a single-value field (SingleChoice,
+// Ordinal, Boolean): first an entry `emptyText` for no value (data ""), then
+// Yes/No ("true"/"false") for a boolean, then the options as
+// optionLabel (ListEntry) shows them (data: the option's value).
+QComboBox *choiceCombo(const CodeField &field, const QString &emptyText, QWidget *parent)
+{
+    auto *combo = new QComboBox(parent);
+    combo->addItem(emptyText, QString());
+    if (field.kind == FieldKind::Boolean) {
+        combo->addItem(FieldEditorFactory::tr("Yes"), QStringLiteral("true"));
+        combo->addItem(FieldEditorFactory::tr("No"), QStringLiteral("false"));
+    }
+    for (const FieldOption &o : field.options)
+        combo->addItem(optionLabel(o, OptionLabelStyle::ListEntry, field.kind), o.value);
+    return combo;
+}
+
+// A combo that fits a narrow panel: the current entry is elided, the open list shows every entry in full.
+void makeCompact(QComboBox *combo, int characters)
+{
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(characters);
+}
+
 } // namespace
 
 QDate FieldEditorFactory::noDate()
@@ -58,23 +84,51 @@ void FieldEditorFactory::setDate(QDateEdit *editor, QDate date)
     editor->setDate(date.isValid() ? date : noDate());
 }
 
-QComboBox *FieldEditorFactory::choiceCombo(const CodeField &field, const QString &emptyText, QWidget *parent)
+FieldEditor *FieldEditorFactory::build(const CodeField &field, FieldEditorStyle style, const Project &project,
+                                       QWidget *parent, bool readOnly)
 {
-    auto *combo = new QComboBox(parent);
-    combo->addItem(emptyText, QString());
-    if (field.kind == FieldKind::Boolean) {
-        combo->addItem(tr("Yes"), QStringLiteral("true"));
-        combo->addItem(tr("No"), QStringLiteral("false"));
+    FieldEditor *editor = nullptr;
+    switch (style) {
+    case FieldEditorStyle::Form:
+        editor = formEditor(field, project, parent, readOnly);
+        break;
+    case FieldEditorStyle::Panel:
+        editor = panelEditor(field, project, parent);
+        break;
+    case FieldEditorStyle::Dialog:
+        editor = dialogEditor(field, project, parent);
+        break;
     }
-    for (const FieldOption &o : field.options)
-        combo->addItem(optionLabel(o, OptionLabelStyle::ListEntry, field.kind), o.value);
-    return combo;
+    reportEdits(editor);
+    return editor;
 }
 
-FieldEditorFactory::Editor FieldEditorFactory::build(const CodeField &field, const Project &project, bool readOnly,
-                                                     QWidget *parent, QObject *context, const Hooks &hooks)
+void FieldEditorFactory::reportEdits(FieldEditor *editor)
 {
-    Editor editor;
+    const auto edited = [editor] { editor->userEdited(); };
+    if (QLineEdit *line = editor->m_line) {
+        if (editor->style() == FieldEditorStyle::Panel) {
+            QObject::connect(line, &QLineEdit::editingFinished, editor, [editor, line] {
+                if (line->isModified()) {
+                    line->setModified(false);
+                    editor->userEdited();
+                }
+            });
+        } else {
+            QObject::connect(line, &QLineEdit::textEdited, editor, edited);
+        }
+    }
+    if (editor->m_combo)
+        QObject::connect(editor->m_combo, &QComboBox::currentIndexChanged, editor, edited);
+    if (editor->m_list)
+        QObject::connect(editor->m_list, &QListWidget::itemChanged, editor, edited);
+    if (editor->m_date)
+        QObject::connect(editor->m_date, &QDateEdit::dateChanged, editor, edited);
+}
+
+FieldEditor *FieldEditorFactory::formEditor(const CodeField &field, const Project &project, QWidget *parent,
+                                            bool readOnly)
+{
     switch (field.kind) {
     case FieldKind::Text:
     case FieldKind::Number: {
@@ -88,9 +142,8 @@ FieldEditorFactory::Editor FieldEditorFactory::build(const CodeField &field, con
             line->setPlaceholderText(tr("number, e.g. 12.5"));
         }
         line->setReadOnly(readOnly);
-        QObject::connect(line, &QLineEdit::textEdited, context, hooks.saveText);
-        editor.line = line;
-        editor.widget = line;
+        auto *editor = new FieldEditor(field, FieldEditorStyle::Form, project, line);
+        editor->m_line = line;
         return editor;
     }
     case FieldKind::SingleChoice:
@@ -98,15 +151,10 @@ FieldEditorFactory::Editor FieldEditorFactory::build(const CodeField &field, con
     case FieldKind::Boolean: {
         // The chosen entry elides in a narrow pane; the open list shows each in full.
         auto *combo = choiceCombo(field, QStringLiteral("—"), parent);
-        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(10);
+        makeCompact(combo, 10);
         combo->setEnabled(!readOnly);
-        QObject::connect(combo, &QComboBox::currentIndexChanged, context, [hooks, field, combo] {
-            const QString value = combo->currentData().toString();
-            hooks.save(value.isEmpty() ? QList<FieldValue>{} : QList<FieldValue>{FieldValue{field.id, value, {}, {}}});
-        });
-        editor.combo = combo;
-        editor.widget = combo;
+        auto *editor = new FieldEditor(field, FieldEditorStyle::Form, project, combo);
+        editor->m_combo = combo;
         return editor;
     }
     case FieldKind::MultipleChoice: {
@@ -120,16 +168,8 @@ FieldEditorFactory::Editor FieldEditorFactory::build(const CodeField &field, con
         list->setFixedHeight(list->sizeHintForRow(0) * int(qMax<qsizetype>(1, field.options.size()))
                              + 2 * list->frameWidth() + 2);
         list->setEnabled(!readOnly);
-        QObject::connect(list, &QListWidget::itemChanged, context, [hooks, field, list] {
-            QList<FieldValue> values;
-            for (int i = 0; i < list->count(); ++i) {
-                if (list->item(i)->checkState() == Qt::Checked)
-                    values.append(FieldValue{field.id, list->item(i)->data(Qt::UserRole).toString(), {}, {}});
-            }
-            hooks.save(values);
-        });
-        editor.list = list;
-        editor.widget = list;
+        auto *editor = new FieldEditor(field, FieldEditorStyle::Form, project, list);
+        editor->m_list = list;
         return editor;
     }
     case FieldKind::Date: {
@@ -150,14 +190,9 @@ FieldEditorFactory::Editor FieldEditorFactory::build(const CodeField &field, con
         layout->addWidget(date, 1);
         layout->addWidget(clear);
         box->setEnabled(!readOnly);
-        QObject::connect(date, &QDateEdit::dateChanged, context, [hooks, field](QDate d) {
-            hooks.save(d == noDate() || !d.isValid()
-                           ? QList<FieldValue>{}
-                           : QList<FieldValue>{FieldValue{field.id, d.toString(Qt::ISODate), {}, {}}});
-        });
         QObject::connect(clear, &QToolButton::clicked, date, [date] { date->setDate(noDate()); });
-        editor.date = date;
-        editor.widget = box;
+        auto *editor = new FieldEditor(field, FieldEditorStyle::Form, project, box);
+        editor->m_date = date;
         return editor;
     }
     case FieldKind::AnnotationLink: {
@@ -182,10 +217,11 @@ FieldEditorFactory::Editor FieldEditorFactory::build(const CodeField &field, con
         add->setEnabled(!readOnly);
         auto *menu = new QMenu(add);
         add->setMenu(menu);
-        QObject::connect(menu, &QMenu::aboutToShow, context, [hooks, menu] { hooks.fillLinkMenu(menu); });
         layout->addWidget(add, 0, Qt::AlignLeft);
-        editor.links = layout;
-        editor.widget = box;
+        auto *editor = new FieldEditor(field, FieldEditorStyle::Form, project, box);
+        QObject::connect(menu, &QMenu::aboutToShow, editor, [editor, menu] { Q_EMIT editor->linkMenuRequested(menu); });
+        editor->m_links = layout;
+        editor->m_linkButton = add;
         return editor;
     }
     case FieldKind::ActorLink: {
@@ -194,9 +230,7 @@ FieldEditorFactory::Editor FieldEditorFactory::build(const CodeField &field, con
         layout->setContentsMargins(0, 0, 0, 0);
         auto *combo = new QComboBox(box);
         combo->setObjectName(QStringLiteral("actorCombo"));
-        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(12);
-        hooks.fillActors(combo);
+        makeCompact(combo, 12);
         auto *fromText = new QToolButton(box);
         fromText->setObjectName(QStringLiteral("actorFromText"));
         fromText->setText(tr("New from Text"));
@@ -205,17 +239,73 @@ FieldEditorFactory::Editor FieldEditorFactory::build(const CodeField &field, con
         layout->addWidget(combo, 1);
         layout->addWidget(fromText);
         box->setEnabled(!readOnly);
-        QObject::connect(combo, &QComboBox::currentIndexChanged, context, [hooks, field, combo] {
-            const QUuid actorId(combo->currentData().toString());
-            hooks.save(actorId.isNull() ? QList<FieldValue>{} : QList<FieldValue>{FieldValue{field.id, {}, {}, actorId}});
-        });
-        QObject::connect(fromText, &QToolButton::clicked, context, [hooks] { hooks.actorFromText(); });
-        editor.combo = combo;
-        editor.widget = box;
+        auto *editor = new FieldEditor(field, FieldEditorStyle::Form, project, box);
+        editor->m_combo = combo;
+        editor->m_fromText = fromText;
+        editor->fillActors();
+        QObject::connect(fromText, &QToolButton::clicked, editor, [editor] { Q_EMIT editor->actorFromTextRequested(); });
         return editor;
     }
     }
-    editor.widget = new QWidget(parent);
+    return new FieldEditor(field, FieldEditorStyle::Form, project, new QWidget(parent));
+}
+
+FieldEditor *FieldEditorFactory::panelEditor(const CodeField &field, const Project &project, QWidget *parent)
+{
+    switch (field.kind) {
+    case FieldKind::SingleChoice:
+    case FieldKind::Ordinal:
+    case FieldKind::Boolean: {
+        auto *combo = choiceCombo(field, QString(), parent);
+        makeCompact(combo, 4);
+        auto *editor = new FieldEditor(field, FieldEditorStyle::Panel, project, combo);
+        editor->m_combo = combo;
+        return editor;
+    }
+    case FieldKind::ActorLink: {
+        auto *combo = new QComboBox(parent);
+        makeCompact(combo, 4);
+        combo->addItem(QString(), QUuid());
+        for (const Actor &a : project.actors())
+            combo->addItem(a.name, a.id);
+        auto *editor = new FieldEditor(field, FieldEditorStyle::Panel, project, combo);
+        editor->m_combo = combo;
+        return editor;
+    }
+    case FieldKind::AnnotationLink: {
+        auto *label = new QLabel(parent);
+        auto *editor = new FieldEditor(field, FieldEditorStyle::Panel, project, label);
+        editor->m_linkCount = label;
+        return editor;
+    }
+    default: {
+        auto *line = new QLineEdit(parent);
+        if (field.kind == FieldKind::Date) {
+            line->setPlaceholderText(tr("yyyy-mm-dd"));
+        } else if (field.kind == FieldKind::MultipleChoice) {
+            QStringList options;
+            for (const FieldOption &o : field.options)
+                options.append(o.value);
+            line->setPlaceholderText(options.join(QStringLiteral(", ")));
+        }
+        auto *editor = new FieldEditor(field, FieldEditorStyle::Panel, project, line);
+        editor->m_line = line;
+        return editor;
+    }
+    }
+}
+
+FieldEditor *FieldEditorFactory::dialogEditor(const CodeField &field, const Project &project, QWidget *parent)
+{
+    if (field.kind == FieldKind::SingleChoice || field.kind == FieldKind::Ordinal) {
+        auto *combo = choiceCombo(field, QString(), parent);
+        auto *editor = new FieldEditor(field, FieldEditorStyle::Dialog, project, combo);
+        editor->m_combo = combo;
+        return editor;
+    }
+    auto *line = new QLineEdit(parent);
+    auto *editor = new FieldEditor(field, FieldEditorStyle::Dialog, project, line);
+    editor->m_line = line;
     return editor;
 }
 

@@ -8,61 +8,25 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QToolButton>
-#include <QVBoxLayout>
 
 namespace newscoder {
 
-ActorsDock::ActorsDock(QWidget *parent) : QDockWidget(tr("Actors"), parent)
+ActorsDock::ActorsDock(QWidget *parent)
+    : RegistryDock(tr("Actors"), QStringLiteral("actor"), tr("Filter actors…"), QAbstractItemView::ExtendedSelection,
+                   parent)
 {
-    setObjectName(QStringLiteral("actorsDock"));
-    auto *body = new QWidget(this);
-    auto *layout = new QVBoxLayout(body);
-    layout->setContentsMargins(4, 4, 4, 4);
-    m_filter = new QLineEdit(body);
-    m_filter->setObjectName(QStringLiteral("actorFilter"));
-    m_filter->setPlaceholderText(tr("Filter actors…"));
-    m_filter->setClearButtonEnabled(true);
-    m_view = new QTableView(body);
-    m_view->setObjectName(QStringLiteral("actorTable"));
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setSortingEnabled(true);
-    m_view->verticalHeader()->hide();
-    m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
-    auto *buttons = new QHBoxLayout;
-    const auto button = [&](const QString &text, const QString &name, const QString &tip) {
-        auto *b = new QToolButton(body);
-        b->setText(text);
-        b->setObjectName(name);
-        b->setToolTip(tip);
-        buttons->addWidget(b);
-        return b;
-    };
-    m_add = button(tr("Add…"), QStringLiteral("addActor"), tr("Add an actor to the registry"));
-    m_edit = button(tr("Edit…"), QStringLiteral("editActor"), tr("Edit the selected actor"));
-    m_delete = button(tr("Delete"), QStringLiteral("deleteActor"), tr("Delete the selected actors and their links"));
-    m_merge = button(tr("Merge into…"), QStringLiteral("mergeActors"),
-                     tr("Select two actors: one absorbs the other (its names become aliases, its links move)"));
-    buttons->addStretch(1);
-    layout->addWidget(m_filter);
-    layout->addWidget(m_view, 1);
-    layout->addLayout(buttons);
-    setWidget(body);
-
-    m_proxy = new QSortFilterProxyModel(this);
-    m_proxy->setSortRole(SortRole);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setFilterKeyColumn(-1); // any column: name, aliases, role, …
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    m_add = addButton(tr("Add…"), QStringLiteral("addActor"), tr("Add an actor to the registry"));
+    m_edit = addButton(tr("Edit…"), QStringLiteral("editActor"), tr("Edit the selected actor"));
+    m_delete = addButton(tr("Delete"), QStringLiteral("deleteActor"), tr("Delete the selected actors and their links"));
+    m_merge = addButton(tr("Merge into…"), QStringLiteral("mergeActors"),
+                        tr("Select two actors: one absorbs the other (its names become aliases, its links move)"));
+    endButtons();
     connect(m_add, &QToolButton::clicked, this, &ActorsDock::addActor);
     connect(m_edit, &QToolButton::clicked, this, &ActorsDock::editCurrent);
     connect(m_delete, &QToolButton::clicked, this, &ActorsDock::deleteSelected);
@@ -79,20 +43,10 @@ ActorsDock::~ActorsDock() = default;
 void ActorsDock::setProject(Project *project)
 {
     m_project = project;
-    m_view->setModel(nullptr);
-    m_proxy->setSourceModel(nullptr);
-    delete m_model;
-    m_model = nullptr;
-    if (project) {
-        m_model = new ActorListModel(*project, this);
-        m_proxy->setSourceModel(m_model);
-        m_view->setModel(m_proxy);
-        m_view->horizontalHeader()->setSectionResizeMode(ActorListModel::NameColumn, QHeaderView::Stretch);
+    m_model = project ? new ActorListModel(*project, this) : nullptr;
+    replaceModel(m_model, ActorListModel::NameColumn);
+    if (m_model)
         m_view->horizontalHeader()->setSectionResizeMode(ActorListModel::LinksColumn, QHeaderView::ResizeToContents);
-        m_view->sortByColumn(ActorListModel::NameColumn, Qt::AscendingOrder);
-        connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ActorsDock::updateButtons);
-        connect(m_model, &QAbstractItemModel::modelReset, this, &ActorsDock::updateButtons);
-    }
     updateButtons();
 }
 

@@ -1,12 +1,10 @@
 #pragma once
 
-#include <QDockWidget>
+#include "registry/RegistryDock.h"
+
 #include <QPointer>
 #include <QUuid>
 
-class QLineEdit;
-class QSortFilterProxyModel;
-class QTableView;
 class QToolButton;
 
 namespace newscoder {
@@ -19,7 +17,7 @@ struct Actor;
 // dialog with aliases one per line and custom fields as name=value lines),
 // delete (says how many links go with it) and merge two actors. Every change
 // goes through Project (undoable).
-class ActorsDock final : public QDockWidget
+class ActorsDock final : public RegistryDock
 {
     Q_OBJECT
 
@@ -28,7 +26,6 @@ public:
     ~ActorsDock() override;
 
     void setProject(Project *project); // nullptr: empty
-    QTableView *view() const { return m_view; }
     QList<QUuid> selectedActors() const;
 
     // The edit dialog; returns false when cancelled.
@@ -39,13 +36,10 @@ private:
     void editCurrent();
     void deleteSelected();
     void mergeSelected();
-    void updateButtons();
+    void updateButtons() override;
 
     QPointer<Project> m_project;
     ActorListModel *m_model = nullptr;
-    QSortFilterProxyModel *m_proxy = nullptr;
-    QLineEdit *m_filter = nullptr;
-    QTableView *m_view = nullptr;
     QToolButton *m_add = nullptr;
     QToolButton *m_edit = nullptr;
     QToolButton *m_delete = nullptr;

@@ -7,61 +7,25 @@
 #include "models/OutletListModel.h"
 #include "project/Project.h"
 
-#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QToolButton>
-#include <QVBoxLayout>
 
 namespace newscoder {
 
-OutletsDock::OutletsDock(QWidget *parent) : QDockWidget(tr("Outlets"), parent)
+OutletsDock::OutletsDock(QWidget *parent)
+    : RegistryDock(tr("Outlets"), QStringLiteral("outlet"), tr("Filter outlets…"), QAbstractItemView::SingleSelection,
+                   parent)
 {
-    setObjectName(QStringLiteral("outletsDock"));
-    auto *body = new QWidget(this);
-    auto *layout = new QVBoxLayout(body);
-    layout->setContentsMargins(4, 4, 4, 4);
-    m_filter = new QLineEdit(body);
-    m_filter->setObjectName(QStringLiteral("outletFilter"));
-    m_filter->setPlaceholderText(tr("Filter outlets…"));
-    m_filter->setClearButtonEnabled(true);
-    m_view = new QTableView(body);
-    m_view->setObjectName(QStringLiteral("outletTable"));
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setSortingEnabled(true);
-    m_view->verticalHeader()->hide();
-    m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
-    auto *buttons = new QHBoxLayout;
-    const auto button = [&](const QString &text, const QString &name) {
-        auto *b = new QToolButton(body);
-        b->setText(text);
-        b->setObjectName(name);
-        buttons->addWidget(b);
-        return b;
-    };
-    m_add = button(tr("Add…"), QStringLiteral("addOutlet"));
-    m_edit = button(tr("Edit…"), QStringLiteral("editOutlet"));
-    m_delete = button(tr("Delete"), QStringLiteral("deleteOutlet"));
-    buttons->addStretch(1);
-    layout->addWidget(m_filter);
-    layout->addWidget(m_view, 1);
-    layout->addLayout(buttons);
-    setWidget(body);
-
-    m_proxy = new QSortFilterProxyModel(this);
-    m_proxy->setSortRole(SortRole);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setFilterKeyColumn(-1);
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    m_add = addButton(tr("Add…"), QStringLiteral("addOutlet"));
+    m_edit = addButton(tr("Edit…"), QStringLiteral("editOutlet"));
+    m_delete = addButton(tr("Delete"), QStringLiteral("deleteOutlet"));
+    endButtons();
     connect(m_add, &QToolButton::clicked, this, [this] { editOutlet({}); });
     connect(m_edit, &QToolButton::clicked, this, [this] { editOutlet(currentOutlet()); });
     connect(m_delete, &QToolButton::clicked, this, &OutletsDock::deleteCurrent);
@@ -73,19 +37,8 @@ OutletsDock::~OutletsDock() = default;
 void OutletsDock::setProject(Project *project)
 {
     m_project = project;
-    m_view->setModel(nullptr);
-    m_proxy->setSourceModel(nullptr);
-    delete m_model;
-    m_model = nullptr;
-    if (project) {
-        m_model = new OutletListModel(*project, this);
-        m_proxy->setSourceModel(m_model);
-        m_view->setModel(m_proxy);
-        m_view->horizontalHeader()->setSectionResizeMode(OutletListModel::NameColumn, QHeaderView::Stretch);
-        m_view->sortByColumn(OutletListModel::NameColumn, Qt::AscendingOrder);
-        connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &OutletsDock::updateButtons);
-        connect(m_model, &QAbstractItemModel::modelReset, this, &OutletsDock::updateButtons);
-    }
+    m_model = project ? new OutletListModel(*project, this) : nullptr;
+    replaceModel(m_model, OutletListModel::NameColumn);
     updateButtons();
 }
 
@@ -134,8 +87,7 @@ void OutletsDock::editOutlet(const QUuid &outletId)
     struct VariableEditor
     {
         CodeField field;
-        QComboBox *combo = nullptr;
-        QLineEdit *edit = nullptr;
+        FieldEditor *editor = nullptr;
         QString before;
     };
     QList<VariableEditor> editors;
@@ -145,25 +97,15 @@ void OutletsDock::editOutlet(const QUuid &outletId)
         if (c.unit != CodeUnit::Outlet)
             continue;
         for (const CodeField &f : c.fields) {
-            QStringList current;
+            QList<FieldValue> current;
             for (const VariableValue &v : variables) {
-                if (v.field.id != f.id)
-                    continue;
-                for (const FieldValue &value : v.values)
-                    current.append(f.kind == FieldKind::ActorLink
-                                       ? m_project->actor(value.actorId).value_or(Actor{}).name
-                                       : value.text);
+                if (v.field.id == f.id)
+                    current.append(v.values);
             }
-            VariableEditor e{f, nullptr, nullptr, current.join(QStringLiteral(", "))};
-            if (f.kind == FieldKind::SingleChoice || f.kind == FieldKind::Ordinal) {
-                e.combo = FieldEditorFactory::choiceCombo(f, QString(), &dialog);
-                e.combo->setCurrentIndex(std::max(0, e.combo->findData(e.before)));
-                form->addRow(f.name + u':', e.combo);
-            } else {
-                e.edit = new QLineEdit(e.before, &dialog);
-                form->addRow(f.name + u':', e.edit);
-            }
-            editors.append(e);
+            FieldEditor *editor = FieldEditorFactory::build(f, FieldEditorStyle::Dialog, *m_project, &dialog);
+            editor->setValues(current);
+            form->addRow(f.name + u':', editor->widget());
+            editors.append(VariableEditor{f, editor, editor->textOf(current)});
         }
     }
     auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
@@ -186,7 +128,7 @@ void OutletsDock::editOutlet(const QUuid &outletId)
         ValueInput input(*m_project);
         QList<Change> read;
         for (const VariableEditor &e : std::as_const(editors)) {
-            const QString text = e.combo ? e.combo->currentData().toString() : e.edit->text().trimmed();
+            const QString text = e.editor->takesText() ? e.editor->text().trimmed() : e.editor->text();
             if (text == e.before)
                 continue;
             QString error;

@@ -1,12 +1,10 @@
 #pragma once
 
-#include <QDockWidget>
+#include "registry/RegistryDock.h"
+
 #include <QPointer>
 #include <QUuid>
 
-class QLineEdit;
-class QSortFilterProxyModel;
-class QTableView;
 class QToolButton;
 
 namespace newscoder {
@@ -17,7 +15,7 @@ class Project;
 // The outlet registry: outlets with their domains, country, article counts
 // and outlet variables (editable in the table or in a dialog); add, edit and
 // delete. Every change goes through Project (undoable).
-class OutletsDock final : public QDockWidget
+class OutletsDock final : public RegistryDock
 {
     Q_OBJECT
 
@@ -26,7 +24,6 @@ public:
     ~OutletsDock() override;
 
     void setProject(Project *project); // nullptr: empty
-    QTableView *view() const { return m_view; }
     QUuid currentOutlet() const;
 
 private:
@@ -34,13 +31,10 @@ private:
     // memo and the outlet variables; applied as one undo step.
     void editOutlet(const QUuid &outletId);
     void deleteCurrent();
-    void updateButtons();
+    void updateButtons() override;
 
     QPointer<Project> m_project;
     OutletListModel *m_model = nullptr;
-    QSortFilterProxyModel *m_proxy = nullptr;
-    QLineEdit *m_filter = nullptr;
-    QTableView *m_view = nullptr;
     QToolButton *m_add = nullptr;
     QToolButton *m_edit = nullptr;
     QToolButton *m_delete = nullptr;
