@@ -3,8 +3,8 @@
 #include "fields/FieldEditorFactory.h"
 
 #include "coding/AnnotationLabels.h"
-#include "coding/LinkCandidates.h"
 #include "models/AnnotationTableModel.h"
+#include "project/AnnotationLabels.h"
 #include "project/Project.h"
 #include "storage/StoreError.h"
 

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "model/Annotation.h"
 #include "model/CodeField.h"
 
 #include <QColor>
@@ -9,14 +8,8 @@
 
 namespace newscoder {
 
-class Project;
+// An annotation's excerpt and title are the core's (project/AnnotationLabels.h).
 
-// The annotated words of `documentText`, on one line, shortened to about
-// `maxLength` characters ("talks are frozen", "Minister Ana Reyes told…").
-QString annotationExcerpt(const QString &documentText, const Annotation &annotation, int maxLength = 48);
-// "Speaker “Minister Ana Reyes”": the code's name and the excerpt.
-QString annotationTitle(const Project &project, const QString &documentText, const Annotation &annotation,
-                        int maxLength = 48);
 // How a choice or scale point reads in a list: its label, which names the
 // value once ("−1 slightly against", never "−1 (-1)"; a typographic minus
 // counts as the value's "-"); scale points whose label does not say the

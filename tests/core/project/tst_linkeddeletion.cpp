@@ -1,0 +1,117 @@
+// Link-aware deletion in the core: which annotations link into those being
+// deleted (through the project or any reader, a worker's included), and the
+// deletion as one undo step that removes only the links or the linking
+// annotations too.
+#include "io/CodebookJson.h"
+#include "project/LinkedDeletion.h"
+#include "project/Project.h"
+#include "storage/ProjectReader.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace newscoder;
+
+namespace {
+
+struct Fixture
+{
+    QTemporaryDir dir;
+    std::unique_ptr<Project> project;
+    QUuid speaker, quote, claim, other;
+
+    Fixture()
+    {
+        project = Project::create(dir.filePath(QStringLiteral("links.newscoder")), defaultNewsCodebook());
+        project->setCoderName(QStringLiteral("Alex Example"));
+        Document d;
+        d.title = QStringLiteral("T");
+        d.text = QStringLiteral("Peskov said \"no talks\". Talks are dead. Something else.\n");
+        const QUuid document = project->importDocuments({d}).value(0);
+        const auto code = [&](const char *name) { return project->codeByName(QString::fromLatin1(name))->id; };
+        speaker = *project->addAnnotation(document, code("Speaker"), 0, 6);
+        quote = *project->addAnnotation(document, code("Quote"), 13, 21);
+        claim = *project->addAnnotation(document, code("Claim"), 24, 39);
+        other = *project->addAnnotation(document, code("Claim"), 40, 54);
+        QVERIFY(project->addAnnotationLink(quote, speaker));
+        QVERIFY(project->addAnnotationLink(claim, speaker));
+        QVERIFY(project->addAnnotationLink(claim, quote));
+        project->undoStack()->clear();
+    }
+
+    bool exists(const QUuid &id) const { return project->reader().annotation(id).has_value(); }
+};
+
+QList<QUuid> sorted(QList<QUuid> ids)
+{
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+} // namespace
+
+class TestLinkedDeletion : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void linkingAnnotationsOnceEach()
+    {
+        Fixture f;
+        // The claim links to both: named once.
+        QCOMPARE(sorted(annotationsLinkingToAny(f.project->reader(), {f.speaker, f.other})), sorted({f.quote, f.claim}));
+        // Those being deleted are not "others".
+        QCOMPARE(annotationsLinkingToAny(f.project->reader(), {f.speaker, f.quote}), QList<QUuid>{f.claim});
+        QVERIFY(annotationsLinkingToAny(f.project->reader(), {f.claim, f.other}).isEmpty());
+        QVERIFY(annotationsLinkingToAny(f.project->reader(), {}).isEmpty());
+    }
+
+    // A worker's own reader of the same file sees the same links.
+    void aWorkersReaderSeesTheSame()
+    {
+        Fixture f;
+        const auto reader = f.project->reader().readerSource().open();
+        QCOMPARE(sorted(annotationsLinkingToAny(*reader, {f.speaker})), sorted({f.quote, f.claim}));
+        QCOMPARE(sorted(annotationsLinkingToAny(*f.project, {f.speaker})), sorted({f.quote, f.claim}));
+    }
+
+    void removeLinksOnlyKeepsTheLinkingAnnotations()
+    {
+        Fixture f;
+        QCOMPARE(deleteAnnotationsWithLinks(*f.project, {f.speaker}, LinkedDeletionChoice::RemoveLinksOnly),
+                 QList<QUuid>{f.speaker});
+        QVERIFY(!f.exists(f.speaker));
+        QVERIFY(f.exists(f.quote) && f.exists(f.claim));
+        QVERIFY(annotationsLinkingToAny(f.project->reader(), {f.quote}) == QList<QUuid>{f.claim});
+        QCOMPARE(f.project->undoStack()->count(), 1);
+        f.project->undoStack()->undo();
+        QVERIFY(f.exists(f.speaker));
+        QCOMPARE(sorted(annotationsLinkingToAny(f.project->reader(), {f.speaker})), sorted({f.quote, f.claim}));
+    }
+
+    void deleteLinkingTooIsOneStep()
+    {
+        Fixture f;
+        QCOMPARE(sorted(deleteAnnotationsWithLinks(*f.project, {f.speaker}, LinkedDeletionChoice::DeleteLinkingToo)),
+                 sorted({f.speaker, f.quote, f.claim}));
+        QVERIFY(!f.exists(f.speaker) && !f.exists(f.quote) && !f.exists(f.claim));
+        QVERIFY(f.exists(f.other));
+        QCOMPARE(f.project->undoStack()->count(), 1);
+        f.project->undoStack()->undo();
+        QVERIFY(f.exists(f.speaker) && f.exists(f.quote) && f.exists(f.claim));
+        QCOMPARE(annotationsLinkingToAny(f.project->reader(), {f.quote}), QList<QUuid>{f.claim});
+    }
+
+    void cancelAndNothingDeleteNothing()
+    {
+        Fixture f;
+        QVERIFY(deleteAnnotationsWithLinks(*f.project, {f.speaker}, LinkedDeletionChoice::Cancel).isEmpty());
+        QVERIFY(deleteAnnotationsWithLinks(*f.project, {}, LinkedDeletionChoice::DeleteLinkingToo).isEmpty());
+        QVERIFY(f.exists(f.speaker));
+        QCOMPARE(f.project->undoStack()->count(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLinkedDeletion)
+#include "tst_linkeddeletion.moc"
