@@ -2,51 +2,18 @@
 // deleted (through the project or any reader, a worker's included), and the
 // deletion as one undo step that removes only the links or the linking
 // annotations too.
-#include "io/CodebookJson.h"
+#include "LinkedAnnotations.h"
 #include "project/LinkedDeletion.h"
-#include "project/Project.h"
-#include "storage/ProjectReader.h"
-
-#include <QTemporaryDir>
-#include <QTest>
-#include <QUndoStack>
 
 using namespace newscoder;
 
 namespace {
 
-struct Fixture
+using Fixture = LinkedAnnotations;
+
+QList<QUuid> sorted(const QList<QUuid> &ids)
 {
-    QTemporaryDir dir;
-    std::unique_ptr<Project> project;
-    QUuid speaker, quote, claim, other;
-
-    Fixture()
-    {
-        project = Project::create(dir.filePath(QStringLiteral("links.newscoder")), defaultNewsCodebook());
-        project->setCoderName(QStringLiteral("Alex Example"));
-        Document d;
-        d.title = QStringLiteral("T");
-        d.text = QStringLiteral("Peskov said \"no talks\". Talks are dead. Something else.\n");
-        const QUuid document = project->importDocuments({d}).value(0);
-        const auto code = [&](const char *name) { return project->codeByName(QString::fromLatin1(name))->id; };
-        speaker = *project->addAnnotation(document, code("Speaker"), 0, 6);
-        quote = *project->addAnnotation(document, code("Quote"), 13, 21);
-        claim = *project->addAnnotation(document, code("Claim"), 24, 39);
-        other = *project->addAnnotation(document, code("Claim"), 40, 54);
-        QVERIFY(project->addAnnotationLink(quote, speaker));
-        QVERIFY(project->addAnnotationLink(claim, speaker));
-        QVERIFY(project->addAnnotationLink(claim, quote));
-        project->undoStack()->clear();
-    }
-
-    bool exists(const QUuid &id) const { return project->reader().annotation(id).has_value(); }
-};
-
-QList<QUuid> sorted(QList<QUuid> ids)
-{
-    std::sort(ids.begin(), ids.end());
-    return ids;
+    return sortedIds(ids);
 }
 
 } // namespace
