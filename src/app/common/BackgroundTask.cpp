@@ -22,8 +22,7 @@ BackgroundTask::BackgroundTask(QObject *parent) : QObject(parent), m_poll(new QT
 
 BackgroundTask::~BackgroundTask()
 {
-    if (m_run)
-        m_run->progress->cancel(); // the watcher dies with us without waiting; the worker stops early
+    abandon(); // without waiting: the worker stops early, its outcome goes nowhere
 }
 
 void BackgroundTask::setProgressInterval(int milliseconds)
@@ -69,7 +68,9 @@ void BackgroundTask::launch(std::shared_ptr<Progress> progress, std::function<vo
     run->progress = std::move(progress);
     run->failure = std::move(failure);
     run->deliver = std::move(deliver);
-    auto *watcher = new QFutureWatcher<void>(this);
+    // Not a child: a callback may delete this task while the watcher is still
+    // emitting, so the watcher always goes with deleteLater().
+    auto *watcher = new QFutureWatcher<void>;
     run->watcher = watcher;
     Run *const current = run.get();
     m_run = std::move(run);
@@ -86,13 +87,15 @@ void BackgroundTask::onWorkDone(Run *run)
     m_poll->stop();
     if (done->watcher)
         done->watcher->deleteLater();
+    const QPointer<BackgroundTask> alive(this); // a callback may delete the task's owner, and with it the task
     if (done->progress->isCancelled() && !m_deliverWhenCancelled)
         Q_EMIT cancelled();
     else if (!done->failure->message.isEmpty())
         Q_EMIT failed(done->failure->message);
     else
         done->deliver();
-    Q_EMIT finished();
+    if (alive)
+        Q_EMIT finished();
 }
 
 void BackgroundTask::pollProgress()

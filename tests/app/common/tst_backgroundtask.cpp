@@ -193,6 +193,51 @@ private Q_SLOTS:
         QVERIFY(finished.wait(60000));
     }
 
+    // abandon(): the run is cancelled and none of its signals or results arrive.
+    void abandonedRunSaysNothing()
+    {
+        BackgroundTask task;
+        task.setDeliversWhenCancelled(true);
+        QSignalSpy finished(&task, &BackgroundTask::finished);
+        QSignalSpy cancelled(&task, &BackgroundTask::cancelled);
+        QSemaphore started, release, workEnded;
+        bool delivered = false;
+        task.start(
+            [&](Progress &) {
+                started.release();
+                release.acquire();
+                workEnded.release();
+                return 0;
+            },
+            [&delivered](int) { delivered = true; });
+        QVERIFY(started.tryAcquire(1, 60000));
+        task.abandon();
+        QVERIFY(!task.isRunning());
+        release.release();
+        QVERIFY(workEnded.tryAcquire(1, 60000));
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::processEvents();
+        QVERIFY(!delivered);
+        QCOMPARE(finished.size(), 0);
+        QCOMPARE(cancelled.size(), 0);
+    }
+
+    // A result callback that deletes the task's owner (and the task) is safe.
+    void callbackMayDeleteTheTask()
+    {
+        auto *owner = new QObject;
+        auto *task = new BackgroundTask(owner);
+        QPointer<BackgroundTask> watched(task);
+        bool delivered = false;
+        task->start([](Progress &) { return 1; },
+                    [&](int) {
+                        delivered = true;
+                        delete owner;
+                    });
+        QTRY_VERIFY_WITH_TIMEOUT(delivered, 60000);
+        QVERIFY(watched.isNull());
+    }
+
     // Destroying the task while its work runs neither waits nor delivers.
     void destroyedTaskDropsItsRun()
     {
