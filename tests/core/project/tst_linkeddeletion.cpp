@@ -11,11 +11,6 @@ namespace {
 
 using Fixture = LinkedAnnotations;
 
-QList<QUuid> sorted(const QList<QUuid> &ids)
-{
-    return sortedIds(ids);
-}
-
 } // namespace
 
 class TestLinkedDeletion : public QObject
@@ -27,7 +22,7 @@ private Q_SLOTS:
     {
         Fixture f;
         // The claim links to both: named once.
-        QCOMPARE(sorted(annotationsLinkingToAny(f.project->reader(), {f.speaker, f.other})), sorted({f.quote, f.claim}));
+        QCOMPARE(sortedIds(annotationsLinkingToAny(f.project->reader(), {f.speaker, f.other})), sortedIds({f.quote, f.claim}));
         // Those being deleted are not "others".
         QCOMPARE(annotationsLinkingToAny(f.project->reader(), {f.speaker, f.quote}), QList<QUuid>{f.claim});
         QVERIFY(annotationsLinkingToAny(f.project->reader(), {f.claim, f.other}).isEmpty());
@@ -39,8 +34,8 @@ private Q_SLOTS:
     {
         Fixture f;
         const auto reader = f.project->reader().readerSource().open();
-        QCOMPARE(sorted(annotationsLinkingToAny(*reader, {f.speaker})), sorted({f.quote, f.claim}));
-        QCOMPARE(sorted(annotationsLinkingToAny(*f.project, {f.speaker})), sorted({f.quote, f.claim}));
+        QCOMPARE(sortedIds(annotationsLinkingToAny(*reader, {f.speaker})), sortedIds({f.quote, f.claim}));
+        QCOMPARE(sortedIds(annotationsLinkingToAny(*f.project, {f.speaker})), sortedIds({f.quote, f.claim}));
     }
 
     void removeLinksOnlyKeepsTheLinkingAnnotations()
@@ -54,14 +49,14 @@ private Q_SLOTS:
         QCOMPARE(f.project->undoStack()->count(), 1);
         f.project->undoStack()->undo();
         QVERIFY(f.exists(f.speaker));
-        QCOMPARE(sorted(annotationsLinkingToAny(f.project->reader(), {f.speaker})), sorted({f.quote, f.claim}));
+        QCOMPARE(sortedIds(annotationsLinkingToAny(f.project->reader(), {f.speaker})), sortedIds({f.quote, f.claim}));
     }
 
     void deleteLinkingTooIsOneStep()
     {
         Fixture f;
-        QCOMPARE(sorted(deleteAnnotationsWithLinks(*f.project, {f.speaker}, LinkedDeletionChoice::DeleteLinkingToo)),
-                 sorted({f.speaker, f.quote, f.claim}));
+        QCOMPARE(sortedIds(deleteAnnotationsWithLinks(*f.project, {f.speaker}, LinkedDeletionChoice::DeleteLinkingToo)),
+                 sortedIds({f.speaker, f.quote, f.claim}));
         QVERIFY(!f.exists(f.speaker) && !f.exists(f.quote) && !f.exists(f.claim));
         QVERIFY(f.exists(f.other));
         QCOMPARE(f.project->undoStack()->count(), 1);
