@@ -1,13 +1,12 @@
 #include "articles/ArticleCopiesLoader.h"
 
+#include "common/BackgroundTask.h"
 #include "project/Project.h"
 #include "storage/ProjectReader.h"
 #include "storage/StoreError.h"
 
-#include <QFutureWatcher>
 #include <QPointer>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace newscoder {
 
@@ -15,18 +14,16 @@ namespace {
 
 std::function<void()> g_workerHook;
 
-struct Result
-{
-    int generation = 0;
-    dedup::ArticleCopyMap copies;
-    QString error;
-};
-
 } // namespace
 
 ArticleCopiesLoader::ArticleCopiesLoader(Project &project, QObject *parent)
-    : QObject(parent), m_project(project), m_timer(new QTimer(this))
+    : QObject(parent), m_project(project), m_timer(new QTimer(this)), m_task(new BackgroundTask(this))
 {
+    connect(m_task, &BackgroundTask::failed, this, [this](const QString &error) {
+        m_running = false;
+        Q_EMIT m_project.errorOccurred(error);
+        Q_EMIT finished();
+    });
     m_timer->setSingleShot(true);
     m_timer->setInterval(800);
     connect(m_timer, &QTimer::timeout, this, &ArticleCopiesLoader::start);
@@ -50,7 +47,7 @@ void ArticleCopiesLoader::schedule()
 void ArticleCopiesLoader::start()
 {
     m_timer->stop();
-    const int generation = ++m_generation;
+    m_task->abandon(); // a newer run wins; the older one's result goes nowhere
     const ReaderSource source = m_project.reader().readerSource();
     if (source.isNull()) {
         m_running = false;
@@ -59,33 +56,19 @@ void ArticleCopiesLoader::start()
         return;
     }
     m_running = true;
-    auto *watcher = new QFutureWatcher<Result>(this);
-    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        const Result result = watcher->result();
-        if (result.generation != m_generation)
-            return; // a newer run is on its way
-        m_running = false;
-        if (!result.error.isEmpty())
-            Q_EMIT m_project.errorOccurred(result.error);
-        else
-            m_copies = result.copies;
-        Q_EMIT finished();
-    });
-    watcher->setFuture(QtConcurrent::run([source, generation, hook = g_workerHook] {
-        Result result;
-        result.generation = generation;
-        if (hook)
-            hook();
-        try {
+    m_task->start(
+        [source, hook = g_workerHook](Progress &) {
+            if (hook)
+                hook();
             // A store belongs to the thread that opened it: the worker has its own.
             const auto store = source.open();
-            result.copies = dedup::findArticleCopies(*store);
-        } catch (const StoreError &e) {
-            result.error = e.message();
-        }
-        return result;
-    }));
+            return dedup::findArticleCopies(*store);
+        },
+        [this](const dedup::ArticleCopyMap &copies) {
+            m_running = false;
+            m_copies = copies;
+            Q_EMIT finished();
+        });
 }
 
 } // namespace newscoder

@@ -10,6 +10,7 @@ class QTimer;
 
 namespace newscoder {
 
+class BackgroundTask;
 class Project;
 
 // Finds every article's copies (dedup/ArticleCopies.h) off the UI thread: a
@@ -37,7 +38,7 @@ Q_SIGNALS:
 private:
     Project &m_project;
     QTimer *m_timer;
-    int m_generation = 0;
+    BackgroundTask *m_task;
     bool m_running = false;
     dedup::ArticleCopyMap m_copies;
 };

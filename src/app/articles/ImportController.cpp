@@ -1,38 +1,32 @@
 #include "articles/ImportController.h"
 #include "articles/ImportDialog.h"
+#include "common/BackgroundTask.h"
 #include "common/Prompt.h"
 
 #include "project/Project.h"
 
 #include <QDir>
 #include <QFileDialog>
-#include <QFutureWatcher>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QSettings>
-#include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
-#include <atomic>
-#include <memory>
 
 namespace newscoder {
 
 namespace {
 
-struct SharedProgress
-{
-    std::atomic_int done{0};
-    std::atomic_int total{0};
-    std::atomic_bool cancel{false};
-};
-
 const QString LastImportDirKey = QStringLiteral("import/lastDirectory");
 
 } // namespace
 
-ImportController::ImportController(QWidget *window) : QObject(window), m_window(window) {}
+ImportController::ImportController(QWidget *window)
+    : QObject(window), m_window(window), m_task(new BackgroundTask(this))
+{
+    // The report says when it was cancelled and what was read until then.
+    m_task->setDeliversWhenCancelled(true);
+}
 
 void ImportController::chooseAndImport(Project &project, bool folder)
 {
@@ -84,7 +78,6 @@ void ImportController::importPaths(Project &project, const QStringList &paths)
     if (m_running)
         return;
     m_running = true;
-    auto shared = std::make_shared<SharedProgress>();
     auto *dialog = new QProgressDialog(tr("Reading articles…"), tr("Cancel"), 0, 0, m_window);
     dialog->setWindowTitle(tr("Import"));
     dialog->setWindowModality(Qt::WindowModal);
@@ -93,39 +86,24 @@ void ImportController::importPaths(Project &project, const QStringList &paths)
         dialog->show();
     dialog->setAutoClose(false);
     dialog->setAutoReset(false);
-    connect(dialog, &QProgressDialog::canceled, this, [shared] { shared->cancel = true; });
-
-    auto *poll = new QTimer(dialog);
-    poll->setInterval(100);
-    connect(poll, &QTimer::timeout, dialog, [dialog, shared] {
-        const int total = shared->total;
+    connect(dialog, &QProgressDialog::canceled, m_task, &BackgroundTask::cancel);
+    connect(m_task, &BackgroundTask::progressed, dialog, [dialog](qint64 done, qint64 total) {
         if (total > 0 && dialog->maximum() != total)
-            dialog->setMaximum(total);
-        dialog->setValue(shared->done);
-        dialog->setLabelText(tr("Reading article %1 of %2…").arg(shared->done.load()).arg(total));
+            dialog->setMaximum(int(total));
+        dialog->setValue(int(done));
+        dialog->setLabelText(tr("Reading article %1 of %2…").arg(done).arg(total));
     });
-    poll->start();
 
-    auto *watcher = new QFutureWatcher<ImportReport>(this);
     QPointer<Project> target(&project);
-    connect(watcher, &QFutureWatcher<ImportReport>::finished, this, [this, watcher, dialog, target] {
-        ImportReport report = watcher->result();
-        watcher->deleteLater();
-        // Close the (window-modal) progress dialog before anything else can
-        // open: a report shown while it is still up would block it and be
-        // blocked by it (deleteLater would only run after the report closed).
-        delete dialog;
-        complete(target.data(), std::move(report));
-    });
-    watcher->setFuture(QtConcurrent::run([paths, shared] {
-        return readArticles(
-            paths,
-            [shared](int done, int total) {
-                shared->done = done;
-                shared->total = total;
-            },
-            &shared->cancel);
-    }));
+    m_task->start(
+        [paths](Progress &progress) { return readArticles(paths, progress.reporter(), progress.cancelFlag()); },
+        [this, dialog, target](ImportReport report) {
+            // Close the (window-modal) progress dialog before anything else can
+            // open: a report shown while it is still up would block it and be
+            // blocked by it (deleteLater would only run after the report closed).
+            delete dialog;
+            complete(target.data(), std::move(report));
+        });
 }
 
 void ImportController::complete(Project *project, ImportReport report)

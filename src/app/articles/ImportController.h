@@ -10,6 +10,7 @@ class QWidget;
 
 namespace newscoder {
 
+class BackgroundTask;
 class ImportDialog;
 class Project;
 
@@ -45,6 +46,7 @@ private:
     void showReport(const QList<QUuid> &ids);
 
     QWidget *m_window;
+    BackgroundTask *m_task;
     ImportReport m_report;
     bool m_running = false;
     bool m_interactive = true;

@@ -1,5 +1,6 @@
 #include "articles/ImportDialog.h"
 
+#include "common/BackgroundTask.h"
 #include "io/TextDecoding.h"
 #include "project/Project.h"
 #include "storage/ProjectReader.h"
@@ -10,7 +11,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -18,23 +18,14 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
-#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace newscoder {
 
 namespace {
 
 std::function<void()> g_workerHook;
-
-struct Result
-{
-    int generation = 0;
-    ImportPreview preview;
-    QString error;
-};
 
 enum FileColumn { NameColumn, FormatColumn, EncodingColumn, ArticlesColumn, DuplicatesColumn, NotesColumn };
 
@@ -63,7 +54,8 @@ QString fieldLabel(const QString &field)
 } // namespace
 
 ImportDialog::ImportDialog(Project &project, const QStringList &paths, QWidget *parent)
-    : QDialog(parent), m_project(project), m_paths(paths), m_files(new QTreeWidget(this)),
+    : QDialog(parent), m_project(project), m_paths(paths), m_task(new BackgroundTask(this)),
+      m_files(new QTreeWidget(this)),
       m_encoding(new QComboBox(this)), m_tableGroup(new QGroupBox(tr("Table columns"), this)),
       m_tablePreview(new QTableWidget(this)), m_duplicates(new QComboBox(this)), m_progress(new QProgressBar(this)),
       m_summary(new QLabel(this)),
@@ -144,15 +136,17 @@ ImportDialog::ImportDialog(Project &project, const QStringList &paths, QWidget *
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ImportDialog::reject);
     connect(this, &QDialog::rejected, this, &ImportDialog::cancelAnalysis);
 
-    auto *poll = new QTimer(this);
-    poll->setInterval(100);
-    connect(poll, &QTimer::timeout, this, [this] {
-        if (m_analysing && m_total && m_total->load() > 0) {
-            m_progress->setMaximum(m_total->load());
-            m_progress->setValue(m_done->load());
+    connect(m_task, &BackgroundTask::progressed, this, [this](qint64 done, qint64 total) {
+        if (m_analysing && total > 0) {
+            m_progress->setMaximum(int(total));
+            m_progress->setValue(int(done));
         }
     });
-    poll->start();
+    connect(m_task, &BackgroundTask::failed, this, [this](const QString &message) {
+        m_analysing = false;
+        m_progress->hide();
+        m_summary->setText(tr("The project cannot be read: %1").arg(message));
+    });
     analyse();
 }
 
@@ -173,63 +167,36 @@ dedup::DuplicateChoice ImportDialog::duplicateChoice() const
 
 void ImportDialog::cancelAnalysis()
 {
-    if (m_cancel)
-        m_cancel->store(true); // the worker stops after its file; its result goes nowhere
-    ++m_generation;
+    m_task->cancel(); // the worker stops after its file; its result goes nowhere
     m_analysing = false;
 }
 
 void ImportDialog::analyse()
 {
-    if (m_cancel)
-        m_cancel->store(true);
-    const int generation = ++m_generation;
-    m_cancel = std::make_shared<std::atomic_bool>(false);
-    m_done = std::make_shared<std::atomic_int>(0);
-    m_total = std::make_shared<std::atomic_int>(0);
     m_analysing = true;
     m_import->setEnabled(false);
     m_progress->setRange(0, 0); // busy until the files are counted
     m_progress->show();
     m_summary->setText(tr("Reading the files and comparing them with the project…"));
-    auto *watcher = new QFutureWatcher<Result>(this);
-    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        Result result = watcher->result();
-        if (result.generation != m_generation)
-            return; // cancelled, or read again since
-        m_analysing = false;
-        m_progress->hide();
-        if (!result.error.isEmpty()) {
-            m_summary->setText(tr("The project cannot be read: %1").arg(result.error));
-            return;
-        }
-        m_preview = std::move(result.preview);
-        showPreview();
-        Q_EMIT analysed();
-    });
     const ReaderSource source = m_project.reader().readerSource();
-    watcher->setFuture(QtConcurrent::run([paths = m_paths, choices = m_choices, source, generation,
-                                          cancel = m_cancel, done = m_done, total = m_total, hook = g_workerHook] {
-        Result result;
-        result.generation = generation;
-        if (hook)
-            hook();
-        const ImportProgress progress = [done, total](int d, int t) {
-            done->store(d);
-            total->store(t);
-        };
-        try {
+    // A newer analysis drops the running one (its result never arrives).
+    m_task->start(
+        [paths = m_paths, choices = m_choices, source, hook = g_workerHook](Progress &progress) {
+            if (hook)
+                hook();
             // A store belongs to the thread that opened it: the worker has its own.
             std::unique_ptr<ProjectReader> store;
             if (!source.isNull())
                 store = source.open();
-            result.preview = previewImport(paths, choices, store.get(), {}, progress, cancel.get());
-        } catch (const StoreError &e) {
-            result.error = e.message();
-        }
-        return result;
-    }));
+            return previewImport(paths, choices, store.get(), {}, progress.reporter(), progress.cancelFlag());
+        },
+        [this](ImportPreview preview) {
+            m_analysing = false;
+            m_progress->hide();
+            m_preview = std::move(preview);
+            showPreview();
+            Q_EMIT analysed();
+        });
 }
 
 void ImportDialog::showPreview()

@@ -7,7 +7,6 @@
 #include <QHash>
 #include <QUuid>
 
-#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -22,6 +21,7 @@ class QTreeWidget;
 
 namespace newscoder {
 
+class BackgroundTask;
 class Project;
 
 // Import ▸ review before anything is written: the files with their detected
@@ -77,11 +77,9 @@ private:
     QHash<QString, FileImportChoice> m_choices;
     ImportPreview m_preview;
     QList<QUuid> m_ids;
-    int m_generation = 0;
     bool m_analysing = false;
     bool m_filling = false; // widgets being set from the preview: no reaction
-    std::shared_ptr<std::atomic_bool> m_cancel;
-    std::shared_ptr<std::atomic_int> m_done, m_total;
+    BackgroundTask *m_task;
 
     QTreeWidget *m_files;
     QComboBox *m_encoding;

@@ -1,7 +1,7 @@
 #include "coding/AnnotationDeletion.h"
 #include "common/Prompt.h"
 
-#include "coding/AnnotationLabels.h"
+#include "project/AnnotationLabels.h"
 #include "project/Project.h"
 #include "storage/StoreError.h"
 
@@ -9,33 +9,6 @@
 #include <QPushButton>
 
 namespace newscoder {
-
-QList<QUuid> annotationsLinkingToAny(const Project &project, const QList<QUuid> &ids)
-{
-    QList<QUuid> linking;
-    try {
-        for (const QUuid &id : ids) {
-            for (const QUuid &source : project.reader().annotationsLinkingTo(id)) {
-                if (!ids.contains(source) && !linking.contains(source))
-                    linking.append(source);
-            }
-        }
-    } catch (const StoreError &) {
-        return {};
-    }
-    return linking;
-}
-
-QList<QUuid> deleteAnnotationsWithLinks(Project &project, const QList<QUuid> &ids, LinkedDeletionChoice choice)
-{
-    if (ids.isEmpty() || choice == LinkedDeletionChoice::Cancel)
-        return {};
-    QList<QUuid> doomed = ids;
-    if (choice == LinkedDeletionChoice::DeleteLinkingToo)
-        doomed += annotationsLinkingToAny(project, ids);
-    // One command: undo brings back the annotations, their values and the links to them.
-    return project.removeAnnotations(doomed) ? doomed : QList<QUuid>{};
-}
 
 LinkedDeletionChoice askAboutLinkingAnnotations(QWidget *parent, const Project &project, const QList<QUuid> &linking)
 {

@@ -5,8 +5,8 @@
 #include "fields/ValueInput.h"
 
 #include "coding/AnnotationLabels.h"
-#include "coding/LinkCandidates.h"
 #include "models/AnnotationTableModel.h"
+#include "project/AnnotationLabels.h"
 #include "project/Project.h"
 #include "storage/StoreError.h"
 

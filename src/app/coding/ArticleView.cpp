@@ -1,8 +1,8 @@
 #include "coding/ArticleView.h"
 
-#include "coding/AnnotationLabels.h"
 #include "coding/CueHighlighter.h"
 #include "models/AnnotationTableModel.h"
+#include "project/AnnotationLabels.h"
 #include "project/Project.h"
 #include "storage/StoreError.h"
 #include "text/ReviewFlags.h"

@@ -1,16 +1,15 @@
 #include "coding/QuoteSuggestionJob.h"
 
+#include "common/BackgroundTask.h"
 #include "project/Project.h"
 #include "storage/StoreError.h"
 
 #include <QProgressDialog>
-#include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace newscoder {
 
 QuoteSuggestionJob::QuoteSuggestionJob(Project &project, const QList<QUuid> &documentIds, QWidget *dialogParent)
-    : QObject(nullptr), m_project(&project), m_shared(std::make_shared<Shared>())
+    : QObject(nullptr), m_project(&project), m_task(new BackgroundTask(this))
 {
     m_progress = new QProgressDialog(tr("Suggesting quotes…"), tr("Cancel"), 0, 0, dialogParent);
     m_progress->setObjectName(QStringLiteral("quoteSuggestionProgress"));
@@ -20,48 +19,42 @@ QuoteSuggestionJob::QuoteSuggestionJob(Project &project, const QList<QUuid> &doc
     m_progress->setAutoClose(false);
     m_progress->setAutoReset(false);
     connect(m_progress, &QProgressDialog::canceled, this, &QuoteSuggestionJob::cancel);
-    auto *poll = new QTimer(m_progress);
-    poll->setInterval(120);
-    connect(poll, &QTimer::timeout, m_progress, [progress = m_progress, shared = m_shared] {
-        const int total = shared->total.load();
+    m_task->setProgressInterval(120);
+    m_task->setDeliversWhenCancelled(true); // finished() says it was cancelled
+    connect(m_task, &BackgroundTask::progressed, m_progress, [progress = m_progress](qint64 done, qint64 total) {
         if (total > 0) {
-            progress->setMaximum(total);
-            progress->setValue(shared->done.load());
-            progress->setLabelText(tr("Suggesting quotes… %L1 of %L2 articles").arg(shared->done.load()).arg(total));
+            progress->setMaximum(int(total));
+            progress->setValue(int(done));
+            progress->setLabelText(tr("Suggesting quotes… %L1 of %L2 articles").arg(done).arg(total));
         }
     });
-    poll->start();
     m_progress->setValue(0);
 
-    connect(&m_watcher, &QFutureWatcher<QuoteSuggestionRun>::finished, this, &QuoteSuggestionJob::onFinished);
     const ReaderSource source = project.reader().readerSource();
     const QuoteMapping mapping = quoteMapping(project);
     const QList<Code> codes = project.codes();
     const QList<Actor> actors = project.actors();
     const QString coder = project.coderName();
-    auto shared = m_shared;
-    m_watcher.setFuture(QtConcurrent::run([source, mapping, codes, actors, coder, documentIds, shared] {
-        QuoteSuggestionRun run;
-        try {
-            const auto store = source.open();
-            run = planQuoteSuggestions(*store, mapping, codes, actors, coder, documentIds,
-                                       [shared](int done, int total) {
-                                           shared->done = done;
-                                           shared->total = total;
-                                           return !shared->cancel.load();
-                                       });
-        } catch (const StoreError &e) {
-            run.error = e.message();
-        }
-        return run;
-    }));
+    m_task->start(
+        [source, mapping, codes, actors, coder, documentIds](Progress &progress) {
+            QuoteSuggestionRun run;
+            try {
+                const auto store = source.open();
+                run = planQuoteSuggestions(*store, mapping, codes, actors, coder, documentIds,
+                                           progress.reporterUntilCancelled());
+            } catch (const StoreError &e) {
+                run.error = e.message();
+            }
+            return run;
+        },
+        [this](QuoteSuggestionRun run) { onFinished(std::move(run)); });
 }
 
 QuoteSuggestionJob::~QuoteSuggestionJob()
 {
-    if (m_watcher.isRunning()) {
-        m_shared->cancel = true;
-        m_watcher.waitForFinished(); // the worker holds no reference to this object, only to `shared`
+    if (m_task->isRunning()) {
+        m_task->cancel();
+        m_task->waitForFinished(); // the worker holds no reference to this object, only its own copies
     }
     if (m_progress)
         m_progress->deleteLater();
@@ -69,23 +62,23 @@ QuoteSuggestionJob::~QuoteSuggestionJob()
 
 void QuoteSuggestionJob::cancel()
 {
-    m_shared->cancel = true;
+    m_cancelled = true;
+    m_task->cancel();
 }
 
 bool QuoteSuggestionJob::isRunning() const
 {
-    return m_watcher.isRunning();
+    return m_task->isRunning();
 }
 
-void QuoteSuggestionJob::onFinished()
+void QuoteSuggestionJob::onFinished(QuoteSuggestionRun run)
 {
-    QuoteSuggestionRun run = m_watcher.result();
     if (m_progress) {
         m_progress->disconnect(this); // closing it says "canceled"
         m_progress->close();
         m_progress->deleteLater();
     }
-    if (m_shared->cancel.load())
+    if (m_cancelled)
         run.cancelled = true;
     if (!m_project)
         run.cancelled = true; // the project closed meanwhile

@@ -8,17 +8,16 @@
 #include "project/Project.h"
 #include "quotes/QuoteSuggestions.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
 #include <QProgressDialog>
 
-#include <atomic>
-#include <memory>
 
 class QWidget;
 
 namespace newscoder {
+
+class BackgroundTask;
 
 class QuoteSuggestionJob final : public QObject
 {
@@ -39,18 +38,11 @@ Q_SIGNALS:
     void finished(const newscoder::QuoteSuggestionRun &run);
 
 private:
-    struct Shared
-    {
-        std::atomic<int> done{0};
-        std::atomic<int> total{0};
-        std::atomic<bool> cancel{false};
-    };
-
-    void onFinished();
+    void onFinished(QuoteSuggestionRun run);
 
     QPointer<Project> m_project; // null once the project closed: nothing is written
-    std::shared_ptr<Shared> m_shared;
-    QFutureWatcher<QuoteSuggestionRun> m_watcher;
+    BackgroundTask *m_task;
+    bool m_cancelled = false;
     QPointer<QProgressDialog> m_progress;
 };
 

@@ -1,4 +1,5 @@
 #include "coding/SuggestionsPanel.h"
+#include "common/BackgroundTask.h"
 
 #include "models/AnnotationTableModel.h"
 #include "project/Project.h"
@@ -8,7 +9,6 @@
 #include "text/ReviewFlags.h"
 
 #include <QComboBox>
-#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,9 +16,16 @@
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace newscoder {
+
+// One suggestion of the corpus listing, read on the worker.
+struct SuggestionRow
+{
+    Annotation annotation;
+    QString title;
+    QString text;
+};
 
 namespace {
 
@@ -40,47 +47,29 @@ QString suggestionCount(int n)
     return n == 1 ? QStringLiteral("1 suggestion") : QStringLiteral("%1 suggestions").arg(n);
 }
 
-struct SuggestionRow
-{
-    Annotation annotation;
-    QString title;
-    QString text;
-};
-
-struct SuggestionListing
-{
-    QList<SuggestionRow> rows;
-    QString error;
-};
-
 // Worker thread: every suggestion of the project with its article title and text.
 // `onlyCoder` set (blind coding): that coder's suggestions only.
-SuggestionListing listSuggestions(const ReaderSource &source, const std::optional<QUuid> &onlyCoder)
+QList<SuggestionRow> listSuggestions(const ProjectReader &store, const std::optional<QUuid> &onlyCoder)
 {
-    SuggestionListing listing;
-    try {
-        const auto store = source.open();
-        QList<Annotation> found;
-        store->forEachAnnotation([&](const Annotation &a) {
-            if (a.status == AnnotationStatus::Suggested && (!onlyCoder || a.coderId == *onlyCoder))
-                found.append(a);
-            return true;
-        });
-        QUuid document;
-        QString title, text;
-        for (const Annotation &a : std::as_const(found)) {
-            if (a.documentId != document) {
-                document = a.documentId;
-                const auto summary = store->documentSummary(document);
-                title = summary ? summary->title : QString();
-                text = store->documentText(document);
-            }
-            listing.rows.append({a, title, excerpt(text, a.start, a.end)});
+    QList<SuggestionRow> rows;
+    QList<Annotation> found;
+    store.forEachAnnotation([&](const Annotation &a) {
+        if (a.status == AnnotationStatus::Suggested && (!onlyCoder || a.coderId == *onlyCoder))
+            found.append(a);
+        return true;
+    });
+    QUuid document;
+    QString title, text;
+    for (const Annotation &a : std::as_const(found)) {
+        if (a.documentId != document) {
+            document = a.documentId;
+            const auto summary = store.documentSummary(document);
+            title = summary ? summary->title : QString();
+            text = store.documentText(document);
         }
-    } catch (const StoreError &e) {
-        listing.error = e.message();
+        rows.append({a, title, excerpt(text, a.start, a.end)});
     }
-    return listing;
+    return rows;
 }
 
 QTreeWidgetItem *itemFor(const Annotation &a, const QString &title, const QString &codeName, const QString &text)
@@ -102,8 +91,11 @@ QTreeWidgetItem *itemFor(const Annotation &a, const QString &title, const QStrin
 
 } // namespace
 
-SuggestionsPanel::SuggestionsPanel(QWidget *parent) : QGroupBox(tr("Suggestions"), parent)
+SuggestionsPanel::SuggestionsPanel(QWidget *parent)
+    : QGroupBox(tr("Suggestions"), parent), m_listing(new BackgroundTask(this))
 {
+    connect(m_listing, &BackgroundTask::failed, this,
+            [this](const QString &error) { showListing({}, error); });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     m_scope = new QComboBox(this);
@@ -158,7 +150,7 @@ void SuggestionsPanel::setProject(Project *project, AnnotationTableModel *curren
         m_article->disconnect(this);
     m_project = project;
     m_article = currentArticle;
-    ++m_generation;
+    m_listing->abandon();
     m_list->clear();
     m_summary->clear();
     if (m_project) {
@@ -197,7 +189,7 @@ void SuggestionsPanel::updateButtons()
 void SuggestionsPanel::refresh()
 {
     m_timer->stop();
-    const int generation = ++m_generation;
+    m_listing->abandon(); // a newer listing wins
     if (!m_project) {
         m_list->clear();
         updateButtons();
@@ -229,26 +221,26 @@ void SuggestionsPanel::refresh()
     }
     // The whole corpus: read on a worker thread.
     m_summary->setText(tr("Reading…"));
-    auto *watcher = new QFutureWatcher<SuggestionListing>(this);
-    connect(watcher, &QFutureWatcher<SuggestionListing>::finished, this, [this, watcher, generation] {
-        const SuggestionListing listing = watcher->result();
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return; // a newer listing is on its way
-        m_list->clear();
-        QList<QTreeWidgetItem *> items;
-        for (const SuggestionRow &row : listing.rows) {
-            const auto code = m_project ? m_project->code(row.annotation.codeId) : std::nullopt;
-            items.append(itemFor(row.annotation, row.title, code ? code->name : QString(), row.text));
-        }
-        m_list->addTopLevelItems(items);
-        m_summary->setText(listing.error.isEmpty() ? suggestionCount(int(listing.rows.size())) : listing.error);
-        updateButtons();
-        Q_EMIT refreshed();
-    });
     const ReaderSource source = m_project->reader().readerSource();
     const std::optional<QUuid> onlyCoder = study::onlyVisibleCoder(*m_project);
-    watcher->setFuture(QtConcurrent::run([source, onlyCoder] { return listSuggestions(source, onlyCoder); }));
+    m_listing->startReading(
+        source,
+        [onlyCoder](const ProjectReader &store, Progress &) { return listSuggestions(store, onlyCoder); },
+        [this](const QList<SuggestionRow> &rows) { showListing(rows, QString()); });
+}
+
+void SuggestionsPanel::showListing(const QList<SuggestionRow> &rows, const QString &error)
+{
+    m_list->clear();
+    QList<QTreeWidgetItem *> items;
+    for (const SuggestionRow &row : rows) {
+        const auto code = m_project ? m_project->code(row.annotation.codeId) : std::nullopt;
+        items.append(itemFor(row.annotation, row.title, code ? code->name : QString(), row.text));
+    }
+    m_list->addTopLevelItems(items);
+    m_summary->setText(error.isEmpty() ? suggestionCount(int(rows.size())) : error);
+    updateButtons();
+    Q_EMIT refreshed();
 }
 
 void SuggestionsPanel::acceptSelected(bool accept)

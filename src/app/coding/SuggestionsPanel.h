@@ -12,6 +12,8 @@ class QTreeWidget;
 namespace newscoder {
 
 class AnnotationTableModel;
+class BackgroundTask;
+struct SuggestionRow;
 class Project;
 
 // The auto-coded suggestions of the current article or of the whole corpus,
@@ -44,12 +46,13 @@ Q_SIGNALS:
 
 private:
     void scheduleRefresh();
+    void showListing(const QList<SuggestionRow> &rows, const QString &error);
     void updateButtons();
 
     Project *m_project = nullptr;
     AnnotationTableModel *m_article = nullptr;
     QTimer *m_timer = nullptr;
-    int m_generation = 0; // newer corpus listings win
+    BackgroundTask *m_listing; // the corpus listing on a worker; a newer one wins
 
     QComboBox *m_scope = nullptr;
     QTreeWidget *m_list = nullptr;

@@ -1,13 +1,12 @@
 #include "reliability/ArticleAgreementLoader.h"
 
+#include "common/BackgroundTask.h"
 #include "models/DocumentListModel.h"
 #include "project/Project.h"
 #include "storage/ProjectReader.h"
 #include "storage/StoreError.h"
 
-#include <QFutureWatcher>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace newscoder {
 
@@ -15,19 +14,16 @@ namespace {
 
 std::function<void()> g_workerHook;
 
-struct Result
-{
-    int generation = 0;
-    QHash<QUuid, study::ArticleAgreement> agreements;
-    QList<QUuid> only; // computed for these articles alone (empty: all)
-    QString error;
-};
-
 } // namespace
 
 ArticleAgreementLoader::ArticleAgreementLoader(DocumentListModel *model, QObject *parent)
-    : QObject(parent), m_model(model), m_timer(new QTimer(this))
+    : QObject(parent), m_model(model), m_timer(new QTimer(this)), m_task(new BackgroundTask(this))
 {
+    connect(m_task, &BackgroundTask::failed, this, [this](const QString &error) {
+        m_running = false;
+        Q_EMIT m_model->project().errorOccurred(error);
+        Q_EMIT finished();
+    });
     m_timer->setSingleShot(true);
     m_timer->setInterval(400);
     connect(m_timer, &QTimer::timeout, this, &ArticleAgreementLoader::start);
@@ -51,11 +47,8 @@ ArticleAgreementLoader::ArticleAgreementLoader(DocumentListModel *model, QObject
     start();
 }
 
-ArticleAgreementLoader::~ArticleAgreementLoader()
-{
-    if (m_cancel)
-        m_cancel->store(true); // the worker's result goes nowhere (its watcher dies with us)
-}
+// The task dies with us: the worker is cancelled and its result goes nowhere.
+ArticleAgreementLoader::~ArticleAgreementLoader() = default;
 
 void ArticleAgreementLoader::setWorkerHook(std::function<void()> hook)
 {
@@ -85,9 +78,7 @@ void ArticleAgreementLoader::scheduleArticles(const QList<QUuid> &documentIds)
 void ArticleAgreementLoader::start()
 {
     m_timer->stop();
-    if (m_cancel)
-        m_cancel->store(true);
-    const int generation = ++m_generation;
+    m_task->abandon(); // a newer run wins; the older one's result goes nowhere
     if (m_model->agreementHidden() || m_model->project().path().isEmpty()) {
         m_running = false;
         m_full = true; // shown again: every article
@@ -112,43 +103,27 @@ void ArticleAgreementLoader::start()
     }
     m_full = false; // from now on, coding recomputes what it touched
     m_touched.clear();
-    m_cancel = std::make_shared<std::atomic_bool>(false);
-    auto cancel = m_cancel;
     const ReaderSource source = m_model->project().reader().readerSource();
     m_running = true;
     m_runningOnly = only;
-    auto *watcher = new QFutureWatcher<Result>(this);
-    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        const Result result = watcher->result();
-        if (result.generation != m_generation)
-            return; // a newer run is on its way
-        m_running = false;
-        if (!result.error.isEmpty())
-            Q_EMIT m_model->project().errorOccurred(result.error);
-        else if (m_model->agreementHidden())
-            m_model->setAgreements({});
-        else if (result.only.isEmpty())
-            m_model->setAgreements(result.agreements);
-        else
-            m_model->updateAgreements(result.only, result.agreements);
-        Q_EMIT finished();
-    });
-    watcher->setFuture(QtConcurrent::run([source, generation, cancel, only, hook = g_workerHook] {
-        Result result;
-        result.generation = generation;
-        result.only = only;
-        if (hook)
-            hook();
-        try {
+    m_task->start(
+        [source, only, hook = g_workerHook](Progress &progress) {
+            if (hook)
+                hook();
             // A store belongs to the thread that opened it: the worker has its own.
             const auto store = source.open();
-            result.agreements = study::articleAgreements(*store, cancel.get(), only);
-        } catch (const StoreError &e) {
-            result.error = e.message();
-        }
-        return result;
-    }));
+            return study::articleAgreements(*store, progress.cancelFlag(), only);
+        },
+        [this, only](const QHash<QUuid, study::ArticleAgreement> &agreements) {
+            m_running = false;
+            if (m_model->agreementHidden())
+                m_model->setAgreements({});
+            else if (only.isEmpty())
+                m_model->setAgreements(agreements);
+            else
+                m_model->updateAgreements(only, agreements);
+            Q_EMIT finished();
+        });
 }
 
 } // namespace newscoder

@@ -4,7 +4,6 @@
 #include <QSet>
 #include <QUuid>
 
-#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -12,6 +11,7 @@ class QTimer;
 
 namespace newscoder {
 
+class BackgroundTask;
 class DocumentListModel;
 
 // Fills the article list's Agreement column (study/ArticleAgreement.h) off the
@@ -45,12 +45,11 @@ Q_SIGNALS:
 private:
     DocumentListModel *m_model;
     QTimer *m_timer;
-    int m_generation = 0;
     bool m_running = false;
     bool m_full = true;       // every article next time (else m_touched only)
     QSet<QUuid> m_touched;
     QList<QUuid> m_runningOnly; // what the running computation covers (empty: every article)
-    std::shared_ptr<std::atomic_bool> m_cancel;
+    BackgroundTask *m_task;
 };
 
 } // namespace newscoder

@@ -1,5 +1,6 @@
 #include "reliability/ReliabilityConsensusTab.h"
 
+#include "common/BackgroundTask.h"
 #include "project/Project.h"
 #include "review/DisagreementReport.h"
 #include "storage/ProjectReader.h"
@@ -8,7 +9,6 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -17,7 +17,6 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace newscoder {
 
@@ -160,22 +159,17 @@ void ReliabilityConsensusTab::compute()
     m_computedOnce = true;
     m_computeButton->setEnabled(false);
     m_summary->setText(tr("Computing…"));
-    auto *watcher = new QFutureWatcher<review::ConsensusAgreementReport>(this);
-    connect(watcher, &QFutureWatcher<review::ConsensusAgreementReport>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        finish(watcher->result());
+    auto *task = new BackgroundTask(this); // goes with the tab: closed early, the result is dropped
+    connect(task, &BackgroundTask::finished, task, &QObject::deleteLater);
+    connect(task, &BackgroundTask::failed, this, [this](const QString &error) {
+        review::ConsensusAgreementReport failed;
+        failed.error = error;
+        finish(failed);
     });
-    const ReaderSource source = m_project.reader().readerSource();
-    watcher->setFuture(QtConcurrent::run([source] {
-        try {
-            const auto store = source.open();
-            return review::computeConsensusAgreement(*store, {});
-        } catch (const StoreError &e) {
-            review::ConsensusAgreementReport failed;
-            failed.error = e.message();
-            return failed;
-        }
-    }));
+    task->startReading(
+        m_project.reader().readerSource(),
+        [](const ProjectReader &store, Progress &) { return review::computeConsensusAgreement(store, {}); },
+        [this](const review::ConsensusAgreementReport &report) { finish(report); });
 }
 
 void ReliabilityConsensusTab::finish(const review::ConsensusAgreementReport &report)

@@ -1,4 +1,5 @@
 #include "reliability/ReliabilityDialog.h"
+#include "common/BackgroundTask.h"
 #include "common/Prompt.h"
 
 #include "project/Project.h"
@@ -15,7 +16,6 @@
 #include <QFormLayout>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -28,67 +28,23 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
-#include <atomic>
 #include <limits>
 
 namespace newscoder {
 
 using namespace Qt::StringLiterals;
 
-struct ReliabilityDialog::Shared
-{
-    std::atomic_int done{0};
-    std::atomic_int total{0};
-    std::atomic_bool cancel{false};
-};
-
-namespace {
-
-// Runs on a worker thread. A store belongs to the thread that opened it, so
-// the worker reads the project through its own read-only connection.
-AgreementReport computeFromFile(const ReaderSource &source, const AgreementRequest &request,
-                                const std::function<void(int, int)> &progress, const std::atomic_bool *cancel)
-{
-    AgreementReport failed;
-    try {
-        const auto store = source.open();
-        return computeProjectAgreement(*store, request, progress, cancel);
-    } catch (const StoreError &e) {
-        failed.error = e.message();
-    } catch (const std::exception &e) {
-        failed.error = QString::fromLocal8Bit(e.what());
-    }
-    return failed;
-}
-
-struct DisagreementsResult
-{
-    QList<Disagreement> list;
-    QString error;
-};
-
-// Runs on a worker thread, like computeFromFile().
-DisagreementsResult disagreementsFromFile(const ReaderSource &source, const QUuid &codeId, const AgreementRequest &request)
-{
-    DisagreementsResult result;
-    try {
-        const auto store = source.open();
-        result.list = codeDisagreements(*store, codeId, request);
-    } catch (const StoreError &e) {
-        result.error = e.message();
-    } catch (const std::exception &e) {
-        result.error = QString::fromLocal8Bit(e.what());
-    }
-    return result;
-}
-
-} // namespace
-
 ReliabilityDialog::ReliabilityDialog(Project &project, const QList<QUuid> &selectedDocuments, QWidget *parent)
-    : QDialog(parent), m_project(project)
+    : QDialog(parent), m_project(project), m_task(new BackgroundTask(this))
 {
+    m_task->setDeliversWhenCancelled(true); // the report says it was cancelled
+    // Runs on a worker thread with its own read-only reader of the project.
+    connect(m_task, &BackgroundTask::failed, this, [this](const QString &error) {
+        AgreementReport failed;
+        failed.error = error;
+        finish(std::move(failed));
+    });
     setObjectName(QStringLiteral("reliabilityDialog"));
     setWindowTitle(tr("Reliability — %1").arg(QFileInfo(project.path()).completeBaseName()));
     setModal(false);
@@ -98,11 +54,8 @@ ReliabilityDialog::ReliabilityDialog(Project &project, const QList<QUuid> &selec
     resize(1240, 800);
 }
 
-ReliabilityDialog::~ReliabilityDialog()
-{
-    if (m_shared)
-        m_shared->cancel = true; // the worker holds copies of what it needs; let it stop early
-}
+// The task goes with the dialog: the worker holds copies of what it needs and stops early.
+ReliabilityDialog::~ReliabilityDialog() = default;
 
 void ReliabilityDialog::buildUi()
 {
@@ -278,8 +231,6 @@ void ReliabilityDialog::compute()
         return;
     }
 
-    m_shared = std::make_shared<Shared>();
-    auto shared = m_shared;
     auto *progress = new QProgressDialog(tr("Comparing the coders…"), tr("Cancel"), 0, 0, this);
     progress->setWindowTitle(tr("Reliability"));
     progress->setWindowModality(Qt::WindowModal);
@@ -287,49 +238,37 @@ void ReliabilityDialog::compute()
     progress->setAutoClose(false);
     progress->setAutoReset(false);
     connect(progress, &QProgressDialog::canceled, this, &ReliabilityDialog::cancel);
-    auto *poll = new QTimer(progress);
-    poll->setInterval(100);
-    connect(poll, &QTimer::timeout, progress, [progress, shared] {
-        const int total = shared->total;
+    connect(m_task, &BackgroundTask::progressed, progress, [progress](qint64 done, qint64 total) {
         if (total <= 0)
             return; // still reading the annotations
-        progress->setMaximum(total);
-        progress->setValue(shared->done);
-        progress->setLabelText(tr("Code %1 of %2…").arg(shared->done.load()).arg(total));
+        progress->setMaximum(int(total));
+        progress->setValue(int(done));
+        progress->setLabelText(tr("Code %1 of %2…").arg(done).arg(total));
     });
-    poll->start();
+    connect(m_task, &BackgroundTask::finished, progress, &QObject::deleteLater);
 
-    m_watcher = new QFutureWatcher<AgreementReport>(this);
-    connect(m_watcher, &QFutureWatcher<AgreementReport>::finished, this, [this, progress] {
-        AgreementReport result = m_watcher->result();
-        m_watcher->deleteLater();
-        m_watcher = nullptr;
-        progress->deleteLater();
-        finish(std::move(result));
-    });
-    const ReaderSource source = m_project.reader().readerSource();
     const AgreementRequest req = m_pendingRequest;
-    m_watcher->setFuture(QtConcurrent::run([source, req, shared] {
-        return computeFromFile(
-            source, req,
-            [shared](int done, int total) {
-                shared->done = done;
-                shared->total = total;
-            },
-            &shared->cancel);
-    }));
+    m_task->startReading(
+        m_project.reader().readerSource(),
+        [req](const ProjectReader &store, Progress &work) {
+            return computeProjectAgreement(store, req, work.reporter(), work.cancelFlag());
+        },
+        [this](AgreementReport result) { finish(std::move(result)); });
     updateButtons();
+}
+
+bool ReliabilityDialog::isComputing() const
+{
+    return m_task->isRunning();
 }
 
 void ReliabilityDialog::cancel()
 {
-    if (m_shared)
-        m_shared->cancel = true;
+    m_task->cancel();
 }
 
 void ReliabilityDialog::finish(AgreementReport result)
 {
-    m_shared.reset();
     if (result.cancelled) {
         showMessage(m_report.rows.isEmpty() ? tr("Cancelled.") : tr("Cancelled — the table shows the previous result."));
     } else {
@@ -388,22 +327,17 @@ DisagreementsDialog *ReliabilityDialog::showDisagreements(int row)
             dialog->setMerges(other.merges);
     }
     connect(dialog, &DisagreementsDialog::openRequested, this, &ReliabilityDialog::openRequested);
-    // The watcher goes with the dialog: closed early, the result is dropped
+    // The task goes with the dialog: closed early, the result is dropped
     // (the worker only reads, through its own connection).
-    auto *watcher = new QFutureWatcher<DisagreementsResult>(dialog);
-    connect(watcher, &QFutureWatcher<DisagreementsResult>::finished, dialog, [dialog, watcher] {
-        const DisagreementsResult result = watcher->result();
-        watcher->deleteLater();
-        if (result.error.isEmpty())
-            dialog->setDisagreements(result.list);
-        else
-            dialog->setError(result.error);
-    });
-    const ReaderSource source = m_project.reader().readerSource();
+    auto *task = new BackgroundTask(dialog);
+    connect(task, &BackgroundTask::failed, dialog, &DisagreementsDialog::setError);
+    connect(task, &BackgroundTask::finished, task, &QObject::deleteLater);
     const QUuid codeId = r->codeId;
     const AgreementRequest request = m_reportRequest;
-    watcher->setFuture(
-        QtConcurrent::run([source, codeId, request] { return disagreementsFromFile(source, codeId, request); }));
+    task->startReading(
+        m_project.reader().readerSource(),
+        [codeId, request](const ProjectReader &store, Progress &) { return codeDisagreements(store, codeId, request); },
+        [dialog](const QList<Disagreement> &list) { dialog->setDisagreements(list); });
     dialog->show();
     return dialog;
 }
@@ -439,21 +373,21 @@ void ReliabilityDialog::chooseAndExportUnits()
     m_exporting = true;
     updateButtons();
     showMessage({});
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
-        const QString error = watcher->result();
-        watcher->deleteLater();
-        m_exporting = false;
-        updateButtons();
-        showMessage(error);
-        Q_EMIT exported();
-    });
+    auto *task = new BackgroundTask(this);
+    connect(task, &BackgroundTask::finished, task, &QObject::deleteLater);
     const PooledUnits units = m_report.units; // implicitly shared; the table may be recomputed meanwhile
-    watcher->setFuture(QtConcurrent::run([units, path] {
-        QString error;
-        writePooledUnitsCsv(units, path, &error);
-        return error;
-    }));
+    task->start(
+        [units, path](Progress &) {
+            QString error;
+            writePooledUnitsCsv(units, path, &error);
+            return error;
+        },
+        [this](const QString &error) {
+            m_exporting = false;
+            updateButtons();
+            showMessage(error);
+            Q_EMIT exported();
+        });
 }
 
 bool ReliabilityDialog::exportCsv(const QString &path, QString *error) const

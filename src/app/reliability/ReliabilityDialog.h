@@ -13,11 +13,10 @@ class QPushButton;
 class QSpinBox;
 class QTabWidget;
 class QTableView;
-template<typename T>
-class QFutureWatcher;
 
 namespace newscoder {
 
+class BackgroundTask;
 class DisagreementsDialog;
 class Project;
 class ReliabilityChartView;
@@ -48,7 +47,7 @@ public:
 
     // Starts computing (no-op while running); computed() follows, also on errors and cancel.
     void compute();
-    bool isComputing() const { return m_watcher != nullptr; }
+    bool isComputing() const;
     // The last computed report (empty rows and `error` set after a failure).
     const AgreementReport &report() const { return m_report; }
 
@@ -92,7 +91,6 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    struct Shared;
     void buildUi();
     void showMessage(const QString &message);
     void updateButtons();
@@ -108,8 +106,7 @@ private:
     QString m_reportArticles;           // "All articles" / "12 selected articles"
     AgreementRequest m_pendingRequest;
     QString m_pendingArticles;
-    std::shared_ptr<Shared> m_shared;
-    QFutureWatcher<AgreementReport> *m_watcher = nullptr;
+    BackgroundTask *m_task;
 
     ReliabilitySelection *m_selection = nullptr;
     QPushButton *m_computeButton = nullptr;

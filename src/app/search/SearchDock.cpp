@@ -1,6 +1,7 @@
 #include "search/SearchDock.h"
 
 #include "coding/SuggestionsPanel.h"
+#include "common/BackgroundTask.h"
 
 #include "models/AnnotationTableModel.h"
 #include "project/Project.h"
@@ -12,7 +13,6 @@
 #include <QAbstractTextDocumentLayout>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -25,12 +25,8 @@
 #include <QStyledItemDelegate>
 #include <QTextDocument>
 #include <QTextEdit>
-#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
-
-#include <atomic>
 
 namespace newscoder {
 
@@ -88,13 +84,6 @@ QString count(int n, const QString &one, const QString &many)
 
 } // namespace
 
-struct SearchDock::Shared
-{
-    std::atomic_int done{0};
-    std::atomic_int total{0};
-    std::atomic_bool cancel{false};
-};
-
 struct SearchDock::Outcome
 {
     bool memos = false;
@@ -108,22 +97,18 @@ SearchDock::SearchDock(QWidget *parent) : QDockWidget(tr("Search"), parent)
 {
     setObjectName(QStringLiteral("searchDock"));
     buildUi();
-    m_poll = new QTimer(this);
-    m_poll->setInterval(100);
-    connect(m_poll, &QTimer::timeout, this, [this] {
-        if (!m_shared || m_shared->total <= 0)
+    m_task = new BackgroundTask(this); // destroyed with the dock: cancelled, its result dropped
+    m_task->setDeliversWhenCancelled(true); // "Cancelled after 12 articles: …"
+    connect(m_task, &BackgroundTask::progressed, this, [this](qint64 done, qint64 total) {
+        if (total <= 0)
             return;
-        m_progress->setMaximum(m_shared->total);
-        m_progress->setValue(m_shared->done);
+        m_progress->setMaximum(int(total));
+        m_progress->setValue(int(done));
     });
     updateButtons();
 }
 
-SearchDock::~SearchDock()
-{
-    if (m_shared)
-        m_shared->cancel = true; // the worker holds copies of what it needs
-}
+SearchDock::~SearchDock() = default;
 
 void SearchDock::buildUi()
 {
@@ -228,15 +213,7 @@ void SearchDock::buildUi()
 
 void SearchDock::setProject(Project *project, AnnotationTableModel *currentArticle)
 {
-    if (m_shared)
-        m_shared->cancel = true;
-    if (m_watcher) {
-        m_watcher->disconnect(this);
-        m_watcher->deleteLater(); // the worker finishes on its own; its result is dropped
-        m_watcher = nullptr;
-    }
-    m_shared.reset();
-    m_poll->stop();
+    m_task->abandon(); // the worker finishes on its own; its result is dropped
     m_progress->hide();
     m_busyCoding = false;
     if (m_project)
@@ -291,7 +268,7 @@ SearchOptions SearchDock::options() const
 
 bool SearchDock::isBusy() const
 {
-    return m_watcher != nullptr;
+    return m_task->isRunning();
 }
 
 void SearchDock::updateButtons()
@@ -351,50 +328,41 @@ void SearchDock::find()
 void SearchDock::startWorker(const SearchOptions &options, bool memos, int maxHits, bool forCoding,
                              const QUuid &codeId)
 {
-    m_shared = std::make_shared<Shared>();
-    auto shared = m_shared;
     const ReaderSource source = m_project->reader().readerSource();
     m_busyCoding = forCoding;
     m_summary->setText(forCoding ? tr("Finding the hits to code…") : tr("Searching…"));
     m_progress->setRange(0, 0);
     m_progress->show();
-    m_poll->start();
-    m_watcher = new QFutureWatcher<Outcome>(this);
-    connect(m_watcher, &QFutureWatcher<Outcome>::finished, this, [this] {
-        const Outcome outcome = m_watcher->result();
-        m_watcher->deleteLater();
-        m_watcher = nullptr;
-        finishWorker(outcome);
-    });
     // Blind coding: a coder's memo search leaves out other coders' annotation memos.
     const std::optional<QUuid> onlyCoder = study::onlyVisibleCoder(*m_project);
-    m_watcher->setFuture(QtConcurrent::run([source, options, memos, maxHits, forCoding, codeId, shared, onlyCoder] {
-        Outcome outcome;
-        outcome.memos = memos;
-        outcome.forCoding = forCoding;
-        outcome.codeId = codeId;
-        try {
-            // A store belongs to the thread that opened it: the worker reads
-            // through its own read-only connection.
-            const auto store = source.open();
-            if (memos) {
-                outcome.memo = searchMemos(*store, options, &shared->cancel, onlyCoder);
-            } else {
-                outcome.corpus = searchCorpus(
-                    *store, options,
-                    [shared, hook = g_workerProgressHook](int done, int total) {
-                        shared->done = done;
-                        shared->total = total;
-                        if (hook)
-                            hook(done);
-                    },
-                    &shared->cancel, maxHits);
+    m_task->start(
+        [source, options, memos, maxHits, forCoding, codeId, onlyCoder](Progress &progress) {
+            Outcome outcome;
+            outcome.memos = memos;
+            outcome.forCoding = forCoding;
+            outcome.codeId = codeId;
+            try {
+                // A store belongs to the thread that opened it: the worker reads
+                // through its own read-only connection.
+                const auto store = source.open();
+                if (memos) {
+                    outcome.memo = searchMemos(*store, options, progress.cancelFlag(), onlyCoder);
+                } else {
+                    outcome.corpus = searchCorpus(
+                        *store, options,
+                        [&progress, hook = g_workerProgressHook](int done, int total) {
+                            progress.report(done, total);
+                            if (hook)
+                                hook(done);
+                        },
+                        progress.cancelFlag(), maxHits);
+                }
+            } catch (const StoreError &e) {
+                outcome.corpus.error = outcome.memo.error = e.message();
             }
-        } catch (const StoreError &e) {
-            outcome.corpus.error = outcome.memo.error = e.message();
-        }
-        return outcome;
-    }));
+            return outcome;
+        },
+        [this](const Outcome &outcome) { finishWorker(outcome); });
     updateButtons();
 }
 
@@ -405,14 +373,11 @@ void SearchDock::setWorkerProgressHook(std::function<void(int done)> hook)
 
 void SearchDock::cancel()
 {
-    if (m_shared)
-        m_shared->cancel = true;
+    m_task->cancel();
 }
 
 void SearchDock::finishWorker(const Outcome &outcome)
 {
-    m_shared.reset();
-    m_poll->stop();
     m_progress->hide();
     m_busyCoding = false;
     if (outcome.forCoding)

@@ -13,14 +13,12 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QTextEdit;
-class QTimer;
 class QTreeWidget;
-template <typename T>
-class QFutureWatcher;
 
 namespace newscoder {
 
 class AnnotationTableModel;
+class BackgroundTask;
 class SuggestionsPanel;
 class Project;
 struct SearchOptions;
@@ -79,7 +77,6 @@ Q_SIGNALS:
     void suggestionsRefreshed();
 
 private:
-    struct Shared;
     struct Outcome;
     void buildUi();
     SearchOptions options() const;
@@ -93,9 +90,7 @@ private:
 
     Project *m_project = nullptr;
     AnnotationTableModel *m_article = nullptr;
-    std::shared_ptr<Shared> m_shared;
-    QFutureWatcher<Outcome> *m_watcher = nullptr;
-    QTimer *m_poll = nullptr;
+    BackgroundTask *m_task = nullptr;
     bool m_busyCoding = false;
 
     QLineEdit *m_pattern = nullptr;

@@ -1,6 +1,7 @@
 // Deleting annotations other annotations link to: remove the links only,
 // delete the linking annotations too, or cancel — one undo step each, no
 // dangling link rows, undo restores everything.
+#include "../../core/project/LinkedAnnotations.h"
 #include "coding/AnnotationDeletion.h"
 #include "io/CodebookJson.h"
 #include "project/Project.h"
@@ -14,32 +15,8 @@ using namespace newscoder;
 
 namespace {
 
-struct Fixture
+struct Fixture : LinkedAnnotations
 {
-    QTemporaryDir dir;
-    std::unique_ptr<Project> project;
-    QUuid document, quote, speaker, claim, other;
-
-    Fixture()
-    {
-        project = Project::create(dir.filePath(QStringLiteral("delete.newscoder")), defaultNewsCodebook());
-        project->setCoderName(QStringLiteral("Alex Example"));
-        Document d;
-        d.title = QStringLiteral("T");
-        d.text = QStringLiteral("Peskov said \"no talks\". Talks are dead. Something else.\n");
-        document = project->importDocuments({d}).value(0);
-        const auto code = [&](const char *name) { return project->codeByName(QString::fromLatin1(name))->id; };
-        speaker = *project->addAnnotation(document, code("Speaker"), 0, 6);
-        quote = *project->addAnnotation(document, code("Quote"), 13, 21);
-        claim = *project->addAnnotation(document, code("Claim"), 24, 39);
-        other = *project->addAnnotation(document, code("Claim"), 40, 54);
-        QVERIFY(project->addAnnotationLink(quote, speaker));
-        QVERIFY(project->addAnnotationLink(claim, speaker));
-        QVERIFY(project->addAnnotationLink(claim, quote));
-        project->undoStack()->clear();
-    }
-
-    bool exists(const QUuid &id) const { return project->reader().annotation(id).has_value(); }
     // Link rows pointing at `id`, counted in the database itself.
     int linkRowsTo(const QUuid &id)
     {
@@ -52,10 +29,9 @@ struct Fixture
     }
 };
 
-QList<QUuid> sorted(QList<QUuid> ids)
+QList<QUuid> sorted(const QList<QUuid> &ids)
 {
-    std::sort(ids.begin(), ids.end());
-    return ids;
+    return sortedIds(ids);
 }
 
 } // namespace

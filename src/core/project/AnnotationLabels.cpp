@@ -1,8 +1,10 @@
-#include "coding/LinkCandidates.h"
+#include "project/AnnotationLabels.h"
 
-#include "coding/AnnotationLabels.h"
 #include "project/Project.h"
 #include "text/Sentences.h"
+
+#include <QObject>
+#include <QStringList>
 
 namespace newscoder {
 
@@ -32,6 +34,22 @@ QString sentenceExcerpt(const QString &text, const Annotation &target)
 }
 
 } // namespace
+
+QString annotationExcerpt(const QString &documentText, const Annotation &annotation, int maxLength)
+{
+    QString words = documentText.mid(annotation.start, annotation.end - annotation.start).simplified();
+    if (words.size() > maxLength)
+        words = words.left(maxLength - 1).trimmed() + QStringLiteral("…");
+    return words;
+}
+
+QString annotationTitle(const Project &project, const QString &documentText, const Annotation &annotation,
+                        int maxLength)
+{
+    const auto code = project.code(annotation.codeId);
+    return QStringLiteral("%1 “%2”")
+        .arg(code ? code->name : QStringLiteral("?"), annotationExcerpt(documentText, annotation, maxLength));
+}
 
 QString linkCandidateLabel(const Project &project, const QString &documentText, const Annotation &source,
                            const Annotation &target)
