@@ -33,6 +33,14 @@ inline QVariant fileValue(const QString &path, const QString &sql)
     return result;
 }
 
+// A copy of the master saved to `path` and opened there: each merge order
+// (or batch size) merges into a master of its own.
+inline std::unique_ptr<Project> masterCopy(Project &master, const QString &path)
+{
+    master.saveCopy(path);
+    return Project::open(path);
+}
+
 // Plans merging `source` into the project and commits it with the whole-file
 // undo/redo round trip. Returns the report.
 inline study::MergeReport merge(Project &project, const QString &source, study::MergeOptions options = {},

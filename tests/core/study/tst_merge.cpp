@@ -190,8 +190,7 @@ private Q_SLOTS:
         QStringList masters;
         for (const QStringList &order : {QStringList{anaPath, benPath}, QStringList{benPath, anaPath}}) {
             const QString copy = dir.filePath(QStringLiteral("master-%1.newscoder").arg(masters.size()));
-            fx->project->saveCopy(copy);
-            auto m = Project::open(copy);
+            auto m = masterCopy(*fx->project, copy);
             QVERIFY(m);
             for (const QString &source : order) {
                 const study::MergeReport report = merge(*m, source);

@@ -39,8 +39,7 @@ private Q_SLOTS:
         QStringList masters;
         for (const QStringList &order : {QStringList{anaPath, benPath}, QStringList{benPath, anaPath}}) {
             const QString copy = dir.filePath(QStringLiteral("master-%1.newscoder").arg(masters.size()));
-            fx->project->saveCopy(copy);
-            auto m = Project::open(copy);
+            auto m = masterCopy(*fx->project, copy);
             QVERIFY(m);
             for (const QString &source : order)
                 merge(*m, source);
@@ -93,8 +92,7 @@ private Q_SLOTS:
         QStringList masters;
         for (const QStringList &order : {QStringList{anaPath, benPath}, QStringList{benPath, anaPath}}) {
             const QString copy = dir.filePath(QStringLiteral("master-%1.newscoder").arg(masters.size()));
-            fx->project->saveCopy(copy);
-            auto m = Project::open(copy);
+            auto m = masterCopy(*fx->project, copy);
             QVERIFY(m);
             merge(*m, order[0]);
             // The lead rates the outlet before the second package comes in: the rating stays with the outlet.
@@ -202,8 +200,7 @@ private Q_SLOTS:
         QStringList masters;
         for (const QList<QString> &order : {paths, QList<QString>{paths[1], paths[0]}}) {
             const QString copy = dir.filePath(QStringLiteral("master-%1.newscoder").arg(masters.size()));
-            fx->project->saveCopy(copy);
-            auto m = Project::open(copy);
+            auto m = masterCopy(*fx->project, copy);
             QVERIFY(m);
             for (const QString &source : order) {
                 const study::MergeReport report = merge(*m, source, options);
@@ -221,8 +218,7 @@ private Q_SLOTS:
         {
             // The other batch size gives the same master.
             const QString copy = dir.filePath(QStringLiteral("master-other-batches.newscoder"));
-            fx->project->saveCopy(copy);
-            auto m = Project::open(copy);
+            auto m = masterCopy(*fx->project, copy);
             QVERIFY(m);
             study::MergeOptions other;
             other.articlesPerBatch = perBatch == 1 ? study::MergeBatchArticles : 1;
